@@ -1,0 +1,292 @@
+//! The JavaScript-facing operations on plain values: dGC request bodies in, serialisable results or 422-shaped
+//! errors out. The wasm binding only converts values; everything it exposes is here and testable natively.
+
+use crate::centile::{centile, sds_for_centile};
+use crate::measurement::{calculate, Birth, MeasurementObject, MeasurementRequest, Observation};
+use crate::request::{ErrorDetail, Fields, Loc, ValidationError, Value};
+use crate::sds::{self, CalcError, SdsOrigin};
+use crate::{Method, Reference, Sex};
+use serde::Serialize;
+
+fn body() -> Vec<Loc> {
+    vec![Loc::Key("body".into())]
+}
+
+/// Resolves a reference name (rcpchgrowth or API route name).
+///
+/// # Errors
+/// A 422 naming the accepted values.
+pub fn reference(name: &str) -> Result<Reference, ValidationError> {
+    Reference::parse(name).ok_or_else(|| ValidationError {
+        detail: vec![ErrorDetail {
+            loc: vec![Loc::Key("path".into()), Loc::Key("reference".into())],
+            msg: "Unknown reference: use uk-who, who, cdc, turners-syndrome (or turner), trisomy-21 or trisomy-21-aap"
+                .into(),
+            kind: "enum",
+            input: Value::String(name.into()),
+        }],
+    })
+}
+
+/// `POST /{reference}/calculation`.
+///
+/// # Errors
+/// A 422 for an unknown reference, an invalid request, or a value the reference cannot place (see
+/// [`calculate`]).
+pub fn calculation(
+    reference_name: &str,
+    request: &Value,
+) -> Result<MeasurementObject, ValidationError> {
+    let reference = reference(reference_name)?;
+    let request = MeasurementRequest::from_value(request)?;
+    calculate(reference, &request.birth, &request.observation)
+}
+
+/// One entry of a bulk response: a measurement object, or the reason that observation failed.
+#[derive(Serialize)]
+#[serde(untagged)]
+pub enum BulkResult {
+    /// The calculation succeeded.
+    Measurement(Box<MeasurementObject>),
+    /// The observation was invalid or could not be placed.
+    Error(ErrorDetail),
+}
+
+/// The bulk response body.
+#[derive(Serialize)]
+pub struct BulkResponse {
+    /// One entry per observation, in order.
+    pub results: Vec<BulkResult>,
+}
+
+/// `POST /{reference}/bulk-calculation`: one child, many observations; a failing observation gets an error entry
+/// in its place. There is no cap on the number of observations.
+///
+/// # Errors
+/// A 422 for an unknown reference, invalid birth details, or a missing or empty `observations` list.
+pub fn bulk_calculation(
+    reference_name: &str,
+    request: &Value,
+) -> Result<BulkResponse, ValidationError> {
+    let reference = reference(reference_name)?;
+    let mut fields = Fields::new(request, body());
+    let birth = Birth::read(&mut fields);
+    let observations = match fields.raw("observations") {
+        Some(Value::Array(items)) if !items.is_empty() => Some(items),
+        other => {
+            let input = other.cloned().unwrap_or_default();
+            fields.fail(
+                "observations",
+                "value_error",
+                "At least one observation is required.",
+                input,
+            );
+            None
+        }
+    };
+    fields.finish()?;
+    let (birth, observations) = (birth.expect("validated"), observations.expect("validated"));
+    let results = observations
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let mut at = body();
+            at.extend([Loc::Key("observations".into()), Loc::Index(i)]);
+            let mut fields = Fields::new(item, at);
+            let observation = Observation::read(&mut fields);
+            if let Some(o) = &observation {
+                if birth.birth_date > o.observation_date {
+                    fields.fail(
+                        "observation_date",
+                        "value_error",
+                        "The observation date is before the birth date.",
+                        Value::String(o.observation_date.to_string()),
+                    );
+                }
+            }
+            let outcome = fields
+                .finish()
+                .and_then(|()| calculate(reference, &birth, &observation.expect("validated")));
+            match outcome {
+                Ok(m) => BulkResult::Measurement(Box::new(m)),
+                Err(mut e) => BulkResult::Error(e.detail.remove(0)),
+            }
+        })
+        .collect();
+    Ok(BulkResponse { results })
+}
+
+struct Args<'a> {
+    fields: Fields<'a>,
+}
+
+impl<'a> Args<'a> {
+    fn new(args: &'a Value) -> Args<'a> {
+        Args {
+            fields: Fields::new(args, body()),
+        }
+    }
+
+    fn reference(&mut self) -> Option<Reference> {
+        let names = [
+            "uk-who",
+            "who",
+            "cdc",
+            "turners-syndrome",
+            "turner",
+            "trisomy-21",
+            "trisomy-21-aap",
+        ];
+        self.fields
+            .choice("reference", true, &names, Reference::parse)
+    }
+
+    fn method(&mut self) -> Option<Method> {
+        self.fields.choice(
+            "measurement_method",
+            true,
+            &["height", "weight", "ofc", "bmi"],
+            Method::parse,
+        )
+    }
+
+    fn sex(&mut self) -> Option<Sex> {
+        self.fields
+            .choice("sex", true, &["male", "female"], Sex::parse)
+    }
+}
+
+fn calc_error(e: CalcError) -> ValidationError {
+    ValidationError::body(e.to_string(), "value_error", "calculation")
+}
+
+/// The SDS of a measurement at a decimal age (`reference`, `measurement_method`, `sex`, `age`,
+/// `observation_value`).
+///
+/// # Errors
+/// A 422 for invalid arguments, no reference data at that age, or an SDS that is not finite.
+pub fn sds_for_measurement(args: &Value) -> Result<f64, ValidationError> {
+    let mut a = Args::new(args);
+    let (r, m, s) = (a.reference(), a.method(), a.sex());
+    let age = a.fields.float("age");
+    let value = a.fields.positive("observation_value");
+    a.fields.finish()?;
+    sds::sds_for_measurement(
+        r.expect("validated"),
+        age.expect("validated"),
+        m.expect("validated"),
+        s.expect("validated"),
+        value.expect("validated"),
+    )
+    .map_err(calc_error)
+}
+
+/// The measurement at an SDS and decimal age (`reference`, `measurement_method`, `sex`, `age`, `sds`), rounded
+/// to 4 decimal places; `None` where no real measurement corresponds.
+///
+/// # Errors
+/// A 422 for invalid arguments or no reference data at that age.
+pub fn measurement_from_sds(args: &Value) -> Result<Option<f64>, ValidationError> {
+    let mut a = Args::new(args);
+    let (r, m, s) = (a.reference(), a.method(), a.sex());
+    let age = a.fields.float("age");
+    let z = a.fields.float("sds");
+    a.fields.finish()?;
+    sds::measurement_from_sds(
+        r.expect("validated"),
+        age.expect("validated"),
+        m.expect("validated"),
+        s.expect("validated"),
+        z.expect("validated"),
+        SdsOrigin::Plain,
+        false,
+    )
+    .map_err(calc_error)
+}
+
+/// BMI as a percentage of the median (`reference`, `sex`, `age`, `bmi`).
+///
+/// # Errors
+/// A 422 for invalid arguments or no BMI reference at that age.
+pub fn percentage_median_bmi(args: &Value) -> Result<f64, ValidationError> {
+    let mut a = Args::new(args);
+    let (r, s) = (a.reference(), a.sex());
+    let age = a.fields.float("age");
+    let bmi = a.fields.positive("bmi");
+    a.fields.finish()?;
+    sds::percentage_median_bmi(
+        r.expect("validated"),
+        age.expect("validated"),
+        s.expect("validated"),
+        bmi.expect("validated"),
+    )
+    .map_err(calc_error)
+}
+
+fn single_number(name: &str, value: &Value) -> Result<f64, ValidationError> {
+    let args = Value::Object(vec![(name.to_owned(), value.clone())]);
+    let mut fields = Fields::new(&args, body());
+    let n = fields.float(name);
+    fields.finish()?;
+    Ok(n.expect("validated"))
+}
+
+/// The centile (0–100) for an SDS.
+///
+/// # Errors
+/// A 422 unless `sds` is a finite number.
+pub fn centile_for_sds(sds: &Value) -> Result<f64, ValidationError> {
+    single_number("sds", sds).map(centile)
+}
+
+/// The SDS for a centile strictly between 0 and 100.
+///
+/// # Errors
+/// A 422 unless `centile` is a number strictly between 0 and 100.
+pub fn sds_for_centile_value(value: &Value) -> Result<f64, ValidationError> {
+    let c = single_number("centile", value)?;
+    if c <= 0.0 || c >= 100.0 {
+        return Err(ValidationError {
+            detail: vec![ErrorDetail {
+                loc: vec![Loc::Key("body".into()), Loc::Key("centile".into())],
+                msg: "A centile must lie strictly between 0 and 100".into(),
+                kind: "value_error",
+                input: Value::Number(c),
+            }],
+        });
+    }
+    Ok(sds_for_centile(c))
+}
+
+/// BMI (kg/m²) from height (cm) and weight (kg).
+///
+/// # Errors
+/// A 422 unless both are finite numbers greater than zero.
+pub fn bmi_from_height_weight(
+    height_cm: &Value,
+    weight_kg: &Value,
+) -> Result<f64, ValidationError> {
+    let args = Value::Object(vec![
+        ("height".into(), height_cm.clone()),
+        ("weight".into(), weight_kg.clone()),
+    ]);
+    let mut fields = Fields::new(&args, body());
+    let (h, w) = (fields.positive("height"), fields.positive("weight"));
+    fields.finish()?;
+    sds::bmi_from_height_weight(h.expect("validated"), w.expect("validated")).map_err(calc_error)
+}
+
+/// SDS for many measurements of one reference, method and sex at once: `NaN` where a value cannot be placed.
+/// This is the typed-array fast path; it never fails.
+pub fn sds_for_measurements(
+    reference: Reference,
+    method: Method,
+    sex: Sex,
+    ages: &[f64],
+    values: &[f64],
+    out: &mut [f64],
+) {
+    for ((o, &age), &value) in out.iter_mut().zip(ages).zip(values) {
+        *o = sds::sds_for_measurement(reference, age, method, sex, value).unwrap_or(f64::NAN);
+    }
+}

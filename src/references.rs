@@ -1,0 +1,382 @@
+//! The six growth references, and which LMS table serves a given age, method and sex.
+
+use crate::data::{table, Source, Table};
+use std::fmt;
+
+/// A growth reference, named as rcpchgrowth names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Reference {
+    /// UK-WHO: UK90 preterm, WHO 2006 from 2 weeks to 4 years, UK90 to 20 years.
+    UkWho,
+    /// WHO 2006 (0–5 years) and WHO 2007 (5–19 years).
+    Who,
+    /// CDC 2000 with WHO 2006 under 2 years and the 2022 extended BMI method.
+    Cdc,
+    /// Turner syndrome (Lyon, Preece and Grant 1985): girls' height, 1–20 years.
+    TurnersSyndrome,
+    /// UK Down syndrome (Styles et al. 2002).
+    Trisomy21,
+    /// US Down syndrome (Zemel et al. 2015, AAP).
+    Trisomy21Aap,
+}
+
+impl Reference {
+    /// Every reference, in rcpchgrowth's order.
+    pub const ALL: [Reference; 6] = [
+        Reference::UkWho,
+        Reference::Trisomy21,
+        Reference::Trisomy21Aap,
+        Reference::TurnersSyndrome,
+        Reference::Cdc,
+        Reference::Who,
+    ];
+
+    /// Parses an rcpchgrowth name or a dGC API route name (`turner` is `turners-syndrome`).
+    pub fn parse(name: &str) -> Option<Reference> {
+        Some(match name {
+            "uk-who" => Reference::UkWho,
+            "who" => Reference::Who,
+            "cdc" => Reference::Cdc,
+            "turners-syndrome" | "turner" => Reference::TurnersSyndrome,
+            "trisomy-21" => Reference::Trisomy21,
+            "trisomy-21-aap" => Reference::Trisomy21Aap,
+            _ => return None,
+        })
+    }
+
+    /// The rcpchgrowth name, as reported in `provenance.growth_reference`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Reference::UkWho => "uk-who",
+            Reference::Who => "who",
+            Reference::Cdc => "cdc",
+            Reference::TurnersSyndrome => "turners-syndrome",
+            Reference::Trisomy21 => "trisomy-21",
+            Reference::Trisomy21Aap => "trisomy-21-aap",
+        }
+    }
+}
+
+/// What was measured.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Method {
+    /// Height or length, cm.
+    Height,
+    /// Weight, kg.
+    Weight,
+    /// Occipitofrontal (head) circumference, cm.
+    Ofc,
+    /// Body mass index, kg/m².
+    Bmi,
+}
+
+impl Method {
+    /// Every method, in table order.
+    pub const ALL: [Method; 4] = [Method::Height, Method::Weight, Method::Ofc, Method::Bmi];
+
+    /// Parses `height`, `weight`, `ofc` or `bmi`.
+    pub fn parse(name: &str) -> Option<Method> {
+        Method::ALL.into_iter().find(|m| m.name() == name)
+    }
+
+    /// The dGC name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Method::Height => "height",
+            Method::Weight => "weight",
+            Method::Ofc => "ofc",
+            Method::Bmi => "bmi",
+        }
+    }
+
+    /// The measurement as it reads in a sentence.
+    pub fn noun(self) -> &'static str {
+        match self {
+            Method::Height => "height",
+            Method::Weight => "weight",
+            Method::Ofc => "head circumference",
+            Method::Bmi => "body mass index",
+        }
+    }
+}
+
+/// Sex, as the references are split.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Sex {
+    /// Boys.
+    Male,
+    /// Girls.
+    Female,
+}
+
+impl Sex {
+    /// Both sexes, in table order.
+    pub const ALL: [Sex; 2] = [Sex::Male, Sex::Female];
+
+    /// Parses `male` or `female`.
+    pub fn parse(name: &str) -> Option<Sex> {
+        Sex::ALL.into_iter().find(|s| s.name() == name)
+    }
+
+    /// The dGC name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Sex::Male => "male",
+            Sex::Female => "female",
+        }
+    }
+}
+
+/// Why a reference has no data for a request.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoData {
+    /// The age is below where the reference starts.
+    TooYoung {
+        /// The reference.
+        reference: Reference,
+        /// Its first age, in words.
+        starts: &'static str,
+    },
+    /// The age is beyond where the reference ends.
+    TooOld {
+        /// The reference.
+        reference: Reference,
+        /// Its last age, in words.
+        ends: &'static str,
+    },
+    /// The measurement is covered only over part of the reference's age range.
+    MethodOutsideAges {
+        /// The reference.
+        reference: Reference,
+        /// The measurement.
+        method: Method,
+        /// Its age range, in words.
+        range: &'static str,
+    },
+    /// The reference has no table at all for this measurement or sex.
+    NotCovered {
+        /// The reference.
+        reference: Reference,
+        /// What it covers, in words.
+        covers: &'static str,
+    },
+}
+
+impl fmt::Display for NoData {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            NoData::TooYoung { reference, starts } => {
+                write!(
+                    f,
+                    "The {} reference starts at {starts}; this age is below it.",
+                    reference.name()
+                )
+            }
+            NoData::TooOld { reference, ends } => {
+                write!(
+                    f,
+                    "The {} reference ends at {ends}; this age is beyond it.",
+                    reference.name()
+                )
+            }
+            NoData::MethodOutsideAges {
+                reference,
+                method,
+                range,
+            } => write!(
+                f,
+                "The {} reference has {} data only for {range}.",
+                reference.name(),
+                method.noun()
+            ),
+            NoData::NotCovered { reference, covers } => {
+                write!(
+                    f,
+                    "The {} reference covers {covers} only.",
+                    reference.name()
+                )
+            }
+        }
+    }
+}
+
+/// A gestation expressed as a (negative or small) decimal age from term.
+const fn weeks(w: f64) -> f64 {
+    (w * 7.0 - 280.0) / 365.25
+}
+const WEEKS_22: f64 = weeks(22.0);
+const WEEKS_23: f64 = weeks(23.0);
+const WEEKS_25: f64 = weeks(25.0);
+/// 42 weeks' gestation: where UK-WHO moves from UK90 preterm to WHO 2006.
+pub(crate) const WEEKS_42: f64 = weeks(42.0);
+/// Day 1856: the last day of WHO 2006.
+pub(crate) const WHO_2006_END: f64 = 1856.0 / 365.25;
+/// One month, as rcpchgrowth rounds it for the AAP lower limit.
+const ONE_MONTH: f64 = 0.083333333;
+
+fn lookup(
+    source: Source,
+    method: Method,
+    sex: Sex,
+    reference: Reference,
+) -> Result<&'static Table, NoData> {
+    table(source, method, sex).ok_or(NoData::NotCovered {
+        reference,
+        covers: "other measurements",
+    })
+}
+
+/// The LMS table rcpchgrowth reads for this request. `youngest` picks the younger table at a shared boundary
+/// age (used only when drawing chart lines up to a join).
+pub fn select(
+    reference: Reference,
+    age: f64,
+    method: Method,
+    sex: Sex,
+    youngest: bool,
+) -> Result<&'static Table, NoData> {
+    use Reference as R;
+    let too_young = |starts| Err(NoData::TooYoung { reference, starts });
+    let too_old = |ends| Err(NoData::TooOld { reference, ends });
+    let outside = |range| {
+        Err(NoData::MethodOutsideAges {
+            reference,
+            method,
+            range,
+        })
+    };
+    let source = match reference {
+        R::UkWho => {
+            if age < WEEKS_23 {
+                return too_young("23 weeks' gestation");
+            }
+            if age > 20.0 {
+                return too_old("20 years");
+            }
+            if method == Method::Height && age < WEEKS_25 {
+                return outside("25 weeks' gestation to 20 years");
+            }
+            if method == Method::Bmi && age < WEEKS_42 {
+                return outside("2 weeks after term (42 weeks) to 20 years");
+            }
+            if method == Method::Ofc && sex == Sex::Male && age > 18.0 {
+                return outside("boys up to 18 years");
+            }
+            if method == Method::Ofc && sex == Sex::Female && age > 17.0 {
+                return outside("girls up to 17 years");
+            }
+            if age < WEEKS_42 || (age == WEEKS_42 && youngest) {
+                Source::Uk90Preterm
+            } else if age < 2.0 || (age == 2.0 && youngest) {
+                Source::WhoInfants
+            } else if age < 4.0 || (age == 4.0 && youngest) {
+                Source::WhoChildren
+            } else {
+                Source::Uk90Child
+            }
+        }
+        R::Who => {
+            if age < 0.0 {
+                return too_young("term (40 weeks)");
+            }
+            if age > 19.0 {
+                return too_old("19 years");
+            }
+            if method == Method::Weight && age > 10.0 {
+                return outside("term to 10 years");
+            }
+            if method == Method::Ofc && age > WHO_2006_END {
+                return outside("term to 5 years");
+            }
+            if age > WHO_2006_END {
+                Source::Who2007
+            } else if age < 2.0 || (age == 2.0 && youngest) {
+                Source::WhoInfants
+            } else {
+                Source::WhoChildren
+            }
+        }
+        R::Cdc => {
+            if age < WEEKS_22 || age < 0.0 {
+                return too_young("term (40 weeks); it has no preterm data");
+            }
+            if age > 20.0 {
+                return too_old("20 years");
+            }
+            if method == Method::Ofc && age > 3.0 {
+                return outside("term to 3 years");
+            }
+            if method == Method::Bmi && age < 2.0 {
+                return outside("2 to 20 years");
+            }
+            if method == Method::Ofc {
+                Source::CdcInfants
+            } else if age < 2.0 || (age == 2.0 && youngest) {
+                Source::WhoInfantsPre2025
+            } else {
+                Source::CdcChildren
+            }
+        }
+        R::Trisomy21 => {
+            if age < 0.0 {
+                return too_young("term (40 weeks)");
+            }
+            if age > 20.0 {
+                return too_old("20 years");
+            }
+            if method == Method::Bmi && age > 18.82 {
+                return outside("term to 18.82 years");
+            }
+            if method == Method::Ofc && age > 18.0 {
+                return outside("term to 18 years");
+            }
+            Source::Trisomy21
+        }
+        R::Trisomy21Aap => {
+            if age < 0.0 {
+                return too_young("term (40 weeks)");
+            }
+            if matches!(method, Method::Height | Method::Ofc) && age < ONE_MONTH {
+                return outside("1 month to 20 years");
+            }
+            if method == Method::Bmi && age < 2.0 {
+                return outside("2 to 20 years");
+            }
+            if age > 20.0 {
+                return too_old("20 years");
+            }
+            let infant = age <= 3.0 && method != Method::Bmi;
+            if infant && !(method == Method::Ofc && age == 3.0 && !youngest) {
+                Source::Trisomy21AapInfants
+            } else {
+                Source::Trisomy21AapChildren
+            }
+        }
+        R::TurnersSyndrome => {
+            if age < 1.0 {
+                return too_young("1 year");
+            }
+            if age > 20.0 {
+                return too_old("20 years");
+            }
+            if method != Method::Height || sex != Sex::Female {
+                return Err(NoData::NotCovered {
+                    reference,
+                    covers: "girls' height",
+                });
+            }
+            Source::Turner
+        }
+    };
+    lookup(source, method, sex, reference)
+}
+
+/// The age used to read the table: at exactly 2.0 years UK-WHO and WHO read the nearest end row of the selected
+/// daily table (day 731, or day 730 for the younger table).
+pub(crate) fn lookup_age(reference: Reference, age: f64, table: &Table) -> f64 {
+    if matches!(reference, Reference::UkWho | Reference::Who) && age == 2.0 {
+        age.clamp(table.age[0], table.age[table.age.len() - 1])
+    } else {
+        age
+    }
+}

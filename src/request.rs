@@ -1,0 +1,430 @@
+//! Untyped request values and their validation into typed requests, with errors in the dGC API's 422 shape.
+
+use crate::ages::Date;
+use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
+use std::fmt;
+
+/// A JSON-like value as received from JavaScript or parsed JSON.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub enum Value {
+    /// `null` or `undefined`.
+    #[default]
+    Null,
+    /// A boolean.
+    Bool(bool),
+    /// A number (possibly NaN or infinite when it came from JavaScript).
+    Number(f64),
+    /// A string.
+    String(String),
+    /// An array.
+    Array(Vec<Value>),
+    /// An object, keys in order.
+    Object(Vec<(String, Value)>),
+}
+
+impl Value {
+    /// The member `key` of an object.
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        match self {
+            Value::Object(members) => members.iter().find(|(k, _)| k == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Value {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Value, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Value;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a JSON value")
+            }
+            fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+                Ok(Value::Bool(v))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+                Ok(Value::Number(v as f64))
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+                Ok(Value::Number(v as f64))
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+                Ok(Value::Number(v))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+                Ok(Value::String(v.to_owned()))
+            }
+            fn visit_string<E>(self, v: String) -> Result<Value, E> {
+                Ok(Value::String(v))
+            }
+            fn visit_unit<E>(self) -> Result<Value, E> {
+                Ok(Value::Null)
+            }
+            fn visit_none<E>(self) -> Result<Value, E> {
+                Ok(Value::Null)
+            }
+            fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+                Value::deserialize(d)
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+                let mut out = Vec::new();
+                while let Some(v) = seq.next_element()? {
+                    out.push(v);
+                }
+                Ok(Value::Array(out))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+                let mut out = Vec::new();
+                while let Some((k, v)) = map.next_entry::<String, Value>()? {
+                    out.push((k, v));
+                }
+                Ok(Value::Object(out))
+            }
+        }
+        deserializer.deserialize_any(V).map_err(de::Error::custom)
+    }
+}
+
+impl Serialize for Value {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Value::Null => serializer.serialize_none(),
+            Value::Bool(b) => serializer.serialize_bool(*b),
+            Value::Number(n) if n.is_finite() => serializer.serialize_f64(*n),
+            Value::Number(_) => serializer.serialize_none(),
+            Value::String(s) => serializer.serialize_str(s),
+            Value::Array(items) => {
+                let mut seq = serializer.serialize_seq(Some(items.len()))?;
+                for item in items {
+                    seq.serialize_element(item)?;
+                }
+                seq.end()
+            }
+            Value::Object(members) => {
+                let mut map = serializer.serialize_map(Some(members.len()))?;
+                for (k, v) in members {
+                    map.serialize_entry(k, v)?;
+                }
+                map.end()
+            }
+        }
+    }
+}
+
+/// One step of an error location: a field name or a list index.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Loc {
+    /// An object key.
+    Key(String),
+    /// An array index.
+    Index(usize),
+}
+
+impl Serialize for Loc {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Loc::Key(k) => serializer.serialize_str(k),
+            Loc::Index(i) => serializer.serialize_u64(*i as u64),
+        }
+    }
+}
+
+/// One problem with a request, shaped like an item of the dGC API's 422 `detail` list.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct ErrorDetail {
+    /// Where the problem is, e.g. `["body", "observation_value"]`.
+    pub loc: Vec<Loc>,
+    /// What is wrong, in words.
+    pub msg: String,
+    /// A machine-readable kind, e.g. `missing`, `float_type`, `value_error`.
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    /// The offending input.
+    pub input: Value,
+}
+
+/// A rejected request: the body of a 422 response.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct ValidationError {
+    /// Every problem found.
+    pub detail: Vec<ErrorDetail>,
+}
+
+impl ValidationError {
+    /// A single problem with the request as a whole (`loc: ["body"]`), as the API reports calculation failures.
+    pub fn body(msg: impl Into<String>, kind: &'static str, input: &str) -> ValidationError {
+        ValidationError {
+            detail: vec![ErrorDetail {
+                loc: vec![Loc::Key("body".into())],
+                msg: msg.into(),
+                kind,
+                input: Value::String(input.into()),
+            }],
+        }
+    }
+}
+
+impl fmt::Display for ValidationError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let parts: Vec<String> = self
+            .detail
+            .iter()
+            .map(|d| {
+                let path: Vec<String> = d
+                    .loc
+                    .iter()
+                    .skip(1)
+                    .map(|l| match l {
+                        Loc::Key(k) => k.clone(),
+                        Loc::Index(i) => i.to_string(),
+                    })
+                    .collect();
+                if path.is_empty() {
+                    d.msg.clone()
+                } else {
+                    format!("{}: {}", path.join("."), d.msg)
+                }
+            })
+            .collect();
+        f.write_str(&parts.join("; "))
+    }
+}
+
+impl std::error::Error for ValidationError {}
+
+/// Reads fields of one request object, collecting every problem rather than stopping at the first.
+pub struct Fields<'a> {
+    object: &'a Value,
+    at: Vec<Loc>,
+    /// Problems found so far.
+    pub errors: Vec<ErrorDetail>,
+}
+
+impl<'a> Fields<'a> {
+    /// Starts reading `object`, located at `at` (e.g. `["body"]`). A non-object is reported at once.
+    pub fn new(object: &'a Value, at: Vec<Loc>) -> Fields<'a> {
+        let mut fields = Fields {
+            object,
+            at,
+            errors: Vec::new(),
+        };
+        if !matches!(object, Value::Object(_)) {
+            fields.errors.push(ErrorDetail {
+                loc: fields.at.clone(),
+                msg: "Input should be an object with the request's fields".into(),
+                kind: "model_attributes_type",
+                input: object.clone(),
+            });
+        }
+        fields
+    }
+
+    /// Records a problem with field `key`.
+    pub fn fail(&mut self, key: &str, kind: &'static str, msg: impl Into<String>, input: Value) {
+        let mut loc = self.at.clone();
+        loc.push(Loc::Key(key.into()));
+        self.errors.push(ErrorDetail {
+            loc,
+            msg: msg.into(),
+            kind,
+            input,
+        });
+    }
+
+    /// The raw member `key`, treating `null`/`undefined` as absent.
+    pub fn raw(&self, key: &str) -> Option<&'a Value> {
+        self.object.get(key).filter(|v| **v != Value::Null)
+    }
+
+    fn required(&mut self, key: &str) -> Option<&'a Value> {
+        let value = self.raw(key);
+        if value.is_none() && matches!(self.object, Value::Object(_)) {
+            self.fail(key, "missing", "Field required", self.object.clone());
+        }
+        value
+    }
+
+    fn number(&mut self, key: &str, value: &Value) -> Option<f64> {
+        let n = match value {
+            Value::Number(n) => *n,
+            Value::String(s) => match s.trim().parse::<f64>() {
+                Ok(n) => n,
+                Err(_) => {
+                    self.fail(
+                        key,
+                        "float_parsing",
+                        "Input should be a valid number",
+                        value.clone(),
+                    );
+                    return None;
+                }
+            },
+            _ => {
+                self.fail(
+                    key,
+                    "float_type",
+                    "Input should be a valid number",
+                    value.clone(),
+                );
+                return None;
+            }
+        };
+        if !n.is_finite() {
+            self.fail(
+                key,
+                "finite_number",
+                "Input should be a finite number",
+                value.clone(),
+            );
+            return None;
+        }
+        Some(n)
+    }
+
+    /// A required finite number (numeric strings are accepted, as the API's lax parsing does).
+    pub fn float(&mut self, key: &str) -> Option<f64> {
+        let value = self.required(key)?;
+        self.number(key, value)
+    }
+
+    /// An optional finite number.
+    pub fn optional_float(&mut self, key: &str) -> Option<f64> {
+        let value = self.raw(key)?;
+        self.number(key, value)
+    }
+
+    /// A required number greater than zero.
+    pub fn positive(&mut self, key: &str) -> Option<f64> {
+        let n = self.float(key)?;
+        if n <= 0.0 {
+            self.fail(
+                key,
+                "greater_than",
+                "Input should be greater than 0",
+                Value::Number(n),
+            );
+            return None;
+        }
+        Some(n)
+    }
+
+    /// An optional whole number in `lo..=hi`, `default` when absent.
+    pub fn int_in(&mut self, key: &str, default: i32, lo: i32, hi: i32) -> Option<i32> {
+        let Some(value) = self.raw(key) else {
+            return Some(default);
+        };
+        let n = self.number(key, value)?;
+        if n.fract() != 0.0 {
+            self.fail(
+                key,
+                "int_from_float",
+                "Input should be a whole number",
+                value.clone(),
+            );
+            return None;
+        }
+        if n < f64::from(lo) || n > f64::from(hi) {
+            let msg = format!("Input should be between {lo} and {hi}");
+            self.fail(
+                key,
+                if n < f64::from(lo) {
+                    "greater_than_equal"
+                } else {
+                    "less_than_equal"
+                },
+                msg,
+                value.clone(),
+            );
+            return None;
+        }
+        Some(n as i32)
+    }
+
+    /// A string field (required when `required`).
+    pub fn string(&mut self, key: &str, required: bool) -> Option<&'a str> {
+        let value = if required {
+            self.required(key)?
+        } else {
+            self.raw(key)?
+        };
+        match value {
+            Value::String(s) => Some(s),
+            other => {
+                self.fail(
+                    key,
+                    "string_type",
+                    "Input should be a valid string",
+                    other.clone(),
+                );
+                None
+            }
+        }
+    }
+
+    /// One of `options`, parsed by `parse` (required when `required`).
+    pub fn choice<T>(
+        &mut self,
+        key: &str,
+        required: bool,
+        options: &[&str],
+        parse: impl Fn(&str) -> Option<T>,
+    ) -> Option<T> {
+        let text = self.string(key, required)?;
+        let parsed = parse(text);
+        if parsed.is_none() {
+            let quoted: Vec<String> = options.iter().map(|o| format!("'{o}'")).collect();
+            let (last, rest) = quoted.split_last().expect("at least one option");
+            let msg = if rest.is_empty() {
+                format!("Input should be {last}")
+            } else {
+                format!("Input should be {} or {last}", rest.join(", "))
+            };
+            self.fail(key, "literal_error", msg, Value::String(text.into()));
+        }
+        parsed
+    }
+
+    /// A required `YYYY-MM-DD` date.
+    pub fn date(&mut self, key: &str) -> Option<Date> {
+        let text = self.string(key, true)?;
+        let date = Date::parse(text);
+        if date.is_none() {
+            self.fail(
+                key,
+                "date_parsing",
+                "Input should be a real calendar date written YYYY-MM-DD",
+                Value::String(text.into()),
+            );
+        }
+        date
+    }
+
+    /// An optional list, passed through.
+    pub fn list(&mut self, key: &str) -> Option<Vec<Value>> {
+        match self.raw(key)? {
+            Value::Array(items) => Some(items.clone()),
+            other => {
+                self.fail(
+                    key,
+                    "list_type",
+                    "Input should be a valid list",
+                    other.clone(),
+                );
+                None
+            }
+        }
+    }
+
+    /// Ends reading: the problems found, if any.
+    pub fn finish(self) -> Result<(), ValidationError> {
+        if self.errors.is_empty() {
+            Ok(())
+        } else {
+            Err(ValidationError {
+                detail: self.errors,
+            })
+        }
+    }
+}

@@ -1,0 +1,211 @@
+//! SDS for a measurement, the measurement for an SDS, and BMI as a percentage of the median, for any reference.
+
+use crate::lms::{self, Interpolation, Lms, OutsideTable};
+use crate::references::{lookup_age, select, NoData};
+use crate::{normal, Method, Reference, Sex};
+use std::fmt;
+
+/// Why a value could not be calculated.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum CalcError {
+    /// The reference has no data for this age, measurement or sex.
+    NoData(NoData),
+    /// The age falls between the tables of a reference (only non-whole-day ages just either side of 2 years).
+    BetweenTables,
+    /// The observation is zero, negative or not a number.
+    NotPositive,
+    /// The result is not a finite number (e.g. a CDC BMI so high its centile rounds to 100).
+    NotFinite,
+}
+
+impl fmt::Display for CalcError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CalcError::NoData(reason) => reason.fmt(f),
+            CalcError::BetweenTables => f.write_str(
+                "This age falls between two of the reference's tables (ages just either side of 2 years that are \
+                 not a whole number of days): use an age derived from dates.",
+            ),
+            CalcError::NotPositive => f.write_str("The measurement must be a number greater than zero."),
+            CalcError::NotFinite => f.write_str("The result is too extreme to be expressed as a finite number."),
+        }
+    }
+}
+
+impl From<NoData> for CalcError {
+    fn from(reason: NoData) -> Self {
+        CalcError::NoData(reason)
+    }
+}
+
+impl From<OutsideTable> for CalcError {
+    fn from(_: OutsideTable) -> Self {
+        CalcError::BetweenTables
+    }
+}
+
+fn finite(x: f64) -> Result<f64, CalcError> {
+    if x.is_finite() {
+        Ok(x)
+    } else {
+        Err(CalcError::NotFinite)
+    }
+}
+
+fn lms_for(
+    reference: Reference,
+    age: f64,
+    method: Method,
+    sex: Sex,
+    youngest: bool,
+    force_linear: bool,
+) -> Result<Lms, CalcError> {
+    let table = select(reference, age, method, sex, youngest)?;
+    Ok(lms::lms_at(
+        table,
+        lookup_age(reference, age, table),
+        force_linear,
+    )?)
+}
+
+/// The CDC BMI 95th centile, where the extended method takes over.
+fn cdc_p95(lms: &Lms) -> f64 {
+    lms.m * (1.0 + lms.l * lms.s * 1.645).powf(1.0 / lms.l)
+}
+
+/// The SDS of a measurement at a decimal (corrected) age.
+///
+/// WHO parameters are interpolated linearly, and WHO weight (all ages), BMI (all ages) and every measurement
+/// under 5 years use WHO's restricted method beyond ±3 SD. CDC BMI above the 95th centile uses the 2022 extended
+/// method (a half-normal with the table's sigma).
+///
+/// # Errors
+/// [`CalcError::NotPositive`] for a value that is not > 0; otherwise when the reference has no data there, or the
+/// SDS is infinite.
+pub fn sds_for_measurement(
+    reference: Reference,
+    age: f64,
+    method: Method,
+    sex: Sex,
+    value: f64,
+) -> Result<f64, CalcError> {
+    if !(value > 0.0 && value.is_finite()) {
+        return Err(CalcError::NotPositive);
+    }
+    let lms = lms_for(
+        reference,
+        age,
+        method,
+        sex,
+        false,
+        reference == Reference::Who,
+    )?;
+    let Lms { l, m, s, .. } = lms;
+    if reference == Reference::Cdc && method == Method::Bmi {
+        let p95 = cdc_p95(&lms);
+        if value > p95 {
+            let sigma = lms.sigma.expect("CDC BMI rows carry sigma");
+            let centile = normal::cdf((value - p95) / sigma) * 10.0 + 90.0;
+            return finite(normal::ppf(centile / 100.0));
+        }
+    }
+    let z = lms::z_score(l, m, s, value);
+    if reference == Reference::Who && (age < 5.0 || matches!(method, Method::Bmi | Method::Weight))
+    {
+        let at = |k: f64| m * (1.0 + l * s * k).powf(1.0 / l);
+        if z > 3.0 {
+            let (sd3, sd2) = (at(3.0), at(2.0));
+            return finite(3.0 + ((value - sd3) / (sd3 - sd2)));
+        }
+        if z < -3.0 {
+            let (sd3, sd2) = (at(-3.0), at(-2.0));
+            return finite(-3.0 + ((value - sd3) / (sd2 - sd3)));
+        }
+    }
+    finite(z)
+}
+
+/// How an SDS passed to [`measurement_from_sds`] was produced. rcpchgrowth rounds results to 4 decimal places by
+/// Python's rule for plain floats and NumPy's for NumPy values (chart lines from `norm.ppf`), which can differ by
+/// 0.0001 on a tie.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SdsOrigin {
+    /// A plain number from the caller.
+    Plain,
+    /// A NumPy value, as `create_chart` passes for centile lines.
+    NumPy,
+}
+
+/// The measurement at an SDS and decimal age, rounded to 4 decimal places, or `None` where no real value exists
+/// (`1 + L·S·z < 0`). `youngest` reads the younger table at a shared boundary age, as chart lines do.
+///
+/// CDC BMI above z = 1.645 is inverted through the extended method; WHO values are *not* adjusted beyond ±3 SD
+/// (matching WHO's published centile tables) and are interpolated cubically in this direction.
+///
+/// # Errors
+/// When the reference has no data there, the SDS is not finite, or the result is not finite.
+pub fn measurement_from_sds(
+    reference: Reference,
+    age: f64,
+    method: Method,
+    sex: Sex,
+    sds: f64,
+    origin: SdsOrigin,
+    youngest: bool,
+) -> Result<Option<f64>, CalcError> {
+    finite(sds)?;
+    let lms = lms_for(reference, age, method, sex, youngest, false)?;
+    let Lms { l, m, s, .. } = lms;
+    let mut numpy = origin == SdsOrigin::NumPy || lms.interpolation == Interpolation::Linear;
+    let value = if reference == Reference::Cdc && method == Method::Bmi {
+        let sigma = lms.sigma.ok_or(CalcError::NotFinite)?;
+        if sds <= 1.645 {
+            Some(m * (1.0 + l * s * sds).powf(1.0 / l))
+        } else {
+            numpy = true;
+            let centile = normal::cdf(sds) * 100.0;
+            Some(normal::ppf((centile - 90.0) / 10.0) * sigma + cdc_p95(&lms))
+        }
+    } else {
+        lms::measurement_for_z(sds, l, m, s)
+    };
+    value
+        .map(|v| {
+            finite(v).map(|v| {
+                if numpy {
+                    lms::round_numpy(v)
+                } else {
+                    lms::round_python(v)
+                }
+            })
+        })
+        .transpose()
+}
+
+/// BMI as a percentage of the median BMI for age and sex (`bmi / M · 100`), unrounded.
+///
+/// # Errors
+/// When the reference has no BMI data at this age, or the BMI is not > 0.
+pub fn percentage_median_bmi(
+    reference: Reference,
+    age: f64,
+    sex: Sex,
+    bmi: f64,
+) -> Result<f64, CalcError> {
+    if !(bmi > 0.0 && bmi.is_finite()) {
+        return Err(CalcError::NotPositive);
+    }
+    let lms = lms_for(reference, age, Method::Bmi, sex, false, false)?;
+    Ok((bmi / lms.m) * 100.0)
+}
+
+/// BMI from height (cm) and weight (kg).
+///
+/// # Errors
+/// [`CalcError::NotPositive`] unless both are finite and > 0.
+pub fn bmi_from_height_weight(height_cm: f64, weight_kg: f64) -> Result<f64, CalcError> {
+    if !(height_cm > 0.0 && weight_kg > 0.0 && height_cm.is_finite() && weight_kg.is_finite()) {
+        return Err(CalcError::NotPositive);
+    }
+    Ok(weight_kg / (height_cm / 100.0).powi(2))
+}

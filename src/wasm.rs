@@ -1,0 +1,128 @@
+//! The wasm-bindgen surface: converts JavaScript values to and from the engine's plain values, nothing more.
+
+use crate::api;
+use crate::request::{ValidationError, Value};
+use crate::{Method, Sex};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .unwrap_or(JsValue::NULL)
+}
+
+/// A JavaScript `Error` named `CentileError`, with `status` 422 and the dGC `detail` list.
+fn error(e: ValidationError) -> JsValue {
+    let err = js_sys::Error::new(&e.to_string());
+    err.set_name("CentileError");
+    let _ = js_sys::Reflect::set(&err, &"status".into(), &422.into());
+    let _ = js_sys::Reflect::set(&err, &"detail".into(), &to_js(&e.detail));
+    err.into()
+}
+
+fn from_js(value: JsValue) -> Value {
+    serde_wasm_bindgen::from_value(value).unwrap_or(Value::String("<unreadable value>".into()))
+}
+
+fn result<T: Serialize>(r: Result<T, ValidationError>) -> Result<JsValue, JsValue> {
+    r.map(|v| to_js(&v)).map_err(error)
+}
+
+/// `POST /{reference}/calculation` without the server.
+#[wasm_bindgen]
+pub fn calculation(reference: &str, request: JsValue) -> Result<JsValue, JsValue> {
+    result(api::calculation(reference, &from_js(request)))
+}
+
+/// `POST /{reference}/bulk-calculation` without the server.
+#[wasm_bindgen(js_name = bulkCalculation)]
+pub fn bulk_calculation(reference: &str, request: JsValue) -> Result<JsValue, JsValue> {
+    result(api::bulk_calculation(reference, &from_js(request)))
+}
+
+/// SDS for `{reference, measurement_method, sex, age, observation_value}`.
+#[wasm_bindgen(js_name = sdsForMeasurement)]
+pub fn sds_for_measurement(args: JsValue) -> Result<f64, JsValue> {
+    api::sds_for_measurement(&from_js(args)).map_err(error)
+}
+
+/// Measurement for `{reference, measurement_method, sex, age, sds}` (null where none exists).
+#[wasm_bindgen(js_name = measurementFromSds)]
+pub fn measurement_from_sds(args: JsValue) -> Result<Option<f64>, JsValue> {
+    api::measurement_from_sds(&from_js(args)).map_err(error)
+}
+
+/// Centile (0–100) for an SDS.
+#[wasm_bindgen(js_name = centileForSds)]
+pub fn centile_for_sds(sds: JsValue) -> Result<f64, JsValue> {
+    api::centile_for_sds(&from_js(sds)).map_err(error)
+}
+
+/// SDS for a centile.
+#[wasm_bindgen(js_name = sdsForCentile)]
+pub fn sds_for_centile(centile: JsValue) -> Result<f64, JsValue> {
+    api::sds_for_centile_value(&from_js(centile)).map_err(error)
+}
+
+/// BMI from height (cm) and weight (kg).
+#[wasm_bindgen(js_name = bmiFromHeightWeight)]
+pub fn bmi_from_height_weight(height_cm: JsValue, weight_kg: JsValue) -> Result<f64, JsValue> {
+    api::bmi_from_height_weight(&from_js(height_cm), &from_js(weight_kg)).map_err(error)
+}
+
+/// BMI as a percentage of the median for `{reference, sex, age, bmi}`.
+#[wasm_bindgen(js_name = percentageMedianBmi)]
+pub fn percentage_median_bmi(args: JsValue) -> Result<f64, JsValue> {
+    api::percentage_median_bmi(&from_js(args)).map_err(error)
+}
+
+/// SDS for many (age, value) pairs of one reference, method and sex; NaN where a value cannot be placed.
+#[wasm_bindgen(js_name = sdsForMeasurements)]
+pub fn sds_for_measurements(
+    reference: &str,
+    measurement_method: &str,
+    sex: &str,
+    ages: &[f64],
+    values: &[f64],
+) -> Result<Vec<f64>, JsValue> {
+    let r = api::reference(reference).map_err(error)?;
+    let (Some(m), Some(s)) = (Method::parse(measurement_method), Sex::parse(sex)) else {
+        return Err(error(ValidationError::body(
+            "measurement_method must be height, weight, ofc or bmi and sex male or female",
+            "literal_error",
+            "arguments",
+        )));
+    };
+    if ages.len() != values.len() {
+        return Err(error(ValidationError::body(
+            "ages and values must have the same length",
+            "value_error",
+            "arguments",
+        )));
+    }
+    let mut out = vec![0.0; ages.len()];
+    api::sds_for_measurements(r, m, s, ages, values, &mut out);
+    Ok(out)
+}
+
+/// Identifies this build: engine version, reference-data source and fingerprint.
+#[wasm_bindgen(js_name = buildInfo)]
+pub fn build_info() -> JsValue {
+    use crate::measurement::provenance;
+    #[derive(Serialize)]
+    struct Info {
+        name: &'static str,
+        version: &'static str,
+        commit: &'static str,
+        reference_data: &'static str,
+        reference_data_fingerprint: &'static str,
+    }
+    to_js(&Info {
+        name: provenance::ENGINE,
+        version: provenance::VERSION,
+        commit: provenance::COMMIT,
+        reference_data: provenance::REFERENCE_DATA,
+        reference_data_fingerprint: crate::data::FINGERPRINT,
+    })
+}

@@ -1,0 +1,395 @@
+//! Golden vectors from rcpchgrowth 4.6.5 (tests/vectors, made by tests/oracle/generate_vectors.py), checked
+//! against the native engine: SDS and centiles to 1e-9, ages and dates exactly, and an error exactly where the
+//! oracle has one (see README "Differences from rcpchgrowth").
+
+use centile::centile::{centile, sds_for_centile, Band};
+use centile::measurement::{calculate, AgeComment, MeasurementRequest};
+use centile::request::Value;
+use centile::sds::{measurement_from_sds, percentage_median_bmi, sds_for_measurement, SdsOrigin};
+use centile::{Method, Reference, Sex};
+use serde_json::Value as Json;
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+const SDS_TOLERANCE: f64 = 1e-9;
+
+fn load(name: &str) -> Json {
+    let path = format!("{}/tests/vectors/{name}", env!("CARGO_MANIFEST_DIR"));
+    serde_json::from_str(&std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}")))
+        .unwrap()
+}
+
+/// Collects mismatches so one run reports them all (up to a limit) with counts per reference.
+#[derive(Default)]
+struct Report {
+    cases: BTreeMap<String, usize>,
+    failures: usize,
+    text: String,
+    max_diff: f64,
+}
+
+impl Report {
+    fn case(&mut self, reference: &str) {
+        *self.cases.entry(reference.to_string()).or_default() += 1;
+    }
+    fn fail(&mut self, what: String) {
+        self.failures += 1;
+        if self.failures <= 25 {
+            let _ = writeln!(self.text, "{what}");
+        }
+    }
+    fn close(&mut self, what: &str, got: Option<f64>, want: &Json, tolerance: f64) -> bool {
+        match (got, want.as_f64()) {
+            (None, None) if want.is_null() => true,
+            (Some(g), Some(w)) => {
+                let d = (g - w).abs();
+                self.max_diff = self.max_diff.max(d);
+                if d <= tolerance {
+                    true
+                } else {
+                    self.fail(format!("{what}: got {g:?}, want {w:?}"));
+                    false
+                }
+            }
+            _ => {
+                self.fail(format!("{what}: got {got:?}, want {want}"));
+                false
+            }
+        }
+    }
+    fn finish(self, name: &str) {
+        println!(
+            "{name}: {:?} cases; max |difference| {:e}",
+            self.cases, self.max_diff
+        );
+        assert!(
+            self.failures == 0,
+            "{name}: {} mismatches\n{}",
+            self.failures,
+            self.text
+        );
+    }
+}
+
+fn band_key(band: Option<Band>) -> Json {
+    match band {
+        None => Json::Null,
+        Some(Band::WellOutside) => "outside".into(),
+        Some(Band::BelowLines) => "below".into(),
+        Some(Band::AboveLines) => "above".into(),
+        Some(Band::On(c)) => format!("on:{c}").into(),
+        Some(Band::Between(a, b)) => format!("between:{a}:{b}").into(),
+    }
+}
+
+fn comment_key(kind: AgeComment) -> &'static str {
+    match kind {
+        AgeComment::TermDueDate => "term_due_date",
+        AgeComment::PretermUncorrectedAfterTwo => "preterm_uncorrected_after_2",
+        AgeComment::TermRangeUncorrected => "term_range_uncorrected",
+        AgeComment::TermUncorrected => "term_40_uncorrected",
+        AgeComment::Corrected => "corrected",
+    }
+}
+
+fn reference(name: &Json) -> Option<Reference> {
+    Reference::parse(name.as_str().unwrap())
+}
+
+fn method_sex(method: &Json, sex: &Json) -> Option<(Method, Sex)> {
+    Some((Method::parse(method.as_str()?)?, Sex::parse(sex.as_str()?)?))
+}
+
+fn to_value(json: &Json) -> Value {
+    serde_json::from_value(json.clone()).unwrap()
+}
+
+#[test]
+fn calculation_vectors() {
+    let doc = load("calculation.json");
+    let mut report = Report::default();
+    for case in doc["cases"].as_array().unwrap() {
+        let c = case.as_array().unwrap();
+        report.case(c[0].as_str().unwrap());
+        let body = serde_json::json!({
+            "birth_date": c[1], "observation_date": c[2], "sex": c[3], "measurement_method": c[4],
+            "observation_value": c[5], "gestation_weeks": c[6], "gestation_days": c[7],
+        });
+        let got = reference(&c[0])
+            .ok_or_else(|| "unknown reference".to_string())
+            .and_then(|r| {
+                let request =
+                    MeasurementRequest::from_value(&to_value(&body)).map_err(|e| e.to_string())?;
+                calculate(r, &request.birth, &request.observation).map_err(|e| e.to_string())
+            });
+        let id = format!("{case}");
+        match (&c[8], got) {
+            (Json::String(_), Err(_)) => {}
+            (Json::String(why), Ok(_)) => {
+                report.fail(format!("{id}: expected an error ({why}), got a result"))
+            }
+            (Json::Array(_), Err(e)) => report.fail(format!("{id}: unexpected error {e}")),
+            (Json::Array(w), Ok(m)) => {
+                let exact = |r: &mut Report, what: &str, got: Json, want: &Json| {
+                    if &got != want {
+                        r.fail(format!("{id} {what}: got {got}, want {want}"));
+                    }
+                };
+                exact(
+                    &mut report,
+                    "chronological age",
+                    m.chronological_decimal_age.into(),
+                    &w[0],
+                );
+                exact(
+                    &mut report,
+                    "corrected age",
+                    m.corrected_decimal_age.into(),
+                    &w[1],
+                );
+                exact(
+                    &mut report,
+                    "edd",
+                    m.estimated_date_delivery.to_string().into(),
+                    &w[2],
+                );
+                exact(
+                    &mut report,
+                    "edd string",
+                    m.estimated_date_delivery.long_form().into(),
+                    &w[3],
+                );
+                exact(
+                    &mut report,
+                    "calendar age",
+                    m.chronological_calendar_age.clone().into(),
+                    &w[4],
+                );
+                exact(
+                    &mut report,
+                    "corrected calendar age",
+                    m.corrected_calendar_age.clone().into(),
+                    &w[5],
+                );
+                let (cw, cd) = m.corrected_gestational_age.unzip();
+                exact(&mut report, "cga weeks", cw.into(), &w[6]);
+                exact(&mut report, "cga days", cd.into(), &w[7]);
+                exact(
+                    &mut report,
+                    "comment",
+                    comment_key(m.comments.kind).into(),
+                    &w[8],
+                );
+                for (k, r) in [(9, &m.corrected), (13, &m.chronological)] {
+                    report.close(&format!("{id} sds[{k}]"), r.sds, &w[k], SDS_TOLERANCE);
+                    report.close(
+                        &format!("{id} centile[{k}]"),
+                        r.centile,
+                        &w[k + 1],
+                        SDS_TOLERANCE,
+                    );
+                    exact(
+                        &mut report,
+                        "band",
+                        band_key(r.band.map(|b| b.band)),
+                        &w[k + 2],
+                    );
+                    exact(
+                        &mut report,
+                        "error set",
+                        r.error.is_some().into(),
+                        &w[k + 3],
+                    );
+                }
+                report.close(
+                    &format!("{id} corrected %median"),
+                    m.corrected.percentage_median_bmi,
+                    &w[17],
+                    SDS_TOLERANCE,
+                );
+                report.close(
+                    &format!("{id} chronological %median"),
+                    m.chronological.percentage_median_bmi,
+                    &w[18],
+                    SDS_TOLERANCE,
+                );
+                exact(
+                    &mut report,
+                    "gestation weeks",
+                    m.birth.gestation.weeks.into(),
+                    &w[19],
+                );
+                exact(
+                    &mut report,
+                    "gestation days",
+                    m.birth.gestation.days.into(),
+                    &w[20],
+                );
+            }
+            (other, _) => report.fail(format!("{id}: malformed expectation {other}")),
+        }
+    }
+    report.finish("calculation");
+}
+
+#[test]
+fn sds_for_measurement_vectors() {
+    let doc = load("sds_for_measurement.json");
+    let mut report = Report::default();
+    for case in doc["cases"].as_array().unwrap() {
+        let c = case.as_array().unwrap();
+        report.case(c[0].as_str().unwrap());
+        let got = match (reference(&c[0]), method_sex(&c[1], &c[2])) {
+            (Some(r), Some((m, s))) => {
+                sds_for_measurement(r, c[3].as_f64().unwrap(), m, s, c[4].as_f64().unwrap()).ok()
+            }
+            _ => None,
+        };
+        let want = if c[5].is_string() { &Json::Null } else { &c[5] };
+        report.close(&format!("{case}"), got, want, SDS_TOLERANCE);
+    }
+    report.finish("sds_for_measurement");
+}
+
+#[test]
+fn measurement_from_sds_vectors() {
+    let doc = load("measurement_from_sds.json");
+    let mut report = Report::default();
+    for case in doc["cases"].as_array().unwrap() {
+        let c = case.as_array().unwrap();
+        report.case(c[0].as_str().unwrap());
+        let got = match (reference(&c[0]), method_sex(&c[1], &c[2])) {
+            (Some(r), Some((m, s))) => measurement_from_sds(
+                r,
+                c[3].as_f64().unwrap(),
+                m,
+                s,
+                c[4].as_f64().unwrap(),
+                SdsOrigin::Plain,
+                false,
+            ),
+            _ => Err(centile::sds::CalcError::NotFinite),
+        };
+        let id = format!("{case}");
+        match (&c[5], got) {
+            (Json::String(_), Err(_)) | (Json::Null, Ok(None)) => {}
+            (Json::Number(w), Ok(Some(g))) => {
+                if g != w.as_f64().unwrap() {
+                    report.fail(format!("{id}: got {g}"));
+                }
+            }
+            (_, got) => report.fail(format!("{id}: got {got:?}")),
+        }
+    }
+    report.finish("measurement_from_sds");
+}
+
+#[test]
+fn centile_vectors() {
+    let doc = load("centile.json");
+    let mut report = Report::default();
+    for pair in doc["sds_to_centile"].as_array().unwrap() {
+        report.case("sds_to_centile");
+        report.close(
+            &format!("centile({})", pair[0]),
+            Some(centile(pair[0].as_f64().unwrap())),
+            &pair[1],
+            SDS_TOLERANCE,
+        );
+    }
+    for pair in doc["centile_to_sds"].as_array().unwrap() {
+        report.case("centile_to_sds");
+        let got = sds_for_centile(pair[0].as_f64().unwrap());
+        report.close(
+            &format!("sds_for_centile({})", pair[0]),
+            Some(got),
+            &pair[1],
+            SDS_TOLERANCE,
+        );
+    }
+    report.finish("centile");
+}
+
+#[test]
+fn percentage_median_bmi_vectors() {
+    let doc = load("percentage_median_bmi.json");
+    let mut report = Report::default();
+    for case in doc["cases"].as_array().unwrap() {
+        let c = case.as_array().unwrap();
+        report.case(c[0].as_str().unwrap());
+        let got = match (reference(&c[0]), Sex::parse(c[1].as_str().unwrap())) {
+            (Some(r), Some(s)) => {
+                percentage_median_bmi(r, c[2].as_f64().unwrap(), s, c[3].as_f64().unwrap()).ok()
+            }
+            _ => None,
+        };
+        let want = if c[4].is_string() { &Json::Null } else { &c[4] };
+        report.close(&format!("{case}"), got, want, SDS_TOLERANCE);
+    }
+    report.finish("percentage_median_bmi");
+}
+
+/// Keys whose values are our own sentences: only their presence (null or not) must match the oracle.
+const PROSE: [&str; 13] = [
+    "centile_band",
+    "corrected_centile_band",
+    "chronological_centile_band",
+    "lay_comment",
+    "clinician_comment",
+    "clinician_corrected_decimal_age_comment",
+    "lay_corrected_decimal_age_comment",
+    "clinician_chronological_decimal_age_comment",
+    "lay_chronological_decimal_age_comment",
+    "observation_value_error",
+    "corrected_measurement_error",
+    "chronological_measurement_error",
+    "age_error",
+];
+
+fn compare_json(path: &str, got: &Json, want: &Json, report: &mut Report) {
+    let key = path.rsplit('.').next().unwrap_or("");
+    match (got, want) {
+        (Json::Object(g), Json::Object(w)) => {
+            let gk: Vec<&String> = g.keys().filter(|k| *k != "provenance").collect();
+            let wk: Vec<&String> = w.keys().collect();
+            if gk != wk {
+                report.fail(format!("{path}: keys {gk:?} != {wk:?}"));
+            }
+            for (k, wv) in w {
+                if let Some(gv) = g.get(k) {
+                    compare_json(&format!("{path}.{k}"), gv, wv, report);
+                }
+            }
+        }
+        _ if PROSE.contains(&key) && got.is_null() != want.is_null() => {
+            report.fail(format!("{path}: got {got}, want {want}"));
+        }
+        _ if PROSE.contains(&key) => {}
+        (Json::Number(_), Json::Number(w)) if !w.is_i64() || !got.is_i64() => {
+            report.close(path, got.as_f64(), want, SDS_TOLERANCE);
+        }
+        _ if got != want => report.fail(format!("{path}: got {got}, want {want}")),
+        _ => {}
+    }
+}
+
+#[test]
+fn full_measurement_objects() {
+    let doc = load("measurement_full.json");
+    let mut report = Report::default();
+    for (i, case) in doc["cases"].as_array().unwrap().iter().enumerate() {
+        report.case(case["reference"].as_str().unwrap());
+        let r = reference(&case["reference"]).unwrap();
+        let request =
+            MeasurementRequest::from_value(&to_value(&case["request"])).expect("valid request");
+        let object =
+            calculate(r, &request.birth, &request.observation).expect("oracle returned an object");
+        compare_json(
+            &format!("case {i}"),
+            &serde_json::to_value(&object).unwrap(),
+            &case["measurement"],
+            &mut report,
+        );
+    }
+    report.finish("measurement_full");
+}
