@@ -2,7 +2,7 @@
 """Turn the verbatim rcpchgrowth LMS tables in reference-data/ into src/data/tables.rs.
 
 Every number is stored exactly: a column whose values are all decimals with at most k places is written as the
-integers value·10^k (delta-coded, zigzag LEB128); at run time value = integer / 10^k, a correctly rounded IEEE
+integers value·10^k, as first or (for smooth columns) second differences, zigzag LEB128; at run time value = integer / 10^k, a correctly rounded IEEE
 division of two exact doubles, which is the same double that Python's json module produced for rcpchgrowth.
 A column that does not fit (e.g. 17-digit ages) is stored as raw little-endian f64 bits.
 
@@ -40,6 +40,7 @@ SOURCES = [
     ("Turner", "turner.json", ["height"]),
 ]
 RAW = 0xFF
+SECOND_ORDER = 0x40  # flag on the scale byte: values are second differences
 MAX_EXACT = 2**53
 
 
@@ -63,11 +64,11 @@ def encode_column(values: list) -> bytes:
         if all(m == m.to_integral_value() and abs(m) < MAX_EXACT for m in mantissas):
             ints = [int(m) for m in mantissas]
             if all(float(i) / float(10**k) == float(v) for i, v in zip(ints, values)):
-                out, prev = bytearray([k]), 0
-                for i in ints:
-                    out += varint(i - prev)
-                    prev = i
-                return bytes(out)
+                first = [b - a for a, b in zip([0] + ints, ints)]
+                second = [b - a for a, b in zip([0] + first, first)]
+                plain = bytes([k]) + b"".join(map(varint, first))
+                smooth = bytes([k | SECOND_ORDER]) + b"".join(map(varint, second))
+                return min(plain, smooth, key=len)
     out = bytearray([RAW])
     for v in values:
         out += struct.pack("<d", float(v))
@@ -100,7 +101,8 @@ def build() -> str:
         "use super::{Source, Spec};",
         "",
         "/// SHA-256 of [`BLOB`], the embedded reference data.",
-        f'pub(super) const FINGERPRINT: &str = "{fingerprint}";',
+        "pub(super) const FINGERPRINT: &str =",
+        f'    "{fingerprint}";',
         "",
         "#[rustfmt::skip]",
         "pub(super) const SPECS: &[Spec] = &[",

@@ -18,4 +18,4 @@ pub mod sds;
 pub use references::{Method, Reference, Sex};
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;

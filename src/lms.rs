@@ -44,20 +44,39 @@ pub struct OutsideTable;
 /// does.
 pub fn round4_key(x: f64) -> i64 {
     let y = x * 1e4;
-    let frac = y - y.floor();
-    if (frac - 0.5).abs() > 1e-6 {
+    let n = y.floor();
+    if y - n != 0.5 {
         return y.round() as i64;
     }
-    // Near a tie the product above may have rounded across it: decide on the exact decimal expansion.
-    let text = format!("{x:.4}");
-    let (int, dec) = text.split_once('.').expect("formatted with 4 decimals");
-    let magnitude = int.trim_start_matches('-').parse::<i64>().unwrap_or(0) * 10_000
-        + dec.parse::<i64>().unwrap_or(0);
-    if int.starts_with('-') {
-        -magnitude
+    // The product landed exactly on a half: the exact product is y plus the rounding error, which decides.
+    let residual = x.mul_add(1e4, -y);
+    if residual > 0.0 || (residual == 0.0 && n % 2.0 != 0.0) {
+        n as i64 + 1
     } else {
-        magnitude
+        n as i64
     }
+}
+
+/// `x` to at most `places` decimal places, trailing zeros dropped: 2.0 → "2", 99.99 → "99.99".
+pub fn decimal_text(x: f64, places: u32) -> String {
+    if !x.is_finite() {
+        return if x.is_nan() {
+            "NaN".into()
+        } else if x > 0.0 {
+            "∞".into()
+        } else {
+            "-∞".into()
+        };
+    }
+    let scale = 10u64.pow(places);
+    let n = (x.abs() * scale as f64).round() as u64;
+    let (int, frac) = (n / scale, n % scale);
+    let sign = if x < 0.0 && n != 0 { "-" } else { "" };
+    if frac == 0 {
+        return format!("{sign}{int}");
+    }
+    let digits = format!("{frac:0width$}", width = places as usize);
+    format!("{sign}{int}.{}", digits.trim_end_matches('0'))
 }
 
 /// Python's `round(x, 4)` for a float: correctly rounded, ties to even on the exact value.
@@ -192,6 +211,11 @@ mod tests {
         assert_eq!(round_numpy(42.34725), 42.3472);
         assert_eq!(round_python(0.03125), 0.0312);
         assert_eq!(round4_key(-0.2874743326488706), -2875);
+        assert_eq!(round4_key(0.00005), 1); // stored just above the half: Python rounds up
+        assert_eq!(round4_key(0.03125), 312); // an exact half: to even
+        assert_eq!(decimal_text(2.0, 2), "2");
+        assert_eq!(decimal_text(99.99, 2), "99.99");
+        assert_eq!(decimal_text(-2.75, 1), "-2.8");
     }
 
     #[test]

@@ -2,6 +2,7 @@
 
 use crate::ages::{self, Date, Gestation};
 use crate::centile::{centile, Band, CentileBand, CentileFormat};
+use crate::lms::decimal_text;
 use crate::request::{Fields, Loc, ValidationError, Value};
 use crate::sds::{percentage_median_bmi, sds_for_measurement, CalcError};
 use crate::{Method, Reference, Sex};
@@ -302,7 +303,7 @@ fn result_for(
             sds: None,
             centile: None,
             band: None,
-            error: Some(format!("{e} (age {age:.2} years)")),
+            error: Some(format!("{e} (age {} years)", decimal_text(age, 2))),
             percentage_median_bmi: pmbmi,
         },
     }
@@ -336,23 +337,30 @@ pub fn calculate(
     let (method, sex, value) = (birth.method, birth.sex, observation.observation_value);
     let z = sds_for_measurement(reference, corrected, method, sex, value)
         .map_err(|e| rejected(e.to_string()))?;
-    let limit = if method == Method::Bmi { 15.0 } else { 8.0 };
+    let limit: u8 = if method == Method::Bmi { 15 } else { 8 };
     if method == Method::Height && value < 2.0 {
         return Err(rejected(
             "Height must be given in centimetres: a value under 2 looks like metres.".into(),
         ));
     }
-    if z.abs() > limit {
+    if z.abs() > f64::from(limit) {
         let unit = match method {
             Method::Weight => "kg",
             Method::Bmi => "kg/m²",
             _ => "cm",
         };
         return Err(rejected(format!(
-            "A {} of {value} {unit} at {corrected:.1} years is {z:.1} SDS from the median, beyond ±{limit} SDS: it is \
+            "A {} of {} {unit} at {} years is {} SDS from the median, beyond ±{limit} SDS: it is \
              probably an error (check the units{}).",
             method.noun(),
-            if method == Method::Weight { ": weight is in kilograms" } else { "" }
+            decimal_text(value, 4),
+            decimal_text(corrected, 1),
+            decimal_text(z, 1),
+            if method == Method::Weight {
+                ": weight is in kilograms"
+            } else {
+                ""
+            }
         )));
     }
     let chronological_z = sds_for_measurement(reference, chronological, method, sex, value);

@@ -49,8 +49,9 @@ pub fn sds_for_measurement(args: JsValue) -> Result<f64, JsValue> {
 
 /// Measurement for `{reference, measurement_method, sex, age, sds}` (null where none exists).
 #[wasm_bindgen(js_name = measurementFromSds)]
-pub fn measurement_from_sds(args: JsValue) -> Result<Option<f64>, JsValue> {
-    api::measurement_from_sds(&from_js(args)).map_err(error)
+pub fn measurement_from_sds(args: JsValue) -> Result<JsValue, JsValue> {
+    let value = api::measurement_from_sds(&from_js(args)).map_err(error)?;
+    Ok(value.map_or(JsValue::NULL, JsValue::from))
 }
 
 /// Centile (0–100) for an SDS.

@@ -83,6 +83,8 @@ const POW10: [f64; 23] = [
     1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
 ];
 const RAW: u8 = 0xFF;
+/// Flag on a column's scale byte: the varints are second differences.
+const SECOND_ORDER: u8 = 0x40;
 
 struct Reader<'a> {
     bytes: &'a [u8],
@@ -122,11 +124,14 @@ impl Reader<'_> {
                 })
                 .collect();
         }
-        let divisor = POW10[usize::from(scale)];
-        let mut value = 0i64;
+        let divisor = POW10[usize::from(scale & !SECOND_ORDER)];
+        let second_order = scale & SECOND_ORDER != 0;
+        let (mut value, mut step) = (0i64, 0i64);
         (0..rows)
             .map(|_| {
-                value += self.varint();
+                let delta = self.varint();
+                step = if second_order { step + delta } else { delta };
+                value += step;
                 value as f64 / divisor
             })
             .collect()

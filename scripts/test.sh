@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Runs every test layer after installing what is missing. Ends with one "N passed, N failed" line.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+export CARGO_TERM_COLOR=never NO_COLOR=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+export CENTILE_GIT_COMMIT=$(git rev-parse HEAD 2>/dev/null || echo unknown)
+
+LOG=$(mktemp); trap 'rm -f "$LOG"' EXIT
+T0=$SECONDS
+step() { echo "=== [$((SECONDS - T0))s] $*"; }
+run() { "$@" 2>&1 | tee -a "$LOG"; }
+
+step "install missing tools"
+bash scripts/install-tools.sh
+
+step "formatting, lints, generated tables"
+cargo fmt --check
+cargo clippy --locked --all-targets -- -D warnings
+cargo clippy --locked --target wasm32-unknown-unknown --all-targets -- -D warnings
+python3 reference-data/generate.py --check
+
+step "native tests (engine, golden vectors, reference data)"
+run cargo test --locked
+
+step "wasm-bindgen tests in Node"
+run cargo test --locked --target wasm32-unknown-unknown --test web
+
+step "wasm-bindgen tests in headless Chromium"
+WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromedriver \
+  run cargo test --locked --target wasm32-unknown-unknown --test web
+
+step "package build"
+make --no-print-directory pkg
+
+step "golden vectors through the packaged wasm in Node"
+run node --test --test-reporter=spec tests/js/
+
+step "packaged web build in headless Chromium"
+run node tests/browser/run.mjs
+
+passed=$(grep -hoE '(test result: ok\. |ℹ pass |^# pass )[0-9]+|^[0-9]+ passed' "$LOG" | grep -oE '[0-9]+' | paste -sd+ | bc)
+failed=$(grep -hoE '(; |ℹ fail |^# fail )[0-9]+ ?(failed)?|^[0-9]+ passed, [0-9]+ failed' "$LOG" | grep -oE '[0-9]+ failed|ℹ fail [0-9]+' | grep -oE '[0-9]+' | paste -sd+ | bc)
+step "done"
+echo "${passed:-0} passed, ${failed:-0} failed"

@@ -1,0 +1,70 @@
+// The packaged web build in headless Debian Chromium (playwright-core): loads the demo page from a loopback
+// server, checks it renders a result, runs a subset of the rcpchgrowth 4.6.5 vectors inside the page, and proves
+// the page made no request off this machine. Prints "N passed, N failed".
+import { chromium } from 'playwright-core';
+import { mkdtempSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startServer } from '../../www-demo/serve.mjs';
+import { Report, checkCalculation, request } from '../js/compare.mjs';
+
+const here = path.dirname(new URL(import.meta.url).pathname);
+const { cases } = JSON.parse(readFileSync(path.join(here, '../vectors/calculation.json'), 'utf8'));
+const subset = cases.filter((_, i) => i % 25 === 0);
+
+const results = { passed: 0, failed: 0 };
+const check = (name, fn) => {
+  try { fn(); results.passed++; console.log(`ok - ${name}`); }
+  catch (e) { results.failed++; console.log(`not ok - ${name}\n${e.message}`); }
+};
+
+const server = await startServer();
+const profile = mkdtempSync(path.join(tmpdir(), 'centile-chromium-'));
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath: '/usr/bin/chromium', headless: true,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+    '--disable-sync', '--no-first-run', '--disable-quic', '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1'],
+});
+const isLocal = (u) => u.startsWith(server.url) || /^(data|blob):/.test(u);
+const offDevice = [];
+await context.route('**/*', (route) => isLocal(route.request().url())
+  ? route.continue() : (offDevice.push(route.request().url()), route.abort('blockedbyclient')));
+const page = context.pages()[0] ?? await context.newPage();
+const pageErrors = [];
+page.on('pageerror', (e) => pageErrors.push(e.message));
+try {
+  await page.goto(server.url);
+  await page.waitForSelector('body[data-ready="1"]', { timeout: 20000 });
+  check('demo page renders a centile', () => {
+    if (pageErrors.length) throw new Error(pageErrors.join('\n'));
+  });
+  const centileShown = await page.locator('[data-centile]').first().getAttribute('data-centile');
+  check('demo result is a number', () => { if (!(Number(centileShown) > 0)) throw new Error(`got ${centileShown}`); });
+
+  const outcomes = await page.evaluate(({ subset, bodies }) => subset.map((c, i) => {
+    try { return { ok: window.centile.calculation(c[0], bodies[i]) }; }
+    catch (e) { return { err: { name: e.name, message: e.message, detail: e.detail } }; }
+  }), { subset, bodies: subset.map(request) });
+  check(`${subset.length} golden calculation vectors in Chromium`, () => {
+    const r = new Report();
+    subset.forEach((c, i) => checkCalculation(r, c, outcomes[i]));
+    r.done('calculation (Chromium)', subset.length);
+  });
+
+  const errorShape = await page.evaluate(() => {
+    try { window.centile.calculation('uk-who', { birth_date: 'not a date' }); return null; }
+    catch (e) { return { isError: e instanceof Error, name: e.name, detail: e.detail }; }
+  });
+  check('invalid input throws a CentileError with a 422 detail list', () => {
+    if (!errorShape?.isError || errorShape.name !== 'CentileError' || !errorShape.detail.length) throw new Error(JSON.stringify(errorShape));
+  });
+  mkdirSync(path.join(here, 'out'), { recursive: true });
+  await page.screenshot({ path: path.join(here, 'out/demo.png'), fullPage: true });
+  check('no request left the device', () => { if (offDevice.length) throw new Error(offDevice.join('\n')); });
+} finally {
+  await context.close();
+  await server.close();
+  rmSync(profile, { recursive: true, force: true });
+}
+console.log(`${results.passed} passed, ${results.failed} failed`);
+process.exit(results.failed ? 1 : 0);

@@ -1,0 +1,57 @@
+// The golden vectors from rcpchgrowth 4.6.5, run through the packaged wasm build in Node (pkg/node).
+import { test } from 'node:test';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const centile = require('../../pkg/node/centile.js');
+const vectors = (name) => JSON.parse(readFileSync(new URL(`../vectors/${name}`, import.meta.url), 'utf8'));
+import { Report, attempt, checkCalculation, request } from './compare.mjs';
+
+test('calculation vectors', () => {
+  const { cases } = vectors('calculation.json');
+  const r = new Report();
+  for (const c of cases) checkCalculation(r, c, attempt(() => centile.calculation(c[0], request(c))));
+  r.done('calculation', cases.length);
+});
+
+test('sdsForMeasurement vectors', () => {
+  const { cases } = vectors('sds_for_measurement.json');
+  const r = new Report();
+  for (const [reference, measurement_method, sex, age, observation_value, want] of cases) {
+    const got = attempt(() => centile.sdsForMeasurement({ reference, measurement_method, sex, age, observation_value }));
+    r.close(JSON.stringify([reference, measurement_method, sex, age, observation_value]), got.err ? null : got.ok, want);
+  }
+  r.done('sdsForMeasurement', cases.length);
+});
+
+test('measurementFromSds vectors', () => {
+  const { cases } = vectors('measurement_from_sds.json');
+  const r = new Report();
+  for (const [reference, measurement_method, sex, age, sds, want] of cases) {
+    const got = attempt(() => centile.measurementFromSds({ reference, measurement_method, sex, age, sds }));
+    const id = JSON.stringify([reference, measurement_method, sex, age, sds]);
+    if (typeof want === 'string') { if (!got.err) r.fail(`${id}: expected an error (${want}), got ${got.ok}`); }
+    else if (got.err) r.fail(`${id}: unexpected error ${got.err.message}`);
+    else if (got.ok !== want) r.fail(`${id}: got ${got.ok}, want ${want}`);
+  }
+  r.done('measurementFromSds', cases.length);
+});
+
+test('centileForSds and sdsForCentile vectors', () => {
+  const { sds_to_centile, centile_to_sds } = vectors('centile.json');
+  const r = new Report();
+  for (const [z, c] of sds_to_centile) r.close(`centileForSds(${z})`, centile.centileForSds(z), c);
+  for (const [c, z] of centile_to_sds) r.close(`sdsForCentile(${c})`, centile.sdsForCentile(c), z);
+  r.done('centile', sds_to_centile.length + centile_to_sds.length);
+});
+
+test('percentageMedianBmi vectors', () => {
+  const { cases } = vectors('percentage_median_bmi.json');
+  const r = new Report();
+  for (const [reference, sex, age, bmi, want] of cases) {
+    const got = attempt(() => centile.percentageMedianBmi({ reference, sex, age, bmi }));
+    r.close(JSON.stringify([reference, sex, age, bmi]), got.err ? null : got.ok, want);
+  }
+  r.done('percentageMedianBmi', cases.length);
+});

@@ -1,0 +1,64 @@
+//! The embedded tables (src/data/tables.rs) must reproduce reference-data/ exactly: every age, L, M, S and sigma,
+//! bit for bit as Python's json module reads them. `python3 reference-data/generate.py --check` guards the bytes.
+
+use centile::data::{table, Source};
+use centile::{Method, Sex};
+use serde_json::Value;
+
+const FILES: [(Source, &str); 12] = [
+    (Source::Uk90Preterm, "uk90_preterm.json"),
+    (Source::Uk90Child, "uk90_child.json"),
+    (Source::WhoInfants, "who/who_infants.json"),
+    (Source::WhoChildren, "who/who_children.json"),
+    (Source::Who2007, "who/who_2007_children.json"),
+    (Source::WhoInfantsPre2025, "who/pre_2025/who_infants.json"),
+    (Source::CdcInfants, "cdc_infants.json"),
+    (Source::CdcChildren, "cdc2-20.json"),
+    (Source::Trisomy21, "trisomy_21.json"),
+    (Source::Trisomy21AapInfants, "trisomy_21_aap_infants.json"),
+    (Source::Trisomy21AapChildren, "trisomy_21_aap_children.json"),
+    (Source::Turner, "turner.json"),
+];
+
+#[test]
+fn embedded_tables_equal_reference_json() {
+    let mut arrays = 0;
+    for (source, file) in FILES {
+        let path = format!(
+            "{}/reference-data/rcpchgrowth-4.6.5/{file}",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let doc: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        for method in Method::ALL {
+            for sex in Sex::ALL {
+                let rows = doc["measurement"][method.name()][sex.name()]
+                    .as_array()
+                    .cloned()
+                    .unwrap_or_default();
+                let usable = rows.first().is_some_and(|r| r["L"].is_number());
+                let Some(t) = table(source, method, sex) else {
+                    // Only arrays rcpchgrowth never reads are left out (see reference-data/generate.py).
+                    continue;
+                };
+                assert!(usable, "{file} {method:?} {sex:?} embedded but not numeric");
+                assert_eq!(t.age.len(), rows.len(), "{file} {method:?} {sex:?}");
+                for (i, row) in rows.iter().enumerate() {
+                    let f = |k: &str| row[k].as_f64().unwrap();
+                    assert_eq!(
+                        t.age[i].to_bits(),
+                        f("decimal_age").to_bits(),
+                        "{file} {method:?} {sex:?} row {i}"
+                    );
+                    assert_eq!(t.l[i].to_bits(), f("L").to_bits());
+                    assert_eq!(t.m[i].to_bits(), f("M").to_bits());
+                    assert_eq!(t.s[i].to_bits(), f("S").to_bits());
+                    if let Some(sigma) = &t.sigma {
+                        assert_eq!(sigma[i].to_bits(), f("sigma").to_bits());
+                    }
+                }
+                arrays += 1;
+            }
+        }
+    }
+    assert_eq!(arrays, 71, "number of embedded arrays");
+}

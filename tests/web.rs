@@ -1,0 +1,134 @@
+//! The wasm-bindgen surface, run by wasm-bindgen-test-runner in Node and (with WASM_BINDGEN_USE_BROWSER=1) in
+//! headless Chromium: full measurement objects against the rcpchgrowth 4.6.5 vectors, errors as JavaScript
+//! `Error`s in the dGC 422 shape, and a module that keeps working after bad input.
+#![cfg(target_arch = "wasm32")]
+
+use centile::wasm;
+use serde_json::Value as Json;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::*;
+
+const FULL: &str = include_str!("vectors/measurement_full.json");
+
+fn js(json: &Json) -> JsValue {
+    js_sys::JSON::parse(&json.to_string()).unwrap()
+}
+
+fn json(value: &JsValue) -> Json {
+    serde_json::from_str(&String::from(js_sys::JSON::stringify(value).unwrap())).unwrap()
+}
+
+#[wasm_bindgen_test]
+fn full_measurement_objects_match_the_oracle() {
+    let doc: Json = serde_json::from_str(FULL).unwrap();
+    let cases = doc["cases"].as_array().unwrap();
+    let mut compared = 0;
+    for case in cases {
+        let got =
+            wasm::calculation(case["reference"].as_str().unwrap(), js(&case["request"])).unwrap();
+        let got = json(&got);
+        let want = &case["measurement"];
+        for (section, keys) in [
+            (
+                "measurement_dates",
+                &[
+                    "chronological_decimal_age",
+                    "corrected_decimal_age",
+                    "chronological_calendar_age",
+                    "corrected_calendar_age",
+                ][..],
+            ),
+            (
+                "measurement_calculated_values",
+                &[
+                    "corrected_sds",
+                    "corrected_centile",
+                    "chronological_sds",
+                    "chronological_centile",
+                    "corrected_percentage_median_bmi",
+                    "chronological_percentage_median_bmi",
+                ][..],
+            ),
+            (
+                "birth_data",
+                &[
+                    "birth_date",
+                    "estimated_date_delivery",
+                    "estimated_date_delivery_string",
+                    "gestation_weeks",
+                    "gestation_days",
+                ][..],
+            ),
+        ] {
+            for key in keys {
+                let (g, w) = (&got[section][key], &want[section][key]);
+                match (g.as_f64(), w.as_f64()) {
+                    (Some(a), Some(b)) => {
+                        assert!((a - b).abs() <= 1e-9, "{section}.{key}: {a} vs {b}")
+                    }
+                    _ => assert_eq!(g, w, "{section}.{key}"),
+                }
+                compared += 1;
+            }
+        }
+    }
+    assert!(compared > 1000);
+}
+
+#[wasm_bindgen_test]
+fn bad_input_throws_a_422_shaped_error_and_the_module_keeps_working() {
+    let bad = [
+        r#"{"birth_date":"2020-02-30","observation_date":"2021-01-01","observation_value":70,"sex":"male","measurement_method":"height"}"#,
+        r#"{"birth_date":"2020-01-01","observation_date":"2021-01-01","observation_value":"seventy","sex":"male","measurement_method":"height"}"#,
+        r#"{"birth_date":"2020-01-01","observation_date":"2021-01-01","observation_value":-3,"sex":"other","measurement_method":"length"}"#,
+        r#"{"birth_date":"2020-01-01","observation_date":"2061-01-01","observation_value":170,"sex":"male","measurement_method":"height"}"#,
+        r#"[1,2,3]"#,
+        r#"null"#,
+    ];
+    for body in bad {
+        let err = wasm::calculation("uk-who", js_sys::JSON::parse(body).unwrap()).unwrap_err();
+        let err: js_sys::Error = err.into();
+        assert_eq!(String::from(err.name()), "CentileError");
+        let detail = js_sys::Reflect::get(&err, &"detail".into()).unwrap();
+        let detail = json(&detail);
+        assert!(!detail.as_array().unwrap().is_empty(), "{body}");
+        assert!(
+            detail[0]["loc"].is_array()
+                && detail[0]["msg"].is_string()
+                && detail[0]["type"].is_string()
+        );
+    }
+    let nan = js_sys::Object::new();
+    for (k, v) in [
+        ("reference", JsValue::from("who")),
+        ("measurement_method", "weight".into()),
+        ("sex", "female".into()),
+        ("age", f64::NAN.into()),
+        ("observation_value", 9.0.into()),
+    ] {
+        js_sys::Reflect::set(&nan, &k.into(), &v).unwrap();
+    }
+    assert!(wasm::sds_for_measurement(nan.into()).is_err());
+    assert!(wasm::calculation("mars", JsValue::NULL).is_err());
+    // Still answering after every failure above.
+    let ok = r#"{"birth_date":"2020-01-01","observation_date":"2021-01-01","observation_value":75,"sex":"male","measurement_method":"height"}"#;
+    assert!(wasm::calculation("uk-who", js_sys::JSON::parse(ok).unwrap()).is_ok());
+}
+
+#[wasm_bindgen_test]
+fn typed_array_path_agrees_with_the_scalar_path() {
+    let ages = [0.5, 1.0, 3.25, 8.0, 25.0];
+    let values = [68.0, 75.0, 95.0, 128.0, 170.0];
+    let out = wasm::sds_for_measurements("uk-who", "height", "female", &ages, &values).unwrap();
+    for i in 0..ages.len() {
+        let args = js_sys::JSON::parse(&format!(
+            r#"{{"reference":"uk-who","measurement_method":"height","sex":"female","age":{},"observation_value":{}}}"#,
+            ages[i], values[i]
+        ))
+        .unwrap();
+        match wasm::sds_for_measurement(args) {
+            Ok(z) => assert_eq!(z, out[i]),
+            Err(_) => assert!(out[i].is_nan()),
+        }
+    }
+}
