@@ -13,6 +13,10 @@ pub struct Date {
     days: i32,
 }
 
+/// 0001-01-01 and 9999-12-31 as days since 1970-01-01.
+const FIRST_DAY: i32 = -719_162;
+const LAST_DAY: i32 = 2_932_896;
+
 const MONTHS: [&str; 12] = [
     "January",
     "February",
@@ -78,6 +82,16 @@ impl Date {
         Date::from_ymd(num(0..4)? as i32, num(5..7)?, num(8..10)?)
     }
 
+    /// The date `days` after 1970-01-01, if within years 1–9999.
+    pub fn from_epoch_days(days: i32) -> Option<Date> {
+        Date { days: 0 }.add_days(days)
+    }
+
+    /// Days since 1970-01-01.
+    pub fn epoch_days(self) -> i32 {
+        self.days
+    }
+
     /// Year, month and day.
     pub fn ymd(self) -> (i32, u32, u32) {
         let z = self.days + 719_468;
@@ -94,11 +108,10 @@ impl Date {
 
     /// The date `days` later (or earlier), if still within years 1–9999.
     pub fn add_days(self, days: i32) -> Option<Date> {
-        let out = Date {
-            days: self.days.checked_add(days)?,
-        };
-        let (y, _, _) = out.ymd();
-        (1..=9999).contains(&y).then_some(out)
+        let days = self.days.checked_add(days)?;
+        (FIRST_DAY..=LAST_DAY)
+            .contains(&days)
+            .then_some(Date { days })
     }
 
     /// Whole days from `self` to `later` (negative if `later` is earlier).
@@ -192,19 +205,24 @@ pub fn corrected_gestational_age(
     (weeks < 42 || (weeks == 42 && days == 0)).then_some((weeks, days))
 }
 
-/// Calendar age from `from` to `to` in years, months, weeks and days, e.g. "2 years, 2 months, 1 week and 3 days";
-/// "Birth date" on the day itself. `None` if `to` is before `from`.
-pub fn calendar_age(from: Date, to: Date) -> Option<String> {
+/// Whole months and remaining days from `from` to `to`, counted as dateutil's `relativedelta` does (month ends
+/// clip, so 31 January + 1 month is the end of February). `None` if `to` is before `from`.
+pub fn calendar_parts(from: Date, to: Date) -> Option<(i32, i32)> {
     if to < from {
         return None;
     }
-    let (fy, fm, _) = from.ymd();
-    let (ty, tm, _) = to.ymd();
+    let (fy, fm, fd) = from.ymd();
+    let (ty, tm, td) = to.ymd();
     let mut months = (ty - fy) * 12 + tm as i32 - fm as i32;
-    while from.add_months(months) > to {
+    // The same day-of-month (clipped to the month's end) in `to`'s month falls after `to`: one month fewer.
+    if fd.min(days_in_month(ty, tm)) > td {
         months -= 1;
     }
-    let days = from.add_months(months).days_until(to);
+    Some((months, from.add_months(months).days_until(to)))
+}
+
+/// A calendar age in words, e.g. "2 years, 2 months, 1 week and 3 days"; "Birth date" for no time at all.
+pub fn calendar_text(months: i32, days: i32) -> String {
     let plural = |n: i32, unit: &str| format!("{n} {unit}{}", if n == 1 { "" } else { "s" });
     let mut parts = Vec::with_capacity(4);
     if months >= 12 {
@@ -219,11 +237,21 @@ pub fn calendar_age(from: Date, to: Date) -> Option<String> {
     if days % 7 > 0 {
         parts.push(plural(days % 7, "day"));
     }
-    Some(match parts.len() {
+    match parts.len() {
         0 => "Birth date".to_string(),
         1 => parts.remove(0),
         n => format!("{} and {}", parts[..n - 1].join(", "), parts[n - 1]),
-    })
+    }
+}
+
+/// A post-menstrual age as written in plotted points, e.g. "30 + 3 weeks".
+pub fn gestational_age_text(weeks: i32, days: i32) -> String {
+    format!("{weeks} + {days} weeks")
+}
+
+/// Calendar age from `from` to `to` in words; `None` if `to` is before `from`.
+pub fn calendar_age(from: Date, to: Date) -> Option<String> {
+    calendar_parts(from, to).map(|(months, days)| calendar_text(months, days))
 }
 
 #[cfg(test)]
@@ -247,6 +275,9 @@ mod tests {
         }
         assert_eq!(Date::parse("2021-02-29"), None);
         assert_eq!(Date::parse("2021-2-01"), None);
+        assert_eq!(d("0001-01-01").epoch_days(), FIRST_DAY);
+        assert_eq!(d("9999-12-31").epoch_days(), LAST_DAY);
+        assert_eq!(d("9999-12-31").add_days(1), None);
         assert_eq!(d("2020-03-08").long_form(), "Sun 08 March, 2020");
     }
 

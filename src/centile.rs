@@ -174,6 +174,38 @@ impl fmt::Display for CentileBand {
     }
 }
 
+impl CentileBand {
+    /// A small integer naming this sentence (method, format and band) so its text can be cached by callers.
+    pub fn code(&self, format: CentileFormat) -> u32 {
+        let index = |c: f64| format.centiles().iter().position(|&x| x == c).unwrap_or(0) as u32;
+        let (kind, i, j) = match self.band {
+            Band::WellOutside => (0, 0, 0),
+            Band::BelowLines => (1, 0, 0),
+            Band::AboveLines => (2, 0, 0),
+            Band::On(c) => (3, index(c), 0),
+            Band::Between(lo, hi) => (4, index(lo), index(hi)),
+        };
+        ((((self.method as u32) * 5 + format as u32) * 5 + kind) * 16 + i) * 16 + j
+    }
+
+    /// The band a [`code`](Self::code) names.
+    pub fn from_code(code: u32) -> Option<CentileBand> {
+        let (j, i) = ((code % 16) as usize, (code / 16 % 16) as usize);
+        let kind = code / 256 % 5;
+        let format = *CentileFormat::ALL.get((code / 1280 % 5) as usize)?;
+        let method = *Method::ALL.get((code / 6400) as usize)?;
+        let centiles = format.centiles();
+        let band = match kind {
+            0 => Band::WellOutside,
+            1 => Band::BelowLines,
+            2 => Band::AboveLines,
+            3 => Band::On(*centiles.get(i)?),
+            _ => Band::Between(*centiles.get(i)?, *centiles.get(j)?),
+        };
+        Some(CentileBand { band, method })
+    }
+}
+
 impl Serialize for CentileBand {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(self)

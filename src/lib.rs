@@ -11,6 +11,7 @@ pub mod data;
 pub mod lms;
 pub mod measurement;
 pub mod normal;
+pub mod record;
 pub mod references;
 pub mod request;
 pub mod sds;

@@ -94,7 +94,10 @@ pub fn round_numpy(x: f64) -> f64 {
 
 /// The z-score of `x` given L, M and S.
 pub fn z_score(l: f64, m: f64, s: f64, x: f64) -> f64 {
-    if l != 0.0 {
+    if l == 1.0 {
+        // pow(y, 1) is exactly y: skip the call.
+        (x / m - 1.0) / s
+    } else if l != 0.0 {
         ((x / m).powf(l) - 1.0) / (l * s)
     } else {
         (x / m).ln() / s
@@ -110,7 +113,11 @@ pub fn measurement_for_z(z: f64, l: f64, m: f64, s: f64) -> Option<f64> {
     if base < 0.0 {
         return None;
     }
-    Some(base.powf(1.0 / l) * m)
+    Some(if l == 1.0 {
+        base * m
+    } else {
+        base.powf(1.0 / l) * m
+    })
 }
 
 /// Four-point Lagrange interpolation at `t` through `(a[k], p[k])`, evaluated term by term in the order
@@ -130,20 +137,33 @@ pub fn linear(t: f64, a0: f64, a1: f64, p0: f64, p1: f64) -> f64 {
     slope * (t - a0) + p0
 }
 
-/// The index rcpchgrowth's scan settles on: the first row equal to `t` at 4 decimal places, otherwise the last
-/// row below `t`, otherwise 0.
-fn nearest_lowest_index(table: &Table, t: f64) -> usize {
-    let key = round4_key(t);
-    let above = table.age.partition_point(|&a| a < t);
-    // Rows that can share t's 4-dp key lie within 0.0001 of it; take the first in table order.
-    let mut first = above;
-    while first > 0 && table.age[first - 1] > t - 2e-4 {
+/// The index rcpchgrowth's scan settles on: the first row equal to `t` at 4 decimal places (`key`), otherwise
+/// the last row below `t`, otherwise 0. Rows are close to evenly spaced, so a proportional guess and a short walk
+/// find the bracketing rows.
+fn nearest_lowest_index(table: &Table, t: f64, key: i64) -> usize {
+    let age = &table.age;
+    let last = age.len() - 1;
+    let guess = (t - age[0]) / (age[last] - age[0]) * last as f64;
+    let mut i = if guess > 0.0 {
+        (guess as usize).min(last)
+    } else {
+        0
+    };
+    while i > 0 && age[i] >= t {
+        i -= 1;
+    }
+    while i < last && age[i + 1] < t {
+        i += 1;
+    }
+    // Now age[i] < t <= age[i + 1] (or t is beyond an end). Rows sharing t's 4-dp key lie within 0.0001 of it.
+    let mut first = i;
+    while first > 0 && age[first - 1] > t - 2e-4 {
         first -= 1;
     }
-    (first..table.age.len())
-        .take_while(|&i| table.age[i] < t + 2e-4)
-        .find(|&i| table.age_key[i] == key)
-        .unwrap_or(above.saturating_sub(1))
+    (first..age.len())
+        .take_while(|&j| age[j] < t + 2e-4)
+        .find(|&j| table.age_key[j] == key)
+        .unwrap_or(if age[i] < t { i } else { 0 })
 }
 
 /// L, M, S (and sigma) at age `t`, interpolating as rcpchgrowth does. `force_linear` selects linear interpolation
@@ -153,9 +173,10 @@ pub fn lms_at(table: &Table, t: f64, force_linear: bool) -> Result<Lms, OutsideT
     if n == 0 {
         return Err(OutsideTable);
     }
-    let i = nearest_lowest_index(table, t);
+    let key = round4_key(t);
+    let i = nearest_lowest_index(table, t, key);
     let sigma_at = |j: usize| table.sigma.as_ref().map(|s| s[j]);
-    if table.age_key[i] == round4_key(t) {
+    if table.age_key[i] == key {
         return Ok(Lms {
             l: table.l[i],
             m: table.m[i],

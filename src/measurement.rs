@@ -257,10 +257,10 @@ pub struct MeasurementObject {
     pub chronological_decimal_age: f64,
     /// Age in decimal years corrected for gestation by the reference's rule.
     pub corrected_decimal_age: f64,
-    /// Calendar age from birth.
-    pub chronological_calendar_age: String,
+    /// Calendar age from birth, as (months, days).
+    pub chronological_calendar_age: (i32, i32),
     /// Calendar age from the estimated date of delivery, once it has passed.
-    pub corrected_calendar_age: Option<String>,
+    pub corrected_calendar_age: Option<(i32, i32)>,
     /// Post-menstrual age (weeks, days) until two weeks past the due date.
     pub corrected_gestational_age: Option<(i32, i32)>,
     /// The age comments.
@@ -271,7 +271,8 @@ pub struct MeasurementObject {
     pub chronological: Result1,
 }
 
-fn band_format(reference: Reference, method: Method) -> CentileFormat {
+/// The centile lines a reference's bands are drawn against.
+pub fn band_format(reference: Reference, method: Method) -> CentileFormat {
     match (reference, method) {
         (Reference::Cdc, Method::Bmi) => CentileFormat::EightyFivePercent,
         (Reference::Cdc, _) => CentileFormat::ThreePercent,
@@ -363,7 +364,11 @@ pub fn calculate(
             }
         )));
     }
-    let chronological_z = sds_for_measurement(reference, chronological, method, sex, value);
+    let chronological_z = if chronological == corrected {
+        Ok(z)
+    } else {
+        sds_for_measurement(reference, chronological, method, sex, value)
+    };
     if chronological_z == Err(CalcError::NotFinite) {
         return Err(rejected(CalcError::NotFinite.to_string()));
     }
@@ -379,9 +384,9 @@ pub fn calculate(
         observation: observation.clone(),
         chronological_decimal_age: chronological,
         corrected_decimal_age: corrected,
-        chronological_calendar_age: ages::calendar_age(date, obs)
+        chronological_calendar_age: ages::calendar_parts(date, obs)
             .expect("birth is not after observation"),
-        corrected_calendar_age: ages::calendar_age(edd, obs),
+        corrected_calendar_age: ages::calendar_parts(edd, obs),
         corrected_gestational_age: ages::corrected_gestational_age(date, obs, gestation),
         comments: Comments::select(reference, chronological, corrected, gestation),
         corrected: result_for(reference, method, corrected, Ok(z), pmbmi(corrected)),
@@ -455,12 +460,12 @@ struct CommentSet {
 }
 
 #[derive(DeriveSerialize)]
-struct MeasurementDates<'a> {
+struct MeasurementDates {
     observation_date: Date,
     chronological_decimal_age: f64,
     corrected_decimal_age: f64,
-    chronological_calendar_age: &'a str,
-    corrected_calendar_age: Option<&'a str>,
+    chronological_calendar_age: String,
+    corrected_calendar_age: Option<String>,
     corrected_gestational_age: Cga,
     comments: CommentSet,
     corrected_decimal_age_error: Option<String>,
@@ -508,7 +513,7 @@ struct Point<'a> {
     age_type: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     corrected_gestational_age: Option<String>,
-    calendar_age: Option<&'a str>,
+    calendar_age: Option<String>,
     lay_comment: String,
     clinician_comment: String,
     age_error: Option<String>,
@@ -537,7 +542,7 @@ struct EventsData<'a> {
 struct Rendered<'a> {
     provenance: Provenance,
     birth_data: BirthData<'a>,
-    measurement_dates: MeasurementDates<'a>,
+    measurement_dates: MeasurementDates,
     child_observation_value: ChildObservationValue,
     measurement_calculated_values: CalculatedValues<'a>,
     plottable_data: Plottable<'a>,
@@ -546,18 +551,24 @@ struct Rendered<'a> {
 }
 
 impl MeasurementObject {
+    fn chronological_text(&self) -> String {
+        let (months, days) = self.chronological_calendar_age;
+        ages::calendar_text(months, days)
+    }
+
     fn point(&self, corrected: bool, centile_chart: bool) -> Point<'_> {
         let (result, x, calendar) = if corrected {
             (
                 &self.corrected,
                 self.corrected_decimal_age,
-                self.corrected_calendar_age.as_deref(),
+                self.corrected_calendar_age
+                    .map(|(m, d)| ages::calendar_text(m, d)),
             )
         } else {
             (
                 &self.chronological,
                 self.chronological_decimal_age,
-                Some(self.chronological_calendar_age.as_str()),
+                Some(self.chronological_text()),
             )
         };
         let (lay_comment, clinician_comment) = self.comments.sentences(corrected);
@@ -585,7 +596,7 @@ impl MeasurementObject {
             },
             corrected_gestational_age: corrected.then(|| {
                 self.corrected_gestational_age
-                    .map_or(String::new(), |(w, d)| format!("{w} + {d} weeks"))
+                    .map_or(String::new(), |(w, d)| ages::gestational_age_text(w, d))
             }),
             calendar_age: calendar,
             lay_comment,
@@ -634,8 +645,10 @@ impl Serialize for MeasurementObject {
                 observation_date: self.observation.observation_date,
                 chronological_decimal_age: self.chronological_decimal_age,
                 corrected_decimal_age: self.corrected_decimal_age,
-                chronological_calendar_age: &self.chronological_calendar_age,
-                corrected_calendar_age: self.corrected_calendar_age.as_deref(),
+                chronological_calendar_age: self.chronological_text(),
+                corrected_calendar_age: self
+                    .corrected_calendar_age
+                    .map(|(m, d)| ages::calendar_text(m, d)),
                 corrected_gestational_age: Cga {
                     corrected_gestation_weeks: cga_weeks,
                     corrected_gestation_days: cga_days,

@@ -1,9 +1,11 @@
 //! The wasm-bindgen surface: converts JavaScript values to and from the engine's plain values, nothing more.
 
 use crate::api;
+use crate::record::{self, Text, RECORD_LEN};
 use crate::request::{ValidationError, Value};
-use crate::{Method, Sex};
+use crate::{Method, Reference, Sex};
 use serde::Serialize;
+use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
 fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
@@ -126,4 +128,66 @@ pub fn build_info() -> JsValue {
         reference_data: provenance::REFERENCE_DATA,
         reference_data_fingerprint: crate::data::FINGERPRINT,
     })
+}
+
+thread_local! {
+    /// The record buffer the fast path writes to (read from JavaScript through `linearMemory()`).
+    static RECORD: RefCell<[f64; RECORD_LEN]> = const { RefCell::new([0.0; RECORD_LEN]) };
+}
+
+/// Fast path of `calculation`: fills the record buffer and returns true, or returns false when the general path
+/// must answer (an error, or an unusual request). Codes: reference in `Reference::ALL` order, method in
+/// `Method::ALL` order, sex 0 male / 1 female; dates as days since 1970-01-01.
+#[wasm_bindgen(js_name = calculationRecord)]
+#[allow(clippy::too_many_arguments)]
+pub fn calculation_record(
+    reference: u32,
+    birth_days: i32,
+    observation_days: i32,
+    value: f64,
+    sex: u32,
+    method: u32,
+    weeks: i32,
+    days: i32,
+) -> bool {
+    let (Some(r), Some(s), Some(m)) = (
+        Reference::ALL.get(reference as usize).copied(),
+        Sex::ALL.get(sex as usize).copied(),
+        Method::ALL.get(method as usize).copied(),
+    ) else {
+        return false;
+    };
+    match record::record(r, birth_days, observation_days, value, s, m, weeks, days) {
+        Some(values) => {
+            RECORD.with(|r| *r.borrow_mut() = values);
+            true
+        }
+        None => false,
+    }
+}
+
+/// Byte offset of the record buffer in `linearMemory()`.
+#[wasm_bindgen(js_name = recordOffset)]
+pub fn record_offset() -> usize {
+    RECORD.with(|r| r.as_ptr() as usize)
+}
+
+/// The module's linear memory.
+#[wasm_bindgen(js_name = linearMemory)]
+pub fn linear_memory() -> JsValue {
+    wasm_bindgen::memory()
+}
+
+/// The text a record code names (`kind` in `record::Text` order), or undefined.
+#[wasm_bindgen]
+pub fn text(kind: u32, code: f64) -> Option<String> {
+    const KINDS: [Text; 6] = [
+        Text::Band,
+        Text::Comment,
+        Text::Calendar,
+        Text::DateIso,
+        Text::DateLong,
+        Text::GestationalAge,
+    ];
+    record::text(*KINDS.get(kind as usize)?, code as i64)
 }

@@ -2,6 +2,7 @@
 //! against the native engine: SDS and centiles to 1e-9, ages and dates exactly, and an error exactly where the
 //! oracle has one (see README "Differences from rcpchgrowth").
 
+use centile::ages::calendar_text;
 use centile::centile::{centile, sds_for_centile, Band};
 use centile::measurement::{calculate, AgeComment, MeasurementRequest};
 use centile::request::Value;
@@ -162,13 +163,19 @@ fn calculation_vectors() {
                 exact(
                     &mut report,
                     "calendar age",
-                    m.chronological_calendar_age.clone().into(),
+                    calendar_text(
+                        m.chronological_calendar_age.0,
+                        m.chronological_calendar_age.1,
+                    )
+                    .into(),
                     &w[4],
                 );
                 exact(
                     &mut report,
                     "corrected calendar age",
-                    m.corrected_calendar_age.clone().into(),
+                    m.corrected_calendar_age
+                        .map(|(mo, d)| calendar_text(mo, d))
+                        .into(),
                     &w[5],
                 );
                 let (cw, cd) = m.corrected_gestational_age.unzip();

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const centile = require('../../pkg/node/centile.js');
+const centile = require('../../pkg/node/index.cjs');
 const vectors = (name) => JSON.parse(readFileSync(new URL(`../vectors/${name}`, import.meta.url), 'utf8'));
 import { Report, attempt, checkCalculation, request } from './compare.mjs';
 

@@ -1,0 +1,215 @@
+// The public functions of the `centile` package around the raw wasm-bindgen exports. scripts/build-pkg.mjs
+// inlines this file into each entry point (Node CommonJS, web, bundler), so it uses no import or export itself.
+//
+// `calculation` and `bulkCalculation` have a fast path for well-formed requests: the wasm writes the result as a
+// row of numbers and text codes into its memory and this file assembles the dGC object, fetching each distinct
+// sentence from the wasm once. Anything unusual, and every error, goes through the general path, which parses
+// the request and serialises the object in Rust. Tests require both paths to give identical JSON.
+
+/** Thrown for any input centile cannot use; `detail` has the dGC API's 422 shape. */
+class CentileError extends Error {
+  constructor(message, detail) {
+    super(message);
+    this.name = 'CentileError';
+    this.status = 422;
+    this.detail = detail;
+  }
+}
+
+function createApi(raw) {
+  const REFERENCE_CODES = { 'uk-who': 0, 'trisomy-21': 1, 'trisomy-21-aap': 2, 'turners-syndrome': 3, turner: 3, cdc: 4, who: 5 };
+  const REFERENCE_NAMES = ['uk-who', 'trisomy-21', 'trisomy-21-aap', 'turners-syndrome', 'cdc', 'who'];
+  const METHOD_CODES = { height: 0, weight: 1, ofc: 2, bmi: 3 };
+  const SEX_CODES = { male: 0, female: 1 };
+  const [BAND, COMMENT, CALENDAR, DATE_ISO, DATE_LONG, GESTATIONAL_AGE] = [0, 1, 2, 3, 4, 5];
+  const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+  const OPTIONAL = ['bone_age', 'bone_age_type', 'bone_age_sds', 'bone_age_centile', 'bone_age_text', 'events_text'];
+
+  // Errors from the wasm are plain Errors named CentileError: give them the exported class.
+  const rethrow = (e) => {
+    if (e && e.name === 'CentileError' && !(e instanceof CentileError)) throw new CentileError(e.message, e.detail);
+    throw e;
+  };
+  const guarded = (fn) => function (...args) {
+    try { return fn(...args); } catch (e) { return rethrow(e); }
+  };
+
+  let memory = null;
+  let view = null;
+  const record = () => {
+    if (memory === null) memory = raw.linearMemory();
+    if (view === null || view.buffer !== memory.buffer) view = new Float64Array(memory.buffer, raw.recordOffset(), 15);
+    return view;
+  };
+  const texts = [new Map(), new Map(), new Map(), new Map(), new Map(), new Map()];
+  const text = (kind, code) => {
+    if (code !== code) return null; // NaN: no text
+    let t = texts[kind].get(code);
+    if (t === undefined) {
+      t = raw.text(kind, code);
+      texts[kind].set(code, t);
+    }
+    return t;
+  };
+  const num = (x) => (x !== x ? null : x);
+
+  let provenanceInfo = null;
+  const provenance = (reference) => {
+    if (provenanceInfo === null) provenanceInfo = raw.buildInfo();
+    const i = provenanceInfo;
+    return {
+      growth_reference: reference,
+      calculation_engine: { name: i.name, version: i.version, commit: i.commit },
+      reference_data: { source: i.reference_data, fingerprint: i.reference_data_fingerprint },
+    };
+  };
+
+  // Days since 1970-01-01 for a plain YYYY-MM-DD date; NaN sends the request down the general path.
+  const epochDays = (s) => {
+    if (typeof s !== 'string' || !ISO_DATE.test(s)) return NaN;
+    const y = +s.slice(0, 4), m = +s.slice(5, 7), d = +s.slice(8, 10);
+    if (y < 1000) return NaN;
+    const t = Date.UTC(y, m - 1, d);
+    const back = new Date(t);
+    return back.getUTCMonth() === m - 1 && back.getUTCDate() === d ? t / 86400000 : NaN;
+  };
+  const whole = (x, fallback) => (x === undefined || x === null ? fallback : Number.isInteger(x) ? x : NaN);
+
+  // The object for one observation from the record the wasm just wrote, in the key order of the Rust serialiser.
+  function build(reference, birth, observation, weeks, days) {
+    const r = record();
+    const chronologicalAge = r[0], correctedAge = r[1], edd = r[2];
+    const commentCode = r[4] * 4;
+    const chronologicalCalendar = text(CALENDAR, r[5]), correctedCalendar = text(CALENDAR, r[6]);
+    const gestationalAge = r[3] !== r[3] ? '' : text(GESTATIONAL_AGE, r[3]);
+    const cSds = r[7], cCentile = r[8], cBand = text(BAND, r[9]), cPmb = num(r[10]);
+    const hSds = r[11], hCentile = r[12], hBand = text(BAND, r[13]), hPmb = num(r[14]);
+    const layCorrected = text(COMMENT, commentCode), clinicianCorrected = text(COMMENT, commentCode + 1);
+    const layChronological = text(COMMENT, commentCode + 2), clinicianChronological = text(COMMENT, commentCode + 3);
+    const value = observation.observation_value;
+    const centilePoint = (x, centile, sds, ageType, calendar, lay, clinician, band) => ({
+      x, y: value, b: null, centile, sds, events_text: null, bone_age_label: null, bone_age_type: null,
+      bone_age_sds: null, bone_age_centile: null, observation_error: null, age_type: ageType,
+      calendar_age: calendar, lay_comment: lay, clinician_comment: clinician, age_error: null, centile_band: band,
+      observation_value_error: null,
+    });
+    const centileCorrectedPoint = () => ({
+      x: correctedAge, y: value, b: null, centile: cCentile, sds: cSds, events_text: null, bone_age_label: null,
+      bone_age_type: null, bone_age_sds: null, bone_age_centile: null, observation_error: null,
+      age_type: 'corrected_age', corrected_gestational_age: gestationalAge, calendar_age: correctedCalendar,
+      lay_comment: layCorrected, clinician_comment: clinicianCorrected, age_error: null, centile_band: cBand,
+      observation_value_error: null,
+    });
+    const sdsPoint = (x, y, centile, ageType, calendar, lay, clinician, band) => ({
+      x, y, b: null, centile, events_text: null, bone_age_label: null, bone_age_type: null, bone_age_sds: null,
+      bone_age_centile: null, age_type: ageType, calendar_age: calendar, lay_comment: lay,
+      clinician_comment: clinician, age_error: null, centile_band: band, observation_value_error: null,
+    });
+    const sdsCorrectedPoint = () => ({
+      x: correctedAge, y: cSds, b: null, centile: cCentile, events_text: null, bone_age_label: null,
+      bone_age_type: null, bone_age_sds: null, bone_age_centile: null, age_type: 'corrected_age',
+      corrected_gestational_age: gestationalAge, calendar_age: correctedCalendar, lay_comment: layCorrected,
+      clinician_comment: clinicianCorrected, age_error: null, centile_band: cBand, observation_value_error: null,
+    });
+    return {
+      provenance: provenance(reference),
+      birth_data: {
+        birth_date: birth.birth_date, gestation_weeks: weeks, gestation_days: days,
+        estimated_date_delivery: text(DATE_ISO, edd), estimated_date_delivery_string: text(DATE_LONG, edd),
+        sex: birth.sex,
+      },
+      measurement_dates: {
+        observation_date: observation.observation_date,
+        chronological_decimal_age: chronologicalAge,
+        corrected_decimal_age: correctedAge,
+        chronological_calendar_age: chronologicalCalendar,
+        corrected_calendar_age: correctedCalendar,
+        corrected_gestational_age: {
+          corrected_gestation_weeks: r[3] !== r[3] ? null : Math.floor(r[3] / 10),
+          corrected_gestation_days: r[3] !== r[3] ? null : r[3] % 10,
+        },
+        comments: {
+          clinician_corrected_decimal_age_comment: clinicianCorrected,
+          lay_corrected_decimal_age_comment: layCorrected,
+          clinician_chronological_decimal_age_comment: clinicianChronological,
+          lay_chronological_decimal_age_comment: layChronological,
+        },
+        corrected_decimal_age_error: null,
+        chronological_decimal_age_error: null,
+      },
+      child_observation_value: {
+        measurement_method: birth.measurement_method, observation_value: value, observation_value_error: null,
+      },
+      measurement_calculated_values: {
+        corrected_sds: cSds, corrected_centile: cCentile, corrected_centile_band: cBand,
+        chronological_sds: hSds, chronological_centile: hCentile, chronological_centile_band: hBand,
+        corrected_measurement_error: null, chronological_measurement_error: null,
+        corrected_percentage_median_bmi: cPmb, chronological_percentage_median_bmi: hPmb,
+      },
+      plottable_data: {
+        centile_data: {
+          chronological_decimal_age_data: centilePoint(chronologicalAge, hCentile, hSds, 'chronological_age',
+            chronologicalCalendar, layChronological, clinicianChronological, hBand),
+          corrected_decimal_age_data: centileCorrectedPoint(),
+        },
+        sds_data: {
+          chronological_decimal_age_data: sdsPoint(chronologicalAge, hSds, hCentile, 'chronological_age',
+            chronologicalCalendar, layChronological, clinicianChronological, hBand),
+          corrected_decimal_age_data: sdsCorrectedPoint(),
+        },
+      },
+      bone_age: { bone_age: null, bone_age_type: null, bone_age_sds: null, bone_age_centile: null, bone_age_text: null },
+      events_data: { events_text: null },
+    };
+  }
+
+  // The fast path for one observation of a child: the object, or undefined to use the general path.
+  function fast(referenceCode, birth, observation) {
+    if (observation === null || typeof observation !== 'object') return undefined;
+    for (const key of OPTIONAL) if (observation[key] != null) return undefined;
+    const value = observation.observation_value;
+    const weeks = whole(birth.gestation_weeks, 40), days = whole(birth.gestation_days, 0);
+    const ok = typeof value === 'number' && raw.calculationRecord(referenceCode, epochDays(birth.birth_date),
+      epochDays(observation.observation_date), value, SEX_CODES[birth.sex] ?? 9, METHOD_CODES[birth.measurement_method] ?? 9,
+      weeks, days);
+    return ok ? build(REFERENCE_NAMES[referenceCode], birth, observation, weeks, days) : undefined;
+  }
+
+  function calculation(reference, request) {
+    const code = REFERENCE_CODES[reference];
+    if (code !== undefined && request !== null && typeof request === 'object') {
+      const result = fast(code, request, request);
+      if (result !== undefined) return result;
+    }
+    return raw.calculation(reference, request);
+  }
+
+  function bulkCalculation(reference, request) {
+    const code = REFERENCE_CODES[reference];
+    const observations = request !== null && typeof request === 'object' ? request.observations : undefined;
+    if (code !== undefined && Array.isArray(observations) && observations.length > 0) {
+      const results = new Array(observations.length);
+      let i = 0;
+      for (; i < observations.length; i++) {
+        const result = fast(code, request, observations[i]);
+        if (result === undefined) break;
+        results[i] = result;
+      }
+      if (i === observations.length) return { results };
+    }
+    return raw.bulkCalculation(reference, request);
+  }
+
+  return {
+    calculation: guarded(calculation),
+    bulkCalculation: guarded(bulkCalculation),
+    sdsForMeasurement: guarded(raw.sdsForMeasurement),
+    measurementFromSds: guarded(raw.measurementFromSds),
+    sdsForMeasurements: guarded(raw.sdsForMeasurements),
+    centileForSds: guarded(raw.centileForSds),
+    sdsForCentile: guarded(raw.sdsForCentile),
+    bmiFromHeightWeight: guarded(raw.bmiFromHeightWeight),
+    percentageMedianBmi: guarded(raw.percentageMedianBmi),
+    buildInfo: raw.buildInfo,
+  };
+}

@@ -1,0 +1,162 @@
+//! A measurement object as a short row of numbers and text codes, so a JavaScript builder can assemble the dGC
+//! object without serialising it, fetching each distinct sentence once through [`text`]. The row and the
+//! serialised [`MeasurementObject`] carry the same information; tests check both give identical JSON.
+
+use crate::ages::{self, Date, Gestation};
+use crate::centile::CentileBand;
+use crate::measurement::{
+    band_format, calculate, AgeComment, Birth, Comments, MeasurementObject, Observation,
+};
+use crate::{Method, Reference, Sex};
+
+/// Slots of a record, in order.
+pub mod slot {
+    /// Chronological decimal age.
+    pub const CHRONOLOGICAL_AGE: usize = 0;
+    /// Corrected decimal age.
+    pub const CORRECTED_AGE: usize = 1;
+    /// Estimated date of delivery, days since 1970-01-01 (a [`super::Text::DateIso`]/[`super::Text::DateLong`]
+    /// code).
+    pub const EDD: usize = 2;
+    /// Corrected gestational age code (`weeks·10 + days`), NaN when there is none.
+    pub const GESTATIONAL_AGE: usize = 3;
+    /// Age-comment code (see [`super::Text::Comment`]).
+    pub const COMMENT: usize = 4;
+    /// Chronological calendar-age code (`months·32 + days`).
+    pub const CHRONOLOGICAL_CALENDAR: usize = 5;
+    /// Corrected calendar-age code, NaN before the due date.
+    pub const CORRECTED_CALENDAR: usize = 6;
+    /// Corrected SDS, centile, band code (NaN: none) and % median BMI (NaN: none).
+    pub const CORRECTED: usize = 7;
+    /// Chronological SDS, centile, band code and % median BMI.
+    pub const CHRONOLOGICAL: usize = 11;
+}
+
+/// Length of a record.
+pub const RECORD_LEN: usize = 15;
+
+/// What a text code names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Text {
+    /// A centile band sentence; code from [`CentileBand::code`].
+    Band,
+    /// An age comment; code `(kind·1000 + weeks·10 + days)·4 + n`, n = lay corrected, clinician corrected, lay
+    /// chronological, clinician chronological.
+    Comment,
+    /// A calendar age; code `months·32 + days`.
+    Calendar,
+    /// A date as `YYYY-MM-DD`; code = days since 1970-01-01.
+    DateIso,
+    /// A date as in the estimated-delivery-date string; code = days since 1970-01-01.
+    DateLong,
+    /// A corrected gestational age, "W + D weeks"; code `weeks·10 + days`.
+    GestationalAge,
+}
+
+const KINDS: [AgeComment; 5] = [
+    AgeComment::TermDueDate,
+    AgeComment::PretermUncorrectedAfterTwo,
+    AgeComment::TermRangeUncorrected,
+    AgeComment::TermUncorrected,
+    AgeComment::Corrected,
+];
+
+fn opt(x: Option<f64>) -> f64 {
+    x.unwrap_or(f64::NAN)
+}
+
+/// The record of a successful calculation, or `None` where the object would carry an error message (validation
+/// failures, or no chronological result): callers then take the general path, which reports it.
+#[allow(clippy::too_many_arguments)]
+pub fn record(
+    reference: Reference,
+    birth_days: i32,
+    observation_days: i32,
+    value: f64,
+    sex: Sex,
+    method: Method,
+    weeks: i32,
+    days: i32,
+) -> Option<[f64; RECORD_LEN]> {
+    let plausible =
+        (22..=44).contains(&weeks) && (0..=6).contains(&days) && value > 0.0 && value.is_finite();
+    if !plausible {
+        return None;
+    }
+    let birth = Birth {
+        birth_date: Date::from_epoch_days(birth_days)?,
+        gestation: Gestation { weeks, days },
+        sex,
+        method,
+    };
+    let observation = Observation {
+        observation_date: Date::from_epoch_days(observation_days)?,
+        observation_value: value,
+        bone_age: Default::default(),
+        events_text: None,
+    };
+    if birth.birth_date > observation.observation_date {
+        return None;
+    }
+    let m = calculate(reference, &birth, &observation).ok()?;
+    if m.chronological.error.is_some() {
+        return None;
+    }
+    Some(to_record(&m))
+}
+
+fn to_record(m: &MeasurementObject) -> [f64; RECORD_LEN] {
+    let format = band_format(m.reference, m.birth.method);
+    let band = |b: Option<CentileBand>| b.map_or(f64::NAN, |b| f64::from(b.code(format)));
+    let calendar = |(months, days): (i32, i32)| f64::from(months * 32 + days);
+    let Comments { kind, gestation } = m.comments;
+    let kind_index = KINDS.iter().position(|&k| k == kind).unwrap_or(0) as i32;
+    let mut r = [f64::NAN; RECORD_LEN];
+    r[slot::CHRONOLOGICAL_AGE] = m.chronological_decimal_age;
+    r[slot::CORRECTED_AGE] = m.corrected_decimal_age;
+    r[slot::EDD] = f64::from(m.estimated_date_delivery.epoch_days());
+    r[slot::GESTATIONAL_AGE] = opt(m
+        .corrected_gestational_age
+        .map(|(w, d)| f64::from(w * 10 + d)));
+    r[slot::COMMENT] = f64::from(kind_index * 1000 + gestation.weeks * 10 + gestation.days);
+    r[slot::CHRONOLOGICAL_CALENDAR] = calendar(m.chronological_calendar_age);
+    r[slot::CORRECTED_CALENDAR] = opt(m.corrected_calendar_age.map(calendar));
+    for (at, result) in [
+        (slot::CORRECTED, &m.corrected),
+        (slot::CHRONOLOGICAL, &m.chronological),
+    ] {
+        r[at] = opt(result.sds);
+        r[at + 1] = opt(result.centile);
+        r[at + 2] = band(result.band);
+        r[at + 3] = opt(result.percentage_median_bmi);
+    }
+    r
+}
+
+/// The text a code names, or `None` for a code no record produces.
+pub fn text(kind: Text, code: i64) -> Option<String> {
+    let small = u32::try_from(code).ok();
+    Some(match kind {
+        Text::Band => CentileBand::from_code(small?)?.to_string(),
+        Text::Comment => {
+            let (which, key) = (small? % 4, small? / 4);
+            let kind = *KINDS.get((key / 1000) as usize)?;
+            let gestation = Gestation {
+                weeks: (key % 1000 / 10) as i32,
+                days: (key % 10) as i32,
+            };
+            let (lay, clinician) = Comments { kind, gestation }.sentences(which < 2);
+            if which % 2 == 0 {
+                lay
+            } else {
+                clinician
+            }
+        }
+        Text::Calendar => ages::calendar_text((small? / 32) as i32, (small? % 32) as i32),
+        Text::DateIso => Date::from_epoch_days(i32::try_from(code).ok()?)?.to_string(),
+        Text::DateLong => Date::from_epoch_days(i32::try_from(code).ok()?)?.long_form(),
+        Text::GestationalAge => {
+            ages::gestational_age_text((small? / 10) as i32, (small? % 10) as i32)
+        }
+    })
+}

@@ -1,0 +1,61 @@
+// calculation and bulkCalculation answer well-formed requests on a fast path (numbers from the wasm, object
+// assembled in JavaScript) and everything else on the general path (object serialised by Rust). Both must give
+// the same JSON, key order included, for every golden vector; and the fast path must actually be taken.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { request } from './compare.mjs';
+
+const require = createRequire(import.meta.url);
+const api = require('../../pkg/node/index.cjs');
+const raw = require('../../pkg/node/centile.js');
+const { cases } = JSON.parse(readFileSync(new URL('../vectors/calculation.json', import.meta.url), 'utf8'));
+const valid = cases.filter((c) => Array.isArray(c[8]));
+const CODES = { 'uk-who': 0, 'trisomy-21': 1, 'trisomy-21-aap': 2, 'turners-syndrome': 3, cdc: 4, who: 5 };
+const days = (s) => Date.UTC(+s.slice(0, 4), +s.slice(5, 7) - 1, +s.slice(8, 10)) / 864e5;
+
+test('the fast path serves nearly every valid request', () => {
+  const fast = valid.filter((c) => raw.calculationRecord(CODES[c[0]], days(c[1]), days(c[2]), c[5],
+    c[3] === 'male' ? 0 : 1, ['height', 'weight', 'ofc', 'bmi'].indexOf(c[4]), c[6], c[7]));
+  // Only objects that carry a chronological error message take the general path.
+  const withErrors = valid.filter((c) => c[8][16]);
+  assert.equal(fast.length + withErrors.length, valid.length);
+});
+
+test('fast and general paths give identical JSON for every valid calculation vector', () => {
+  let compared = 0;
+  for (const c of valid) {
+    const body = request(c);
+    const fast = JSON.stringify(api.calculation(c[0], body));
+    const general = JSON.stringify(raw.calculation(c[0], body));
+    assert.equal(fast, general, JSON.stringify(c.slice(0, 8)));
+    compared++;
+  }
+  assert.equal(compared, valid.length);
+});
+
+test('bulk: fast and general paths agree, per child', () => {
+  const children = new Map();
+  for (const c of valid) {
+    const key = JSON.stringify([c[0], c[1], c[3], c[4], c[6], c[7]]);
+    if (!children.has(key)) children.set(key, []);
+    children.get(key).push({ observation_date: c[2], observation_value: c[5] });
+  }
+  let compared = 0;
+  for (const [key, observations] of children) {
+    if (observations.length < 2) continue;
+    const [reference, birth_date, sex, measurement_method, gestation_weeks, gestation_days] = JSON.parse(key);
+    const body = { birth_date, sex, measurement_method, gestation_weeks, gestation_days, observations };
+    assert.equal(JSON.stringify(api.bulkCalculation(reference, body)), JSON.stringify(raw.bulkCalculation(reference, body)), key);
+    compared++;
+  }
+  assert.ok(compared > 50, `${compared} children`);
+});
+
+test('errors from either path are CentileError instances with the 422 detail', () => {
+  for (const body of [{ birth_date: 'x' }, { ...request(valid[0]), observation_value: -1 }, null]) {
+    assert.throws(() => api.calculation('uk-who', body), (e) => e instanceof api.CentileError && e.status === 422 && e.detail.length > 0);
+  }
+  assert.throws(() => api.calculation('mars', request(valid[0])), api.CentileError);
+});
