@@ -22,7 +22,6 @@ function createApi(raw) {
   const METHOD_CODES = { height: 0, weight: 1, ofc: 2, bmi: 3 };
   const SEX_CODES = { male: 0, female: 1 };
   const [BAND, COMMENT, CALENDAR, DATE_ISO, DATE_LONG, GESTATIONAL_AGE] = [0, 1, 2, 3, 4, 5];
-  const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
   const OPTIONAL = ['bone_age', 'bone_age_type', 'bone_age_sds', 'bone_age_centile', 'bone_age_text', 'events_text'];
 
   // Errors from the wasm are plain Errors named CentileError: give them the exported class.
@@ -41,13 +40,17 @@ function createApi(raw) {
     if (view === null || view.buffer !== memory.buffer) view = new Float64Array(memory.buffer, raw.recordOffset(), 15);
     return view;
   };
-  const texts = [new Map(), new Map(), new Map(), new Map(), new Map(), new Map()];
+  // Texts by kind and code: dense codes in arrays, the rest (dates) in maps.
+  const texts = Array.from({ length: 6 }, () => ({ dense: new Array(32768), sparse: new Map() }));
   const text = (kind, code) => {
     if (code !== code) return null; // NaN: no text
-    let t = texts[kind].get(code);
+    const cache = texts[kind];
+    const dense = code >= 0 && code < 32768;
+    let t = dense ? cache.dense[code] : cache.sparse.get(code);
     if (t === undefined) {
       t = raw.text(kind, code);
-      texts[kind].set(code, t);
+      if (dense) cache.dense[code] = t;
+      else cache.sparse.set(code, t);
     }
     return t;
   };
@@ -64,14 +67,22 @@ function createApi(raw) {
     };
   };
 
-  // Days since 1970-01-01 for a plain YYYY-MM-DD date; NaN sends the request down the general path.
-  const epochDays = (s) => {
-    if (typeof s !== 'string' || !ISO_DATE.test(s)) return NaN;
-    const y = +s.slice(0, 4), m = +s.slice(5, 7), d = +s.slice(8, 10);
-    if (y < 1000) return NaN;
-    const t = Date.UTC(y, m - 1, d);
-    const back = new Date(t);
-    return back.getUTCMonth() === m - 1 && back.getUTCDate() === d ? t / 86400000 : NaN;
+  // A YYYY-MM-DD string as the integer YYYYMMDD (the wasm checks it is a real date); -1 sends the request down
+  // the general path, which reports the problem.
+  const digits = (s) => {
+    if (typeof s !== 'string' || s.length !== 10) return -1;
+    let n = 0;
+    for (let i = 0; i < 10; i++) {
+      const c = s.charCodeAt(i);
+      if (i === 4 || i === 7) {
+        if (c !== 45) return -1;
+      } else if (c >= 48 && c <= 57) {
+        n = n * 10 + (c - 48);
+      } else {
+        return -1;
+      }
+    }
+    return n;
   };
   const whole = (x, fallback) => (x === undefined || x === null ? fallback : Number.isInteger(x) ? x : NaN);
 
@@ -163,35 +174,41 @@ function createApi(raw) {
     };
   }
 
+  // The birth details of a request as the fast path's codes, or null to use the general path.
+  function birthCodes(referenceCode, birth) {
+    const weeks = whole(birth.gestation_weeks, 40), days = whole(birth.gestation_days, 0);
+    const sex = SEX_CODES[birth.sex], method = METHOD_CODES[birth.measurement_method], date = digits(birth.birth_date);
+    if (referenceCode === undefined || sex === undefined || method === undefined || date < 0 || weeks !== weeks || days !== days) return null;
+    return { referenceCode, sex, method, date, weeks, days };
+  }
+
   // The fast path for one observation of a child: the object, or undefined to use the general path.
-  function fast(referenceCode, birth, observation) {
+  function fast(codes, birth, observation) {
     if (observation === null || typeof observation !== 'object') return undefined;
     for (const key of OPTIONAL) if (observation[key] != null) return undefined;
-    const value = observation.observation_value;
-    const weeks = whole(birth.gestation_weeks, 40), days = whole(birth.gestation_days, 0);
-    const ok = typeof value === 'number' && raw.calculationRecord(referenceCode, epochDays(birth.birth_date),
-      epochDays(observation.observation_date), value, SEX_CODES[birth.sex] ?? 9, METHOD_CODES[birth.measurement_method] ?? 9,
-      weeks, days);
-    return ok ? build(REFERENCE_NAMES[referenceCode], birth, observation, weeks, days) : undefined;
+    const value = observation.observation_value, date = digits(observation.observation_date);
+    const ok = typeof value === 'number' && date >= 0 && raw.calculationRecord(codes.referenceCode, codes.date, date,
+      value, codes.sex, codes.method, codes.weeks, codes.days);
+    return ok ? build(REFERENCE_NAMES[codes.referenceCode], birth, observation, codes.weeks, codes.days) : undefined;
   }
 
   function calculation(reference, request) {
-    const code = REFERENCE_CODES[reference];
-    if (code !== undefined && request !== null && typeof request === 'object') {
-      const result = fast(code, request, request);
+    if (request !== null && typeof request === 'object') {
+      const codes = birthCodes(REFERENCE_CODES[reference], request);
+      const result = codes === null ? undefined : fast(codes, request, request);
       if (result !== undefined) return result;
     }
     return raw.calculation(reference, request);
   }
 
   function bulkCalculation(reference, request) {
-    const code = REFERENCE_CODES[reference];
     const observations = request !== null && typeof request === 'object' ? request.observations : undefined;
-    if (code !== undefined && Array.isArray(observations) && observations.length > 0) {
+    const codes = Array.isArray(observations) && observations.length > 0 ? birthCodes(REFERENCE_CODES[reference], request) : null;
+    if (codes !== null) {
       const results = new Array(observations.length);
       let i = 0;
       for (; i < observations.length; i++) {
-        const result = fast(code, request, observations[i]);
+        const result = fast(codes, request, observations[i]);
         if (result === undefined) break;
         results[i] = result;
       }

@@ -65,13 +65,19 @@ fn opt(x: Option<f64>) -> f64 {
     x.unwrap_or(f64::NAN)
 }
 
+/// A date written as the integer `YYYYMMDD`, if it is a real date.
+fn date_from_digits(ymd: i32) -> Option<Date> {
+    Date::from_ymd(ymd / 10_000, (ymd / 100 % 100) as u32, (ymd % 100) as u32)
+}
+
 /// The record of a successful calculation, or `None` where the object would carry an error message (validation
-/// failures, or no chronological result): callers then take the general path, which reports it.
+/// failures, or no chronological result): callers then take the general path, which reports it. Dates are the
+/// integers `YYYYMMDD`.
 #[allow(clippy::too_many_arguments)]
 pub fn record(
     reference: Reference,
-    birth_days: i32,
-    observation_days: i32,
+    birth_ymd: i32,
+    observation_ymd: i32,
     value: f64,
     sex: Sex,
     method: Method,
@@ -84,13 +90,13 @@ pub fn record(
         return None;
     }
     let birth = Birth {
-        birth_date: Date::from_epoch_days(birth_days)?,
+        birth_date: date_from_digits(birth_ymd)?,
         gestation: Gestation { weeks, days },
         sex,
         method,
     };
     let observation = Observation {
-        observation_date: Date::from_epoch_days(observation_days)?,
+        observation_date: date_from_digits(observation_ymd)?,
         observation_value: value,
         bone_age: Default::default(),
         events_text: None,

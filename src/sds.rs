@@ -1,6 +1,6 @@
 //! SDS for a measurement, the measurement for an SDS, and BMI as a percentage of the median, for any reference.
 
-use crate::lms::{self, Interpolation, Lms, OutsideTable};
+use crate::lms::{self, Interpolation, Lms, OutsideTable, Rule};
 use crate::references::{lookup_age, select, NoData};
 use crate::{normal, Method, Reference, Sex};
 use std::fmt;
@@ -58,14 +58,10 @@ fn lms_for(
     method: Method,
     sex: Sex,
     youngest: bool,
-    force_linear: bool,
+    rule: Rule,
 ) -> Result<Lms, CalcError> {
     let table = select(reference, age, method, sex, youngest)?;
-    Ok(lms::lms_at(
-        table,
-        lookup_age(reference, age, table),
-        force_linear,
-    )?)
+    Ok(lms::lms_at(table, lookup_age(reference, age, table), rule)?)
 }
 
 /// The CDC BMI 95th centile, where the extended method takes over.
@@ -98,7 +94,11 @@ pub fn sds_for_measurement(
         method,
         sex,
         false,
-        reference == Reference::Who,
+        if reference == Reference::Who {
+            Rule::Linear
+        } else {
+            Rule::Fast
+        },
     )?;
     let Lms { l, m, s, .. } = lms;
     if reference == Reference::Cdc && method == Method::Bmi {
@@ -154,7 +154,7 @@ pub fn measurement_from_sds(
     youngest: bool,
 ) -> Result<Option<f64>, CalcError> {
     finite(sds)?;
-    let lms = lms_for(reference, age, method, sex, youngest, false)?;
+    let lms = lms_for(reference, age, method, sex, youngest, Rule::Exact)?;
     let Lms { l, m, s, .. } = lms;
     let mut numpy = origin == SdsOrigin::NumPy || lms.interpolation == Interpolation::Linear;
     let value = if reference == Reference::Cdc && method == Method::Bmi {
@@ -195,7 +195,7 @@ pub fn percentage_median_bmi(
     if !(bmi > 0.0 && bmi.is_finite()) {
         return Err(CalcError::NotPositive);
     }
-    let lms = lms_for(reference, age, Method::Bmi, sex, false, false)?;
+    let lms = lms_for(reference, age, Method::Bmi, sex, false, Rule::Exact)?;
     Ok((bmi / lms.m) * 100.0)
 }
 

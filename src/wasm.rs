@@ -137,13 +137,13 @@ thread_local! {
 
 /// Fast path of `calculation`: fills the record buffer and returns true, or returns false when the general path
 /// must answer (an error, or an unusual request). Codes: reference in `Reference::ALL` order, method in
-/// `Method::ALL` order, sex 0 male / 1 female; dates as days since 1970-01-01.
+/// `Method::ALL` order, sex 0 male / 1 female; dates as the integers `YYYYMMDD` (checked here).
 #[wasm_bindgen(js_name = calculationRecord)]
 #[allow(clippy::too_many_arguments)]
 pub fn calculation_record(
     reference: u32,
-    birth_days: i32,
-    observation_days: i32,
+    birth_ymd: i32,
+    observation_ymd: i32,
     value: f64,
     sex: u32,
     method: u32,
@@ -157,7 +157,7 @@ pub fn calculation_record(
     ) else {
         return false;
     };
-    match record::record(r, birth_days, observation_days, value, s, m, weeks, days) {
+    match record::record(r, birth_ymd, observation_ymd, value, s, m, weeks, days) {
         Some(values) => {
             RECORD.with(|r| *r.borrow_mut() = values);
             true

@@ -42,6 +42,11 @@ fn embedded_tables_equal_reference_json() {
                 };
                 assert!(usable, "{file} {method:?} {sex:?} embedded but not numeric");
                 assert_eq!(t.age.len(), rows.len(), "{file} {method:?} {sex:?}");
+                // The table lookup relies on rows being more than 0.0002 years apart.
+                assert!(
+                    t.age.windows(2).all(|w| w[1] - w[0] > 2e-4),
+                    "{file} {method:?} {sex:?} rows too close"
+                );
                 for (i, row) in rows.iter().enumerate() {
                     let f = |k: &str| row[k].as_f64().unwrap();
                     assert_eq!(

@@ -13,7 +13,7 @@ const raw = require('../../pkg/node/centile.js');
 const { cases } = JSON.parse(readFileSync(new URL('../vectors/calculation.json', import.meta.url), 'utf8'));
 const valid = cases.filter((c) => Array.isArray(c[8]));
 const CODES = { 'uk-who': 0, 'trisomy-21': 1, 'trisomy-21-aap': 2, 'turners-syndrome': 3, cdc: 4, who: 5 };
-const days = (s) => Date.UTC(+s.slice(0, 4), +s.slice(5, 7) - 1, +s.slice(8, 10)) / 864e5;
+const days = (s) => Number(s.replaceAll('-', ''));
 
 test('the fast path serves nearly every valid request', () => {
   const fast = valid.filter((c) => raw.calculationRecord(CODES[c[0]], days(c[1]), days(c[2]), c[5],

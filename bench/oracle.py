@@ -1,0 +1,49 @@
+#!/usr/bin/env python3
+"""Times rcpchgrowth 4.6.5 on the inputs bench/run.mjs wrote; prints one JSON line of operations per second."""
+import contextlib
+import io
+import json
+import sys
+import time
+from datetime import date
+
+import rcpchgrowth
+from rcpchgrowth import Measurement, create_chart, sds_for_measurement
+
+assert rcpchgrowth.__version__ == "4.6.5", rcpchgrowth.__version__
+inputs = json.load(open(sys.argv[1]))
+out = {}
+
+
+def rate(n, fn):
+    start = time.perf_counter()
+    with contextlib.redirect_stdout(io.StringIO()):
+        fn()
+    return n / (time.perf_counter() - start)
+
+
+def measurements():
+    for reference, body in inputs["calculations"]:
+        Measurement(
+            birth_date=date.fromisoformat(body["birth_date"]),
+            observation_date=date.fromisoformat(body["observation_date"]),
+            measurement_method=body["measurement_method"],
+            observation_value=body["observation_value"],
+            reference=reference,
+            sex=body["sex"],
+            gestation_weeks=body["gestation_weeks"],
+            gestation_days=body["gestation_days"],
+        ).measurement
+
+
+out["measurement"] = rate(len(inputs["calculations"]), measurements)
+sds = inputs["sds"]
+out["sds"] = rate(len(sds["ages"]), lambda: [
+    sds_for_measurement(sds["reference"], a, sds["measurement_method"], v, sds["sex"])
+    for a, v in zip(sds["ages"], sds["values"])
+])
+out["charts"] = {}
+for chart in inputs["charts"]:
+    key = f'{chart["reference"]} {chart["sex"]} {chart["measurement_method"]}'
+    out["charts"][key] = 1000 / rate(1, lambda: create_chart(chart["reference"], measurement_method=chart["measurement_method"], sex=chart["sex"]))
+print(json.dumps(out))
