@@ -217,8 +217,59 @@ function createApi(raw) {
     return raw.bulkCalculation(reference, request);
   }
 
+  // Charts arrive as one flat array (Rust `Chart::flatten`); this turns it back into dGC segments.
+  const SEGMENTS = ['uk90_preterm', 'uk_who_infant', 'uk_who_child', 'uk90_child', 'who_2006_infant', 'who_2006_child',
+    'who_2007_child', 'fenton', 'cdc_infant', 'cdc_child', 'turners-syndrome', 'trisomy-21', 'trisomy_21_aap_infant',
+    'trisomy_21_aap_child'];
+  const SEX_NAMES = ['male', 'female'];
+  const METHOD_NAMES = ['height', 'weight', 'ofc', 'bmi'];
+  function segments(f, at) {
+    let i = at;
+    const count = f[i++];
+    const out = new Array(count);
+    for (let s = 0; s < count; s++) {
+      const segment = SEGMENTS[f[i++]], sex = SEX_NAMES[f[i++]], method = METHOD_NAMES[f[i++]], lineCount = f[i++];
+      const lines = new Array(lineCount);
+      for (let l = 0; l < lineCount; l++) {
+        const sds = f[i++], centile = f[i++], label = f[i++], n = f[i++];
+        const data = new Array(n);
+        for (let p = 0; p < n; p++) {
+          const y = f[i + n + p];
+          data[p] = { l: label, x: f[i + p], y: y !== y ? null : y };
+        }
+        i += 2 * n;
+        lines[l] = { sds, centile, data };
+      }
+      out[s] = { [segment]: { [sex]: { [method]: lines } } };
+    }
+    return [out, i];
+  }
+
+  function chartCoordinates(reference, request) {
+    return { centile_data: segments(raw.chartCoordinatesFlat(reference, request), 0)[0] };
+  }
+
+  function midParentalHeight(request) {
+    const f = raw.midParentalHeightFlat(request);
+    const [centileData, i] = segments(f, 5);
+    const [lowerData, j] = segments(f, i);
+    const [upperData] = segments(f, j);
+    return {
+      mid_parental_height: num(f[0]),
+      mid_parental_height_sds: f[1],
+      mid_parental_height_centile: f[2],
+      mid_parental_height_centile_data: centileData,
+      mid_parental_height_lower_centile_data: lowerData,
+      mid_parental_height_upper_centile_data: upperData,
+      mid_parental_height_lower_value: num(f[3]),
+      mid_parental_height_upper_value: num(f[4]),
+    };
+  }
+
   return {
     calculation: guarded(calculation),
+    chartCoordinates: guarded(chartCoordinates),
+    midParentalHeight: guarded(midParentalHeight),
     bulkCalculation: guarded(bulkCalculation),
     sdsForMeasurement: guarded(raw.sdsForMeasurement),
     measurementFromSds: guarded(raw.measurementFromSds),

@@ -1,8 +1,11 @@
 //! The JavaScript-facing operations on plain values: dGC request bodies in, serialisable results or 422-shaped
 //! errors out. The wasm binding only converts values; everything it exposes is here and testable natively.
 
-use crate::centile::{centile, sds_for_centile};
+use crate::centile::{centile, sds_for_centile, CentileFormat};
+use crate::chart::{chart, Chart, Lines};
+use crate::lms::decimal_text;
 use crate::measurement::{calculate, Birth, MeasurementObject, MeasurementRequest, Observation};
+use crate::mid_parental::{self, HeightProblem, MidParentalHeight, Parent};
 use crate::request::{ErrorDetail, Fields, Loc, ValidationError, Value};
 use crate::sds::{self, CalcError, SdsOrigin};
 use crate::{Method, Reference, Sex};
@@ -274,6 +277,134 @@ pub fn bmi_from_height_weight(
     let (h, w) = (fields.positive("height"), fields.positive("weight"));
     fields.finish()?;
     sds::bmi_from_height_weight(h.expect("validated"), w.expect("validated")).map_err(calc_error)
+}
+
+/// The most lines a custom chart request may ask for, as the API allows.
+pub const MAX_CUSTOM_LINES: usize = 15;
+
+/// `POST /{reference}/chart-coordinates`: `{sex, measurement_method, centile_format, is_sds}`.
+///
+/// `centile_format` is a format name (default `cole-nine-centiles`) or a list of 1–15 centiles (strictly
+/// between 0 and 100) or, with `is_sds`, SDS values. Turner charts exist only for girls' height.
+///
+/// # Errors
+/// A 422 for an unknown reference or an invalid request.
+pub fn chart_coordinates(reference_name: &str, request: &Value) -> Result<Chart, ValidationError> {
+    let reference = reference(reference_name)?;
+    let mut fields = Fields::new(request, body());
+    let sex = fields.choice("sex", true, &["male", "female"], Sex::parse);
+    let method = fields.choice(
+        "measurement_method",
+        true,
+        &["height", "weight", "ofc", "bmi"],
+        Method::parse,
+    );
+    let is_sds = fields.boolean("is_sds", false);
+    let lines = match fields.raw("centile_format") {
+        None => Some(Lines::Format(CentileFormat::ColeNine)),
+        Some(Value::String(_)) => {
+            let names: Vec<&str> = CentileFormat::ALL.iter().map(|f| f.name()).collect();
+            fields
+                .choice("centile_format", true, &names, CentileFormat::parse)
+                .map(Lines::Format)
+        }
+        Some(Value::Array(items)) if items.is_empty() || items.len() > MAX_CUSTOM_LINES => {
+            let msg = format!("A custom list must have between 1 and {MAX_CUSTOM_LINES} values");
+            fields.fail(
+                "centile_format",
+                "value_error",
+                msg,
+                Value::Array(items.clone()),
+            );
+            None
+        }
+        Some(Value::Array(items)) => fields.numbers("centile_format", items).and_then(|values| {
+            if is_sds == Some(true) {
+                return Some(Lines::Sds(values));
+            }
+            if values.iter().all(|&c| c > 0.0 && c < 100.0) {
+                return Some(Lines::Centiles(values));
+            }
+            let msg = "Centiles must lie strictly between 0 and 100 (use is_sds for SDS lines)";
+            fields.fail(
+                "centile_format",
+                "value_error",
+                msg,
+                Value::Array(items.clone()),
+            );
+            None
+        }),
+        Some(other) => {
+            let msg = "Input should be a centile format name or a list of numbers";
+            fields.fail("centile_format", "value_error", msg, other.clone());
+            None
+        }
+    };
+    if reference == Reference::TurnersSyndrome
+        && (sex == Some(Sex::Male) || method.is_some_and(|m| m != Method::Height))
+    {
+        let msg = "The Turner syndrome reference has girls' height only";
+        fields.fail(
+            "measurement_method",
+            "value_error",
+            msg,
+            Value::String(reference_name.into()),
+        );
+    }
+    fields.finish()?;
+    Ok(chart(
+        reference,
+        &lines.expect("validated"),
+        method.expect("validated"),
+        sex.expect("validated"),
+    ))
+}
+
+/// `POST /utilities/mid-parental-height`: `{height_maternal, height_paternal, sex, reference}` (reference
+/// `uk-who`, `cdc` or `who`; default `uk-who`). Parents are scored at the reference's adult age (19 for WHO).
+///
+/// # Errors
+/// A 422 for invalid fields or a parent's height beyond ±8 SDS, one item per parent.
+pub fn mid_parental_height(request: &Value) -> Result<MidParentalHeight, ValidationError> {
+    let mut fields = Fields::new(request, body());
+    let maternal = fields.positive("height_maternal");
+    let paternal = fields.positive("height_paternal");
+    let sex = fields.choice("sex", true, &["male", "female"], Sex::parse);
+    let reference = match fields.raw("reference") {
+        None => Some(Reference::UkWho),
+        Some(_) => fields.choice("reference", true, &["uk-who", "cdc", "who"], |name| {
+            Reference::parse(name)
+                .filter(|r| matches!(r, Reference::UkWho | Reference::Cdc | Reference::Who))
+        }),
+    };
+    fields.finish()?;
+    let (maternal, paternal) = (maternal.expect("validated"), paternal.expect("validated"));
+    mid_parental::mid_parental_height(reference.expect("validated"), maternal, paternal, sex.expect("validated"))
+        .map_err(|problems| ValidationError {
+            detail: problems
+                .into_iter()
+                .map(|(parent, problem)| {
+                    let (key, who, cm) = match parent {
+                        Parent::Maternal => ("height_maternal", "mother", maternal),
+                        Parent::Paternal => ("height_paternal", "father", paternal),
+                    };
+                    let msg = match problem {
+                        HeightProblem::Implausible(z) => format!(
+                            "The {who}'s height of {} cm is {} SDS from the adult median, beyond ±8 SDS: please check it.",
+                            decimal_text(cm, 2),
+                            decimal_text(z, 1)
+                        ),
+                        HeightProblem::NotCalculable(e) => format!("The {who}'s height cannot be used: {e}"),
+                    };
+                    ErrorDetail {
+                        loc: vec![Loc::Key("body".into()), Loc::Key(key.into())],
+                        msg,
+                        kind: "value_error",
+                        input: Value::Number(cm),
+                    }
+                })
+                .collect(),
+        })
 }
 
 /// SDS for many measurements of one reference, method and sex at once: `NaN` where a value cannot be placed.

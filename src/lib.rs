@@ -7,9 +7,11 @@
 pub mod ages;
 pub mod api;
 pub mod centile;
+pub mod chart;
 pub mod data;
 pub mod lms;
 pub mod measurement;
+pub mod mid_parental;
 pub mod normal;
 pub mod record;
 pub mod references;

@@ -43,13 +43,19 @@ pub struct OutsideTable;
 /// `round(x, 4)` as an integer number of ten-thousandths, rounding the exact binary value half to even as Python
 /// does.
 pub fn round4_key(x: f64) -> i64 {
-    let y = x * 1e4;
+    round_key(x, 1e4)
+}
+
+/// `round(x, digits)` as an integer count of `1/scale` (`scale` = 10^digits), Python's rule: the exact binary
+/// value, half to even.
+fn round_key(x: f64, scale: f64) -> i64 {
+    let y = x * scale;
     let n = y.floor();
     if y - n != 0.5 {
         return y.round() as i64;
     }
     // The product landed exactly on a half: the exact product is y plus the rounding error, which decides.
-    let residual = x.mul_add(1e4, -y);
+    let residual = x.mul_add(scale, -y);
     if residual > 0.0 || (residual == 0.0 && n % 2.0 != 0.0) {
         n as i64 + 1
     } else {
@@ -79,17 +85,20 @@ pub fn decimal_text(x: f64, places: u32) -> String {
     format!("{sign}{int}.{}", digits.trim_end_matches('0'))
 }
 
-/// Python's `round(x, 4)` for a float: correctly rounded, ties to even on the exact value.
-pub fn round_python(x: f64) -> f64 {
+/// Python's `round(x, digits)` for a float: correctly rounded, ties to even on the exact value.
+pub fn round_python(x: f64, digits: i32) -> f64 {
     if !x.is_finite() {
         return x;
     }
-    round4_key(x) as f64 / 1e4
+    let scale = 10f64.powi(digits);
+    round_key(x, scale) as f64 / scale
 }
 
-/// NumPy's `round(x, 4)` for a float64: `rint(x·10⁴)/10⁴`, the product rounded before the tie is decided.
-pub fn round_numpy(x: f64) -> f64 {
-    (x * 1e4).round_ties_even() / 1e4
+/// NumPy's `round(x, digits)` for a float64: `rint(x·10^digits)/10^digits`, the product rounded before the tie
+/// is decided.
+pub fn round_numpy(x: f64, digits: i32) -> f64 {
+    let scale = 10f64.powi(digits);
+    (x * scale).round_ties_even() / scale
 }
 
 /// The z-score of `x` given L, M and S.
@@ -275,9 +284,10 @@ mod tests {
     fn rounding_matches_python_and_numpy() {
         // 42.34725 is stored just above the tie: Python rounds the exact value up, NumPy rounds the scaled
         // product, which lands exactly on the tie, to even.
-        assert_eq!(round_python(42.34725), 42.3473);
-        assert_eq!(round_numpy(42.34725), 42.3472);
-        assert_eq!(round_python(0.03125), 0.0312);
+        assert_eq!(round_python(42.34725, 4), 42.3473);
+        assert_eq!(round_numpy(42.34725, 4), 42.3472);
+        assert_eq!(round_python(0.03125, 4), 0.0312);
+        assert_eq!(round_python(0.038329911019849415, 9), 0.038329911);
         assert_eq!(round4_key(-0.2874743326488706), -2875);
         assert_eq!(round4_key(0.00005), 1); // stored just above the half: Python rounds up
         assert_eq!(round4_key(0.03125), 312); // an exact half: to even

@@ -417,6 +417,44 @@ impl<'a> Fields<'a> {
         }
     }
 
+    /// An optional boolean, `default` when absent.
+    pub fn boolean(&mut self, key: &str, default: bool) -> Option<bool> {
+        match self.raw(key) {
+            None => Some(default),
+            Some(Value::Bool(b)) => Some(*b),
+            Some(other) => {
+                self.fail(
+                    key,
+                    "bool_type",
+                    "Input should be a valid boolean",
+                    other.clone(),
+                );
+                None
+            }
+        }
+    }
+
+    /// A list of finite numbers from an already-read list value, reported under `key`.
+    pub fn numbers(&mut self, key: &str, items: &[Value]) -> Option<Vec<f64>> {
+        let mut out = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            match item {
+                Value::Number(n) if n.is_finite() => out.push(*n),
+                other => {
+                    let mut loc = self.at.clone();
+                    loc.extend([Loc::Key(key.into()), Loc::Index(i)]);
+                    self.errors.push(ErrorDetail {
+                        loc,
+                        msg: "Input should be a finite number".into(),
+                        kind: "finite_number",
+                        input: other.clone(),
+                    });
+                }
+            }
+        }
+        (out.len() == items.len()).then_some(out)
+    }
+
     /// Ends reading: the problems found, if any.
     pub fn finish(self) -> Result<(), ValidationError> {
         if self.errors.is_empty() {

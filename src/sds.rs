@@ -158,7 +158,7 @@ pub fn measurement_from_sds(
     let Lms { l, m, s, .. } = lms;
     let mut numpy = origin == SdsOrigin::NumPy || lms.interpolation == Interpolation::Linear;
     let value = if reference == Reference::Cdc && method == Method::Bmi {
-        let sigma = lms.sigma.ok_or(CalcError::NotFinite)?;
+        let sigma = lms.sigma.expect("CDC BMI rows carry sigma");
         if sds <= 1.645 {
             Some(m * (1.0 + l * s * sds).powf(1.0 / l))
         } else {
@@ -173,9 +173,9 @@ pub fn measurement_from_sds(
         .map(|v| {
             finite(v).map(|v| {
                 if numpy {
-                    lms::round_numpy(v)
+                    lms::round_numpy(v, 4)
                 } else {
-                    lms::round_python(v)
+                    lms::round_python(v, 4)
                 }
             })
         })

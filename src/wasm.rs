@@ -1,6 +1,7 @@
 //! The wasm-bindgen surface: converts JavaScript values to and from the engine's plain values, nothing more.
 
 use crate::api;
+use crate::chart::Chart;
 use crate::record::{self, Text, RECORD_LEN};
 use crate::request::{ValidationError, Value};
 use crate::{Method, Reference, Sex};
@@ -190,4 +191,34 @@ pub fn text(kind: u32, code: f64) -> Option<String> {
         Text::GestationalAge,
     ];
     record::text(*KINDS.get(kind as usize)?, code as i64)
+}
+
+/// `POST /{reference}/chart-coordinates`, flattened (see `Chart::flatten`) for the package's JavaScript builder.
+#[wasm_bindgen(js_name = chartCoordinatesFlat)]
+pub fn chart_coordinates_flat(reference: &str, request: JsValue) -> Result<Vec<f64>, JsValue> {
+    api::chart_coordinates(reference, &from_js(request))
+        .map(|chart| chart.flatten())
+        .map_err(error)
+}
+
+/// `POST /utilities/mid-parental-height`, flattened for the package's JavaScript builder: the height, SDS,
+/// centile, lower and upper values (NaN for null), then the centile, lower and upper lines as flattened charts.
+#[wasm_bindgen(js_name = midParentalHeightFlat)]
+pub fn mid_parental_height_flat(request: JsValue) -> Result<Vec<f64>, JsValue> {
+    let m = api::mid_parental_height(&from_js(request)).map_err(error)?;
+    let mut out = vec![
+        m.mid_parental_height.unwrap_or(f64::NAN),
+        m.mid_parental_height_sds,
+        m.mid_parental_height_centile,
+        m.mid_parental_height_lower_value.unwrap_or(f64::NAN),
+        m.mid_parental_height_upper_value.unwrap_or(f64::NAN),
+    ];
+    for segments in [
+        m.mid_parental_height_centile_data,
+        m.mid_parental_height_lower_centile_data,
+        m.mid_parental_height_upper_centile_data,
+    ] {
+        out.extend(Chart { segments }.flatten());
+    }
+    Ok(out)
 }

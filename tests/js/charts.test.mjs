@@ -1,0 +1,80 @@
+// Chart coordinates and mid-parental height through the packaged wasm (pkg/node) against rcpchgrowth 4.6.5:
+// same segments, lines and points, every x and y within 1e-9, non-finite values as null.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const api = require('../../pkg/node/index.cjs');
+const vectors = (name) => JSON.parse(readFileSync(new URL(`../vectors/${name}`, import.meta.url), 'utf8'));
+const num = (v) => (typeof v === 'number' ? v : null); // "inf", "-inf", "nan" and null are null for us
+const close = (a, b) => (a === null || b === null ? a === b : Math.abs(a - b) <= 1e-9);
+
+/** Our dGC segments against the oracle's compact ones; returns the number of points, or throws. */
+export function compareSegments(got, want, id) {
+  assert.equal(got.length, want.length, `${id}: segments`);
+  let points = 0;
+  got.forEach((g, s) => {
+    const [[name, bySex]] = Object.entries(g), [[wname, wBySex]] = Object.entries(want[s]);
+    const [[sex, byMethod]] = Object.entries(bySex), [[wsex, wByMethod]] = Object.entries(wBySex);
+    const [[method, lines]] = Object.entries(byMethod), [[wmethod, wlines]] = Object.entries(wByMethod);
+    assert.deepEqual([name, sex, method], [wname, wsex, wmethod], id);
+    assert.equal(lines.length, wlines.length, `${id} ${name}: lines`);
+    lines.forEach((line, k) => {
+      const w = wlines[k];
+      assert.ok(close(line.sds, num(w.sds)) && close(line.centile, num(w.centile)), `${id} ${name} line ${k}`);
+      assert.equal(line.data.length, w.x.length, `${id} ${name} line ${k}: points`);
+      line.data.forEach((p, i) => {
+        if (!close(p.x, num(w.x[i])) || !close(p.y, num(w.y[i])) || !close(p.l, num(w.l))) {
+          assert.fail(`${id} ${name} line ${k} point ${i}: ${JSON.stringify(p)} vs x ${w.x[i]} y ${w.y[i]} l ${w.l}`);
+        }
+        points++;
+      });
+    });
+  });
+  return points;
+}
+
+test('chart vectors', () => {
+  let compared = 0, points = 0, rejected = 0;
+  for (const c of vectors('charts.json').charts) {
+    const request = { sex: c.sex, measurement_method: c.measurement_method, centile_format: c.centile_format, is_sds: c.is_sds };
+    const id = JSON.stringify([c.reference, c.sex, c.measurement_method, c.centile_format, c.is_sds]);
+    const list = Array.isArray(c.centile_format) ? c.centile_format : null;
+    const invalid = (list && (list.length === 0 || (!c.is_sds && list.some((v) => !(v > 0 && v < 100)))))
+      || (c.reference === 'turners-syndrome' && (c.sex !== 'female' || c.measurement_method !== 'height'));
+    if (invalid) {
+      assert.throws(() => api.chartCoordinates(c.reference, request), api.CentileError, id);
+      rejected++;
+      continue;
+    }
+    points += compareSegments(api.chartCoordinates(c.reference, request).centile_data, c.result, id);
+    compared++;
+  }
+  console.log(`charts: ${compared} compared (${points} points), ${rejected} rejected as the API rejects them`);
+  assert.ok(compared > 400);
+});
+
+test('mid-parental height vectors', () => {
+  let compared = 0;
+  for (const [height_maternal, height_paternal, sex, reference, want] of vectors('mid_parental_height.json').cases) {
+    const id = JSON.stringify([height_maternal, height_paternal, sex, reference]);
+    const call = () => api.midParentalHeight({ height_maternal, height_paternal, sex, reference });
+    if (typeof want === 'string') {
+      assert.throws(call, api.CentileError, id);
+    } else {
+      const got = call();
+      for (const key of ['mid_parental_height', 'mid_parental_height_sds', 'mid_parental_height_centile',
+        'mid_parental_height_lower_value', 'mid_parental_height_upper_value']) {
+        assert.ok(close(got[key], want[key]), `${id} ${key}: ${got[key]} vs ${want[key]}`);
+      }
+      for (const key of ['mid_parental_height_centile_data', 'mid_parental_height_lower_centile_data', 'mid_parental_height_upper_centile_data']) {
+        compareSegments(got[key], want[key], `${id} ${key}`);
+      }
+    }
+    compared++;
+  }
+  console.log(`mid-parental height: ${compared} cases`);
+  assert.ok(compared >= 300);
+});
