@@ -39,6 +39,10 @@ try {
     if (pageErrors.length) throw new Error(pageErrors.join('\n'));
   });
   const centileShown = await page.locator('[data-centile]').first().getAttribute('data-centile');
+  const chartPaths = await page.locator('#chart path.centile').count();
+  check('demo draws the chart lines from chartCoordinates', () => { if (chartPaths < 9) throw new Error(`${chartPaths} lines`); });
+  const mph = await page.locator('[data-mph]').first().getAttribute('data-mph');
+  check('demo shows a mid-parental height', () => { if (!(Number(mph) > 100)) throw new Error(`got ${mph}`); });
   check('demo result is a number', () => { if (!(Number(centileShown) > 0)) throw new Error(`got ${centileShown}`); });
 
   const outcomes = await page.evaluate(({ subset, bodies }) => subset.map((c, i) => {
