@@ -266,8 +266,29 @@ function createApi(raw) {
     };
   }
 
+  // The observations come from the wasm; each becomes a measurement object through `calculation`, and any the
+  // reference would reject is left out, as rcpchgrowth's Measurement would flag it.
+  function fictionalChildData(reference, request) {
+    const f = raw.fictionalChildObservations(reference, request);
+    const birth = { birth_date: '1759-04-11', gestation_weeks: f[0], gestation_days: f[1], sex: SEX_NAMES[f[2]], measurement_method: METHOD_NAMES[f[3]] };
+    const out = [];
+    for (let i = 4; i < f.length; i += 2) {
+      const ymd = String(f[i]);
+      const observation_date = `${ymd.slice(0, 4)}-${ymd.slice(4, 6)}-${ymd.slice(6, 8)}`;
+      try {
+        out.push(calculation(reference, { ...birth, observation_date, observation_value: f[i + 1] }));
+      } catch (e) {
+        if (!e || e.name !== 'CentileError') throw e;
+      }
+    }
+    return out;
+  }
+
   return {
     calculation: guarded(calculation),
+    fictionalChildData: guarded(fictionalChildData),
+    velocity: guarded(raw.velocity),
+    acceleration: guarded(raw.acceleration),
     chartCoordinates: guarded(chartCoordinates),
     midParentalHeight: guarded(midParentalHeight),
     bulkCalculation: guarded(bulkCalculation),

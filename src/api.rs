@@ -1,8 +1,10 @@
 //! The JavaScript-facing operations on plain values: dGC request bodies in, serialisable results or 422-shaped
 //! errors out. The wasm binding only converts values; everything it exposes is here and testable natively.
 
+use crate::ages::Gestation;
 use crate::centile::{centile, sds_for_centile, CentileFormat};
 use crate::chart::{chart, Chart, Lines};
+use crate::fictional::{self, FictionalChild, IntervalUnit};
 use crate::lms::decimal_text;
 use crate::measurement::{calculate, Birth, MeasurementObject, MeasurementRequest, Observation};
 use crate::mid_parental::{self, HeightProblem, MidParentalHeight, Parent};
@@ -405,6 +407,182 @@ pub fn mid_parental_height(request: &Value) -> Result<MidParentalHeight, Validat
                 })
                 .collect(),
         })
+}
+
+/// The longest fictional series generated, so a request cannot stall the caller.
+pub const MAX_FICTIONAL_OBSERVATIONS: f64 = 100_000.0;
+
+/// `POST /{reference}/fictional-child-data`: `{measurement_method, sex, start_chronological_age, end_age,
+/// gestation_weeks, gestation_days, measurement_interval_type, measurement_interval_number, start_sds, drift,
+/// drift_range, noise, noise_range}` (the API's defaults), plus `seed` for reproducible noise.
+///
+/// # Errors
+/// A 422 for an unknown reference, invalid fields, or an age range that makes no (or too many) observations.
+pub fn fictional_child_observations(
+    reference_name: &str,
+    request: &Value,
+) -> Result<(Birth, Vec<Observation>), ValidationError> {
+    let reference = reference(reference_name)?;
+    let mut fields = Fields::new(request, body());
+    let method = fields.choice(
+        "measurement_method",
+        true,
+        &["height", "weight", "ofc", "bmi"],
+        Method::parse,
+    );
+    let sex = fields.choice("sex", true, &["male", "female"], Sex::parse);
+    let start_age = fields
+        .optional_float("start_chronological_age")
+        .unwrap_or(0.0);
+    let end_age = fields.optional_float("end_age").unwrap_or(20.0);
+    let weeks = fields.int_in("gestation_weeks", 40, 22, 44);
+    let days = fields.int_in("gestation_days", 0, 0, 6);
+    let unit = match fields.raw("measurement_interval_type") {
+        None => Some(IntervalUnit::Months),
+        Some(_) => fields.choice(
+            "measurement_interval_type",
+            true,
+            &IntervalUnit::NAMES,
+            IntervalUnit::parse,
+        ),
+    };
+    let interval = fields.int_in("measurement_interval_number", 20, 1, 100_000);
+    let start_sds = fields.optional_float("start_sds").unwrap_or(0.0);
+    let drift = fields.boolean("drift", false);
+    let drift_range = fields.optional_float("drift_range").unwrap_or(-0.05);
+    let noise = fields.boolean("noise", false);
+    let noise_range = fields.optional_float("noise_range").unwrap_or(0.005);
+    let seed = fields.int_in("seed", 1, 1, i32::MAX);
+    fields.finish()?;
+    let child = FictionalChild {
+        method: method.expect("validated"),
+        sex: sex.expect("validated"),
+        start_age,
+        end_age,
+        gestation: Gestation {
+            weeks: weeks.expect("validated"),
+            days: days.expect("validated"),
+        },
+        interval: f64::from(interval.expect("validated")),
+        interval_unit: unit.expect("validated"),
+        start_sds,
+        drift: (drift == Some(true)).then_some(drift_range),
+        noise: (noise == Some(true)).then_some(noise_range),
+        seed: seed.expect("validated") as u64,
+    };
+    let interval_years = child.interval_unit.years(child.interval);
+    if (end_age - start_age) / interval_years > MAX_FICTIONAL_OBSERVATIONS {
+        let msg = format!("That would make more than {MAX_FICTIONAL_OBSERVATIONS} observations: widen the interval");
+        return Err(ValidationError::body(
+            msg,
+            "value_error",
+            "measurement_interval_number",
+        ));
+    }
+    let series = fictional::observations(reference, &child)
+        .map_err(|e| ValidationError::body(e.to_string(), "value_error", "fictional_child"))?;
+    let birth = Birth {
+        birth_date: fictional::birth_date(),
+        gestation: child.gestation,
+        sex: child.sex,
+        method: child.method,
+    };
+    let observations = series
+        .into_iter()
+        .map(|(observation_date, observation_value)| Observation {
+            observation_date,
+            observation_value,
+            bone_age: Default::default(),
+            events_text: None,
+        })
+        .collect();
+    Ok((birth, observations))
+}
+
+/// The fictional child's measurement objects; observations the reference would reject are left out.
+///
+/// # Errors
+/// As [`fictional_child_observations`].
+pub fn fictional_child_data(
+    reference_name: &str,
+    request: &Value,
+) -> Result<Vec<MeasurementObject>, ValidationError> {
+    let (birth, observations) = fictional_child_observations(reference_name, request)?;
+    let reference = reference(reference_name)?;
+    Ok(observations
+        .iter()
+        .filter_map(|o| calculate(reference, &birth, o).ok())
+        .collect())
+}
+
+/// The (chronological decimal age, value) of each measurement object of `method`, in order.
+fn series(method_name: &str, measurements: &Value) -> Result<Vec<(f64, f64)>, ValidationError> {
+    let Value::Array(items) = measurements else {
+        return Err(ValidationError::body(
+            "measurements must be a list of measurement objects",
+            "list_type",
+            "measurements",
+        ));
+    };
+    let field = |item: &Value, a: &str, b: &str| match item.get(a).and_then(|v| v.get(b)) {
+        Some(Value::Number(n)) => Some(*n),
+        _ => None,
+    };
+    Ok(items
+        .iter()
+        .filter(|item| {
+            item.get("child_observation_value")
+                .and_then(|c| c.get("measurement_method"))
+                == Some(&Value::String(method_name.into()))
+        })
+        .filter_map(|item| {
+            let age = field(item, "measurement_dates", "chronological_decimal_age")?;
+            Some((
+                age,
+                field(item, "child_observation_value", "observation_value")?,
+            ))
+        })
+        .collect())
+}
+
+fn dynamics(
+    method_name: &str,
+    measurements: &Value,
+    needed: usize,
+    f: fn(&[(f64, f64)]) -> Option<f64>,
+) -> Result<f64, ValidationError> {
+    Method::parse(method_name).ok_or_else(|| {
+        ValidationError::body(
+            "measurement_method must be height, weight, ofc or bmi",
+            "literal_error",
+            "measurement_method",
+        )
+    })?;
+    let points = series(method_name, measurements)?;
+    f(&points).ok_or_else(|| {
+        let msg = format!(
+            "Needs at least {needed} {method_name} measurements at different ages (got {})",
+            points.len()
+        );
+        ValidationError::body(msg, "value_error", "measurements")
+    })
+}
+
+/// Velocity (units per year) of `measurement_method` over the last two of `measurements` (dGC measurement
+/// objects) of that method.
+///
+/// # Errors
+/// A 422 with fewer than two such measurements, or none apart in age.
+pub fn velocity(method_name: &str, measurements: &Value) -> Result<f64, ValidationError> {
+    dynamics(method_name, measurements, 2, crate::velocity::velocity)
+}
+
+/// Acceleration (units per year per year) over the last three of `measurements` of `measurement_method`.
+///
+/// # Errors
+/// A 422 with fewer than three such measurements, or none apart in age.
+pub fn acceleration(method_name: &str, measurements: &Value) -> Result<f64, ValidationError> {
+    dynamics(method_name, measurements, 3, crate::velocity::acceleration)
 }
 
 /// SDS for many measurements of one reference, method and sex at once: `NaN` where a value cannot be placed.

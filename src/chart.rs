@@ -2,7 +2,7 @@
 //! segments, ages, joins (two points at one age where tables meet) and rounding.
 
 use crate::centile::{centile, sds_for_centile, CentileFormat};
-use crate::lms::{round_numpy, round_python};
+use crate::lms::round_python;
 use crate::sds::{measurement_from_sds, CalcError, SdsOrigin};
 use crate::{Method, Reference, Sex};
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
@@ -244,13 +244,6 @@ fn specs(reference: Reference, lines: &Lines) -> Vec<LineSpec> {
     }
 }
 
-fn round_as(x: f64, digits: i32, origin: SdsOrigin) -> f64 {
-    match origin {
-        SdsOrigin::NumPy => round_numpy(x, digits),
-        SdsOrigin::Plain => round_python(x, digits),
-    }
-}
-
 /// The chart for a reference, measurement and sex. Turner charts are always girls' height, as the reference
 /// has nothing else. Line values must be valid (centiles strictly between 0 and 100, finite SDS).
 pub fn chart(reference: Reference, lines: &Lines, method: Method, sex: Sex) -> Chart {
@@ -270,11 +263,11 @@ pub fn chart(reference: Reference, lines: &Lines, method: Method, sex: Sex) -> C
                 .iter()
                 .map(|spec| {
                     let sds = if reference == Reference::Trisomy21 {
-                        round_as(spec.z, 2, spec.origin)
+                        spec.origin.round(spec.z, 2)
                     } else {
                         (spec.z * 100.0).round_ties_even() / 100.0
                     };
-                    let z = round_as(spec.z, 4, spec.origin);
+                    let z = spec.origin.round(spec.z, 4);
                     let points = segment
                         .ages(method)
                         .iter()

@@ -9,6 +9,7 @@ pub mod api;
 pub mod centile;
 pub mod chart;
 pub mod data;
+pub mod fictional;
 pub mod lms;
 pub mod measurement;
 pub mod mid_parental;
@@ -17,6 +18,7 @@ pub mod record;
 pub mod references;
 pub mod request;
 pub mod sds;
+pub mod velocity;
 
 pub use references::{Method, Reference, Sex};
 

@@ -136,6 +136,16 @@ pub enum SdsOrigin {
     NumPy,
 }
 
+impl SdsOrigin {
+    /// Rounds `x` to `digits` decimal places the way rcpchgrowth's value of this kind is rounded.
+    pub fn round(self, x: f64, digits: i32) -> f64 {
+        match self {
+            SdsOrigin::NumPy => lms::round_numpy(x, digits),
+            SdsOrigin::Plain => lms::round_python(x, digits),
+        }
+    }
+}
+
 /// The measurement at an SDS and decimal age, rounded to 4 decimal places, or `None` where no real value exists
 /// (`1 + L·S·z < 0`). `youngest` reads the younger table at a shared boundary age, as chart lines do.
 ///
@@ -153,6 +163,23 @@ pub fn measurement_from_sds(
     origin: SdsOrigin,
     youngest: bool,
 ) -> Result<Option<f64>, CalcError> {
+    measurement_and_kind(reference, age, method, sex, sds, origin, youngest).map(|(value, _)| value)
+}
+
+/// As [`measurement_from_sds`], also telling how rcpchgrowth carries the result (a NumPy value wherever NumPy
+/// touched it), which decides how it is rounded again later.
+///
+/// # Errors
+/// As [`measurement_from_sds`].
+pub fn measurement_and_kind(
+    reference: Reference,
+    age: f64,
+    method: Method,
+    sex: Sex,
+    sds: f64,
+    origin: SdsOrigin,
+    youngest: bool,
+) -> Result<(Option<f64>, SdsOrigin), CalcError> {
     finite(sds)?;
     let lms = lms_for(reference, age, method, sex, youngest, Rule::Exact)?;
     let Lms { l, m, s, .. } = lms;
@@ -169,17 +196,15 @@ pub fn measurement_from_sds(
     } else {
         lms::measurement_for_z(sds, l, m, s)
     };
-    value
-        .map(|v| {
-            finite(v).map(|v| {
-                if numpy {
-                    lms::round_numpy(v, 4)
-                } else {
-                    lms::round_python(v, 4)
-                }
-            })
-        })
-        .transpose()
+    let kind = if numpy {
+        SdsOrigin::NumPy
+    } else {
+        SdsOrigin::Plain
+    };
+    let value = value
+        .map(|v| finite(v).map(|v| kind.round(v, 4)))
+        .transpose()?;
+    Ok((value, kind))
 }
 
 /// BMI as a percentage of the median BMI for age and sex (`bmi / M · 100`), unrounded.

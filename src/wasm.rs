@@ -222,3 +222,40 @@ pub fn mid_parental_height_flat(request: JsValue) -> Result<Vec<f64>, JsValue> {
     }
     Ok(out)
 }
+
+/// Fictional child data for the package's JavaScript builder: gestation weeks and days, sex and method codes,
+/// then `YYYYMMDD, value` per observation (the birth date is always 1759-04-11).
+#[wasm_bindgen(js_name = fictionalChildObservations)]
+pub fn fictional_child_observations(
+    reference: &str,
+    request: JsValue,
+) -> Result<Vec<f64>, JsValue> {
+    let (birth, observations) =
+        api::fictional_child_observations(reference, &from_js(request)).map_err(error)?;
+    let mut out = vec![
+        f64::from(birth.gestation.weeks),
+        f64::from(birth.gestation.days),
+        birth.sex as usize as f64,
+        birth.method as usize as f64,
+    ];
+    for o in observations {
+        let (y, m, d) = o.observation_date.ymd();
+        out.extend([
+            f64::from(y * 10_000 + m as i32 * 100 + d as i32),
+            o.observation_value,
+        ]);
+    }
+    Ok(out)
+}
+
+/// Velocity (units per year) over the last two measurement objects of a method.
+#[wasm_bindgen]
+pub fn velocity(measurement_method: &str, measurements: JsValue) -> Result<f64, JsValue> {
+    api::velocity(measurement_method, &from_js(measurements)).map_err(error)
+}
+
+/// Acceleration (units per year per year) over the last three measurement objects of a method.
+#[wasm_bindgen]
+pub fn acceleration(measurement_method: &str, measurements: JsValue) -> Result<f64, JsValue> {
+    api::acceleration(measurement_method, &from_js(measurements)).map_err(error)
+}

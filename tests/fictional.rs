@@ -1,0 +1,124 @@
+//! Fictional child data against rcpchgrowth 4.6.5 (tests/vectors/fictional_child.json, made by
+//! tests/oracle/generate_fictional.py): the same observation dates and values, and the same SDS for every
+//! observation rcpchgrowth does not flag; the flagged ones are left out, as `calculation` would reject them.
+
+use centile::api;
+use centile::request::Value;
+use serde_json::Value as Json;
+
+#[test]
+fn fictional_child_vectors() {
+    let path = format!(
+        "{}/tests/vectors/fictional_child.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let doc: Json = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let mut observations = 0;
+    for case in doc["cases"].as_array().unwrap() {
+        let (reference, want) = (case[0].as_str().unwrap(), &case[2]);
+        let request: Value = serde_json::from_value(case[1].clone()).unwrap();
+        let id = format!("{reference} {}", case[1]);
+        let Some(want) = want.as_array() else {
+            assert!(
+                api::fictional_child_observations(reference, &request).is_err(),
+                "{id}: expected an error"
+            );
+            continue;
+        };
+        let (_, series) = api::fictional_child_observations(reference, &request).unwrap();
+        let got: Vec<(String, f64)> = series
+            .iter()
+            .map(|o| (o.observation_date.to_string(), o.observation_value))
+            .collect();
+        let expected: Vec<(String, f64)> = want
+            .iter()
+            .map(|w| (w[0].as_str().unwrap().to_string(), w[1].as_f64().unwrap()))
+            .collect();
+        assert_eq!(got, expected, "{id}");
+        let objects = api::fictional_child_data(reference, &request).unwrap();
+        let unflagged: Vec<&Json> = want.iter().filter(|w| w[2] == false).collect();
+        assert_eq!(objects.len(), unflagged.len(), "{id}");
+        for (m, w) in objects.iter().zip(unflagged) {
+            for (got, want) in [(m.corrected.sds, &w[3]), (m.chronological.sds, &w[4])] {
+                match (got, want.as_f64()) {
+                    (Some(a), Some(b)) => assert!((a - b).abs() <= 1e-9, "{id}: {a} vs {b}"),
+                    (a, b) => assert_eq!(a, b, "{id}"),
+                }
+            }
+            observations += 1;
+        }
+    }
+    assert!(observations > 3000, "{observations}");
+}
+
+/// Velocity and acceleration of each whole series (flagged observations included, as rcpchgrowth takes them).
+#[test]
+fn velocity_and_acceleration_vectors() {
+    let path = format!(
+        "{}/tests/vectors/fictional_child.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let doc: Json = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let mut compared = 0;
+    for case in doc["cases"].as_array().unwrap() {
+        let (Some(series), Some(dynamics)) = (case[2].as_array(), case[3].as_array()) else {
+            continue;
+        };
+        let method = case[1]["measurement_method"].as_str().unwrap();
+        let objects: Value = serde_json::from_value(Json::Array(
+            series
+                .iter()
+                .map(|w| {
+                    serde_json::json!({
+                        "child_observation_value": {"measurement_method": method, "observation_value": w[1]},
+                        "measurement_dates": {"chronological_decimal_age": w[5]},
+                    })
+                })
+                .collect(),
+        ))
+        .unwrap();
+        for (got, want) in [
+            (api::velocity(method, &objects), &dynamics[0]),
+            (api::acceleration(method, &objects), &dynamics[1]),
+        ] {
+            match (got, want.as_f64()) {
+                (Ok(a), Some(b)) => assert!((a - b).abs() <= 1e-9 * b.abs().max(1.0), "{a} vs {b}"),
+                (Err(_), None) => {}
+                (got, _) => panic!("{got:?} vs {want}"),
+            }
+            compared += 1;
+        }
+    }
+    assert!(compared > 100, "{compared}");
+}
+
+/// Noise is seeded: the same request gives the same series, another seed another one, and every noisy value stays
+/// within the noise range of the noiseless one (before its rounding to 1 dp).
+#[test]
+fn noise_is_reproducible_and_bounded() {
+    let request = |seed: i64, noise: bool| -> Value {
+        serde_json::from_value(serde_json::json!({
+            "measurement_method": "weight", "sex": "female", "end_age": 4.0, "measurement_interval_type": "weeks",
+            "measurement_interval_number": 6, "noise": noise, "noise_range": 0.05, "seed": seed,
+        }))
+        .unwrap()
+    };
+    let values = |seed, noise| -> Vec<f64> {
+        api::fictional_child_observations("uk-who", &request(seed, noise))
+            .unwrap()
+            .1
+            .iter()
+            .map(|o| o.observation_value)
+            .collect()
+    };
+    let (plain, a, b) = (values(1, false), values(7, true), values(8, true));
+    assert_eq!(a, values(7, true));
+    assert_ne!(a, b);
+    assert_eq!(a.len(), plain.len());
+    for (noisy, clean) in a.iter().zip(&plain) {
+        assert!(
+            (noisy - clean).abs() <= clean * 0.05 + 0.1,
+            "{noisy} vs {clean}"
+        );
+    }
+}

@@ -1,0 +1,38 @@
+// Fictional child data, velocity and acceleration through the packaged wasm (pkg/node) against rcpchgrowth 4.6.5.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const api = require('../../pkg/node/index.cjs');
+const { cases } = JSON.parse(readFileSync(new URL('../vectors/fictional_child.json', import.meta.url), 'utf8'));
+
+test('fictional child vectors', () => {
+  let observations = 0;
+  for (const [reference, request, want, dynamics] of cases) {
+    const id = JSON.stringify([reference, request]);
+    if (typeof want === 'string') {
+      assert.throws(() => api.fictionalChildData(reference, request), api.CentileError, id);
+      continue;
+    }
+    const got = api.fictionalChildData(reference, request);
+    const unflagged = want.filter((w) => !w[2]);
+    assert.equal(got.length, unflagged.length, id);
+    got.forEach((m, i) => {
+      const w = unflagged[i];
+      assert.equal(m.measurement_dates.observation_date, w[0], id);
+      assert.equal(m.child_observation_value.observation_value, w[1], id);
+      assert.ok(Math.abs(m.measurement_calculated_values.corrected_sds - w[3]) <= 1e-9, id);
+      observations++;
+    });
+    // rcpchgrowth's velocity and acceleration take the whole series, flagged observations included.
+    const series = want.map((w) => ({ child_observation_value: { measurement_method: request.measurement_method, observation_value: w[1] },
+      measurement_dates: { chronological_decimal_age: w[5] } }));
+    [[api.velocity, dynamics[0]], [api.acceleration, dynamics[1]]].forEach(([fn, expected]) => {
+      if (typeof expected === 'string') assert.throws(() => fn(request.measurement_method, series), api.CentileError, id);
+      else assert.ok(Math.abs(fn(request.measurement_method, series) - expected) <= 1e-9 * Math.max(1, Math.abs(expected)), id);
+    });
+  }
+  assert.ok(observations > 3000, `${observations}`);
+});
