@@ -289,6 +289,7 @@ function createApi(raw) {
     fictionalChildData: guarded(fictionalChildData),
     velocity: guarded(raw.velocity),
     acceleration: guarded(raw.acceleration),
+    thriveLine: guarded(raw.thriveLine),
     chartCoordinates: guarded(chartCoordinates),
     midParentalHeight: guarded(midParentalHeight),
     bulkCalculation: guarded(bulkCalculation),

@@ -10,6 +10,7 @@ use crate::measurement::{calculate, Birth, MeasurementObject, MeasurementRequest
 use crate::mid_parental::{self, HeightProblem, MidParentalHeight, Parent};
 use crate::request::{ErrorDetail, Fields, Loc, ValidationError, Value};
 use crate::sds::{self, CalcError, SdsOrigin};
+use crate::thrive::{self, ThriveLine};
 use crate::{Method, Reference, Sex};
 use serde::Serialize;
 
@@ -583,6 +584,45 @@ pub fn velocity(method_name: &str, measurements: &Value) -> Result<f64, Validati
 /// A 422 with fewer than three such measurements, or none apart in age.
 pub fn acceleration(method_name: &str, measurements: &Value) -> Result<f64, ValidationError> {
     dynamics(method_name, measurements, 3, crate::velocity::acceleration)
+}
+
+/// A thrive line (experimental): `{sex, start_sds, months: [ages in months, 0–12], target_centile}` (target
+/// default 5th); UK-WHO weight.
+///
+/// # Errors
+/// A 422 for invalid fields, ages outside 0–12 months, or a target centile outside (0, 100).
+pub fn thrive_line(request: &Value) -> Result<ThriveLine, ValidationError> {
+    let mut fields = Fields::new(request, body());
+    let sex = fields.choice("sex", true, &["male", "female"], Sex::parse);
+    let start_sds = fields.float("start_sds");
+    let months = match fields.raw("months") {
+        Some(Value::Array(items)) if !items.is_empty() => fields.numbers("months", items),
+        other => {
+            let input = other.cloned().unwrap_or_default();
+            fields.fail(
+                "months",
+                "value_error",
+                "A non-empty list of ages in months (0–12) is required",
+                input,
+            );
+            None
+        }
+    };
+    let target = fields.optional_float("target_centile").unwrap_or(5.0);
+    if !(target > 0.0 && target < 100.0) {
+        fields.fail(
+            "target_centile",
+            "value_error",
+            "A centile must lie strictly between 0 and 100",
+            Value::Number(target),
+        );
+    }
+    fields.finish()?;
+    let months = months.expect("validated");
+    thrive::thrive_line(sex.expect("validated"), start_sds.expect("validated"), &months, target).ok_or_else(|| {
+        let msg = "Thrive lines use UK-WHO weight correlations from birth to 12 months: every age must be 0–12 months";
+        ValidationError::body(msg, "value_error", "months")
+    })
 }
 
 /// SDS for many measurements of one reference, method and sex at once: `NaN` where a value cannot be placed.

@@ -18,6 +18,7 @@ pub mod record;
 pub mod references;
 pub mod request;
 pub mod sds;
+pub mod thrive;
 pub mod velocity;
 
 pub use references::{Method, Reference, Sex};

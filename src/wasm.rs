@@ -259,3 +259,9 @@ pub fn velocity(measurement_method: &str, measurements: JsValue) -> Result<f64, 
 pub fn acceleration(measurement_method: &str, measurements: JsValue) -> Result<f64, JsValue> {
     api::acceleration(measurement_method, &from_js(measurements)).map_err(error)
 }
+
+/// A thrive line (experimental) for `{sex, start_sds, months, target_centile}`.
+#[wasm_bindgen(js_name = thriveLine)]
+pub fn thrive_line(request: JsValue) -> Result<JsValue, JsValue> {
+    result(api::thrive_line(&from_js(request)))
+}

@@ -67,3 +67,24 @@ fn embedded_tables_equal_reference_json() {
     }
     assert_eq!(arrays, 71, "number of embedded arrays");
 }
+
+#[test]
+fn embedded_weight_correlations_equal_reference_json() {
+    let path = format!(
+        "{}/reference-data/rcpchgrowth-4.6.5/uk_who_weight_correlation_matrices/weight_correlation_by_month.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let doc: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let rows = doc.as_array().unwrap();
+    assert_eq!(rows.len(), 13);
+    for (i, row) in rows.iter().enumerate() {
+        for j in 0..13 {
+            let want = row[j.to_string()].as_f64().unwrap();
+            assert_eq!(
+                centile::data::WEIGHT_CORRELATION_BY_MONTH[i][j].to_bits(),
+                want.to_bits(),
+                "[{i}][{j}]"
+            );
+        }
+    }
+}

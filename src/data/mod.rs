@@ -168,3 +168,6 @@ fn decode_all() -> Vec<Option<Table>> {
     debug_assert_eq!(reader.at, tables::BLOB.len());
     out
 }
+
+/// UK-WHO weight correlation between two ages in whole months (0–12): `[row][column]`.
+pub const WEIGHT_CORRELATION_BY_MONTH: [[f64; 13]; 13] = tables::WEIGHT_CORRELATION_BY_MONTH;

@@ -36,3 +36,19 @@ test('fictional child vectors', () => {
   }
   assert.ok(observations > 3000, `${observations}`);
 });
+
+test('thrive line vectors', () => {
+  const { cases: lines } = JSON.parse(readFileSync(new URL('../vectors/thrive_lines.json', import.meta.url), 'utf8'));
+  let points = 0;
+  for (const [sex, start_sds, months, target_centile, want] of lines) {
+    if (typeof want === 'string') continue;
+    const got = api.thriveLine({ sex, start_sds, months, target_centile });
+    months.forEach((m, i) => {
+      assert.ok(Math.abs(got.zs[i] - want.zs[i]) <= 1e-9);
+      assert.equal(got.observation_values[i], want.observation_values[i]);
+      assert.equal(got.ages[i], i === 0 ? m / 12 : want.ages[i]);
+      points++;
+    });
+  }
+  assert.ok(points > 500);
+});

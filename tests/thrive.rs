@@ -1,0 +1,67 @@
+//! Thrive lines against rcpchgrowth 4.6.5's experimental create_thrive_line (tests/vectors/thrive_lines.json):
+//! the same SDS and weights at every requested age. rcpchgrowth leaves its first age in months and appends a
+//! duplicate last point read at the previous age; centile returns one point per age, in years (README).
+
+use centile::api;
+use centile::request::Value;
+use serde_json::Value as Json;
+
+#[test]
+fn thrive_line_vectors() {
+    let path = format!(
+        "{}/tests/vectors/thrive_lines.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let doc: Json = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let mut points = 0;
+    for c in doc["cases"].as_array().unwrap() {
+        let request: Value = serde_json::from_value(serde_json::json!({
+            "sex": c[0], "start_sds": c[1], "months": c[2], "target_centile": c[3],
+        }))
+        .unwrap();
+        let id = format!("{c}");
+        let Some(want) = c[4].as_object() else {
+            continue;
+        };
+        let line = api::thrive_line(&request).unwrap();
+        let months: Vec<f64> = c[2]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m.as_f64().unwrap())
+            .collect();
+        assert_eq!(line.zs.len(), months.len(), "{id}");
+        for i in 0..months.len() {
+            let z = want["zs"][i].as_f64().unwrap();
+            assert!((line.zs[i] - z).abs() <= 1e-9, "{id} z[{i}]");
+            assert_eq!(
+                line.observation_values[i],
+                want["observation_values"][i].as_f64(),
+                "{id} value[{i}]"
+            );
+            let age = if i == 0 {
+                months[0] / 12.0
+            } else {
+                want["ages"][i].as_f64().unwrap()
+            };
+            assert_eq!(line.ages[i], age, "{id} age[{i}]");
+            points += 1;
+        }
+    }
+    assert!(points > 500, "{points}");
+}
+
+/// rcpchgrowth fails at exactly 12 months (its interpolation reads a 13th month); centile uses the last cell.
+#[test]
+fn twelve_months_works_and_older_ages_are_refused() {
+    let request = |months: Json| -> Value {
+        serde_json::from_value(
+            serde_json::json!({"sex": "male", "start_sds": 0.0, "months": months}),
+        )
+        .unwrap()
+    };
+    let line = api::thrive_line(&request(serde_json::json!([10, 11, 12]))).unwrap();
+    assert_eq!(line.ages.len(), 3);
+    assert!(line.observation_values.iter().all(Option::is_some));
+    assert!(api::thrive_line(&request(serde_json::json!([11, 13]))).is_err());
+}
