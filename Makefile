@@ -23,6 +23,9 @@ bench: pkg
 # Regenerate the golden vectors from rcpchgrowth 4.6.5 (committed; CI only reads them).
 vectors:
 	python3 tests/oracle/generate_vectors.py
+	python3 tests/oracle/generate_charts.py
+	python3 tests/oracle/generate_fictional.py
+	python3 tests/oracle/generate_thrive.py
 
 # Regenerate src/data/tables.rs from reference-data/.
 tables:
