@@ -88,11 +88,12 @@ def build() -> str:
                 assert all(a < b for a, b in zip(ages, ages[1:])), (file, method, sex)
                 sigma = "sigma" in rows[0]
                 columns = ["decimal_age", "L", "M", "S"] + (["sigma"] if sigma else [])
+                offset = len(blob)
                 for col in columns:
                     blob += encode_column([r[col] for r in rows])
                 specs.append(
                     f"    Spec {{ source: Source::{variant}, method: {METHODS.index(method)}, "
-                    f"sex: {sex_index}, rows: {len(rows)}, sigma: {str(sigma).lower()} }},"
+                    f"sex: {sex_index}, rows: {len(rows)}, sigma: {str(sigma).lower()}, offset: {offset} }},"
                 )
     # The UK-WHO weight correlations between monthly ages 0–12 (thrive lines), 13 × 13, as literals.
     months = json.loads((DATA / "uk_who_weight_correlation_matrices/weight_correlation_by_month.json").read_text())

@@ -42,13 +42,14 @@ pub enum Source {
 
 const SOURCES: usize = 12;
 
-/// One generated table entry: which array follows in the blob.
+/// One generated table entry: which array starts where in the blob.
 pub(crate) struct Spec {
     source: Source,
     method: u8,
     sex: u8,
     rows: u16,
     sigma: bool,
+    offset: u32,
 }
 
 /// One LMS array (one source, method and sex), rows in increasing age.
@@ -72,10 +73,19 @@ fn slot(source: Source, method: Method, sex: Sex) -> usize {
     (source as usize * 4 + method as usize) * 2 + sex as usize
 }
 
-/// The array for `source`, `method` and `sex`, or `None` where the source has no such data.
+/// The array for `source`, `method` and `sex`, or `None` where the source has no such data. Each array is decoded
+/// the first time it is asked for.
 pub fn table(source: Source, method: Method, sex: Sex) -> Option<&'static Table> {
-    static TABLES: OnceLock<Vec<Option<Table>>> = OnceLock::new();
-    TABLES.get_or_init(decode_all)[slot(source, method, sex)].as_ref()
+    static TABLES: [OnceLock<Option<Table>>; SOURCES * 8] =
+        [const { OnceLock::new() }; SOURCES * 8];
+    TABLES[slot(source, method, sex)]
+        .get_or_init(|| {
+            tables::SPECS
+                .iter()
+                .find(|s| s.source == source && s.method == method as u8 && s.sex == sex as u8)
+                .map(decode)
+        })
+        .as_ref()
 }
 
 const POW10: [f64; 23] = [
@@ -138,35 +148,28 @@ impl Reader<'_> {
     }
 }
 
-fn decode_all() -> Vec<Option<Table>> {
-    let mut out: Vec<Option<Table>> = (0..SOURCES * 8).map(|_| None).collect();
+fn decode(spec: &Spec) -> Table {
     let mut reader = Reader {
         bytes: &tables::BLOB,
-        at: 0,
+        at: spec.offset as usize,
     };
-    for spec in tables::SPECS {
-        let rows = usize::from(spec.rows);
-        let age = reader.column(rows);
-        let (l, m, s) = (
-            reader.column(rows),
-            reader.column(rows),
-            reader.column(rows),
-        );
-        let sigma = spec.sigma.then(|| reader.column(rows));
-        let age_key = age.iter().map(|&a| crate::lms::round4_key(a)).collect();
-        let method = Method::ALL[usize::from(spec.method)];
-        let sex = Sex::ALL[usize::from(spec.sex)];
-        out[slot(spec.source, method, sex)] = Some(Table {
-            age,
-            l,
-            m,
-            s,
-            sigma,
-            age_key,
-        });
+    let rows = usize::from(spec.rows);
+    let age = reader.column(rows);
+    let (l, m, s) = (
+        reader.column(rows),
+        reader.column(rows),
+        reader.column(rows),
+    );
+    let sigma = spec.sigma.then(|| reader.column(rows));
+    let age_key = age.iter().map(|&a| crate::lms::round4_key(a)).collect();
+    Table {
+        age,
+        l,
+        m,
+        s,
+        sigma,
+        age_key,
     }
-    debug_assert_eq!(reader.at, tables::BLOB.len());
-    out
 }
 
 /// UK-WHO weight correlation between two ages in whole months (0–12): `[row][column]`.
