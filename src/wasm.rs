@@ -28,20 +28,48 @@ fn from_js(value: JsValue) -> Value {
     serde_wasm_bindgen::from_value(value).unwrap_or(Value::String("<unreadable value>".into()))
 }
 
+/// A string argument, checked here: wasm-bindgen's own `&str` parameters trust JavaScript's types and can corrupt
+/// memory when given a number.
+fn string_arg(value: &JsValue, name: &str) -> Result<String, JsValue> {
+    value.as_string().ok_or_else(|| {
+        error(ValidationError::body(
+            format!("{name} must be a string"),
+            "string_type",
+            name,
+        ))
+    })
+}
+
+/// A `Float64Array` (or array of numbers) argument, checked here for the same reason.
+fn numbers_arg(value: &JsValue, name: &str) -> Result<Vec<f64>, JsValue> {
+    if value.is_instance_of::<js_sys::Float64Array>() || js_sys::Array::is_array(value) {
+        Ok(js_sys::Float64Array::new(value).to_vec())
+    } else {
+        let msg = format!("{name} must be a Float64Array or an array of numbers");
+        Err(error(ValidationError::body(msg, "list_type", name)))
+    }
+}
+
 fn result<T: Serialize>(r: Result<T, ValidationError>) -> Result<JsValue, JsValue> {
     r.map(|v| to_js(&v)).map_err(error)
 }
 
 /// `POST /{reference}/calculation` without the server.
 #[wasm_bindgen]
-pub fn calculation(reference: &str, request: JsValue) -> Result<JsValue, JsValue> {
-    result(api::calculation(reference, &from_js(request)))
+pub fn calculation(reference: JsValue, request: JsValue) -> Result<JsValue, JsValue> {
+    result(api::calculation(
+        &string_arg(&reference, "reference")?,
+        &from_js(request),
+    ))
 }
 
 /// `POST /{reference}/bulk-calculation` without the server.
 #[wasm_bindgen(js_name = bulkCalculation)]
-pub fn bulk_calculation(reference: &str, request: JsValue) -> Result<JsValue, JsValue> {
-    result(api::bulk_calculation(reference, &from_js(request)))
+pub fn bulk_calculation(reference: JsValue, request: JsValue) -> Result<JsValue, JsValue> {
+    result(api::bulk_calculation(
+        &string_arg(&reference, "reference")?,
+        &from_js(request),
+    ))
 }
 
 /// SDS for `{reference, measurement_method, sex, age, observation_value}`.
@@ -84,20 +112,23 @@ pub fn percentage_median_bmi(args: JsValue) -> Result<f64, JsValue> {
 /// SDS for many (age, value) pairs of one reference, method and sex; NaN where a value cannot be placed.
 #[wasm_bindgen(js_name = sdsForMeasurements)]
 pub fn sds_for_measurements(
-    reference: &str,
-    measurement_method: &str,
-    sex: &str,
-    ages: &[f64],
-    values: &[f64],
+    reference: JsValue,
+    measurement_method: JsValue,
+    sex: JsValue,
+    ages: JsValue,
+    values: JsValue,
 ) -> Result<Vec<f64>, JsValue> {
-    let r = api::reference(reference).map_err(error)?;
-    let (Some(m), Some(s)) = (Method::parse(measurement_method), Sex::parse(sex)) else {
+    let r = api::reference(&string_arg(&reference, "reference")?).map_err(error)?;
+    let method = Method::parse(&string_arg(&measurement_method, "measurement_method")?);
+    let sex = Sex::parse(&string_arg(&sex, "sex")?);
+    let (Some(m), Some(s)) = (method, sex) else {
         return Err(error(ValidationError::body(
             "measurement_method must be height, weight, ofc or bmi and sex male or female",
             "literal_error",
             "arguments",
         )));
     };
+    let (ages, values) = (numbers_arg(&ages, "ages")?, numbers_arg(&values, "values")?);
     if ages.len() != values.len() {
         return Err(error(ValidationError::body(
             "ages and values must have the same length",
@@ -106,7 +137,7 @@ pub fn sds_for_measurements(
         )));
     }
     let mut out = vec![0.0; ages.len()];
-    api::sds_for_measurements(r, m, s, ages, values, &mut out);
+    api::sds_for_measurements(r, m, s, &ages, &values, &mut out);
     Ok(out)
 }
 
@@ -195,8 +226,8 @@ pub fn text(kind: u32, code: f64) -> Option<String> {
 
 /// `POST /{reference}/chart-coordinates`, flattened (see `Chart::flatten`) for the package's JavaScript builder.
 #[wasm_bindgen(js_name = chartCoordinatesFlat)]
-pub fn chart_coordinates_flat(reference: &str, request: JsValue) -> Result<Vec<f64>, JsValue> {
-    api::chart_coordinates(reference, &from_js(request))
+pub fn chart_coordinates_flat(reference: JsValue, request: JsValue) -> Result<Vec<f64>, JsValue> {
+    api::chart_coordinates(&string_arg(&reference, "reference")?, &from_js(request))
         .map(|chart| chart.flatten())
         .map_err(error)
 }
@@ -227,11 +258,12 @@ pub fn mid_parental_height_flat(request: JsValue) -> Result<Vec<f64>, JsValue> {
 /// then `YYYYMMDD, value` per observation (the birth date is always 1759-04-11).
 #[wasm_bindgen(js_name = fictionalChildObservations)]
 pub fn fictional_child_observations(
-    reference: &str,
+    reference: JsValue,
     request: JsValue,
 ) -> Result<Vec<f64>, JsValue> {
     let (birth, observations) =
-        api::fictional_child_observations(reference, &from_js(request)).map_err(error)?;
+        api::fictional_child_observations(&string_arg(&reference, "reference")?, &from_js(request))
+            .map_err(error)?;
     let mut out = vec![
         f64::from(birth.gestation.weeks),
         f64::from(birth.gestation.days),
@@ -250,14 +282,16 @@ pub fn fictional_child_observations(
 
 /// Velocity (units per year) over the last two measurement objects of a method.
 #[wasm_bindgen]
-pub fn velocity(measurement_method: &str, measurements: JsValue) -> Result<f64, JsValue> {
-    api::velocity(measurement_method, &from_js(measurements)).map_err(error)
+pub fn velocity(measurement_method: JsValue, measurements: JsValue) -> Result<f64, JsValue> {
+    let method = string_arg(&measurement_method, "measurement_method")?;
+    api::velocity(&method, &from_js(measurements)).map_err(error)
 }
 
 /// Acceleration (units per year per year) over the last three measurement objects of a method.
 #[wasm_bindgen]
-pub fn acceleration(measurement_method: &str, measurements: JsValue) -> Result<f64, JsValue> {
-    api::acceleration(measurement_method, &from_js(measurements)).map_err(error)
+pub fn acceleration(measurement_method: JsValue, measurements: JsValue) -> Result<f64, JsValue> {
+    let method = string_arg(&measurement_method, "measurement_method")?;
+    api::acceleration(&method, &from_js(measurements)).map_err(error)
 }
 
 /// A thrive line (experimental) for `{sex, start_sds, months, target_centile}`.

@@ -24,8 +24,11 @@ fn full_measurement_objects_match_the_oracle() {
     let cases = doc["cases"].as_array().unwrap();
     let mut compared = 0;
     for case in cases {
-        let got =
-            wasm::calculation(case["reference"].as_str().unwrap(), js(&case["request"])).unwrap();
+        let got = wasm::calculation(
+            case["reference"].as_str().unwrap().into(),
+            js(&case["request"]),
+        )
+        .unwrap();
         let got = json(&got);
         let want = &case["measurement"];
         for (section, keys) in [
@@ -86,7 +89,8 @@ fn bad_input_throws_a_422_shaped_error_and_the_module_keeps_working() {
         r#"null"#,
     ];
     for body in bad {
-        let err = wasm::calculation("uk-who", js_sys::JSON::parse(body).unwrap()).unwrap_err();
+        let err =
+            wasm::calculation("uk-who".into(), js_sys::JSON::parse(body).unwrap()).unwrap_err();
         let err: js_sys::Error = err.into();
         assert_eq!(String::from(err.name()), "CentileError");
         let detail = js_sys::Reflect::get(&err, &"detail".into()).unwrap();
@@ -109,17 +113,34 @@ fn bad_input_throws_a_422_shaped_error_and_the_module_keeps_working() {
         js_sys::Reflect::set(&nan, &k.into(), &v).unwrap();
     }
     assert!(wasm::sds_for_measurement(nan.into()).is_err());
-    assert!(wasm::calculation("mars", JsValue::NULL).is_err());
+    assert!(wasm::calculation("mars".into(), JsValue::NULL).is_err());
+    // A number where a string belongs: a CentileError, not corrupted memory.
+    assert!(wasm::calculation(JsValue::from(3), JsValue::NULL).is_err());
+    assert!(wasm::sds_for_measurements(
+        3.into(),
+        JsValue::NULL,
+        "male".into(),
+        JsValue::NULL,
+        JsValue::NULL
+    )
+    .is_err());
     // Still answering after every failure above.
     let ok = r#"{"birth_date":"2020-01-01","observation_date":"2021-01-01","observation_value":75,"sex":"male","measurement_method":"height"}"#;
-    assert!(wasm::calculation("uk-who", js_sys::JSON::parse(ok).unwrap()).is_ok());
+    assert!(wasm::calculation("uk-who".into(), js_sys::JSON::parse(ok).unwrap()).is_ok());
 }
 
 #[wasm_bindgen_test]
 fn typed_array_path_agrees_with_the_scalar_path() {
     let ages = [0.5, 1.0, 3.25, 8.0, 25.0];
     let values = [68.0, 75.0, 95.0, 128.0, 170.0];
-    let out = wasm::sds_for_measurements("uk-who", "height", "female", &ages, &values).unwrap();
+    let out = wasm::sds_for_measurements(
+        "uk-who".into(),
+        "height".into(),
+        "female".into(),
+        js_sys::Float64Array::from(&ages[..]).into(),
+        js_sys::Float64Array::from(&values[..]).into(),
+    )
+    .unwrap();
     for i in 0..ages.len() {
         let args = js_sys::JSON::parse(&format!(
             r#"{{"reference":"uk-who","measurement_method":"height","sex":"female","age":{},"observation_value":{}}}"#,
