@@ -101,14 +101,7 @@ pub fn bulk_calculation(
             let mut fields = Fields::new(item, at);
             let observation = Observation::read(&mut fields);
             if let Some(o) = &observation {
-                if birth.birth_date > o.observation_date {
-                    fields.fail(
-                        "observation_date",
-                        "value_error",
-                        "The observation date is before the birth date.",
-                        Value::String(o.observation_date.to_string()),
-                    );
-                }
+                o.check_after(&birth, &mut fields, "observation_date");
             }
             let outcome = fields
                 .finish()

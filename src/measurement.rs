@@ -108,6 +108,22 @@ impl Observation {
     }
 }
 
+impl Observation {
+    /// Reports an observation dated before the birth, under `key` (`birth_date` or `observation_date`, whose
+    /// value is quoted as the input).
+    pub(crate) fn check_after(&self, birth: &Birth, fields: &mut Fields, key: &str) {
+        if birth.birth_date > self.observation_date {
+            let input = if key == "birth_date" {
+                birth.birth_date
+            } else {
+                self.observation_date
+            };
+            let msg = "The observation date is before the birth date.";
+            fields.fail(key, "value_error", msg, Value::String(input.to_string()));
+        }
+    }
+}
+
 /// A dGC `MeasurementRequest`: birth details and one observation.
 #[derive(Clone, Debug, PartialEq)]
 pub struct MeasurementRequest {
@@ -128,14 +144,7 @@ impl MeasurementRequest {
         let birth = Birth::read(&mut fields);
         let observation = Observation::read(&mut fields);
         if let (Some(b), Some(o)) = (&birth, &observation) {
-            if b.birth_date > o.observation_date {
-                fields.fail(
-                    "birth_date",
-                    "value_error",
-                    "The birth date is after the observation date.",
-                    Value::String(b.birth_date.to_string()),
-                );
-            }
+            o.check_after(b, &mut fields, "birth_date");
         }
         fields.finish()?;
         Ok(MeasurementRequest {

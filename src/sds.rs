@@ -44,6 +44,15 @@ impl From<OutsideTable> for CalcError {
     }
 }
 
+/// `x` if it is a finite number greater than zero (a measurement).
+fn positive(x: f64) -> Result<f64, CalcError> {
+    if x > 0.0 && x.is_finite() {
+        Ok(x)
+    } else {
+        Err(CalcError::NotPositive)
+    }
+}
+
 fn finite(x: f64) -> Result<f64, CalcError> {
     if x.is_finite() {
         Ok(x)
@@ -85,9 +94,7 @@ pub fn sds_for_measurement(
     sex: Sex,
     value: f64,
 ) -> Result<f64, CalcError> {
-    if !(value > 0.0 && value.is_finite()) {
-        return Err(CalcError::NotPositive);
-    }
+    positive(value)?;
     let lms = lms_for(
         reference,
         age,
@@ -217,9 +224,7 @@ pub fn percentage_median_bmi(
     sex: Sex,
     bmi: f64,
 ) -> Result<f64, CalcError> {
-    if !(bmi > 0.0 && bmi.is_finite()) {
-        return Err(CalcError::NotPositive);
-    }
+    positive(bmi)?;
     let lms = lms_for(reference, age, Method::Bmi, sex, false, Rule::Exact)?;
     Ok((bmi / lms.m) * 100.0)
 }
@@ -229,8 +234,5 @@ pub fn percentage_median_bmi(
 /// # Errors
 /// [`CalcError::NotPositive`] unless both are finite and > 0.
 pub fn bmi_from_height_weight(height_cm: f64, weight_kg: f64) -> Result<f64, CalcError> {
-    if !(height_cm > 0.0 && weight_kg > 0.0 && height_cm.is_finite() && weight_kg.is_finite()) {
-        return Err(CalcError::NotPositive);
-    }
-    Ok(weight_kg / (height_cm / 100.0).powi(2))
+    Ok(positive(weight_kg)? / (positive(height_cm)? / 100.0).powi(2))
 }
