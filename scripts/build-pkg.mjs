@@ -1,5 +1,6 @@
 // Assembles pkg/ (the npm package `centile`) from the release wasm: wasm-bindgen for Node (CommonJS, no init),
-// the web (explicit init) and bundlers, wasm-opt from npm binaryen on each, then pkg-template/. Prints sizes.
+// the web (explicit init) and bundlers, wasm-opt from npm binaryen on each, then pkg-template/ (entry points,
+// types, package.json, README). Prints sizes.
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -17,6 +18,8 @@ for (const [target, dir] of [['nodejs', 'node'], ['web', 'web'], ['bundler', 'bu
   execFileSync('wasm-bindgen', ['--target', target, '--out-dir', out, wasm], { stdio: 'inherit' });
   const bg = path.join(out, 'centile_bg.wasm');
   execFileSync(wasmOpt, ['-Oz', bg, '-o', bg], { stdio: 'inherit' });
+  // The package's own types (pkg-template/index.d.ts) replace wasm-bindgen's, which describe the raw exports.
+  for (const f of readdirSync(out)) if (f.endsWith('.d.ts')) rmSync(path.join(out, f));
 }
 // The Node build is CommonJS inside an ESM-typed package.
 writeFileSync(path.join(pkg, 'node/package.json'), '{"type":"commonjs"}\n');
@@ -42,6 +45,12 @@ writeFileSync(path.join(pkg, 'bundler/index.js'), esm(''));
 
 const template = JSON.parse(readFileSync(path.join(root, 'pkg-template/package.json'), 'utf8'));
 writeFileSync(path.join(pkg, 'package.json'), JSON.stringify({ ...template, version }, null, 2) + '\n');
+// Types: pkg-template/index.d.ts for every entry (index.d.cts, the same text, for the CommonJS Node build) and
+// web.d.ts for `centile/web`; package.json `exports` points at them.
+const types = readFileSync(path.join(root, 'pkg-template/index.d.ts'), 'utf8');
+writeFileSync(path.join(pkg, 'index.d.ts'), types);
+writeFileSync(path.join(pkg, 'index.d.cts'), types);
+cpSync(path.join(root, 'pkg-template/web.d.ts'), path.join(pkg, 'web.d.ts'));
 cpSync(path.join(root, 'pkg-template/README.md'), path.join(pkg, 'README.md'));
 cpSync(path.join(root, 'LICENSE'), path.join(pkg, 'LICENSE'));
 cpSync(path.join(root, 'reference-data/README.md'), path.join(pkg, 'REFERENCE-DATA.md'));

@@ -39,6 +39,12 @@ run node --test --test-reporter=spec tests/js/
 step "packaged web build in headless Chromium"
 run node tests/browser/run.mjs
 
+step "TypeScript types: drift against real results, usage and wrong calls (tsc --strict), arethetypeswrong"
+run node --test --test-reporter=spec tests/types/
+
+step "consumers of the packed package (npm ci): Node ESM and CommonJS, Vite + React + RCPCH chart + worker, webpack, Deno"
+run node tests/consumers/run.mjs
+
 passed=$(grep -hoE '(test result: ok\. |ℹ pass |^# pass )[0-9]+|^[0-9]+ passed' "$LOG" | grep -oE '[0-9]+' | paste -sd+ | bc)
 failed=$(grep -hoE '(; |ℹ fail |^# fail )[0-9]+ ?(failed)?|^[0-9]+ passed, [0-9]+ failed' "$LOG" | grep -oE '[0-9]+ failed|ℹ fail [0-9]+' | grep -oE '[0-9]+' | paste -sd+ | bc)
 step "done"

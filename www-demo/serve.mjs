@@ -1,22 +1,26 @@
-// A static server for the demo on 127.0.0.1: serves www-demo/ at / and the built package (../pkg) at /pkg/.
-// `node www-demo/serve.mjs [port]` prints the URL; tests import startServer().
+// A static server on 127.0.0.1. By default it serves the demo: www-demo/ at / and the built package (../pkg) at
+// /pkg/. `node www-demo/serve.mjs [port]` prints the URL; tests import startServer({roots, port}).
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const roots = { '/pkg/': path.join(here, '..', 'pkg'), '/': here };
+const DEMO = { '/pkg/': path.join(here, '..', 'pkg'), '/': here };
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm',
-  '.json': 'application/json', '.css': 'text/css', '.svg': 'image/svg+xml', '.ts': 'text/plain' };
+  '.json': 'application/json', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2',
+  '.ts': 'text/plain' };
 
-export function startServer(port = 0) {
+/** Serves each URL prefix of `roots` from its directory (longest prefix first); resolves to {url, close}. */
+export function startServer({ roots = DEMO, port = 0 } = {}) {
+  const prefixes = Object.keys(roots).sort((a, b) => b.length - a.length);
   const server = createServer(async (req, res) => {
     const url = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    const prefix = Object.keys(roots).find((p) => url.startsWith(p));
-    const base = roots[prefix];
-    const file = path.join(base, url.slice(prefix.length) || 'index.html');
-    if (!file.startsWith(base)) { res.writeHead(403).end(); return; }
+    const prefix = prefixes.find((p) => url.startsWith(p));
+    const base = path.resolve(roots[prefix]);
+    const rest = url.slice(prefix.length);
+    const file = path.join(base, rest === '' || rest.endsWith('/') ? `${rest}index.html` : rest);
+    if (!file.startsWith(base + path.sep)) { res.writeHead(403).end(); return; }
     try {
       const body = await readFile(file);
       res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
@@ -27,11 +31,11 @@ export function startServer(port = 0) {
   });
   return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve({
     url: `http://127.0.0.1:${server.address().port}/`,
-    close: () => new Promise((r) => server.close(r)),
+    close: () => new Promise((r) => { server.closeAllConnections(); server.close(r); }),
   })));
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { url } = await startServer(Number(process.argv[2] ?? 8080));
+  const { url } = await startServer({ port: Number(process.argv[2] ?? 8080) });
   console.log(`centile demo: ${url}  (Ctrl-C to stop)`);
 }

@@ -1,0 +1,521 @@
+// Types of the `centile` package (every entry point). Hand-written: tests/types/drift.test.mjs checks them
+// against real results of the built package (exact key sets, recursively, and where null may appear), and
+// tests/types/ type-checks correct and deliberately wrong calls. Request and response keys are snake_case,
+// exactly as in the RCPCH Digital Growth Charts (dGC) API.
+
+// ---------------------------------------------------------------------------------------------- names
+
+/** A growth reference: the rcpchgrowth names and the dGC route names (`turner` = `turners-syndrome`). */
+export type Reference = 'uk-who' | 'who' | 'cdc' | 'turners-syndrome' | 'turner' | 'trisomy-21' | 'trisomy-21-aap';
+/** A reference as results name it (`turner` is reported as `turners-syndrome`). */
+export type ReferenceName = Exclude<Reference, 'turner'>;
+/** The references mid-parental height is available for. */
+export type MidParentalHeightReference = 'uk-who' | 'cdc' | 'who';
+/** What was measured: height or length (cm), weight (kg), head circumference (cm), BMI (kg/m²). */
+export type MeasurementMethod = 'height' | 'weight' | 'ofc' | 'bmi';
+export type Sex = 'male' | 'female';
+/** The named sets of centile lines a chart can be drawn with. */
+export type CentileFormat =
+  | 'cole-nine-centiles'
+  | 'three-percent-centiles'
+  | 'five-percent-centiles'
+  | 'eighty-five-percent-centiles'
+  | 'extended-who-centiles';
+export type BoneAgeType = 'greulich-pyle' | 'tanner-whitehouse-ii' | 'tanner-whitehouse-iii' | 'fels' | 'bonexpert';
+export type AgeType = 'chronological_age' | 'corrected_age';
+/** The unit of `measurement_interval_number` in a fictional-child request. */
+export type MeasurementIntervalType = 'd' | 'day' | 'days' | 'w' | 'week' | 'weeks' | 'm' | 'month' | 'months' | 'y' | 'year' | 'years';
+/** The keys of chart segments (`centile_data` items). */
+export type ChartSegmentName =
+  | 'uk90_preterm'
+  | 'uk_who_infant'
+  | 'uk_who_child'
+  | 'uk90_child'
+  | 'who_2006_infant'
+  | 'who_2006_child'
+  | 'who_2007_child'
+  | 'fenton'
+  | 'cdc_infant'
+  | 'cdc_child'
+  | 'turners-syndrome'
+  | 'trisomy-21'
+  | 'trisomy_21_aap_infant'
+  | 'trisomy_21_aap_child';
+
+// ---------------------------------------------------------------------------------------------- requests
+
+/** The birth details of a child (shared by every observation of a bulk request). */
+export interface BirthDetails {
+  /** `YYYY-MM-DD`. */
+  birth_date: string;
+  sex: Sex;
+  measurement_method: MeasurementMethod;
+  /** 22–44, default 40. */
+  gestation_weeks?: number | null;
+  /** 0–6, default 0. */
+  gestation_days?: number | null;
+}
+
+/** Bone age and event notes: passed through to the result unchanged. */
+export interface ObservationNotes {
+  bone_age?: number | null;
+  bone_age_type?: BoneAgeType | null;
+  bone_age_sds?: number | null;
+  bone_age_centile?: number | null;
+  bone_age_text?: string | null;
+  events_text?: string[] | null;
+}
+
+/** One observation of a bulk request. */
+export interface Observation extends ObservationNotes {
+  /** `YYYY-MM-DD`, not before the birth date. */
+  observation_date: string;
+  /** cm, kg or kg/m² (> 0). */
+  observation_value: number;
+}
+
+/** The body of a dGC `POST /{reference}/calculation` request. */
+export interface MeasurementRequest extends BirthDetails, Observation {}
+
+/** The body of a dGC `POST /{reference}/bulk-calculation` request (no cap on the number of observations). */
+export interface BulkRequest extends BirthDetails {
+  observations: readonly Observation[];
+}
+
+/** The body of a dGC `POST /{reference}/chart-coordinates` request. */
+export interface ChartCoordinateRequest {
+  sex: Sex;
+  measurement_method: MeasurementMethod;
+  /** A named format (default `cole-nine-centiles`) or 1–15 centiles strictly between 0 and 100 (SDS values with `is_sds`). */
+  centile_format?: CentileFormat | readonly number[] | null;
+  /** Read a custom `centile_format` list as SDS values. Default false. */
+  is_sds?: boolean | null;
+}
+
+/** The body of a dGC `POST /utilities/mid-parental-height` request. Heights in cm. */
+export interface MidParentalHeightRequest {
+  height_maternal: number;
+  height_paternal: number;
+  sex: Sex;
+  /** Default `uk-who`. */
+  reference?: MidParentalHeightReference | null;
+}
+
+/** The body of a dGC `POST /{reference}/fictional-child-data` request. */
+export interface FictionalChildRequest {
+  measurement_method: MeasurementMethod;
+  sex: Sex;
+  /** Decimal years, default 0. */
+  start_chronological_age?: number | null;
+  /** Decimal years, default 20. */
+  end_age?: number | null;
+  /** 22–44, default 40. */
+  gestation_weeks?: number | null;
+  /** 0–6, default 0. */
+  gestation_days?: number | null;
+  /** Default `months`. */
+  measurement_interval_type?: MeasurementIntervalType | null;
+  /** A whole number of intervals between observations, default 20. */
+  measurement_interval_number?: number | null;
+  /** Default 0. */
+  start_sds?: number | null;
+  /** Drift the SDS by `drift_range` (default -0.05) over the series. */
+  drift?: boolean | null;
+  drift_range?: number | null;
+  /** Add noise of up to `noise_range` (default 0.005). */
+  noise?: boolean | null;
+  noise_range?: number | null;
+  /** Seeds the noise (a whole number ≥ 1, default 1), so a series is reproducible. */
+  seed?: number | null;
+}
+
+/**
+ * What `velocity` and `acceleration` read from each measurement object: the method, value and chronological age.
+ * A MeasurementObject fits, and so does a dGC API response.
+ */
+export interface DynamicsMeasurement {
+  child_observation_value: { measurement_method: string; observation_value: number | null };
+  measurement_dates: { chronological_decimal_age: number };
+}
+
+/** Arguments of `thriveLine` (experimental; UK-WHO weight). */
+export interface ThriveLineRequest {
+  sex: Sex;
+  /** The weight SDS at the first age. */
+  start_sds: number;
+  /** Ages in months, 0–12, at least one. */
+  months: readonly number[];
+  /** The conditional centile to grow at, strictly between 0 and 100; default 5. */
+  target_centile?: number | null;
+}
+
+/** Arguments of `sdsForMeasurement`. `age` is in decimal years (negative: before term). */
+export interface SdsForMeasurementArgs {
+  reference: Reference;
+  measurement_method: MeasurementMethod;
+  sex: Sex;
+  age: number;
+  observation_value: number;
+}
+
+/** Arguments of `measurementFromSds`. */
+export interface MeasurementFromSdsArgs {
+  reference: Reference;
+  measurement_method: MeasurementMethod;
+  sex: Sex;
+  age: number;
+  sds: number;
+}
+
+/** Arguments of `percentageMedianBmi`. */
+export interface PercentageMedianBmiArgs {
+  reference: Reference;
+  sex: Sex;
+  age: number;
+  bmi: number;
+}
+
+// ---------------------------------------------------------------------------------------------- the measurement object
+
+export interface CalculationEngine {
+  name: string;
+  version: string;
+  commit: string;
+}
+
+export interface ReferenceDataProvenance {
+  /** e.g. `rcpchgrowth 4.6.5`. */
+  source: string;
+  /** SHA-256 of the embedded tables. */
+  fingerprint: string;
+}
+
+export interface Provenance {
+  growth_reference: ReferenceName;
+  calculation_engine: CalculationEngine;
+  reference_data: ReferenceDataProvenance;
+}
+
+export interface BirthData {
+  birth_date: string;
+  gestation_weeks: number;
+  gestation_days: number;
+  /** `YYYY-MM-DD`. */
+  estimated_date_delivery: string;
+  /** e.g. `Mon 09 March, 2020`. */
+  estimated_date_delivery_string: string;
+  sex: Sex;
+}
+
+/** Post-menstrual age, until two weeks past the due date. */
+export interface CorrectedGestationalAge {
+  corrected_gestation_weeks: number | null;
+  corrected_gestation_days: number | null;
+}
+
+export interface AgeComments {
+  clinician_corrected_decimal_age_comment: string;
+  lay_corrected_decimal_age_comment: string;
+  clinician_chronological_decimal_age_comment: string;
+  lay_chronological_decimal_age_comment: string;
+}
+
+export interface MeasurementDates {
+  observation_date: string;
+  /** Decimal years. */
+  chronological_decimal_age: number;
+  /** Decimal years, corrected for gestation by the reference's rule (negative before term). */
+  corrected_decimal_age: number;
+  /** e.g. `1 year, 2 months and 3 days`. */
+  chronological_calendar_age: string;
+  /** Null before the due date. */
+  corrected_calendar_age: string | null;
+  corrected_gestational_age: CorrectedGestationalAge;
+  comments: AgeComments;
+  /** Always null: an invalid age throws a CentileError instead. */
+  corrected_decimal_age_error: null;
+  /** Always null: an invalid age throws a CentileError instead. */
+  chronological_decimal_age_error: null;
+}
+
+export interface ChildObservationValue {
+  measurement_method: MeasurementMethod;
+  observation_value: number;
+  /** Always null: an implausible value throws a CentileError (422) instead. */
+  observation_value_error: null;
+}
+
+export interface MeasurementCalculatedValues {
+  corrected_sds: number;
+  /** 0–100, unrounded. */
+  corrected_centile: number;
+  /** A sentence; null only exactly on the top edge of the highest band. */
+  corrected_centile_band: string | null;
+  /** Null when the reference has no data at the chronological age (see `chronological_measurement_error`). */
+  chronological_sds: number | null;
+  chronological_centile: number | null;
+  chronological_centile_band: string | null;
+  /** Always null: a corrected age the reference cannot place throws a CentileError. */
+  corrected_measurement_error: null;
+  /** Why there is no chronological SDS, or null. */
+  chronological_measurement_error: string | null;
+  /** BMI only; null for other methods. */
+  corrected_percentage_median_bmi: number | null;
+  chronological_percentage_median_bmi: number | null;
+}
+
+/** The keys every plotted point has. */
+export interface PlottablePointCommon {
+  /** Age in decimal years. */
+  x: number;
+  /** Bone age, as given. */
+  b: number | null;
+  events_text: string[] | null;
+  bone_age_label: string | null;
+  bone_age_type: BoneAgeType | null;
+  bone_age_sds: number | null;
+  bone_age_centile: number | null;
+  lay_comment: string;
+  clinician_comment: string;
+  /** Always null. */
+  age_error: null;
+}
+
+/** A point at the chronological age on a centile chart (`y` is the measurement). */
+export interface ChronologicalCentilePoint extends PlottablePointCommon {
+  y: number;
+  centile: number | null;
+  sds: number | null;
+  /** Always null. */
+  observation_error: null;
+  age_type: 'chronological_age';
+  calendar_age: string;
+  centile_band: string | null;
+  observation_value_error: string | null;
+}
+
+/** A point at the corrected age on a centile chart (`y` is the measurement). */
+export interface CorrectedCentilePoint extends PlottablePointCommon {
+  y: number;
+  centile: number;
+  sds: number;
+  /** Always null. */
+  observation_error: null;
+  age_type: 'corrected_age';
+  /** e.g. `38 + 6 weeks`; empty after two weeks past the due date. */
+  corrected_gestational_age: string;
+  calendar_age: string | null;
+  centile_band: string | null;
+  /** Always null. */
+  observation_value_error: null;
+}
+
+/** A point at the chronological age on an SDS chart (`y` is the SDS). */
+export interface ChronologicalSdsPoint extends PlottablePointCommon {
+  y: number | null;
+  centile: number | null;
+  age_type: 'chronological_age';
+  calendar_age: string;
+  centile_band: string | null;
+  observation_value_error: string | null;
+}
+
+/** A point at the corrected age on an SDS chart (`y` is the SDS). */
+export interface CorrectedSdsPoint extends PlottablePointCommon {
+  y: number;
+  centile: number;
+  age_type: 'corrected_age';
+  corrected_gestational_age: string;
+  calendar_age: string | null;
+  centile_band: string | null;
+  /** Always null. */
+  observation_value_error: null;
+}
+
+export interface CentilePlotData {
+  chronological_decimal_age_data: ChronologicalCentilePoint;
+  corrected_decimal_age_data: CorrectedCentilePoint;
+}
+
+export interface SdsPlotData {
+  chronological_decimal_age_data: ChronologicalSdsPoint;
+  corrected_decimal_age_data: CorrectedSdsPoint;
+}
+
+export interface PlottableData {
+  centile_data: CentilePlotData;
+  sds_data: SdsPlotData;
+}
+
+/** Bone age as given in the request. */
+export interface BoneAgeData {
+  bone_age: number | null;
+  bone_age_type: BoneAgeType | null;
+  bone_age_sds: number | null;
+  bone_age_centile: number | null;
+  bone_age_text: string | null;
+}
+
+export interface EventsData {
+  events_text: string[] | null;
+}
+
+/** The dGC measurement object: what `POST /{reference}/calculation` returns. */
+export interface MeasurementObject {
+  provenance: Provenance;
+  birth_data: BirthData;
+  measurement_dates: MeasurementDates;
+  child_observation_value: ChildObservationValue;
+  measurement_calculated_values: MeasurementCalculatedValues;
+  plottable_data: PlottableData;
+  bone_age: BoneAgeData;
+  events_data: EventsData;
+}
+
+// ---------------------------------------------------------------------------------------------- other responses
+
+/** One problem with a request, as an item of the dGC API's 422 `detail` list. */
+export interface ErrorDetail {
+  /** Where the problem is, e.g. `["body", "observation_value"]` or `["body", "observations", 3, "observation_date"]`. */
+  loc: (string | number)[];
+  msg: string;
+  /** e.g. `missing`, `float_type`, `value_error`. */
+  type: string;
+  /** The offending input. */
+  input: unknown;
+}
+
+/** A bulk result: the measurement object, or (`'loc' in entry`) why that observation failed. */
+export type BulkResult = MeasurementObject | ErrorDetail;
+
+export interface BulkResponse {
+  /** One entry per observation, in order. */
+  results: BulkResult[];
+}
+
+export interface ChartPoint {
+  /** The line's label (its centile, or its SDS to 3 dp). */
+  l: number;
+  /** Age in decimal years. */
+  x: number;
+  /** The measurement; null where the line has no value. */
+  y: number | null;
+}
+
+export interface CentileLine {
+  sds: number;
+  centile: number;
+  data: ChartPoint[];
+}
+
+/** The lines of one chart segment by method. */
+export type ChartMethodLines = { [M in MeasurementMethod]?: CentileLine[] };
+/** The lines of one chart segment by sex and method. */
+export type ChartSexLines = { [S in Sex]?: ChartMethodLines };
+/** One item of `centile_data`: a single segment key, e.g. `{uk_who_child: {male: {height: [...]}}}`. */
+export type ChartSegment = { [K in ChartSegmentName]?: ChartSexLines };
+
+/** What `POST /{reference}/chart-coordinates` returns: the segments, youngest first. */
+export interface ChartCoordinates {
+  centile_data: ChartSegment[];
+}
+
+/** What `POST /utilities/mid-parental-height` returns. Heights in cm. */
+export interface MidParentalHeightResponse {
+  /** Null where the reference has no height at this SDS. */
+  mid_parental_height: number | null;
+  mid_parental_height_sds: number;
+  /** Rounded to 3 dp. */
+  mid_parental_height_centile: number;
+  /** The chart line at the mid-parental SDS. */
+  mid_parental_height_centile_data: ChartSegment[];
+  /** The line 1.4 SDS below. */
+  mid_parental_height_lower_centile_data: ChartSegment[];
+  /** The line 1.4 SDS above. */
+  mid_parental_height_upper_centile_data: ChartSegment[];
+  mid_parental_height_lower_value: number | null;
+  mid_parental_height_upper_value: number | null;
+}
+
+/** What `thriveLine` returns: one entry per requested age in each list. */
+export interface ThriveLine {
+  /** The SDS at each age. */
+  zs: number[];
+  /** The ages in decimal years. */
+  ages: number[];
+  /** The weight (kg, 4 dp) at each age; null where the reference has none. */
+  observation_values: (number | null)[];
+}
+
+/** What `buildInfo()` returns. */
+export interface BuildInfo {
+  name: string;
+  version: string;
+  commit: string;
+  reference_data: string;
+  reference_data_fingerprint: string;
+}
+
+// ---------------------------------------------------------------------------------------------- functions
+
+/** Thrown for any input centile cannot use; `detail` has the dGC API's 422 shape. */
+export declare class CentileError extends Error {
+  constructor(message: string, detail: ErrorDetail[]);
+  name: 'CentileError';
+  status: 422;
+  detail: ErrorDetail[];
+}
+
+/** `POST /{reference}/calculation`: one observation in, the dGC measurement object out. Throws CentileError. */
+export declare function calculation(reference: Reference, request: MeasurementRequest): MeasurementObject;
+
+/** `POST /{reference}/bulk-calculation`: an error entry replaces each failing observation. Throws CentileError for invalid birth details. */
+export declare function bulkCalculation(reference: Reference, request: BulkRequest): BulkResponse;
+
+/** `POST /{reference}/fictional-child-data`: a series of measurement objects following an SDS (those the reference rejects are left out). Throws CentileError. */
+export declare function fictionalChildData(reference: Reference, request: FictionalChildRequest): MeasurementObject[];
+
+/** Units per year over the last two of `measurements` of `measurement_method`. Throws CentileError with fewer than two at different ages. */
+export declare function velocity(measurement_method: MeasurementMethod, measurements: readonly DynamicsMeasurement[]): number;
+
+/** Units per year per year over the last three of `measurements` of `measurement_method`. Throws CentileError with fewer than three. */
+export declare function acceleration(measurement_method: MeasurementMethod, measurements: readonly DynamicsMeasurement[]): number;
+
+/** Experimental: the UK-WHO weights a baby would reach from `start_sds` growing at the target conditional centile. Throws CentileError. */
+export declare function thriveLine(request: ThriveLineRequest): ThriveLine;
+
+/** `POST /{reference}/chart-coordinates`. Throws CentileError. */
+export declare function chartCoordinates(reference: Reference, request: ChartCoordinateRequest): ChartCoordinates;
+
+/** `POST /utilities/mid-parental-height`. Throws CentileError. */
+export declare function midParentalHeight(request: MidParentalHeightRequest): MidParentalHeightResponse;
+
+/** SDS at a decimal age. Throws CentileError. */
+export declare function sdsForMeasurement(args: SdsForMeasurementArgs): number;
+
+/** The measurement at an SDS (4 dp), or null where none exists. Throws CentileError. */
+export declare function measurementFromSds(args: MeasurementFromSdsArgs): number | null;
+
+/** SDS for many (age, value) pairs of one reference, method and sex; NaN where a value cannot be placed. */
+export declare function sdsForMeasurements(
+  reference: Reference,
+  measurement_method: MeasurementMethod,
+  sex: Sex,
+  ages: ArrayLike<number>,
+  values: ArrayLike<number>,
+): Float64Array;
+
+/** `100·Φ(sds)`. */
+export declare function centileForSds(sds: number): number;
+
+/** The SDS of a centile (0–100 exclusive). */
+export declare function sdsForCentile(centile: number): number;
+
+/** kg/m². */
+export declare function bmiFromHeightWeight(height_cm: number, weight_kg: number): number;
+
+/** BMI as a percentage of the median. Throws CentileError. */
+export declare function percentageMedianBmi(args: PercentageMedianBmiArgs): number;
+
+/** The engine's version and commit and the fingerprint of the embedded reference data. */
+export declare function buildInfo(): BuildInfo;

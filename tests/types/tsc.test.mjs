@@ -1,0 +1,88 @@
+// The package's TypeScript types as consumers see them, through the real `exports` map of pkg/ (linked as
+// tests/types/node_modules/centile): usage*.ts must pass `tsc --noEmit --strict` under bundler and Node16
+// resolution; wrong.ts must fail with exactly the errors its `// expect TSxxxx text` comments name; and
+// arethetypeswrong (on the packed tarball) must find no problem beyond the ESM-only `centile/web` entry.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const here = path.dirname(new URL(import.meta.url).pathname);
+const root = path.resolve(here, '../..');
+const bin = (name) => path.join(root, 'node_modules/.bin', name);
+
+const link = path.join(here, 'node_modules/centile');
+if (!existsSync(link) || readlinkSync(link) !== '../../../pkg') {
+  mkdirSync(path.dirname(link), { recursive: true });
+  rmSync(link, { force: true });
+  symlinkSync('../../../pkg', link, 'dir');
+}
+assert.ok(existsSync(path.join(root, 'pkg/index.d.ts')), 'build the package first (make pkg)');
+
+// Every tsc run and the attw check start at once (each takes a second or two) and the tests await them.
+const exec = (cmd, args, options = {}) => new Promise((resolve) => {
+  execFile(cmd, args, { encoding: 'utf8', maxBuffer: 16 << 20, ...options }, (error, stdout, stderr) => resolve({ status: error ? error.code ?? 1 : 0, stdout, stderr }));
+});
+const runs = Object.fromEntries(['tsconfig.json', 'tsconfig.node.json', 'tsconfig.wrong.json']
+  .map((project) => [project, exec(bin('tsc'), ['-p', path.join(here, project), '--pretty', 'false'])]));
+const tsc = (project) => runs[project];
+/** tsc's errors as {file, line, code, message} (continuation lines joined). */
+function errors(output) {
+  const out = [];
+  for (const text of output.split('\n')) {
+    const m = text.match(/^(.+?)\((\d+),(\d+)\): error (TS\d+): (.*)$/);
+    if (m) out.push({ file: path.basename(m[1]), line: Number(m[2]), code: m[4], message: m[5] });
+    else if (text.startsWith('  ') && out.length) out.at(-1).message += `\n${text.trim()}`;
+  }
+  return out;
+}
+
+for (const [project, what] of [['tsconfig.json', 'bundler resolution'], ['tsconfig.node.json', 'Node16 resolution, ESM and CommonJS']]) {
+  test(`usage files type-check with --strict (${what})`, async () => {
+    const r = await tsc(project);
+    assert.equal(r.status, 0, r.stdout + r.stderr);
+  });
+}
+
+test('wrong.ts fails to type-check with exactly the expected errors', async () => {
+  const r = await tsc('tsconfig.wrong.json');
+  assert.notEqual(r.status, 0, 'tsc accepted wrong.ts');
+  const got = errors(r.stdout);
+  const lines = readFileSync(path.join(here, 'wrong.ts'), 'utf8').split('\n');
+  const expected = lines.flatMap((text, i) => {
+    const m = text.match(/\/\/ expect (TS\d+) (.+)$/);
+    return m ? [{ line: i + 1, code: m[1], text: m[2] }] : [];
+  });
+  assert.ok(expected.length >= 20, `only ${expected.length} expectations`);
+  for (const e of expected) {
+    const at = got.filter((g) => g.file === 'wrong.ts' && g.line === e.line);
+    assert.ok(at.some((g) => g.code === e.code && g.message.includes(e.text)),
+      `wrong.ts:${e.line} expected ${e.code} mentioning ${e.text}; got ${JSON.stringify(at)}`);
+  }
+  const unexpected = got.filter((g) => g.file !== 'wrong.ts' || !expected.some((e) => e.line === g.line));
+  assert.deepEqual(unexpected, [], 'errors nobody expected');
+  console.log(`wrong.ts: ${expected.length} expected errors reported, tsc exit ${r.status}`);
+});
+
+const attw = (async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'centile-attw-'));
+  try {
+    const packed = await exec('npm', ['pack', '--silent', '--pack-destination', dir], { cwd: path.join(root, 'pkg') });
+    const tarball = path.join(dir, packed.stdout.trim().split('\n').at(-1));
+    return await exec(bin('attw'), [tarball, '--format', 'json', '--exclude-entrypoints', './web/centile_bg.wasm']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+})();
+
+test('arethetypeswrong finds no problem in the packed package (beyond the ESM-only centile/web)', async () => {
+  const { analysis } = JSON.parse((await attw).stdout);
+  assert.deepEqual(Object.keys(analysis.entrypoints).sort(), ['.', './package.json', './web']);
+  assert.deepEqual(analysis.problems, [{ kind: 'CJSResolvesToESM', entrypoint: './web', resolutionKind: 'node16-cjs' }]);
+  const main = analysis.entrypoints['.'].resolutions;
+  assert.equal(main['node16-cjs'].resolution.fileName, '/node_modules/centile/index.d.cts');
+  assert.equal(main['node16-esm'].resolution.fileName, '/node_modules/centile/index.d.cts');
+  assert.equal(main.bundler.resolution.fileName, '/node_modules/centile/index.d.ts');
+});
