@@ -51,7 +51,7 @@ const types = readFileSync(path.join(root, 'pkg-template/index.d.ts'), 'utf8');
 writeFileSync(path.join(pkg, 'index.d.ts'), types);
 writeFileSync(path.join(pkg, 'index.d.cts'), types);
 cpSync(path.join(root, 'pkg-template/web.d.ts'), path.join(pkg, 'web.d.ts'));
-cpSync(path.join(root, 'pkg-template/README.md'), path.join(pkg, 'README.md'));
+cpSync(path.join(root, 'README.md'), path.join(pkg, 'README.md'));
 cpSync(path.join(root, 'LICENSE'), path.join(pkg, 'LICENSE'));
 cpSync(path.join(root, 'reference-data/README.md'), path.join(pkg, 'REFERENCE-DATA.md'));
 
