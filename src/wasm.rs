@@ -42,7 +42,9 @@ fn string_arg(value: &JsValue, name: &str) -> Result<String, JsValue> {
 
 /// A `Float64Array` (or array of numbers) argument, checked here for the same reason.
 fn numbers_arg(value: &JsValue, name: &str) -> Result<Vec<f64>, JsValue> {
-    if value.is_instance_of::<js_sys::Float64Array>() || js_sys::Array::is_array(value) {
+    if let Some(array) = value.dyn_ref::<js_sys::Float64Array>() {
+        Ok(array.to_vec())
+    } else if js_sys::Array::is_array(value) {
         Ok(js_sys::Float64Array::new(value).to_vec())
     } else {
         let msg = format!("{name} must be a Float64Array or an array of numbers");
