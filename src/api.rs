@@ -115,46 +115,6 @@ pub fn bulk_calculation(
     Ok(BulkResponse { results })
 }
 
-struct Args<'a> {
-    fields: Fields<'a>,
-}
-
-impl<'a> Args<'a> {
-    fn new(args: &'a Value) -> Args<'a> {
-        Args {
-            fields: Fields::new(args, body()),
-        }
-    }
-
-    fn reference(&mut self) -> Option<Reference> {
-        let names = [
-            "uk-who",
-            "who",
-            "cdc",
-            "turners-syndrome",
-            "turner",
-            "trisomy-21",
-            "trisomy-21-aap",
-        ];
-        self.fields
-            .choice("reference", true, &names, Reference::parse)
-    }
-
-    fn method(&mut self) -> Option<Method> {
-        self.fields.choice(
-            "measurement_method",
-            true,
-            &["height", "weight", "ofc", "bmi"],
-            Method::parse,
-        )
-    }
-
-    fn sex(&mut self) -> Option<Sex> {
-        self.fields
-            .choice("sex", true, &["male", "female"], Sex::parse)
-    }
-}
-
 fn calc_error(e: CalcError) -> ValidationError {
     ValidationError::body(e.to_string(), "value_error", "calculation")
 }
@@ -165,11 +125,11 @@ fn calc_error(e: CalcError) -> ValidationError {
 /// # Errors
 /// A 422 for invalid arguments, no reference data at that age, or an SDS that is not finite.
 pub fn sds_for_measurement(args: &Value) -> Result<f64, ValidationError> {
-    let mut a = Args::new(args);
+    let mut a = Fields::new(args, body());
     let (r, m, s) = (a.reference(), a.method(), a.sex());
-    let age = a.fields.float("age");
-    let value = a.fields.positive("observation_value");
-    a.fields.finish()?;
+    let age = a.float("age");
+    let value = a.positive("observation_value");
+    a.finish()?;
     sds::sds_for_measurement(
         r.expect("validated"),
         age.expect("validated"),
@@ -186,11 +146,11 @@ pub fn sds_for_measurement(args: &Value) -> Result<f64, ValidationError> {
 /// # Errors
 /// A 422 for invalid arguments or no reference data at that age.
 pub fn measurement_from_sds(args: &Value) -> Result<Option<f64>, ValidationError> {
-    let mut a = Args::new(args);
+    let mut a = Fields::new(args, body());
     let (r, m, s) = (a.reference(), a.method(), a.sex());
-    let age = a.fields.float("age");
-    let z = a.fields.float("sds");
-    a.fields.finish()?;
+    let age = a.float("age");
+    let z = a.float("sds");
+    a.finish()?;
     sds::measurement_from_sds(
         r.expect("validated"),
         age.expect("validated"),
@@ -208,11 +168,11 @@ pub fn measurement_from_sds(args: &Value) -> Result<Option<f64>, ValidationError
 /// # Errors
 /// A 422 for invalid arguments or no BMI reference at that age.
 pub fn percentage_median_bmi(args: &Value) -> Result<f64, ValidationError> {
-    let mut a = Args::new(args);
+    let mut a = Fields::new(args, body());
     let (r, s) = (a.reference(), a.sex());
-    let age = a.fields.float("age");
-    let bmi = a.fields.positive("bmi");
-    a.fields.finish()?;
+    let age = a.float("age");
+    let bmi = a.positive("bmi");
+    a.finish()?;
     sds::percentage_median_bmi(
         r.expect("validated"),
         age.expect("validated"),
@@ -288,13 +248,8 @@ pub const MAX_CUSTOM_LINES: usize = 15;
 pub fn chart_coordinates(reference_name: &str, request: &Value) -> Result<Chart, ValidationError> {
     let reference = reference(reference_name)?;
     let mut fields = Fields::new(request, body());
-    let sex = fields.choice("sex", true, &["male", "female"], Sex::parse);
-    let method = fields.choice(
-        "measurement_method",
-        true,
-        &["height", "weight", "ofc", "bmi"],
-        Method::parse,
-    );
+    let sex = fields.sex();
+    let method = fields.method();
     let is_sds = fields.boolean("is_sds", false);
     let lines = match fields.raw("centile_format") {
         None => Some(Lines::Format(CentileFormat::ColeNine)),
@@ -365,7 +320,7 @@ pub fn mid_parental_height(request: &Value) -> Result<MidParentalHeight, Validat
     let mut fields = Fields::new(request, body());
     let maternal = fields.positive("height_maternal");
     let paternal = fields.positive("height_paternal");
-    let sex = fields.choice("sex", true, &["male", "female"], Sex::parse);
+    let sex = fields.sex();
     let reference = match fields.raw("reference") {
         None => Some(Reference::UkWho),
         Some(_) => fields.choice("reference", true, &["uk-who", "cdc", "who"], |name| {
@@ -418,13 +373,8 @@ pub fn fictional_child_observations(
 ) -> Result<(Birth, Vec<Observation>), ValidationError> {
     let reference = reference(reference_name)?;
     let mut fields = Fields::new(request, body());
-    let method = fields.choice(
-        "measurement_method",
-        true,
-        &["height", "weight", "ofc", "bmi"],
-        Method::parse,
-    );
-    let sex = fields.choice("sex", true, &["male", "female"], Sex::parse);
+    let method = fields.method();
+    let sex = fields.sex();
     let start_age = fields
         .optional_float("start_chronological_age")
         .unwrap_or(0.0);
@@ -586,7 +536,7 @@ pub fn acceleration(method_name: &str, measurements: &Value) -> Result<f64, Vali
 /// A 422 for invalid fields, ages outside 0–12 months, or a target centile outside (0, 100).
 pub fn thrive_line(request: &Value) -> Result<ThriveLine, ValidationError> {
     let mut fields = Fields::new(request, body());
-    let sex = fields.choice("sex", true, &["male", "female"], Sex::parse);
+    let sex = fields.sex();
     let start_sds = fields.float("start_sds");
     let months = match fields.raw("months") {
         Some(Value::Array(items)) if !items.is_empty() => fields.numbers("months", items),

@@ -65,13 +65,8 @@ impl Birth {
         let birth_date = fields.date("birth_date");
         let weeks = fields.int_in("gestation_weeks", 40, 22, 44);
         let days = fields.int_in("gestation_days", 0, 0, 6);
-        let sex = fields.choice("sex", true, &["male", "female"], Sex::parse);
-        let method = fields.choice(
-            "measurement_method",
-            true,
-            &["height", "weight", "ofc", "bmi"],
-            Method::parse,
-        );
+        let sex = fields.sex();
+        let method = fields.method();
         Some(Birth {
             birth_date: birth_date?,
             gestation: Gestation {

@@ -1,6 +1,7 @@
 //! Untyped request values and their validation into typed requests, with errors in the dGC API's 422 shape.
 
 use crate::ages::Date;
+use crate::{Method, Reference, Sex};
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use std::fmt;
@@ -384,6 +385,35 @@ impl<'a> Fields<'a> {
             self.fail(key, "literal_error", msg, Value::String(text.into()));
         }
         parsed
+    }
+
+    /// The required `reference` field (an rcpchgrowth or API route name).
+    pub fn reference(&mut self) -> Option<Reference> {
+        let names = [
+            "uk-who",
+            "who",
+            "cdc",
+            "turners-syndrome",
+            "turner",
+            "trisomy-21",
+            "trisomy-21-aap",
+        ];
+        self.choice("reference", true, &names, Reference::parse)
+    }
+
+    /// The required `sex` field.
+    pub fn sex(&mut self) -> Option<Sex> {
+        self.choice("sex", true, &Sex::ALL.map(Sex::name), Sex::parse)
+    }
+
+    /// The required `measurement_method` field.
+    pub fn method(&mut self) -> Option<Method> {
+        self.choice(
+            "measurement_method",
+            true,
+            &Method::ALL.map(Method::name),
+            Method::parse,
+        )
     }
 
     /// A required `YYYY-MM-DD` date.
