@@ -12,8 +12,6 @@ Number types are preserved: a Python/NumPy int is written as a JSON int (`2`), a
 Usage:  python3 tests/oracle/generate_charts.py
 """
 
-import contextlib
-import io
 import json
 import math
 import random
@@ -26,6 +24,7 @@ from pathlib import Path
 import numpy as np
 import scipy
 import rcpchgrowth
+from common import quiet
 
 EXPECTED_VERSION = "4.6.5"
 if rcpchgrowth.__version__ != EXPECTED_VERSION:
@@ -54,15 +53,6 @@ MAX_CHARTS_BYTES = 15_000_000
 # ----------------------------------------------------------------------------------------------
 # helpers
 # ----------------------------------------------------------------------------------------------
-
-def quiet(fn, *args, **kwargs):
-    """Call fn with rcpchgrowth's stdout prints suppressed. Returns ("ok", v) or ("raise", str)."""
-    with contextlib.redirect_stdout(io.StringIO()):
-        try:
-            return "ok", fn(*args, **kwargs)
-        except Exception as e:  # noqa: BLE001 - the oracle's exception is the expected value
-            return "raise", f"raises {type(e).__name__}: {e}"
-
 
 def jnum(v):
     """rcpchgrowth number -> JSON value, keeping int vs float. Non-finite floats -> strings."""

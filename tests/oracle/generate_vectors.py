@@ -10,9 +10,7 @@ sentence must parse or the script fails.
 Usage:  python3 tests/oracle/generate_vectors.py      (writes tests/vectors/*.json)
 """
 
-import contextlib
 import datetime
-import io
 import json
 import math
 import re
@@ -26,6 +24,7 @@ import random
 import numpy as np
 import scipy
 import rcpchgrowth
+from common import quiet
 from rcpchgrowth import global_functions
 
 EXPECTED_VERSION = "4.6.5"
@@ -57,15 +56,6 @@ class NonFinite(Exception):
 # ----------------------------------------------------------------------------------------------
 # helpers
 # ----------------------------------------------------------------------------------------------
-
-def quiet(fn, *args, **kwargs):
-    """Call fn with rcpchgrowth's stdout prints suppressed. Returns ("ok", v) or ("raise", str)."""
-    with contextlib.redirect_stdout(io.StringIO()):
-        try:
-            return "ok", fn(*args, **kwargs)
-        except Exception as e:  # noqa: BLE001 - the oracle's exception is the expected value
-            return "raise", f"raises {type(e).__name__}: {e}"
-
 
 def num(x):
     """rcpchgrowth number -> Python float (or None). Raises NonFinite for complex/NaN/inf."""
