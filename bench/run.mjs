@@ -87,7 +87,23 @@ const wasmBytes = readFileSync(path.join(root, 'pkg/web/centile_bg.wasm'));
 t0 = process.hrtime.bigint();
 new WebAssembly.Module(wasmBytes);
 console.log(`WebAssembly.Module compile (${(wasmBytes.length / 1024).toFixed(0)} KB): ${(Number(process.hrtime.bigint() - t0) / 1e6).toFixed(1)} ms`);
-if (api.chartCoordinates) {
+{
+  // Every chart the references support, timed in the wasm build (rcpchgrowth is timed on the six below).
+  const formats = ['cole-nine-centiles', 'three-percent-centiles', 'five-percent-centiles', 'eighty-five-percent-centiles', 'extended-who-centiles'];
+  const times = [];
+  for (const reference of ['uk-who', 'who', 'cdc', 'trisomy-21', 'trisomy-21-aap', 'turners-syndrome']) {
+    for (const sex of reference === 'turners-syndrome' ? ['female'] : ['male', 'female']) {
+      for (const measurement_method of reference === 'turners-syndrome' ? ['height'] : ['height', 'weight', 'ofc', 'bmi']) {
+        for (const centile_format of formats) {
+          const request = { sex, measurement_method, centile_format };
+          times.push([1000 / rate(20, () => { for (let k = 0; k < 20; k++) api.chartCoordinates(reference, request); }, 3), `${reference} ${sex} ${measurement_method} ${centile_format}`]);
+        }
+      }
+    }
+  }
+  times.sort((a, b) => b[0] - a[0]);
+  const mean = times.reduce((a, t) => a + t[0], 0) / times.length;
+  console.log(`chartCoordinates, all ${times.length} named charts: mean ${mean.toFixed(3)} ms, slowest ${times[0][0].toFixed(3)} ms (${times[0][1]})`);
   for (const c of charts) {
     const key = `${c.reference} ${c.sex} ${c.measurement_method}`;
     const ms = 1000 / rate(100, () => { for (let k = 0; k < 100; k++) api.chartCoordinates(c.reference, { sex: c.sex, measurement_method: c.measurement_method }); });
