@@ -18,6 +18,7 @@ step "formatting, lints, generated tables"
 cargo fmt --check
 cargo clippy --locked --all-targets -- -D warnings
 cargo clippy --locked --target wasm32-unknown-unknown --all-targets -- -D warnings
+RUSTDOCFLAGS="-D warnings" cargo doc --locked --no-deps --quiet
 python3 reference-data/generate.py --check
 
 step "native tests (engine, golden vectors, reference data)"

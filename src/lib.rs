@@ -3,6 +3,29 @@
 //! Charts API.
 //!
 //! The engine is plain Rust; the WebAssembly binding lives in `wasm` and is compiled only for wasm32.
+//!
+//! ```
+//! use centile::ages::{Date, Gestation};
+//! use centile::measurement::{calculate, Birth, Observation};
+//! use centile::{Method, Reference, Sex};
+//!
+//! let birth = Birth {
+//!     birth_date: Date::parse("2018-03-14").unwrap(),
+//!     gestation: Gestation { weeks: 32, days: 3 },
+//!     sex: Sex::Female,
+//!     method: Method::Weight,
+//! };
+//! let observation = Observation {
+//!     observation_date: Date::parse("2019-01-10").unwrap(),
+//!     observation_value: 7.2,
+//!     bone_age: Default::default(),
+//!     events_text: None,
+//! };
+//! let m = calculate(Reference::UkWho, &birth, &observation).unwrap();
+//! assert!(m.corrected_decimal_age < m.chronological_decimal_age);
+//! let centile = m.corrected.centile.unwrap();
+//! assert!(centile > 0.0 && centile < 100.0);
+//! ```
 
 pub mod ages;
 pub mod api;
