@@ -15,26 +15,15 @@ Usage:  python3 tests/oracle/generate_charts.py
 import json
 import math
 import random
-import sys
 import time
-import warnings
 from collections import Counter
 from pathlib import Path
 
 import numpy as np
-import scipy
 import rcpchgrowth
-from common import quiet
+from common import quiet, require_oracle
 
-EXPECTED_VERSION = "4.6.5"
-if rcpchgrowth.__version__ != EXPECTED_VERSION:
-    sys.exit(f"rcpchgrowth {EXPECTED_VERSION} required, found {rcpchgrowth.__version__}")
-for _mod, _want in ((np, "2.4.6"), (scipy, "1.17.1")):
-    if _mod.__version__ != _want:
-        print(f"warning: {_mod.__name__} {_mod.__version__} installed, {_want} pinned", file=sys.stderr)
-
-# NumPy / Python warnings only go to stderr; silencing them does not change any value.
-warnings.filterwarnings("ignore")
+require_oracle()
 
 SEED = 20261124
 OUT = Path(__file__).resolve().parents[1] / "vectors"
