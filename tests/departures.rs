@@ -27,6 +27,15 @@ fn parse(c: &[Json]) -> (Reference, Method, Sex, f64, f64) {
     (r, m, s, c[3].as_f64().unwrap(), c[4].as_f64().unwrap())
 }
 
+/// The dGC request body of a calculation vector.
+fn request_body(c: &[Json]) -> Value {
+    serde_json::from_value(serde_json::json!({
+        "birth_date": c[1], "observation_date": c[2], "sex": c[3], "measurement_method": c[4],
+        "observation_value": c[5], "gestation_weeks": c[6], "gestation_days": c[7],
+    }))
+    .unwrap()
+}
+
 fn expects(c: &[Json], prefix: &str) -> bool {
     c.last()
         .and_then(Json::as_str)
@@ -92,11 +101,7 @@ fn zero_and_negative_values_are_refused() {
         .collect();
     assert!(!calc.is_empty());
     for c in calc {
-        let body: Value = serde_json::from_value(serde_json::json!({
-            "birth_date": c[1], "observation_date": c[2], "sex": c[3], "measurement_method": c[4],
-            "observation_value": c[5], "gestation_weeks": c[6], "gestation_days": c[7],
-        }))
-        .unwrap();
+        let body = request_body(&c);
         let err = api::calculation(c[0].as_str().unwrap(), &body).unwrap_err();
         assert!(
             err.detail.iter().any(|d| d.kind == "greater_than"),
@@ -156,11 +161,7 @@ fn implausible_observations_are_a_422() {
         .collect();
     assert!(flagged.len() > 1000);
     for c in flagged {
-        let body: Value = serde_json::from_value(serde_json::json!({
-            "birth_date": c[1], "observation_date": c[2], "sex": c[3], "measurement_method": c[4],
-            "observation_value": c[5], "gestation_weeks": c[6], "gestation_days": c[7],
-        }))
-        .unwrap();
+        let body = request_body(&c);
         let err = api::calculation(c[0].as_str().unwrap(), &body).unwrap_err();
         let d = &err.detail[0];
         let loc = serde_json::to_value(&d.loc).unwrap();
@@ -191,11 +192,7 @@ fn cdc_and_who_term_newborns_are_accepted_before_their_due_date() {
         .collect();
     assert!(!newborns.is_empty());
     for c in newborns {
-        let body: Value = serde_json::from_value(serde_json::json!({
-            "birth_date": c[1], "observation_date": c[2], "sex": c[3], "measurement_method": c[4],
-            "observation_value": c[5], "gestation_weeks": c[6], "gestation_days": c[7],
-        }))
-        .unwrap();
+        let body = request_body(&c);
         assert!(
             api::calculation(c[0].as_str().unwrap(), &body).is_ok(),
             "{c:?}"
