@@ -16,11 +16,140 @@ class CentileError extends Error {
   }
 }
 
+// Reading a caller's arguments. The wasm never sees a caller's object: every argument is first written here as
+// text (JSON, plus NaN, Infinity, -Infinity, and `?` for a symbol, BigInt or function, which Rust rejects by type
+// naming the field), so a throwing getter or a revoked Proxy throws here, in JavaScript, and the instance is never
+// left mid-call. Only own enumerable properties are read, and of a request only the fields the API defines
+// (others are ignored, as the API ignores them). Limits answer a 422 at once (README, "Errors").
+const LIMITS = { depth: 32, keys: 1000, items: 10000, size: 4000000 };
+const isOwn = Function.prototype.call.bind(Object.prototype.propertyIsEnumerable);
+
+/** The own enumerable property `key` of `o`, never an inherited one. */
+const own = (o, key) => {
+  const v = o[key];
+  return v === undefined || isOwn(o, key) ? v : undefined;
+};
+
+/** A CentileError for one problem at `loc`, worded as the wasm words its errors. */
+function rejection(loc, msg, type) {
+  const path = loc.slice(1).join('.');
+  return new CentileError(path ? `${path}: ${msg}` : msg, [{ loc, msg, type, input: null }]);
+}
+
+// What each request carries: a field map (field -> its shape), [shape] for a list of that shape, or 0 for any
+// value. These mirror the Rust readers (src/api.rs, src/measurement.rs).
+const BIRTH = { birth_date: 0, gestation_weeks: 0, gestation_days: 0, sex: 0, measurement_method: 0 };
+const OBSERVATION = { observation_date: 0, observation_value: 0, bone_age: 0, bone_age_type: 0, bone_age_sds: 0,
+  bone_age_centile: 0, bone_age_text: 0, events_text: 0 };
+const SHAPES = {
+  calculation: { ...BIRTH, ...OBSERVATION },
+  bulk: { ...BIRTH, observations: [OBSERVATION] },
+  chart: { sex: 0, measurement_method: 0, centile_format: 0, is_sds: 0 },
+  midParental: { height_maternal: 0, height_paternal: 0, sex: 0, reference: 0 },
+  fictional: { measurement_method: 0, sex: 0, start_chronological_age: 0, end_age: 0, gestation_weeks: 0,
+    gestation_days: 0, measurement_interval_type: 0, measurement_interval_number: 0, start_sds: 0, drift: 0,
+    drift_range: 0, noise: 0, noise_range: 0, seed: 0, reference: 0 },
+  sds: { reference: 0, measurement_method: 0, sex: 0, age: 0, observation_value: 0 },
+  measurement: { reference: 0, measurement_method: 0, sex: 0, age: 0, sds: 0 },
+  percentageMedianBmi: { reference: 0, sex: 0, age: 0, bmi: 0 },
+  thrive: { sex: 0, start_sds: 0, months: 0, target_centile: 0 },
+  // velocity and acceleration need only these parts of each measurement object.
+  measurements: [{ child_observation_value: { measurement_method: 0, observation_value: 0 },
+    measurement_dates: { chronological_decimal_age: 0 } }],
+};
+
+/** `value` (located at `loc`, e.g. ['body']) as the text the wasm reads, following `shape`. */
+function encode(value, shape, loc) {
+  let out = '';
+  const path = loc.slice();
+  const tooBig = (what) => rejection(path.slice(), what, 'too_large');
+  const write = (s) => {
+    out += s;
+    if (out.length > LIMITS.size) throw rejection(loc.slice(0, 1), `The request is larger than ${LIMITS.size} characters`, 'too_large');
+  };
+  const list = (v, n, item, each) => {
+    if (n > LIMITS.items) throw tooBig(`A list may have at most ${LIMITS.items} items`);
+    write('[');
+    for (let i = 0; i < n; i++) {
+      if (i > 0) write(',');
+      path.push(i);
+      walk(each(v, i), item);
+      path.pop();
+    }
+    write(']');
+  };
+  const walk = (v, shape) => {
+    switch (typeof v) {
+      case 'string': return write(JSON.stringify(v));
+      case 'number': return write(String(v));
+      case 'boolean': return write(v ? 'true' : 'false');
+      case 'undefined': return write('null');
+      case 'object': if (v === null) return write('null'); break;
+      default: return write('?'); // symbol, bigint, function
+    }
+    if (path.length - loc.length >= LIMITS.depth) throw tooBig(`Nested more than ${LIMITS.depth} levels deep`);
+    if (ArrayBuffer.isView(v)) {
+      if (v instanceof DataView) return write('?');
+      return list(v, v.length, 0, (a, i) => a[i]);
+    }
+    if (Array.isArray(v)) return list(v, v.length, Array.isArray(shape) ? shape[0] : 0, own);
+    const generic = shape === 0 || Array.isArray(shape);
+    const fields = Object.keys(generic ? v : shape);
+    if (generic && fields.length > LIMITS.keys) throw tooBig(`An object may have at most ${LIMITS.keys} keys`);
+    write('{');
+    let first = true;
+    for (const key of fields) {
+      const member = generic ? v[key] : own(v, key);
+      if (member === undefined && !generic) continue;
+      if (!first) write(',');
+      first = false;
+      write(JSON.stringify(key));
+      write(':');
+      path.push(key);
+      walk(member, generic ? 0 : shape[key]);
+      path.pop();
+    }
+    write('}');
+  };
+  walk(value, shape);
+  return out;
+}
+
+/** A copy of `a` (a typed or plain array) as a Float64Array: anything that is not a finite number becomes NaN. */
+function numbers(a, name) {
+  if (a instanceof Float64Array || ArrayBuffer.isView(a)) {
+    if (a instanceof DataView) throw rejection(['body', name], 'Input should be a Float64Array or an array of numbers', 'list_type');
+    if (a.length === 0 && a.byteOffset === 0 && isDetached(a.buffer)) {
+      throw rejection(['body', name], "The array's buffer has been detached (transferred elsewhere)", 'value_error');
+    }
+    if (a instanceof Float64Array) return Float64Array.from(a);
+    return Float64Array.from(a, (x) => (typeof x === 'number' ? x : NaN));
+  }
+  if (!Array.isArray(a)) throw rejection(['body', name], 'Input should be a Float64Array or an array of numbers', 'list_type');
+  const n = a.length, out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const x = own(a, i);
+    out[i] = typeof x === 'number' ? x : NaN;
+  }
+  return out;
+}
+
+function isDetached(buffer) {
+  try {
+    new Uint8Array(buffer);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 function createApi(raw) {
-  const REFERENCE_CODES = { 'uk-who': 0, 'trisomy-21': 1, 'trisomy-21-aap': 2, 'turners-syndrome': 3, turner: 3, cdc: 4, who: 5 };
+  const REFERENCE_CODES = { __proto__: null, 'uk-who': 0, 'trisomy-21': 1, 'trisomy-21-aap': 2, 'turners-syndrome': 3, turner: 3, cdc: 4, who: 5 };
   const REFERENCE_NAMES = ['uk-who', 'trisomy-21', 'trisomy-21-aap', 'turners-syndrome', 'cdc', 'who'];
-  const METHOD_CODES = { height: 0, weight: 1, ofc: 2, bmi: 3 };
-  const SEX_CODES = { male: 0, female: 1 };
+  const METHOD_CODES = { __proto__: null, height: 0, weight: 1, ofc: 2, bmi: 3 };
+  const SEX_CODES = { __proto__: null, male: 0, female: 1 };
+  /** The code of a name in `table`, undefined for anything else (including non-strings). */
+  const code = (table, name) => (typeof name === 'string' ? table[name] : undefined);
   const [BAND, COMMENT, CALENDAR, DATE_ISO, DATE_LONG, GESTATIONAL_AGE] = [0, 1, 2, 3, 4, 5];
   const OPTIONAL = ['bone_age', 'bone_age_type', 'bone_age_sds', 'bone_age_centile', 'bone_age_text', 'events_text'];
 
@@ -84,7 +213,9 @@ function createApi(raw) {
     }
     return n;
   };
-  const whole = (x, fallback) => (x === undefined || x === null ? fallback : Number.isInteger(x) ? x : NaN);
+  // A whole number in lo..hi (`fallback` when absent); NaN, which sends the request to the general path, otherwise.
+  const whole = (x, fallback, lo, hi) =>
+    (x === undefined || x === null ? fallback : Number.isInteger(x) && x >= lo && x <= hi ? x : NaN);
 
   // The object for one observation from the record the wasm just wrote, in the key order of the Rust serialiser.
   function build(reference, birth, observation, weeks, days) {
@@ -174,47 +305,53 @@ function createApi(raw) {
     };
   }
 
-  // The birth details of a request as the fast path's codes, or null to use the general path.
-  function birthCodes(referenceCode, birth) {
-    const weeks = whole(birth.gestation_weeks, 40), days = whole(birth.gestation_days, 0);
-    const sex = SEX_CODES[birth.sex], method = METHOD_CODES[birth.measurement_method], date = digits(birth.birth_date);
+  // The birth details of a request as the fast path's codes, or null to use the general path. Each field is read
+  // once, and only as an own property; `birth` keeps what was read for the response.
+  function birthCodes(referenceCode, request) {
+    const birth = { birth_date: own(request, 'birth_date'), sex: own(request, 'sex'), measurement_method: own(request, 'measurement_method') };
+    const weeks = whole(own(request, 'gestation_weeks'), 40, 22, 44), days = whole(own(request, 'gestation_days'), 0, 0, 6);
+    const sex = code(SEX_CODES, birth.sex), method = code(METHOD_CODES, birth.measurement_method), date = digits(birth.birth_date);
     if (referenceCode === undefined || sex === undefined || method === undefined || date < 0 || weeks !== weeks || days !== days) return null;
-    return { referenceCode, sex, method, date, weeks, days };
+    return { referenceCode, sex, method, date, weeks, days, birth };
   }
 
   // The fast path for one observation of a child: the object, or undefined to use the general path.
-  function fast(codes, birth, observation) {
+  function fast(codes, observation) {
     if (observation === null || typeof observation !== 'object') return undefined;
-    for (const key of OPTIONAL) if (observation[key] != null) return undefined;
-    const value = observation.observation_value, date = digits(observation.observation_date);
+    for (const key of OPTIONAL) if (own(observation, key) != null) return undefined;
+    const read = { observation_date: own(observation, 'observation_date'), observation_value: own(observation, 'observation_value') };
+    const value = read.observation_value, date = digits(read.observation_date);
     const ok = typeof value === 'number' && date >= 0 && raw.calculationRecord(codes.referenceCode, codes.date, date,
       value, codes.sex, codes.method, codes.weeks, codes.days);
-    return ok ? build(REFERENCE_NAMES[codes.referenceCode], birth, observation, codes.weeks, codes.days) : undefined;
+    return ok ? build(REFERENCE_NAMES[codes.referenceCode], codes.birth, read, codes.weeks, codes.days) : undefined;
   }
+
+  const path = (reference) => encode(reference, 0, ['path', 'reference']);
 
   function calculation(reference, request) {
     if (request !== null && typeof request === 'object') {
-      const codes = birthCodes(REFERENCE_CODES[reference], request);
-      const result = codes === null ? undefined : fast(codes, request, request);
+      const codes = birthCodes(code(REFERENCE_CODES, reference), request);
+      const result = codes === null ? undefined : fast(codes, request);
       if (result !== undefined) return result;
     }
-    return raw.calculation(reference, request);
+    return raw.calculation(path(reference), encode(request, SHAPES.calculation, ['body']));
   }
 
   function bulkCalculation(reference, request) {
-    const observations = request !== null && typeof request === 'object' ? request.observations : undefined;
-    const codes = Array.isArray(observations) && observations.length > 0 ? birthCodes(REFERENCE_CODES[reference], request) : null;
+    const observations = request !== null && typeof request === 'object' ? own(request, 'observations') : undefined;
+    const n = Array.isArray(observations) ? observations.length : 0;
+    const codes = n > 0 && n <= LIMITS.items ? birthCodes(code(REFERENCE_CODES, reference), request) : null;
     if (codes !== null) {
-      const results = new Array(observations.length);
+      const results = new Array(n);
       let i = 0;
-      for (; i < observations.length; i++) {
-        const result = fast(codes, request, observations[i]);
+      for (; i < n; i++) {
+        const result = fast(codes, own(observations, i));
         if (result === undefined) break;
         results[i] = result;
       }
-      if (i === observations.length) return { results };
+      if (i === n) return { results };
     }
-    return raw.bulkCalculation(reference, request);
+    return raw.bulkCalculation(path(reference), encode(request, SHAPES.bulk, ['body']));
   }
 
   // Charts arrive as one flat array (Rust `Chart::flatten`); this turns it back into dGC segments.
@@ -246,11 +383,11 @@ function createApi(raw) {
   }
 
   function chartCoordinates(reference, request) {
-    return { centile_data: segments(raw.chartCoordinatesFlat(reference, request), 0)[0] };
+    return { centile_data: segments(raw.chartCoordinatesFlat(path(reference), encode(request, SHAPES.chart, ['body'])), 0)[0] };
   }
 
   function midParentalHeight(request) {
-    const f = raw.midParentalHeightFlat(request);
+    const f = raw.midParentalHeightFlat(encode(request, SHAPES.midParental, ['body']));
     const [centileData, i] = segments(f, 5);
     const [lowerData, j] = segments(f, i);
     const [upperData] = segments(f, j);
@@ -269,7 +406,7 @@ function createApi(raw) {
   // The observations come from the wasm; each becomes a measurement object through `calculation`, and any the
   // reference would reject is left out, as rcpchgrowth's Measurement would flag it.
   function fictionalChildData(reference, request) {
-    const f = raw.fictionalChildObservations(reference, request);
+    const f = raw.fictionalChildObservations(path(reference), encode(request, SHAPES.fictional, ['body']));
     const birth = { birth_date: '1759-04-11', gestation_weeks: f[0], gestation_days: f[1], sex: SEX_NAMES[f[2]], measurement_method: METHOD_NAMES[f[3]] };
     const out = [];
     for (let i = 4; i < f.length; i += 2) {
@@ -284,22 +421,45 @@ function createApi(raw) {
     return out;
   }
 
+  const body = (shape) => (request) => encode(request, shape, ['body']);
+  const sdsArgs = body(SHAPES.sds), measurementArgs = body(SHAPES.measurement);
+  const bmiArgs = body(SHAPES.percentageMedianBmi), thriveArgs = body(SHAPES.thrive);
+  const scalar = (name) => (value) => encode(value, 0, ['body', name]);
+  const sdsText = scalar('sds'), centileText = scalar('centile'), heightText = scalar('height'), weightText = scalar('weight');
+  const methodText = (method) => encode(method, 0, ['body', 'measurement_method']);
+  const measurementsText = (measurements) => encode(measurements, SHAPES.measurements, ['body', 'measurements']);
+
+  // Many SDS at once: the caller's arrays are copied, and passed to the wasm in slices so its memory stays small.
+  const SLICE = 65536;
+  function sdsForMeasurements(reference, measurementMethod, sex, ages, values) {
+    const [r, m, s] = [path(reference), methodText(measurementMethod), encode(sex, 0, ['body', 'sex'])];
+    const a = numbers(ages, 'ages'), v = numbers(values, 'values');
+    if (a.length !== v.length) throw rejection(['body', 'values'], 'ages and values must have the same length', 'value_error');
+    if (a.length === 0) return raw.sdsForMeasurements(r, m, s, a, v);
+    const out = new Float64Array(a.length);
+    for (let i = 0; i < a.length; i += SLICE) {
+      const end = Math.min(i + SLICE, a.length);
+      out.set(raw.sdsForMeasurements(r, m, s, a.subarray(i, end), v.subarray(i, end)), i);
+    }
+    return out;
+  }
+
   return {
     calculation: guarded(calculation),
     fictionalChildData: guarded(fictionalChildData),
-    velocity: guarded(raw.velocity),
-    acceleration: guarded(raw.acceleration),
-    thriveLine: guarded(raw.thriveLine),
+    velocity: guarded((method, measurements) => raw.velocity(methodText(method), measurementsText(measurements))),
+    acceleration: guarded((method, measurements) => raw.acceleration(methodText(method), measurementsText(measurements))),
+    thriveLine: guarded((request) => raw.thriveLine(thriveArgs(request))),
     chartCoordinates: guarded(chartCoordinates),
     midParentalHeight: guarded(midParentalHeight),
     bulkCalculation: guarded(bulkCalculation),
-    sdsForMeasurement: guarded(raw.sdsForMeasurement),
-    measurementFromSds: guarded(raw.measurementFromSds),
-    sdsForMeasurements: guarded(raw.sdsForMeasurements),
-    centileForSds: guarded(raw.centileForSds),
-    sdsForCentile: guarded(raw.sdsForCentile),
-    bmiFromHeightWeight: guarded(raw.bmiFromHeightWeight),
-    percentageMedianBmi: guarded(raw.percentageMedianBmi),
+    sdsForMeasurement: guarded((args) => raw.sdsForMeasurement(sdsArgs(args))),
+    measurementFromSds: guarded((args) => raw.measurementFromSds(measurementArgs(args))),
+    sdsForMeasurements: guarded(sdsForMeasurements),
+    centileForSds: guarded((sds) => raw.centileForSds(sdsText(sds))),
+    sdsForCentile: guarded((centile) => raw.sdsForCentile(centileText(centile))),
+    bmiFromHeightWeight: guarded((height, weight) => raw.bmiFromHeightWeight(heightText(height), weightText(weight))),
+    percentageMedianBmi: guarded((args) => raw.percentageMedianBmi(bmiArgs(args))),
     buildInfo: raw.buildInfo,
   };
 }

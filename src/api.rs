@@ -568,6 +568,21 @@ pub fn thrive_line(request: &Value) -> Result<ThriveLine, ValidationError> {
     })
 }
 
+/// The `reference`, `measurement_method` and `sex` of an [`sds_for_measurements`] call.
+///
+/// # Errors
+/// A 422 naming each field that is missing or not one of its values.
+pub fn reference_method_sex(args: &Value) -> Result<(Reference, Method, Sex), ValidationError> {
+    let mut a = Fields::new(args, body());
+    let (r, m, s) = (a.reference(), a.method(), a.sex());
+    a.finish()?;
+    Ok((
+        r.expect("validated"),
+        m.expect("validated"),
+        s.expect("validated"),
+    ))
+}
+
 /// SDS for many measurements of one reference, method and sex at once: `NaN` where a value cannot be placed.
 /// This is the typed-array fast path; it never fails.
 pub fn sds_for_measurements(

@@ -24,31 +24,21 @@ fn error(e: ValidationError) -> JsValue {
     err.into()
 }
 
-fn from_js(value: JsValue) -> Value {
-    serde_wasm_bindgen::from_value(value).unwrap_or(Value::String("<unreadable value>".into()))
+/// An argument as the package's JavaScript wrote it (see `Value::parse`): by then it is plain text, so the wasm
+/// never reads a caller's object and no caller's exception can unwind through it.
+fn arg(text: &str) -> Value {
+    Value::parse(text).unwrap_or(Value::Unsupported)
 }
 
-/// A string argument, checked here: wasm-bindgen's own `&str` parameters trust JavaScript's types and can corrupt
-/// memory when given a number.
-fn string_arg(value: &JsValue, name: &str) -> Result<String, JsValue> {
-    value.as_string().ok_or_else(|| {
-        error(ValidationError::body(
+/// A string argument (e.g. the reference of a route), reported under `name` when it is not a string.
+fn string_arg(text: &str, name: &str) -> Result<String, JsValue> {
+    match arg(text) {
+        Value::String(s) => Ok(s),
+        _ => Err(error(ValidationError::body(
             format!("{name} must be a string"),
             "string_type",
             name,
-        ))
-    })
-}
-
-/// A `Float64Array` (or array of numbers) argument, checked here for the same reason.
-fn numbers_arg(value: &JsValue, name: &str) -> Result<Vec<f64>, JsValue> {
-    if let Some(array) = value.dyn_ref::<js_sys::Float64Array>() {
-        Ok(array.to_vec())
-    } else if js_sys::Array::is_array(value) {
-        Ok(js_sys::Float64Array::new(value).to_vec())
-    } else {
-        let msg = format!("{name} must be a Float64Array or an array of numbers");
-        Err(error(ValidationError::body(msg, "list_type", name)))
+        ))),
     }
 }
 
@@ -58,88 +48,77 @@ fn result<T: Serialize>(r: Result<T, ValidationError>) -> Result<JsValue, JsValu
 
 /// `POST /{reference}/calculation` without the server.
 #[wasm_bindgen]
-pub fn calculation(reference: JsValue, request: JsValue) -> Result<JsValue, JsValue> {
+pub fn calculation(reference: &str, request: &str) -> Result<JsValue, JsValue> {
     result(api::calculation(
-        &string_arg(&reference, "reference")?,
-        &from_js(request),
+        &string_arg(reference, "reference")?,
+        &arg(request),
     ))
 }
 
 /// `POST /{reference}/bulk-calculation` without the server.
 #[wasm_bindgen(js_name = bulkCalculation)]
-pub fn bulk_calculation(reference: JsValue, request: JsValue) -> Result<JsValue, JsValue> {
+pub fn bulk_calculation(reference: &str, request: &str) -> Result<JsValue, JsValue> {
     result(api::bulk_calculation(
-        &string_arg(&reference, "reference")?,
-        &from_js(request),
+        &string_arg(reference, "reference")?,
+        &arg(request),
     ))
 }
 
 /// SDS for `{reference, measurement_method, sex, age, observation_value}`.
 #[wasm_bindgen(js_name = sdsForMeasurement)]
-pub fn sds_for_measurement(args: JsValue) -> Result<f64, JsValue> {
-    api::sds_for_measurement(&from_js(args)).map_err(error)
+pub fn sds_for_measurement(args: &str) -> Result<f64, JsValue> {
+    api::sds_for_measurement(&arg(args)).map_err(error)
 }
 
 /// Measurement for `{reference, measurement_method, sex, age, sds}` (null where none exists).
 #[wasm_bindgen(js_name = measurementFromSds)]
-pub fn measurement_from_sds(args: JsValue) -> Result<JsValue, JsValue> {
-    let value = api::measurement_from_sds(&from_js(args)).map_err(error)?;
+pub fn measurement_from_sds(args: &str) -> Result<JsValue, JsValue> {
+    let value = api::measurement_from_sds(&arg(args)).map_err(error)?;
     Ok(value.map_or(JsValue::NULL, JsValue::from))
 }
 
 /// Centile (0–100) for an SDS.
 #[wasm_bindgen(js_name = centileForSds)]
-pub fn centile_for_sds(sds: JsValue) -> Result<f64, JsValue> {
-    api::centile_for_sds(&from_js(sds)).map_err(error)
+pub fn centile_for_sds(sds: &str) -> Result<f64, JsValue> {
+    api::centile_for_sds(&arg(sds)).map_err(error)
 }
 
 /// SDS for a centile.
 #[wasm_bindgen(js_name = sdsForCentile)]
-pub fn sds_for_centile(centile: JsValue) -> Result<f64, JsValue> {
-    api::sds_for_centile_value(&from_js(centile)).map_err(error)
+pub fn sds_for_centile(centile: &str) -> Result<f64, JsValue> {
+    api::sds_for_centile_value(&arg(centile)).map_err(error)
 }
 
 /// BMI from height (cm) and weight (kg).
 #[wasm_bindgen(js_name = bmiFromHeightWeight)]
-pub fn bmi_from_height_weight(height_cm: JsValue, weight_kg: JsValue) -> Result<f64, JsValue> {
-    api::bmi_from_height_weight(&from_js(height_cm), &from_js(weight_kg)).map_err(error)
+pub fn bmi_from_height_weight(height_cm: &str, weight_kg: &str) -> Result<f64, JsValue> {
+    api::bmi_from_height_weight(&arg(height_cm), &arg(weight_kg)).map_err(error)
 }
 
 /// BMI as a percentage of the median for `{reference, sex, age, bmi}`.
 #[wasm_bindgen(js_name = percentageMedianBmi)]
-pub fn percentage_median_bmi(args: JsValue) -> Result<f64, JsValue> {
-    api::percentage_median_bmi(&from_js(args)).map_err(error)
+pub fn percentage_median_bmi(args: &str) -> Result<f64, JsValue> {
+    api::percentage_median_bmi(&arg(args)).map_err(error)
 }
 
-/// SDS for many (age, value) pairs of one reference, method and sex; NaN where a value cannot be placed.
+/// SDS for many (age, value) pairs of one reference, method and sex; NaN where a value cannot be placed. The
+/// package's JavaScript copies the caller's arrays and passes them in slices of equal length.
 #[wasm_bindgen(js_name = sdsForMeasurements)]
 pub fn sds_for_measurements(
-    reference: JsValue,
-    measurement_method: JsValue,
-    sex: JsValue,
-    ages: JsValue,
-    values: JsValue,
+    reference: &str,
+    measurement_method: &str,
+    sex: &str,
+    ages: &[f64],
+    values: &[f64],
 ) -> Result<Vec<f64>, JsValue> {
-    let r = api::reference(&string_arg(&reference, "reference")?).map_err(error)?;
-    let method = Method::parse(&string_arg(&measurement_method, "measurement_method")?);
-    let sex = Sex::parse(&string_arg(&sex, "sex")?);
-    let (Some(m), Some(s)) = (method, sex) else {
-        return Err(error(ValidationError::body(
-            "measurement_method must be height, weight, ofc or bmi and sex male or female",
-            "literal_error",
-            "arguments",
-        )));
-    };
-    let (ages, values) = (numbers_arg(&ages, "ages")?, numbers_arg(&values, "values")?);
-    if ages.len() != values.len() {
-        return Err(error(ValidationError::body(
-            "ages and values must have the same length",
-            "value_error",
-            "arguments",
-        )));
-    }
-    let mut out = vec![0.0; ages.len()];
-    api::sds_for_measurements(r, m, s, &ages, &values, &mut out);
+    let args = Value::Object(vec![
+        ("reference".into(), arg(reference)),
+        ("measurement_method".into(), arg(measurement_method)),
+        ("sex".into(), arg(sex)),
+    ]);
+    let (r, m, s) = api::reference_method_sex(&args).map_err(error)?;
+    let mut out = vec![0.0; ages.len().min(values.len())];
+    api::sds_for_measurements(r, m, s, ages, values, &mut out);
     Ok(out)
 }
 
@@ -228,8 +207,8 @@ pub fn text(kind: u32, code: f64) -> Option<String> {
 
 /// `POST /{reference}/chart-coordinates`, flattened (see `Chart::flatten`) for the package's JavaScript builder.
 #[wasm_bindgen(js_name = chartCoordinatesFlat)]
-pub fn chart_coordinates_flat(reference: JsValue, request: JsValue) -> Result<Vec<f64>, JsValue> {
-    api::chart_coordinates(&string_arg(&reference, "reference")?, &from_js(request))
+pub fn chart_coordinates_flat(reference: &str, request: &str) -> Result<Vec<f64>, JsValue> {
+    api::chart_coordinates(&string_arg(reference, "reference")?, &arg(request))
         .map(|chart| chart.flatten())
         .map_err(error)
 }
@@ -237,8 +216,8 @@ pub fn chart_coordinates_flat(reference: JsValue, request: JsValue) -> Result<Ve
 /// `POST /utilities/mid-parental-height`, flattened for the package's JavaScript builder: the height, SDS,
 /// centile, lower and upper values (NaN for null), then the centile, lower and upper lines as flattened charts.
 #[wasm_bindgen(js_name = midParentalHeightFlat)]
-pub fn mid_parental_height_flat(request: JsValue) -> Result<Vec<f64>, JsValue> {
-    let m = api::mid_parental_height(&from_js(request)).map_err(error)?;
+pub fn mid_parental_height_flat(request: &str) -> Result<Vec<f64>, JsValue> {
+    let m = api::mid_parental_height(&arg(request)).map_err(error)?;
     let mut out = vec![
         m.mid_parental_height.unwrap_or(f64::NAN),
         m.mid_parental_height_sds,
@@ -259,12 +238,9 @@ pub fn mid_parental_height_flat(request: JsValue) -> Result<Vec<f64>, JsValue> {
 /// Fictional child data for the package's JavaScript builder: gestation weeks and days, sex and method codes,
 /// then `YYYYMMDD, value` per observation (the birth date is always 1759-04-11).
 #[wasm_bindgen(js_name = fictionalChildObservations)]
-pub fn fictional_child_observations(
-    reference: JsValue,
-    request: JsValue,
-) -> Result<Vec<f64>, JsValue> {
+pub fn fictional_child_observations(reference: &str, request: &str) -> Result<Vec<f64>, JsValue> {
     let (birth, observations) =
-        api::fictional_child_observations(&string_arg(&reference, "reference")?, &from_js(request))
+        api::fictional_child_observations(&string_arg(reference, "reference")?, &arg(request))
             .map_err(error)?;
     let mut out = vec![
         f64::from(birth.gestation.weeks),
@@ -284,20 +260,20 @@ pub fn fictional_child_observations(
 
 /// Velocity (units per year) over the last two measurement objects of a method.
 #[wasm_bindgen]
-pub fn velocity(measurement_method: JsValue, measurements: JsValue) -> Result<f64, JsValue> {
-    let method = string_arg(&measurement_method, "measurement_method")?;
-    api::velocity(&method, &from_js(measurements)).map_err(error)
+pub fn velocity(measurement_method: &str, measurements: &str) -> Result<f64, JsValue> {
+    let method = string_arg(measurement_method, "measurement_method")?;
+    api::velocity(&method, &arg(measurements)).map_err(error)
 }
 
 /// Acceleration (units per year per year) over the last three measurement objects of a method.
 #[wasm_bindgen]
-pub fn acceleration(measurement_method: JsValue, measurements: JsValue) -> Result<f64, JsValue> {
-    let method = string_arg(&measurement_method, "measurement_method")?;
-    api::acceleration(&method, &from_js(measurements)).map_err(error)
+pub fn acceleration(measurement_method: &str, measurements: &str) -> Result<f64, JsValue> {
+    let method = string_arg(measurement_method, "measurement_method")?;
+    api::acceleration(&method, &arg(measurements)).map_err(error)
 }
 
 /// A thrive line (experimental) for `{sex, start_sds, months, target_centile}`.
 #[wasm_bindgen(js_name = thriveLine)]
-pub fn thrive_line(request: JsValue) -> Result<JsValue, JsValue> {
-    result(api::thrive_line(&from_js(request)))
+pub fn thrive_line(request: &str) -> Result<JsValue, JsValue> {
+    result(api::thrive_line(&arg(request)))
 }

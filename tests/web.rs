@@ -10,10 +10,6 @@ use wasm_bindgen_test::*;
 
 const FULL: &str = include_str!("vectors/measurement_full.json");
 
-fn js(json: &Json) -> JsValue {
-    js_sys::JSON::parse(&json.to_string()).unwrap()
-}
-
 fn json(value: &JsValue) -> Json {
     serde_json::from_str(&String::from(js_sys::JSON::stringify(value).unwrap())).unwrap()
 }
@@ -24,11 +20,8 @@ fn full_measurement_objects_match_the_oracle() {
     let cases = doc["cases"].as_array().unwrap();
     let mut compared = 0;
     for case in cases {
-        let got = wasm::calculation(
-            case["reference"].as_str().unwrap().into(),
-            js(&case["request"]),
-        )
-        .unwrap();
+        let got = wasm::calculation(&case["reference"].to_string(), &case["request"].to_string())
+            .unwrap();
         let got = json(&got);
         let want = &case["measurement"];
         for (section, keys) in [
@@ -89,8 +82,7 @@ fn bad_input_throws_a_422_shaped_error_and_the_module_keeps_working() {
         r#"null"#,
     ];
     for body in bad {
-        let err =
-            wasm::calculation("uk-who".into(), js_sys::JSON::parse(body).unwrap()).unwrap_err();
+        let err = wasm::calculation(r#""uk-who""#, body).unwrap_err();
         let err: js_sys::Error = err.into();
         assert_eq!(String::from(err.name()), "CentileError");
         let detail = js_sys::Reflect::get(&err, &"detail".into()).unwrap();
@@ -102,52 +94,31 @@ fn bad_input_throws_a_422_shaped_error_and_the_module_keeps_working() {
                 && detail[0]["type"].is_string()
         );
     }
-    let nan = js_sys::Object::new();
-    for (k, v) in [
-        ("reference", JsValue::from("who")),
-        ("measurement_method", "weight".into()),
-        ("sex", "female".into()),
-        ("age", f64::NAN.into()),
-        ("observation_value", 9.0.into()),
-    ] {
-        js_sys::Reflect::set(&nan, &k.into(), &v).unwrap();
-    }
-    assert!(wasm::sds_for_measurement(nan.into()).is_err());
-    assert!(wasm::calculation("mars".into(), JsValue::NULL).is_err());
-    // A number where a string belongs: a CentileError, not corrupted memory.
-    assert!(wasm::calculation(JsValue::from(3), JsValue::NULL).is_err());
-    assert!(wasm::sds_for_measurements(
-        3.into(),
-        JsValue::NULL,
-        "male".into(),
-        JsValue::NULL,
-        JsValue::NULL
-    )
-    .is_err());
+    let nan = r#"{"reference":"who","measurement_method":"weight","sex":"female","age":NaN,"observation_value":9}"#;
+    assert!(wasm::sds_for_measurement(nan).is_err());
+    assert!(wasm::calculation(r#""mars""#, "null").is_err());
+    // A number where a string belongs, a symbol, or text not in the package's form: a CentileError.
+    assert!(wasm::calculation("3", "null").is_err());
+    assert!(wasm::calculation("?", "{").is_err());
+    assert!(wasm::sds_for_measurements("3", "null", r#""male""#, &[], &[]).is_err());
     // Still answering after every failure above.
     let ok = r#"{"birth_date":"2020-01-01","observation_date":"2021-01-01","observation_value":75,"sex":"male","measurement_method":"height"}"#;
-    assert!(wasm::calculation("uk-who".into(), js_sys::JSON::parse(ok).unwrap()).is_ok());
+    assert!(wasm::calculation(r#""uk-who""#, ok).is_ok());
 }
 
 #[wasm_bindgen_test]
 fn typed_array_path_agrees_with_the_scalar_path() {
     let ages = [0.5, 1.0, 3.25, 8.0, 25.0];
     let values = [68.0, 75.0, 95.0, 128.0, 170.0];
-    let out = wasm::sds_for_measurements(
-        "uk-who".into(),
-        "height".into(),
-        "female".into(),
-        js_sys::Float64Array::from(&ages[..]).into(),
-        js_sys::Float64Array::from(&values[..]).into(),
-    )
-    .unwrap();
+    let out =
+        wasm::sds_for_measurements(r#""uk-who""#, r#""height""#, r#""female""#, &ages, &values)
+            .unwrap();
     for i in 0..ages.len() {
-        let args = js_sys::JSON::parse(&format!(
+        let args = format!(
             r#"{{"reference":"uk-who","measurement_method":"height","sex":"female","age":{},"observation_value":{}}}"#,
             ages[i], values[i]
-        ))
-        .unwrap();
-        match wasm::sds_for_measurement(args) {
+        );
+        match wasm::sds_for_measurement(&args) {
             Ok(z) => assert_eq!(z, out[i]),
             Err(_) => assert!(out[i].is_nan()),
         }
