@@ -458,11 +458,15 @@ export interface BuildInfo {
 
 // ---------------------------------------------------------------------------------------------- functions
 
-/** Thrown for any input centile cannot use; `detail` has the dGC API's 422 shape. */
+/**
+ * Thrown for any input centile cannot use (`status` 422; `detail` has the dGC API's 422 shape), and with `status`
+ * 503 (one `detail` item of type `unavailable`) when centile cannot compute at all: `centile/web` called before
+ * `init()` finished, or WebAssembly refused (e.g. a Content-Security-Policy without `'wasm-unsafe-eval'`).
+ */
 export declare class CentileError extends Error {
   constructor(message: string, detail: ErrorDetail[]);
   name: 'CentileError';
-  status: 422;
+  status: 422 | 503;
   detail: ErrorDetail[];
 }
 

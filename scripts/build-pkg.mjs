@@ -1,66 +1,155 @@
-// Assembles pkg/ (the npm package `centile`) from the release wasm: wasm-bindgen for Node (CommonJS, no init),
-// the web (explicit init) and bundlers, wasm-opt from npm binaryen on each, then pkg-template/ (entry points,
-// types, package.json, README). Prints sizes.
+// Assembles pkg/ (the npm package `centile`) from the release wasm: wasm-bindgen's Node (CommonJS) and web (ES
+// module) glue around ONE optimised .wasm (web/centile_bg.wasm, wasm-opt from npm binaryen), then the entry
+// points from pkg-template/ (api.js and instance.js inlined), types, package.json and README. Prints sizes.
+//
+//   node/index.cjs    Node, Deno, Bun (`node` condition): CommonJS, reads the .wasm when required
+//   bundler/index.js  every other environment (bundlers, browsers): an ES module carrying the .wasm bytes as text
+//                     (bundler/wasm.js, see scripts/wasm-text.mjs), instantiated synchronously on first use
+//   web/index.js      `centile/web`: explicit `await init()` (fetches the .wasm) or `initSync({ module })`
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
+import { wasmModuleSource } from './wasm-text.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const pkg = path.join(root, 'pkg');
 const wasm = path.join(root, 'target/wasm32-unknown-unknown/release/centile.wasm');
 const wasmOpt = path.join(root, 'node_modules/.bin/wasm-opt');
 const version = readFileSync(path.join(root, 'Cargo.toml'), 'utf8').match(/^version = "([^"]+)"/m)[1];
+const at = (...p) => path.join(pkg, ...p);
+const read = (...p) => readFileSync(at(...p), 'utf8');
+const write = (file, text) => writeFileSync(at(file), text);
+
+/** `text` with `from` replaced by `to`; fails the build if wasm-bindgen's output no longer has `from` exactly once. */
+function patch(file, text, from, to) {
+  if (text.split(from).length !== 2) throw new Error(`${file}: expected exactly one ${JSON.stringify(from)} (wasm-bindgen output changed?)`);
+  return text.replace(from, () => to);
+}
 
 rmSync(pkg, { recursive: true, force: true });
-for (const [target, dir] of [['nodejs', 'node'], ['web', 'web'], ['bundler', 'bundler']]) {
-  const out = path.join(pkg, dir);
-  execFileSync('wasm-bindgen', ['--target', target, '--out-dir', out, wasm], { stdio: 'inherit' });
-  const bg = path.join(out, 'centile_bg.wasm');
-  execFileSync(wasmOpt, ['-Oz', bg, '-o', bg], { stdio: 'inherit' });
+for (const [target, dir] of [['nodejs', 'node'], ['web', 'web']]) {
+  execFileSync('wasm-bindgen', ['--target', target, '--out-dir', at(dir), wasm], { stdio: 'inherit' });
   // The package's own types (pkg-template/index.d.ts) replace wasm-bindgen's, which describe the raw exports.
-  for (const f of readdirSync(out)) if (f.endsWith('.d.ts')) rmSync(path.join(out, f));
+  for (const f of readdirSync(at(dir))) if (f.endsWith('.d.ts')) rmSync(at(dir, f));
 }
-// The Node build is CommonJS inside an ESM-typed package.
-writeFileSync(path.join(pkg, 'node/package.json'), '{"type":"commonjs"}\n');
+// One .wasm for both: the two targets differ only in their glue.
+if (!readFileSync(at('node/centile_bg.wasm')).equals(readFileSync(at('web/centile_bg.wasm')))) {
+  throw new Error('wasm-bindgen wrote different .wasm files for the nodejs and web targets');
+}
+rmSync(at('node/centile_bg.wasm'));
+execFileSync(wasmOpt, ['-Oz', at('web/centile_bg.wasm'), '-o', at('web/centile_bg.wasm')], { stdio: 'inherit' });
+const wasmBytes = readFileSync(at('web/centile_bg.wasm'));
 
-// Entry points: pkg-template/api.js inlined around each raw wasm-bindgen build.
+// Node reads the web build's .wasm. The Node build is CommonJS inside an ESM-typed package.
+write('node/centile.js', patch('node/centile.js', read('node/centile.js'), '`${__dirname}/centile_bg.wasm`', '`${__dirname}/../web/centile_bg.wasm`'));
+write('node/package.json', '{"type":"commonjs"}\n');
+// The web glue is shared by both ES module entries; only web/index.js knows where the .wasm file is, so bundling
+// the default entry emits no .wasm asset and meets no `import.meta`.
+const glue = patch('web/centile.js', read('web/centile.js'), "module_or_path = new URL('centile_bg.wasm', import.meta.url);",
+  "throw new Error('centile: init() needs module_or_path');");
+if (glue.includes('import.meta')) throw new Error('web/centile.js still refers to import.meta');
+write('web/centile.js', glue);
+
+// Entry points: pkg-template/api.js (and, for the ES module entries, instance.js) inlined.
 const api = readFileSync(path.join(root, 'pkg-template/api.js'), 'utf8');
+const instance = readFileSync(path.join(root, 'pkg-template/instance.js'), 'utf8');
 const EXPORTS = ['calculation', 'bulkCalculation', 'chartCoordinates', 'midParentalHeight', 'fictionalChildData',
   'velocity', 'acceleration', 'thriveLine', 'sdsForMeasurement', 'measurementFromSds', 'sdsForMeasurements',
   'centileForSds', 'sdsForCentile', 'bmiFromHeightWeight', 'percentageMedianBmi', 'buildInfo'];
-const banner = `// centile ${version}: generated by scripts/build-pkg.mjs from pkg-template/api.js.\n`;
-writeFileSync(path.join(pkg, 'node/index.cjs'), `${banner}'use strict';\nconst raw = require('./centile.js');\n${api}
+const banner = `// centile ${version}: generated by scripts/build-pkg.mjs from pkg-template/.\n`;
+write('node/index.cjs', `${banner}'use strict';\nconst raw = require('./centile.js');\n${api}
 const api = createApi(raw);
 exports.CentileError = CentileError;
 ${EXPORTS.map((n) => `exports.${n} = api.${n};`).join('\n')}
 `);
-const esm = (extra) => `${banner}import * as raw from './centile.js';\n${extra}${api}
+const esm = (imports, start) => `${banner}${imports}\n${api}\n${instance}\n${start}
 const api = createApi(raw);
 export { CentileError };
 ${EXPORTS.map((n) => `export const ${n} = api.${n};`).join('\n')}
 `;
-writeFileSync(path.join(pkg, 'web/index.js'), esm("export { default, initSync } from './centile.js';\n"));
-writeFileSync(path.join(pkg, 'bundler/index.js'), esm(''));
+mkdirSync(at('bundler'));
+write('bundler/wasm.js', wasmModuleSource(wasmBytes, banner));
+write('bundler/index.js', esm("import * as glue from '../web/centile.js';\nimport { wasmBytes } from './wasm.js';", `
+// No init call: the first call compiles and instantiates the module synchronously from the bytes in wasm.js.
+let failure = null;
+const { raw } = instance(glue, () => {
+  if (failure === null) {
+    try {
+      glue.initSync({ module: wasmBytes() });
+      return;
+    } catch (e) {
+      failure = e;
+    }
+  }
+  throw unavailable(startFailure(failure), failure);
+});`));
+write('web/index.js', esm("import * as glue from './centile.js';", `
+// Calls before init() has finished throw a 503 CentileError saying so; after a failed init(), its reason.
+let failure = null;
+const { raw, live } = instance(glue, () => {
+  throw failure === null
+    ? unavailable('centile/web is not initialised: call \`await init()\` (or \`initSync({ module })\`) once before using it.')
+    : unavailable(startFailure(failure), failure);
+});
+
+/** Instantiates the module; without \`module_or_path\` it fetches centile_bg.wasm next to this file. */
+export default async function init(options) {
+  if (options === undefined || (options !== null && Object.getPrototypeOf(options) === Object.prototype && options.module_or_path === undefined)) {
+    options = { ...options, module_or_path: new URL('./centile_bg.wasm', import.meta.url) };
+  }
+  try {
+    const exports = await glue.default(options);
+    failure = null;
+    live();
+    return exports;
+  } catch (e) {
+    failure = e;
+    throw unavailable(startFailure(e), e);
+  }
+}
+
+/** Instantiates the module synchronously from \`{ module }\`: its bytes or a compiled WebAssembly.Module. */
+export function initSync(options) {
+  try {
+    const exports = glue.initSync(options);
+    failure = null;
+    live();
+    return exports;
+  } catch (e) {
+    failure = e;
+    throw unavailable(startFailure(e), e);
+  }
+}`));
 
 const template = JSON.parse(readFileSync(path.join(root, 'pkg-template/package.json'), 'utf8'));
-writeFileSync(path.join(pkg, 'package.json'), JSON.stringify({ ...template, version }, null, 2) + '\n');
+write('package.json', JSON.stringify({ ...template, version }, null, 2) + '\n');
 // Types: pkg-template/index.d.ts for every entry (index.d.cts, the same text, for the CommonJS Node build) and
 // web.d.ts for `centile/web`; package.json `exports` points at them.
 const types = readFileSync(path.join(root, 'pkg-template/index.d.ts'), 'utf8');
-writeFileSync(path.join(pkg, 'index.d.ts'), types);
-writeFileSync(path.join(pkg, 'index.d.cts'), types);
-cpSync(path.join(root, 'pkg-template/web.d.ts'), path.join(pkg, 'web.d.ts'));
-cpSync(path.join(root, 'README.md'), path.join(pkg, 'README.md'));
-cpSync(path.join(root, 'LICENSE'), path.join(pkg, 'LICENSE'));
-cpSync(path.join(root, 'reference-data/README.md'), path.join(pkg, 'REFERENCE-DATA.md'));
+write('index.d.ts', types);
+write('index.d.cts', types);
+cpSync(path.join(root, 'pkg-template/web.d.ts'), at('web.d.ts'));
+cpSync(path.join(root, 'README.md'), at('README.md'));
+cpSync(path.join(root, 'LICENSE'), at('LICENSE'));
+cpSync(path.join(root, 'reference-data/README.md'), at('REFERENCE-DATA.md'));
 
+// The embedded bytes must decode to the .wasm exactly.
+const decoded = (await import(`${at('bundler/wasm.js')}?${Date.now()}`)).wasmBytes();
+if (!Buffer.from(decoded).equals(wasmBytes)) throw new Error('bundler/wasm.js does not decode to web/centile_bg.wasm');
+
+// Sizes. An entry's download is its files as shipped (a bundler's minifier makes the JavaScript a little smaller).
 const files = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
   e.isDirectory() ? files(path.join(dir, e.name)) : [path.join(dir, e.name)]);
-const size = (f) => [statSync(f).size, gzipSync(readFileSync(f), { level: 9 }).length];
-const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-const [raw, gz] = size(path.join(pkg, 'web/centile_bg.wasm'));
-const total = files(pkg).map(size).reduce((a, b) => [a[0] + b[0], a[1] + b[1]]);
-const webEntry = ['web/centile.js', 'web/centile_bg.wasm'].map((f) => size(path.join(pkg, f))).reduce((a, b) => [a[0] + b[0], a[1] + b[1]]);
-console.log(`centile ${version}: wasm ${kb(raw)} raw, ${kb(gz)} gzip; browser load (web glue + wasm) ${kb(webEntry[1])} gzip; ` +
-  `whole package ${kb(total[0])} raw, ${kb(total[1])} gzip (${files(pkg).length} files, 3 builds)`);
+const size = (list) => list.map((f) => [statSync(f).size, gzipSync(readFileSync(f), { level: 9 }).length])
+  .reduce((a, b) => [a[0] + b[0], a[1] + b[1]]);
+const kb = ([raw, gz]) => `${(raw / 1024).toFixed(1)} KB raw, ${(gz / 1024).toFixed(1)} KB gzip`;
+const entries = {
+  'default (bundler/index.js, wasm.js, web glue)': ['bundler/index.js', 'bundler/wasm.js', 'web/centile.js'],
+  'web (web/index.js, glue, .wasm)': ['web/index.js', 'web/centile.js', 'web/centile_bg.wasm'],
+  'node (node/index.cjs, glue, .wasm)': ['node/index.cjs', 'node/centile.js', 'web/centile_bg.wasm'],
+};
+const all = files(pkg);
+console.log(`centile ${version}: wasm ${kb(size([at('web/centile_bg.wasm')]))}`);
+for (const [name, list] of Object.entries(entries)) console.log(`  entry ${name}: ${kb(size(list.map((f) => at(f))))}`);
+console.log(`  whole package: ${kb(size(all))} (${all.length} files, ${all.filter((f) => f.endsWith('.wasm')).length} .wasm)`);

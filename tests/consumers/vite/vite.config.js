@@ -1,7 +1,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
-// No wasm plugin: Vite 8 bundles the package's default (bundler) entry, which imports its .wasm as an ES module.
+// No wasm plugin and no optimizeDeps setting: the default entry is plain JavaScript carrying the .wasm bytes.
 export default defineConfig({
   plugins: [react()],
   base: './',

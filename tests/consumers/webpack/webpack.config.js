@@ -1,6 +1,4 @@
-// webpack 5 with its defaults. The package's bundler entry imports its .wasm as an ES module; webpack 5.112
-// turns `experiments.asyncWebAssembly` on by itself ("auto") when no loader claims .wasm. Older webpack 5 releases
-// need `experiments: { asyncWebAssembly: true }`.
+// webpack 5 with its defaults: no experiments, no loader for .wasm (the default entry carries the bytes).
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 

@@ -1,0 +1,41 @@
+// How the ES module entries (the default browser/bundler entry and `centile/web`) reach the WebAssembly instance.
+// scripts/build-pkg.mjs inlines this file after api.js, so it uses no import or export itself.
+
+/** A CentileError with status 503: centile cannot compute at all (not initialised, or WebAssembly refused). */
+function unavailable(message, cause) {
+  const e = new CentileError(message, [{ loc: [], msg: message, type: 'unavailable', input: null }]);
+  e.status = 503;
+  if (cause !== undefined) e.cause = cause;
+  return e;
+}
+
+/** The message for a module that could not be compiled or instantiated (naming the CSP rule when it was that). */
+function startFailure(e) {
+  const reason = String(e && e.message ? e.message : e);
+  return `centile could not start its WebAssembly module: ${reason}` + (/Content.Security.Policy|CSP|unsafe-eval|disallowed/i.test(reason)
+    ? ". WebAssembly needs 'wasm-unsafe-eval' in the page's Content-Security-Policy (script-src)." : '');
+}
+
+/**
+ * The wasm-bindgen glue's functions for createApi. Until the instance exists each one calls `start()` first
+ * (which instantiates the module or throws); once `live()` has been called they are the glue's own functions.
+ */
+function instance(glue, start) {
+  const names = Object.keys(glue).filter((name) => name !== 'default' && name !== 'initSync');
+  const raw = {};
+  let ready = false;
+  const live = () => {
+    for (const name of names) raw[name] = glue[name];
+    ready = true;
+  };
+  for (const name of names) {
+    raw[name] = (...args) => {
+      if (!ready) {
+        start();
+        live();
+      }
+      return glue[name](...args);
+    };
+  }
+  return { raw, live };
+}
