@@ -229,29 +229,19 @@ function createApi(raw) {
     const layCorrected = text(COMMENT, commentCode), clinicianCorrected = text(COMMENT, commentCode + 1);
     const layChronological = text(COMMENT, commentCode + 2), clinicianChronological = text(COMMENT, commentCode + 3);
     const value = observation.observation_value;
-    const centilePoint = (x, centile, sds, ageType, calendar, lay, clinician, band) => ({
-      x, y: value, b: null, centile, sds, events_text: null, bone_age_label: null, bone_age_type: null,
-      bone_age_sds: null, bone_age_centile: null, observation_error: null, age_type: ageType,
-      calendar_age: calendar, lay_comment: lay, clinician_comment: clinician, age_error: null, centile_band: band,
-      observation_value_error: null,
+    // A plotted point with every key of the server's model; `sds` is null on SDS-chart points (y is the SDS).
+    const chronologicalPoint = (y, sds) => ({
+      x: chronologicalAge, y, b: null, centile: hCentile, sds, events_text: null, bone_age_label: null,
+      bone_age_type: null, bone_age_sds: null, bone_age_centile: null, observation_error: null,
+      age_type: 'chronological_age', calendar_age: chronologicalCalendar, lay_comment: layChronological,
+      clinician_comment: clinicianChronological, age_error: null, centile_band: hBand, observation_value_error: null,
     });
-    const centileCorrectedPoint = () => ({
-      x: correctedAge, y: value, b: null, centile: cCentile, sds: cSds, events_text: null, bone_age_label: null,
+    const correctedPoint = (y, sds) => ({
+      x: correctedAge, y, b: null, centile: cCentile, sds, events_text: null, bone_age_label: null,
       bone_age_type: null, bone_age_sds: null, bone_age_centile: null, observation_error: null,
       age_type: 'corrected_age', corrected_gestational_age: gestationalAge, calendar_age: correctedCalendar,
       lay_comment: layCorrected, clinician_comment: clinicianCorrected, age_error: null, centile_band: cBand,
       observation_value_error: null,
-    });
-    const sdsPoint = (x, y, centile, ageType, calendar, lay, clinician, band) => ({
-      x, y, b: null, centile, events_text: null, bone_age_label: null, bone_age_type: null, bone_age_sds: null,
-      bone_age_centile: null, age_type: ageType, calendar_age: calendar, lay_comment: lay,
-      clinician_comment: clinician, age_error: null, centile_band: band, observation_value_error: null,
-    });
-    const sdsCorrectedPoint = () => ({
-      x: correctedAge, y: cSds, b: null, centile: cCentile, events_text: null, bone_age_label: null,
-      bone_age_type: null, bone_age_sds: null, bone_age_centile: null, age_type: 'corrected_age',
-      corrected_gestational_age: gestationalAge, calendar_age: correctedCalendar, lay_comment: layCorrected,
-      clinician_comment: clinicianCorrected, age_error: null, centile_band: cBand, observation_value_error: null,
     });
     return {
       provenance: provenance(reference),
@@ -290,14 +280,12 @@ function createApi(raw) {
       },
       plottable_data: {
         centile_data: {
-          chronological_decimal_age_data: centilePoint(chronologicalAge, hCentile, hSds, 'chronological_age',
-            chronologicalCalendar, layChronological, clinicianChronological, hBand),
-          corrected_decimal_age_data: centileCorrectedPoint(),
+          chronological_decimal_age_data: chronologicalPoint(value, hSds),
+          corrected_decimal_age_data: correctedPoint(value, cSds),
         },
         sds_data: {
-          chronological_decimal_age_data: sdsPoint(chronologicalAge, hSds, hCentile, 'chronological_age',
-            chronologicalCalendar, layChronological, clinicianChronological, hBand),
-          corrected_decimal_age_data: sdsCorrectedPoint(),
+          chronological_decimal_age_data: chronologicalPoint(hSds, null),
+          corrected_decimal_age_data: correctedPoint(cSds, null),
         },
       },
       bone_age: { bone_age: null, bone_age_type: null, bone_age_sds: null, bone_age_centile: null, bone_age_text: null },
@@ -354,7 +342,8 @@ function createApi(raw) {
     return raw.bulkCalculation(path(reference), encode(request, SHAPES.bulk, ['body']));
   }
 
-  // Charts arrive as one flat array (Rust `Chart::flatten`); this turns it back into dGC segments.
+  // Charts arrive as one flat array (Rust `Chart::flatten`); this turns it back into dGC segments, shaped as
+  // Rust's `SegmentLines` serialises them.
   const SEGMENTS = ['uk90_preterm', 'uk_who_infant', 'uk_who_child', 'uk90_child', 'who_2006_infant', 'who_2006_child',
     'who_2007_child', 'fenton', 'cdc_infant', 'cdc_child', 'turners-syndrome', 'trisomy-21', 'trisomy_21_aap_infant',
     'trisomy_21_aap_child'];
@@ -369,15 +358,21 @@ function createApi(raw) {
       const lines = new Array(lineCount);
       for (let l = 0; l < lineCount; l++) {
         const sds = f[i++], centile = f[i++], label = f[i++], n = f[i++];
-        const data = new Array(n);
-        for (let p = 0; p < n; p++) {
-          const y = f[i + n + p];
-          data[p] = { l: label, x: f[i + p], y: y !== y ? null : y };
+        let data = null; // a line without points, as the server sends it
+        if (n > 0) {
+          data = new Array(n);
+          for (let p = 0; p < n; p++) {
+            const y = f[i + n + p];
+            data[p] = { l: label, x: f[i + p], y: y !== y ? null : y };
+          }
         }
         i += 2 * n;
         lines[l] = { sds, centile, data };
       }
-      out[s] = { [segment]: { [sex]: { [method]: lines } } };
+      // Every key of the server's model: both sexes and all four methods, null where not drawn.
+      const byMethod = { height: null, weight: null, ofc: null, bmi: null };
+      byMethod[method] = lines;
+      out[s] = { [segment]: sex === 'male' ? { male: byMethod, female: null } : { male: null, female: byMethod } };
     }
     return [out, i];
   }

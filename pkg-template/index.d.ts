@@ -314,6 +314,10 @@ export interface CorrectedCentilePoint extends PlottablePointCommon {
 export interface ChronologicalSdsPoint extends PlottablePointCommon {
   y: number | null;
   centile: number | null;
+  /** Always null (`y` is the SDS). */
+  sds: null;
+  /** Always null. */
+  observation_error: null;
   age_type: 'chronological_age';
   calendar_age: string;
   centile_band: string | null;
@@ -324,6 +328,10 @@ export interface ChronologicalSdsPoint extends PlottablePointCommon {
 export interface CorrectedSdsPoint extends PlottablePointCommon {
   y: number;
   centile: number;
+  /** Always null (`y` is the SDS). */
+  sds: null;
+  /** Always null. */
+  observation_error: null;
   age_type: 'corrected_age';
   corrected_gestational_age: string;
   calendar_age: string | null;
@@ -405,13 +413,14 @@ export interface ChartPoint {
 export interface CentileLine {
   sds: number;
   centile: number;
-  data: ChartPoint[];
+  /** Null for a line without points in this segment. */
+  data: ChartPoint[] | null;
 }
 
-/** The lines of one chart segment by method. */
-export type ChartMethodLines = { [M in MeasurementMethod]?: CentileLine[] };
-/** The lines of one chart segment by sex and method. */
-export type ChartSexLines = { [S in Sex]?: ChartMethodLines };
+/** The lines of one chart segment by method: the method drawn has its lines, the other three are null. */
+export type ChartMethodLines = { [M in MeasurementMethod]: CentileLine[] | null };
+/** The lines of one chart segment by sex and method: the sex drawn has its methods, the other is null. */
+export type ChartSexLines = { [S in Sex]: ChartMethodLines | null };
 /** One item of `centile_data`: a single segment key, e.g. `{uk_who_child: {male: {height: [...]}}}`. */
 export type ChartSegment = { [K in ChartSegmentName]?: ChartSexLines };
 

@@ -361,12 +361,45 @@ impl Serialize for Line {
         let mut map = serializer.serialize_map(Some(3))?;
         map.serialize_entry("sds", &self.sds)?;
         map.serialize_entry("centile", &self.centile)?;
-        map.serialize_entry("data", &PointsOut(self))?;
+        // A line without points is `data: null`, as the dGC server sends it.
+        map.serialize_entry(
+            "data",
+            &(!self.points.is_empty()).then_some(PointsOut(self)),
+        )?;
         map.end()
     }
 }
 
-/// `{method: [lines]}` under `{sex: …}` under `{segment: …}`.
+/// `{height, weight, ofc, bmi}`: the lines under the method drawn, null under the others.
+struct ByMethod<'a>(&'a SegmentLines);
+
+impl Serialize for ByMethod<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(Method::ALL.len()))?;
+        for method in Method::ALL {
+            map.serialize_entry(
+                method.name(),
+                &(method == self.0.method).then_some(&self.0.lines[..]),
+            )?;
+        }
+        map.end()
+    }
+}
+
+/// `{male, female}`: the methods under the sex drawn, null under the other.
+struct BySex<'a>(&'a SegmentLines);
+
+impl Serialize for BySex<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(Sex::ALL.len()))?;
+        for sex in Sex::ALL {
+            map.serialize_entry(sex.name(), &(sex == self.0.sex).then_some(ByMethod(self.0)))?;
+        }
+        map.end()
+    }
+}
+
+/// `{key: value}`.
 struct Nested<'a, T: ?Sized>(&'a str, &'a T);
 
 impl<T: Serialize + ?Sized> Serialize for Nested<'_, T> {
@@ -377,10 +410,11 @@ impl<T: Serialize + ?Sized> Serialize for Nested<'_, T> {
     }
 }
 
+/// `{segment: {sex: {method: [lines]}}}` with every key of the dGC server's response model: both sexes and all
+/// four methods are named, null where not drawn.
 impl Serialize for SegmentLines {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let by_method = Nested(self.method.name(), &self.lines[..]);
-        Nested(self.segment.name(), &Nested(self.sex.name(), &by_method)).serialize(serializer)
+        Nested(self.segment.name(), &BySex(self)).serialize(serializer)
     }
 }
 

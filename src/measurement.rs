@@ -497,23 +497,21 @@ struct CalculatedValues<'a> {
     chronological_percentage_median_bmi: Option<f64>,
 }
 
-/// One plotted point; `sds` and `observation_error` appear on centile points only, `corrected_gestational_age`
-/// on corrected-age points only.
+/// One plotted point with every key of the dGC server's response model: `sds` is null on SDS-chart points
+/// (whose `y` is the SDS), and `corrected_gestational_age` appears on corrected-age points only.
 #[derive(DeriveSerialize)]
 struct Point<'a> {
     x: f64,
     y: Option<f64>,
     b: Option<f64>,
     centile: Option<f64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    sds: Option<Option<f64>>,
+    sds: Option<f64>,
     events_text: &'a Option<Vec<Value>>,
     bone_age_label: Option<&'a str>,
     bone_age_type: Option<&'static str>,
     bone_age_sds: Option<f64>,
     bone_age_centile: Option<f64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    observation_error: Option<Option<String>>,
+    observation_error: Option<&'a str>,
     age_type: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     corrected_gestational_age: Option<String>,
@@ -586,13 +584,13 @@ impl MeasurementObject {
             },
             b: bone.bone_age,
             centile: result.centile,
-            sds: centile_chart.then_some(result.sds),
+            sds: if centile_chart { result.sds } else { None },
             events_text: &self.observation.events_text,
             bone_age_label: bone.bone_age_text.as_deref(),
             bone_age_type: bone.bone_age_type,
             bone_age_sds: bone.bone_age_sds,
             bone_age_centile: bone.bone_age_centile,
-            observation_error: centile_chart.then_some(None),
+            observation_error: None,
             age_type: if corrected {
                 "corrected_age"
             } else {

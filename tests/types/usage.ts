@@ -77,14 +77,14 @@ const ageType: AgeType = m.plottable_data.centile_data.corrected_decimal_age_dat
 const corrected: 'corrected_age' = m.plottable_data.sds_data.corrected_decimal_age_data.age_type;
 const cga: string = m.plottable_data.centile_data.corrected_decimal_age_data.corrected_gestational_age;
 const pointSds: number | null = m.plottable_data.centile_data.chronological_decimal_age_data.sds;
-// @ts-expect-error sds_data points have no sds key
-m.plottable_data.sds_data.corrected_decimal_age_data.sds;
+// sds_data points carry `sds` and `observation_error` as null, as the API's response model sends them.
+const sdsPointSds: null = m.plottable_data.sds_data.corrected_decimal_age_data.sds;
 // @ts-expect-error chronological points have no corrected_gestational_age key
 m.plottable_data.centile_data.chronological_decimal_age_data.corrected_gestational_age;
 const boneType: BoneAgeType | null = m.bone_age.bone_age_type;
 const events: string[] | null = m.events_data.events_text;
 if (chronologicalSds !== null) console.log(chronologicalSds.toFixed(2));
-console.log(reference, sds, centile, unchecked, band?.length, error, alwaysNull, method, sex, edd, weeks, ageType, corrected, cga, pointSds, boneType, events);
+console.log(reference, sds, centile, unchecked, band?.length, error, alwaysNull, method, sex, edd, weeks, ageType, corrected, cga, pointSds, sdsPointSds, boneType, events);
 
 // Optional fields, bone age and events; null where the API allows null.
 calculation('turner', {
@@ -160,13 +160,13 @@ for (const segment of chart.centile_data) {
   for (const name of Object.keys(s) as ChartSegmentName[]) {
     const lines: CentileLine[] = s[name]?.female?.bmi ?? [];
     for (const line of lines) {
-      const first: ChartPoint | undefined = line.data[0];
+      const first: ChartPoint | undefined = line.data?.[0];
       const y: number | null = first?.y ?? null;
       console.log(name, line.centile, line.sds, first?.l, first?.x, y);
     }
   }
 }
-const ukWhoChild: CentileLine[] | undefined = chart.centile_data[2]?.uk_who_child?.female?.bmi;
+const ukWhoChild: CentileLine[] | null | undefined = chart.centile_data[2]?.uk_who_child?.female?.bmi;
 console.log(formats, ukWhoChild?.length);
 
 // ---- midParentalHeight: the response feeds an RCPCH chart's `midParentalHeightData`.
