@@ -19,6 +19,8 @@ demo: pkg
 
 bench: pkg
 	node bench/run.mjs
+	cargo build --locked --release --features cli --bin centile
+	python3 bench/cli.py
 
 # Regenerate the golden vectors from rcpchgrowth 4.6.5 (committed; CI only reads them).
 vectors:

@@ -16,13 +16,13 @@ bash scripts/install-tools.sh
 
 step "formatting, lints, generated tables"
 cargo fmt --check
-cargo clippy --locked --all-targets -- -D warnings
+cargo clippy --locked --all-targets --features cli -- -D warnings
 cargo clippy --locked --target wasm32-unknown-unknown --all-targets -- -D warnings
 RUSTDOCFLAGS="-D warnings" cargo doc --locked --no-deps --quiet
 python3 reference-data/generate.py --check
 
-step "native tests (engine, golden vectors, reference data)"
-run cargo test --locked
+step "native tests (engine, golden vectors, reference data, the centile CLI)"
+run cargo test --locked --features cli
 
 step "wasm-bindgen tests in Node"
 run cargo test --locked --target wasm32-unknown-unknown --test web

@@ -1,0 +1,444 @@
+//! `centile calculate`: scores a CSV of measurements. The input is streamed in chunks; each chunk is scored on
+//! every core and written in input order, so memory stays flat whatever the file's size.
+
+use centile::ages::{Date, Gestation};
+use centile::api;
+use centile::centile::{CentileBand, CentileFormat};
+use centile::measurement::{band_format, calculate, Birth, MeasurementObject, Observation};
+use centile::request::{Loc, ValidationError, Value};
+use centile::{Method, Reference, Sex};
+use csv::ByteRecord;
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+use serde::Serialize;
+use std::collections::HashMap;
+use std::io::{self, IsTerminal, Read, Write};
+use std::sync::mpsc::sync_channel;
+
+/// The request fields read from each row, named as in the API (`reference` overrides `--reference`).
+pub const INPUT_FIELDS: [&str; 8] = [
+    "birth_date",
+    "observation_date",
+    "observation_value",
+    "sex",
+    "measurement_method",
+    "gestation_weeks",
+    "gestation_days",
+    "reference",
+];
+const REQUIRED: usize = 5;
+const BIRTH_DATE: usize = 0;
+const OBSERVATION_DATE: usize = 1;
+const VALUE: usize = 2;
+const SEX: usize = 3;
+const METHOD: usize = 4;
+const WEEKS: usize = 5;
+const DAYS: usize = 6;
+const REFERENCE: usize = 7;
+
+/// The columns appended to every row, in order.
+pub const OUTPUT_COLUMNS: [&str; 10] = [
+    "chronological_decimal_age",
+    "corrected_decimal_age",
+    "chronological_sds",
+    "chronological_centile",
+    "corrected_sds",
+    "corrected_centile",
+    "chronological_centile_band",
+    "corrected_centile_band",
+    "corrected_percentage_median_bmi",
+    "error",
+];
+
+/// Rows read, scored and written at a time (bounds memory), and rows per parallel task.
+const CHUNK: usize = 32_768;
+const TASK: usize = 1_024;
+
+/// What `calculate` writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// The input columns, then the scores and `error`.
+    Csv,
+    /// One dGC measurement object (or 422 body) per line.
+    Jsonl,
+}
+
+/// One score of a row (a column of [`OUTPUT_COLUMNS`] but `error`); `None` is an empty cell or `null`.
+#[derive(Serialize)]
+#[serde(untagged)]
+pub enum Cell {
+    /// A number.
+    Number(Option<f64>),
+    /// A centile band, written as its sentence.
+    Band(Option<CentileBand>),
+}
+
+impl Cell {
+    /// Writes the cell's CSV text: numbers in their shortest round-trip form, bands as their sentence (cached
+    /// by the band's code in `bands`).
+    fn write(&self, out: &mut Vec<u8>, bands: &mut HashMap<u32, String>, format: CentileFormat) {
+        match self {
+            Cell::Number(Some(x)) => {
+                out.extend_from_slice(ryu::Buffer::new().format(*x).as_bytes())
+            }
+            Cell::Band(Some(band)) => out.extend_from_slice(
+                bands
+                    .entry(band.code(format))
+                    .or_insert_with(|| band.to_string())
+                    .as_bytes(),
+            ),
+            Cell::Number(None) | Cell::Band(None) => {}
+        }
+    }
+}
+
+/// The scores of a measurement object, in [`OUTPUT_COLUMNS`] order.
+pub fn cells(m: &MeasurementObject) -> [Cell; 9] {
+    [
+        Cell::Number(Some(m.chronological_decimal_age)),
+        Cell::Number(Some(m.corrected_decimal_age)),
+        Cell::Number(m.chronological.sds),
+        Cell::Number(m.chronological.centile),
+        Cell::Number(m.corrected.sds),
+        Cell::Number(m.corrected.centile),
+        Cell::Band(m.chronological.band),
+        Cell::Band(m.corrected.band),
+        Cell::Number(m.corrected.percentage_median_bmi),
+    ]
+}
+
+/// How the input is read and scored.
+pub struct Scorer {
+    /// Input column index of each of [`INPUT_FIELDS`].
+    columns: [Option<usize>; 8],
+    fields: usize,
+    reference: Reference,
+    date_format: Option<String>,
+    format: Format,
+}
+
+impl Scorer {
+    /// Finds the request fields among the header's columns (`renames` maps a field to another column name).
+    ///
+    /// # Errors
+    /// A message naming every required field that has no column, or an unknown rename.
+    pub fn new(
+        header: &ByteRecord,
+        renames: &[(String, String)],
+        reference: Reference,
+        date_format: Option<String>,
+        format: Format,
+    ) -> Result<Scorer, String> {
+        if let Some((field, _)) = renames
+            .iter()
+            .find(|(f, _)| !INPUT_FIELDS.contains(&f.as_str()))
+        {
+            return Err(format!(
+                "--column {field}=…: {field} is not a request field (use one of {})",
+                INPUT_FIELDS.join(", ")
+            ));
+        }
+        let columns = INPUT_FIELDS.map(|field| {
+            let name = renames
+                .iter()
+                .rev()
+                .find(|(f, _)| f == field)
+                .map_or(field, |(_, column)| column.as_str());
+            header
+                .iter()
+                .position(|h| h.trim_ascii() == name.as_bytes())
+        });
+        let missing: Vec<String> = (0..REQUIRED)
+            .filter(|&i| columns[i].is_none())
+            .map(|i| {
+                let field = INPUT_FIELDS[i];
+                match renames.iter().rev().find(|(f, _)| f == field) {
+                    Some((_, column)) => format!("{column} (for {field})"),
+                    None => field.to_owned(),
+                }
+            })
+            .collect();
+        if !missing.is_empty() {
+            return Err(format!(
+                "the input has no column {}: name the columns as the API's request fields, or map them with \
+                 --column FIELD=COLUMN",
+                missing.join(", ")
+            ));
+        }
+        Ok(Scorer {
+            columns,
+            fields: header.len(),
+            reference,
+            date_format,
+            format,
+        })
+    }
+
+    /// The trimmed text of `field` in `row` ("" when absent or not UTF-8).
+    fn text<'r>(&self, row: &'r ByteRecord, field: usize) -> Option<&'r str> {
+        let cell = self.columns[field].and_then(|i| row.get(i)).unwrap_or(b"");
+        std::str::from_utf8(cell).ok().map(str::trim)
+    }
+
+    fn date(&self, text: &str) -> Option<Date> {
+        match &self.date_format {
+            None => Date::parse(text),
+            Some(format) => {
+                use chrono::Datelike;
+                let d = chrono::NaiveDate::parse_from_str(text, format).ok()?;
+                Date::from_ymd(d.year(), d.month(), d.day())
+            }
+        }
+    }
+
+    /// The typed request of a well-formed row; `None` sends the row to the general path, which reports why.
+    fn typed(&self, row: &ByteRecord) -> Option<(Reference, Birth, Observation)> {
+        let text = |field| self.text(row, field);
+        let reference = match text(REFERENCE)? {
+            "" => self.reference,
+            name => Reference::parse(name)?,
+        };
+        let int = |field, default, range: std::ops::RangeInclusive<i32>| match text(field)? {
+            "" => Some(default),
+            t => t.parse().ok().filter(|n| range.contains(n)),
+        };
+        let birth = Birth {
+            birth_date: self.date(text(BIRTH_DATE)?)?,
+            gestation: Gestation {
+                weeks: int(WEEKS, 40, 22..=44)?,
+                days: int(DAYS, 0, 0..=6)?,
+            },
+            sex: Sex::parse(text(SEX)?)?,
+            method: Method::parse(text(METHOD)?)?,
+        };
+        let observation = Observation {
+            observation_date: self.date(text(OBSERVATION_DATE)?)?,
+            observation_value: text(VALUE)?
+                .parse()
+                .ok()
+                .filter(|v: &f64| v.is_finite() && *v > 0.0)?,
+            bone_age: Default::default(),
+            events_text: None,
+        };
+        (birth.birth_date <= observation.observation_date).then_some((
+            reference,
+            birth,
+            observation,
+        ))
+    }
+
+    /// Scores a row as the API scores the request made of its cells (empty cells are absent fields).
+    fn general(&self, row: &ByteRecord) -> Result<MeasurementObject, ValidationError> {
+        let text = |field: usize| {
+            let cell = self.columns[field].and_then(|i| row.get(i)).unwrap_or(b"");
+            String::from_utf8_lossy(cell).trim().to_owned()
+        };
+        // With --date-format, a date cell that does not match is left out of the request and its "Field
+        // required" becomes a date error naming the format.
+        let (mut body, mut unmatched) = (Vec::new(), Vec::new());
+        for (field, name) in INPUT_FIELDS.iter().enumerate().take(REFERENCE) {
+            let mut value = text(field);
+            if field <= OBSERVATION_DATE && self.date_format.is_some() && !value.is_empty() {
+                match self.date(&value) {
+                    Some(date) => value = date.to_string(),
+                    None => {
+                        unmatched.push((*name, value));
+                        continue;
+                    }
+                }
+            }
+            if !value.is_empty() {
+                body.push(((*name).to_owned(), Value::String(value)));
+            }
+        }
+        let reference = Some(text(REFERENCE))
+            .filter(|r| !r.is_empty())
+            .unwrap_or_else(|| self.reference.name().to_owned());
+        api::calculation(&reference, &Value::Object(body)).map_err(|mut e| {
+            let format = self.date_format.as_deref().unwrap_or_default();
+            for d in &mut e.detail {
+                let field = match d.loc.as_slice() {
+                    [_, Loc::Key(field)] => field,
+                    _ => continue,
+                };
+                if let Some((_, text)) = unmatched.iter().find(|(name, _)| name == field) {
+                    d.msg = format!("Input should be a real calendar date written as {format}");
+                    d.kind = "date_parsing";
+                    d.input = Value::String(text.clone());
+                }
+            }
+            e
+        })
+    }
+
+    /// Scores one row: the fast typed path for well-formed rows, the API's own reading for the rest (so a
+    /// row's error is the API's 422 message).
+    pub fn score(&self, row: &ByteRecord) -> Result<MeasurementObject, ValidationError> {
+        if row.len() != self.fields {
+            let msg = format!(
+                "This row has {} fields but the header has {}.",
+                row.len(),
+                self.fields
+            );
+            return Err(ValidationError::body(msg, "value_error", "row"));
+        }
+        match self.typed(row) {
+            Some((reference, birth, observation)) => calculate(reference, &birth, &observation),
+            None => self.general(row),
+        }
+    }
+
+    /// Scores and renders one slice of rows.
+    fn render(&self, rows: &[ByteRecord]) -> io::Result<Vec<u8>> {
+        let mut out = Vec::with_capacity(rows.len() * 512);
+        match self.format {
+            Format::Csv => {
+                let mut csv = csv::WriterBuilder::new().flexible(true).from_writer(out);
+                let (mut text, mut bands) = (Vec::new(), HashMap::new());
+                for row in rows {
+                    for field in row {
+                        csv.write_field(field)?;
+                    }
+                    for _ in row.len()..self.fields {
+                        csv.write_field("")?;
+                    }
+                    match self.score(row) {
+                        Ok(m) => {
+                            let format = band_format(m.reference, m.birth.method);
+                            for cell in cells(&m) {
+                                text.clear();
+                                cell.write(&mut text, &mut bands, format);
+                                csv.write_field(&text)?;
+                            }
+                            csv.write_field("")?;
+                        }
+                        Err(e) => {
+                            for _ in 1..OUTPUT_COLUMNS.len() {
+                                csv.write_field("")?;
+                            }
+                            csv.write_field(e.to_string())?;
+                        }
+                    }
+                    csv.write_record(None::<&[u8]>)?;
+                }
+                out = csv.into_inner().map_err(|e| e.into_error())?;
+            }
+            Format::Jsonl => {
+                for row in rows {
+                    match self.score(row) {
+                        Ok(m) => serde_json::to_writer(&mut out, &m),
+                        Err(e) => serde_json::to_writer(&mut out, &e),
+                    }?;
+                    out.push(b'\n');
+                }
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// Reads CSV from `input`, writes the scored rows to `output`; `size` (the input's length, when known) sizes the
+/// progress bar, which is drawn only when stderr is a terminal. Returns the number of rows.
+///
+/// # Errors
+/// An unreadable input or header, missing columns, or a failed write: the input is unusable.
+pub fn run(
+    input: impl Read + Send,
+    output: impl Write + Send,
+    size: Option<u64>,
+    make_scorer: impl FnOnce(&ByteRecord) -> Result<Scorer, String>,
+) -> Result<u64, String> {
+    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(input);
+    let header = reader
+        .byte_headers()
+        .map_err(|e| format!("cannot read the header row: {e}"))?
+        .clone();
+    let scorer = make_scorer(&header)?;
+    let mut output = io::BufWriter::with_capacity(1 << 20, output);
+    if scorer.format == Format::Csv {
+        let mut csv = csv::Writer::from_writer(&mut output);
+        csv.write_record(
+            header
+                .iter()
+                .chain(OUTPUT_COLUMNS.iter().map(|c| c.as_bytes())),
+        )
+        .map_err(|e| format!("cannot write the output: {e}"))?;
+        csv.flush()
+            .map_err(|e| format!("cannot write the output: {e}"))?;
+    }
+    let progress = progress_bar(size);
+    // Chunks of rows go to scoring and come back to be refilled, so records are allocated once.
+    let (rows_tx, rows_rx) = sync_channel::<Vec<ByteRecord>>(2);
+    let (spare_tx, spare_rx) = sync_channel::<Vec<ByteRecord>>(4);
+    let (out_tx, out_rx) = sync_channel::<Vec<Vec<u8>>>(2);
+    let mut rows = 0u64;
+    std::thread::scope(|s| {
+        let bar = progress.clone();
+        let reading = s.spawn(move || -> Result<(), csv::Error> {
+            loop {
+                let mut chunk = spare_rx.try_recv().unwrap_or_default();
+                chunk.resize_with(CHUNK, ByteRecord::new);
+                let mut n = 0;
+                while n < CHUNK && reader.read_byte_record(&mut chunk[n])? {
+                    n += 1;
+                }
+                chunk.truncate(n);
+                bar.set_position(reader.position().byte());
+                let last = n < CHUNK;
+                if (!chunk.is_empty() && rows_tx.send(chunk).is_err()) || last {
+                    return Ok(());
+                }
+            }
+        });
+        let writing = s.spawn(move || -> io::Result<()> {
+            for parts in out_rx {
+                for part in parts {
+                    output.write_all(&part)?;
+                }
+            }
+            output.flush()
+        });
+        let mut failed = None;
+        for chunk in rows_rx {
+            rows += chunk.len() as u64;
+            let parts: io::Result<Vec<Vec<u8>>> = chunk
+                .par_chunks(TASK)
+                .map(|task| scorer.render(task))
+                .collect();
+            let _ = spare_tx.try_send(chunk);
+            match parts {
+                Ok(parts) => {
+                    if out_tx.send(parts).is_err() {
+                        break;
+                    }
+                }
+                Err(e) => {
+                    failed = Some(format!("cannot write the output: {e}"));
+                    break;
+                }
+            }
+        }
+        drop(out_tx);
+        let wrote = writing.join().expect("the writer thread does not panic");
+        let read = reading.join().expect("the reader thread does not panic");
+        progress.finish_and_clear();
+        if let Err(e) = read {
+            return Err(format!("cannot read the input: {e}"));
+        }
+        wrote.map_err(|e| format!("cannot write the output: {e}"))?;
+        failed.map_or(Ok(rows), Err)
+    })
+}
+
+fn progress_bar(size: Option<u64>) -> ProgressBar {
+    if !io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    match size {
+        Some(bytes) => ProgressBar::new(bytes).with_style(
+            ProgressStyle::with_template("{bar:40} {percent}% {binary_bytes_per_sec} eta {eta}")
+                .expect("a valid template"),
+        ),
+        None => ProgressBar::new_spinner(),
+    }
+}

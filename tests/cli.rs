@@ -1,0 +1,539 @@
+//! The `centile` command-line tool, run as a user runs it: the golden vectors through `calculate` (SDS and
+//! centiles to 1e-9 against rcpchgrowth 4.6.5), bad rows, input round trip, column mapping, date formats, JSON
+//! lines and every other subcommand against the library.
+
+use centile::api;
+use centile::request::Value;
+use serde_json::Value as Json;
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+const TOLERANCE: f64 = 1e-9;
+
+fn centile(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_centile"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut input = child.stdin.take().expect("stdin is piped");
+    let stdin = stdin.to_vec();
+    let feeder = std::thread::spawn(move || input.write_all(&stdin));
+    let out = child.wait_with_output().expect("the binary finishes");
+    feeder.join().unwrap().unwrap();
+    out
+}
+
+fn ok(args: &[&str], stdin: &[u8]) -> Vec<u8> {
+    let out = centile(args, stdin);
+    assert!(
+        out.status.success(),
+        "centile {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "silent when stderr is not a terminal"
+    );
+    out.stdout
+}
+
+fn records(csv_bytes: &[u8]) -> (Vec<String>, Vec<Vec<String>>) {
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(csv_bytes);
+    let header = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    let rows = reader
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+        .collect();
+    (header, rows)
+}
+
+fn json(bytes: &[u8]) -> Json {
+    serde_json::from_slice(bytes).unwrap()
+}
+
+fn to_value(json: &Json) -> Value {
+    serde_json::from_value(json.clone()).unwrap()
+}
+
+const OUTPUT: [&str; 10] = [
+    "chronological_decimal_age",
+    "corrected_decimal_age",
+    "chronological_sds",
+    "chronological_centile",
+    "corrected_sds",
+    "corrected_centile",
+    "chronological_centile_band",
+    "corrected_centile_band",
+    "corrected_percentage_median_bmi",
+    "error",
+];
+
+/// The golden calculation vectors as a CSV with an `id` column first and `reference` last; `gestation` writes
+/// the weeks (e.g. as "40.0" to send every row through the general path).
+fn vectors_csv(gestation: impl Fn(&Json) -> String) -> (Vec<Json>, String) {
+    let path = format!(
+        "{}/tests/vectors/calculation.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let doc: Json = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let cases = doc["cases"].as_array().unwrap().clone();
+    let mut csv = String::from(
+        "id,birth_date,observation_date,sex,measurement_method,observation_value,gestation_weeks,gestation_days,reference\n",
+    );
+    for (i, c) in cases.iter().enumerate() {
+        let s = |k: usize| c[k].as_str().unwrap().to_owned();
+        csv += &format!(
+            "{i},{},{},{},{},{},{},{},{}\n",
+            s(1),
+            s(2),
+            s(3),
+            s(4),
+            c[5],
+            gestation(&c[6]),
+            c[7],
+            s(0)
+        );
+    }
+    (cases, csv)
+}
+
+#[test]
+fn golden_vectors_through_calculate() {
+    let (cases, input) = vectors_csv(|w| w.to_string());
+    let out = ok(&["calculate", "--reference", "who"], input.as_bytes());
+    let (header, rows) = records(&out);
+    let (in_header, in_rows) = records(input.as_bytes());
+    assert_eq!(header[..in_header.len()], in_header[..]);
+    assert_eq!(header[in_header.len()..], OUTPUT);
+    assert_eq!(rows.len(), cases.len());
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let num = |row: &[String], name: &str| -> Json {
+        let cell = &row[col(name)];
+        if cell.is_empty() {
+            Json::Null
+        } else {
+            cell.parse::<f64>().unwrap().into()
+        }
+    };
+    let mut failures = Vec::new();
+    let (mut scored, mut errors) = (0, 0);
+    for ((case, row), in_row) in cases.iter().zip(&rows).zip(&in_rows) {
+        assert_eq!(row[..in_row.len()], in_row[..], "input columns round trip");
+        let error = &row[col("error")];
+        match &case[8] {
+            Json::String(why) => {
+                errors += 1;
+                if error.is_empty() {
+                    failures.push(format!("{case}: expected an error ({why})"));
+                }
+            }
+            Json::Array(w) => {
+                scored += 1;
+                if !error.is_empty() {
+                    failures.push(format!("{case}: unexpected error {error}"));
+                    continue;
+                }
+                let exact = [
+                    ("chronological_decimal_age", 0),
+                    ("corrected_decimal_age", 1),
+                ];
+                let close = [
+                    ("corrected_sds", 9),
+                    ("corrected_centile", 10),
+                    ("chronological_sds", 13),
+                    ("chronological_centile", 14),
+                    ("corrected_percentage_median_bmi", 17),
+                ];
+                for (name, k) in exact {
+                    if num(row, name) != w[k] {
+                        failures.push(format!("{case} {name}: got {}", num(row, name)));
+                    }
+                }
+                for (name, k) in close {
+                    let agree = match (num(row, name).as_f64(), w[k].as_f64()) {
+                        (Some(g), Some(e)) => (g - e).abs() <= TOLERANCE,
+                        (None, None) => true,
+                        _ => false,
+                    };
+                    if !agree {
+                        failures.push(format!("{case} {name}: got {}", num(row, name)));
+                    }
+                }
+                for (name, k) in [
+                    ("corrected_centile_band", 11),
+                    ("chronological_centile_band", 15),
+                ] {
+                    if row[col(name)].is_empty() != w[k].is_null() {
+                        failures.push(format!("{case} {name}: got {:?}", row[col(name)]));
+                    }
+                }
+            }
+            other => panic!("unexpected expectation {other}"),
+        }
+    }
+    println!("{scored} scored and {errors} error rows checked");
+    assert!(scored > 20_000 && errors > 1_000);
+    assert!(
+        failures.is_empty(),
+        "{} mismatches:\n{}",
+        failures.len(),
+        failures[..failures.len().min(20)].join("\n")
+    );
+}
+
+#[test]
+fn general_path_scores_exactly_as_the_fast_path() {
+    // "40.0" is a valid gestation the fast reader does not take, so every row goes through the API's reader.
+    let (_, fast) = vectors_csv(|w| w.to_string());
+    let (_, general) = vectors_csv(|w| format!("{w}.0"));
+    let scores = |input: &str| -> Vec<Vec<String>> {
+        let (header, rows) = records(&ok(&["calculate"], input.as_bytes()));
+        let first = header.len() - OUTPUT.len();
+        rows.into_iter().map(|r| r[first..].to_vec()).collect()
+    };
+    assert_eq!(scores(&fast), scores(&general));
+}
+
+#[test]
+fn jsonl_writes_the_api_objects_and_422_bodies() {
+    let input =
+        "birth_date,observation_date,observation_value,sex,measurement_method,gestation_weeks\n\
+                 2019-04-02,2024-05-01,109.5,female,height,33\n\
+                 2019-04-02,2024-05-01,-3,female,height,33\n";
+    let out = ok(
+        &["calculate", "--format", "jsonl", "--reference", "cdc"],
+        input.as_bytes(),
+    );
+    let lines: Vec<Json> = out
+        .split(|&b| b == b'\n')
+        .filter(|l| !l.is_empty())
+        .map(json)
+        .collect();
+    assert_eq!(lines.len(), 2);
+    let request = serde_json::json!({"birth_date": "2019-04-02", "observation_date": "2024-05-01",
+        "observation_value": 109.5, "sex": "female", "measurement_method": "height", "gestation_weeks": 33});
+    let expected = api::calculation("cdc", &to_value(&request)).unwrap();
+    assert_eq!(lines[0], serde_json::to_value(&expected).unwrap());
+    assert_eq!(
+        lines[1]["detail"][0]["loc"],
+        serde_json::json!(["body", "observation_value"])
+    );
+    assert_eq!(lines[1]["detail"][0]["type"], "greater_than");
+}
+
+const HEADER: &str =
+    "name,birth_date,observation_date,observation_value,sex,measurement_method,reference";
+
+/// Runs `calculate` and returns each row's (input cells, error) and the scores of the first row.
+fn bad_rows(input: &[u8], extra: &[&str]) -> Vec<(Vec<String>, String, String)> {
+    let args: Vec<&str> = ["calculate"].iter().chain(extra).copied().collect();
+    let (header, rows) = records(&ok(&args, input));
+    let n = header.len() - OUTPUT.len();
+    rows.into_iter()
+        .map(|r| (r[..n].to_vec(), r[n + 2].clone(), r.last().unwrap().clone()))
+        .collect()
+}
+
+#[test]
+fn bad_rows_keep_their_data_and_say_why() {
+    let input = format!(
+        "\u{feff}{HEADER}\r\n\
+         \"Smith, Jo\",2018-03-14,2028-03-14,140,male,height,uk-who\r\n\
+         \"O'Brien, \"\"Al\"\"\",2018-03-14,2028-03-14,140,,height,\r\n\
+         Lee,14/03/2018,2028-03-14,140,male,height,uk-who\r\n\
+         Khan,2018-03-14,2028-03-14,140,male,height,nhs\r\n\
+         Ng,2018-03-14,2028-03-14,,male,height,who\r\n\
+         Ng,2028-03-14,2018-03-14,140,male,height,who\r\n\
+         Short,2018-03-14\r\n\
+         Ok,2018-03-14,2028-03-14,140,male,height,\r\n"
+    );
+    let rows = bad_rows(input.as_bytes(), &[]);
+    let (in_header, in_rows) = records(input.as_bytes());
+    assert_eq!(
+        in_header[0], "name",
+        "the BOM is not part of the first column's name"
+    );
+    assert_eq!(rows.len(), 8, "one output row per input row");
+    for ((cells, _, _), input) in rows.iter().zip(&in_rows) {
+        assert_eq!(cells[..input.len()], input[..]);
+    }
+    let errors: Vec<&str> = rows.iter().map(|r| r.2.as_str()).collect();
+    assert_eq!(errors[0], "");
+    assert_eq!(errors[1], "sex: Field required");
+    assert_eq!(
+        errors[2],
+        "birth_date: Input should be a real calendar date written YYYY-MM-DD"
+    );
+    assert!(
+        errors[3].starts_with("reference: Unknown reference"),
+        "{}",
+        errors[3]
+    );
+    assert_eq!(errors[4], "observation_value: Field required");
+    assert_eq!(
+        errors[5],
+        "birth_date: The observation date is before the birth date."
+    );
+    assert_eq!(errors[6], "This row has 2 fields but the header has 7.");
+    assert_eq!(errors[7], "", "an empty reference cell means --reference");
+    assert_eq!(rows[0].1, rows[7].1, "the same child scores the same");
+    assert!(
+        errors
+            .iter()
+            .all(|e| !e.contains("140") && !e.contains("2018")),
+        "no child's values in errors"
+    );
+}
+
+#[test]
+fn column_mapping_and_date_formats() {
+    let iso = "dob,seen,cm,sex,measurement_method\n2018-03-14,2028-03-14,140,male,height\n";
+    let uk = "dob,seen,cm,sex,measurement_method\n14/03/2018,14/03/2028,140,male,height\n2018-03-14,14/03/2028,140,male,height\n";
+    let map = [
+        "--column",
+        "birth_date=dob",
+        "--column",
+        "observation_date=seen",
+        "--column",
+        "observation_value=cm",
+    ];
+    let a = bad_rows(iso.as_bytes(), &map);
+    let uk_args: Vec<&str> = map
+        .iter()
+        .copied()
+        .chain(["--date-format", "%d/%m/%Y"])
+        .collect();
+    let b = bad_rows(uk.as_bytes(), &uk_args);
+    assert_eq!(a[0].2, "");
+    assert_eq!(a[0].1, b[0].1, "same SDS whatever the date format");
+    assert_eq!(
+        b[1].2,
+        "birth_date: Input should be a real calendar date written as %d/%m/%Y"
+    );
+}
+
+#[test]
+fn unusable_input_fails_with_a_clear_message() {
+    let out = centile(
+        &["calculate"],
+        b"dob,observation_date,observation_value,sex\n2018-03-14,2028-03-14,140,male\n",
+    );
+    assert!(!out.status.success());
+    assert!(out.stdout.is_empty());
+    let msg = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        msg.contains("no column birth_date, measurement_method"),
+        "{msg}"
+    );
+
+    let out = centile(&["calculate", "/nonexistent/cohort.csv"], b"");
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot open /nonexistent/cohort.csv"));
+
+    let out = centile(&["calculate", "--reference", "nhs"], b"");
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Unknown reference"));
+}
+
+#[test]
+fn single_value_commands_answer_as_the_library() {
+    let sds = json(&ok(
+        &[
+            "sds",
+            "--reference",
+            "cdc",
+            "--method",
+            "bmi",
+            "--sex",
+            "male",
+            "--age",
+            "10",
+            "30",
+        ],
+        b"",
+    ));
+    let args = serde_json::json!({"reference": "cdc", "measurement_method": "bmi", "sex": "male", "age": 10, "observation_value": 30});
+    let z = api::sds_for_measurement(&to_value(&args)).unwrap();
+    assert_eq!(sds["sds"], z);
+    assert_eq!(sds["centile"], centile::centile::centile(z));
+
+    let dated = json(&ok(
+        &[
+            "sds",
+            "--method",
+            "weight",
+            "--sex",
+            "female",
+            "--birth-date",
+            "2024-01-10",
+            "--observation-date",
+            "2024-05-02",
+            "--gestation-weeks",
+            "31",
+            "--gestation-days",
+            "2",
+            "4.1",
+        ],
+        b"",
+    ));
+    let request = serde_json::json!({"birth_date": "2024-01-10", "observation_date": "2024-05-02", "observation_value": 4.1,
+        "sex": "female", "measurement_method": "weight", "gestation_weeks": 31, "gestation_days": 2});
+    let m = serde_json::to_value(api::calculation("uk-who", &to_value(&request)).unwrap()).unwrap();
+    let values = &m["measurement_calculated_values"];
+    for key in [
+        "corrected_sds",
+        "chronological_sds",
+        "corrected_centile_band",
+    ] {
+        assert_eq!(dated[key], values[key], "{key}");
+    }
+    assert_eq!(
+        dated["corrected_decimal_age"],
+        m["measurement_dates"]["corrected_decimal_age"]
+    );
+
+    let w = json(&ok(
+        &[
+            "measurement",
+            "--method",
+            "weight",
+            "--sex",
+            "male",
+            "--age",
+            "1",
+            "--sds",
+            "-1.5",
+        ],
+        b"",
+    ));
+    let args = serde_json::json!({"reference": "uk-who", "measurement_method": "weight", "sex": "male", "age": 1, "sds": -1.5});
+    assert_eq!(
+        w["observation_value"],
+        api::measurement_from_sds(&to_value(&args))
+            .unwrap()
+            .unwrap()
+    );
+    let c = json(&ok(
+        &[
+            "measurement",
+            "--method",
+            "weight",
+            "--sex",
+            "male",
+            "--age",
+            "1",
+            "--centile",
+            "50",
+        ],
+        b"",
+    ));
+    assert!((c["sds"].as_f64().unwrap()).abs() < 1e-12);
+
+    let age = json(&ok(
+        &["age", "2023-01-31", "2024-06-01", "--gestation-weeks", "32"],
+        b"",
+    ));
+    assert_eq!(age["chronological_decimal_age"], 487.0 / 365.25);
+    assert_eq!(age["corrected_decimal_age"], (487.0 - 56.0) / 365.25);
+    assert_eq!(age["estimated_date_delivery"], "2023-03-28");
+
+    let mph = json(&ok(
+        &[
+            "mid-parental-height",
+            "--maternal",
+            "163",
+            "--paternal",
+            "178",
+            "--sex",
+            "female",
+        ],
+        b"",
+    ));
+    let request =
+        serde_json::json!({"height_maternal": 163, "height_paternal": 178, "sex": "female"});
+    assert_eq!(
+        mph,
+        serde_json::to_value(api::mid_parental_height(&to_value(&request)).unwrap()).unwrap()
+    );
+
+    let chart = json(&ok(
+        &[
+            "chart",
+            "--reference",
+            "who",
+            "--sex",
+            "male",
+            "--method",
+            "weight",
+            "--sds=-2,0,2",
+        ],
+        b"",
+    ));
+    let request = serde_json::json!({"sex": "male", "measurement_method": "weight", "centile_format": [-2, 0, 2], "is_sds": true});
+    assert_eq!(
+        chart,
+        serde_json::to_value(api::chart_coordinates("who", &to_value(&request)).unwrap()).unwrap()
+    );
+
+    let child = json(&ok(
+        &[
+            "fictional-child",
+            "--method",
+            "height",
+            "--sex",
+            "male",
+            "--end-age",
+            "4",
+            "--interval-number",
+            "6",
+            "--noise",
+            "--seed",
+            "42",
+        ],
+        b"",
+    ));
+    let request = serde_json::json!({"measurement_method": "height", "sex": "male", "end_age": 4,
+        "measurement_interval_number": 6, "noise": true, "seed": 42});
+    let expected = api::fictional_child_data("uk-who", &to_value(&request)).unwrap();
+    assert_eq!(child, serde_json::to_value(expected).unwrap());
+}
+
+#[test]
+fn bad_arguments_give_the_api_message() {
+    let out = centile(
+        &[
+            "sds", "--method", "height", "--sex", "boy", "--age", "5", "110",
+        ],
+        b"",
+    );
+    assert!(!out.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "centile: sex: Input should be 'male' or 'female'\n"
+    );
+    for command in [
+        "calculate",
+        "sds",
+        "measurement",
+        "age",
+        "mid-parental-height",
+        "chart",
+        "fictional-child",
+    ] {
+        let help = ok(&[command, "--help"], b"");
+        assert!(
+            String::from_utf8_lossy(&help).contains("Examples:"),
+            "{command} --help has examples"
+        );
+    }
+}
