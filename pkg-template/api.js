@@ -219,13 +219,14 @@ function createApi(raw) {
 
   // The object for one observation from the record the wasm just wrote, in the key order of the Rust serialiser.
   function build(reference, birth, observation, weeks, days) {
-    const r = record();
-    const chronologicalAge = r[0], correctedAge = r[1], edd = r[2];
-    const commentCode = r[4] * 4;
-    const chronologicalCalendar = text(CALENDAR, r[5]), correctedCalendar = text(CALENDAR, r[6]);
-    const gestationalAge = r[3] !== r[3] ? '' : text(GESTATIONAL_AGE, r[3]);
-    const cSds = r[7], cCentile = r[8], cBand = text(BAND, r[9]), cPmb = num(r[10]);
-    const hSds = r[11], hCentile = r[12], hBand = text(BAND, r[13]), hPmb = num(r[14]);
+    // Copy the record first: fetching a text can grow the wasm memory, which detaches the record's view.
+    const [chronologicalAge, correctedAge, edd, cga, comment, chronologicalCode, correctedCode,
+      cSds, cCentile, cBandCode, cPmbRaw, hSds, hCentile, hBandCode, hPmbRaw] = record();
+    const commentCode = comment * 4;
+    const chronologicalCalendar = text(CALENDAR, chronologicalCode), correctedCalendar = text(CALENDAR, correctedCode);
+    const gestationalAge = cga !== cga ? '' : text(GESTATIONAL_AGE, cga);
+    const cBand = text(BAND, cBandCode), cPmb = num(cPmbRaw);
+    const hBand = text(BAND, hBandCode), hPmb = num(hPmbRaw);
     const layCorrected = text(COMMENT, commentCode), clinicianCorrected = text(COMMENT, commentCode + 1);
     const layChronological = text(COMMENT, commentCode + 2), clinicianChronological = text(COMMENT, commentCode + 3);
     const value = observation.observation_value;
@@ -257,8 +258,8 @@ function createApi(raw) {
         chronological_calendar_age: chronologicalCalendar,
         corrected_calendar_age: correctedCalendar,
         corrected_gestational_age: {
-          corrected_gestation_weeks: r[3] !== r[3] ? null : Math.floor(r[3] / 10),
-          corrected_gestation_days: r[3] !== r[3] ? null : r[3] % 10,
+          corrected_gestation_weeks: cga !== cga ? null : Math.floor(cga / 10),
+          corrected_gestation_days: cga !== cga ? null : cga % 10,
         },
         comments: {
           clinician_corrected_decimal_age_comment: clinicianCorrected,
