@@ -32,6 +32,7 @@ pub mod api;
 pub mod centile;
 pub mod chart;
 pub mod data;
+pub mod fhir;
 pub mod fictional;
 pub mod lms;
 pub mod measurement;
