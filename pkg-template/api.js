@@ -56,6 +56,14 @@ const SHAPES = {
   // velocity and acceleration need only these parts of each measurement object.
   measurements: [{ child_observation_value: { measurement_method: 0, observation_value: 0 },
     measurement_dates: { chronological_decimal_age: 0 } }],
+  // toFhir reads these parts of a measurement object (src/fhir.rs).
+  fhirMeasurement: {
+    provenance: { growth_reference: 0, calculation_engine: 0, reference_data: 0 },
+    child_observation_value: { measurement_method: 0, observation_value: 0 },
+    measurement_dates: { observation_date: 0, corrected_decimal_age: 0, chronological_decimal_age: 0 },
+    measurement_calculated_values: { corrected_sds: 0, corrected_centile: 0, chronological_sds: 0, chronological_centile: 0 },
+  },
+  fhirOptions: { subject: 0, derivedFrom: 0, growthReference: 0 },
 };
 
 /** `value` (located at `loc`, e.g. ['body']) as the text the wasm reads, following `shape`. */
@@ -316,6 +324,8 @@ function createApi(raw) {
   }
 
   const path = (reference) => encode(reference, 0, ['path', 'reference']);
+  // A FHIR bundle or list of resources, read whole (FHIR resources carry any elements).
+  const fhirText = (bundle) => encode(bundle, 0, ['body']);
 
   function calculation(reference, request) {
     if (request !== null && typeof request === 'object') {
@@ -456,6 +466,10 @@ function createApi(raw) {
     sdsForCentile: guarded((centile) => raw.sdsForCentile(centileText(centile))),
     bmiFromHeightWeight: guarded((height, weight) => raw.bmiFromHeightWeight(heightText(height), weightText(weight))),
     percentageMedianBmi: guarded((args) => raw.percentageMedianBmi(bmiArgs(args))),
+    fromFhir: guarded((bundle) => raw.fromFhir(fhirText(bundle))),
+    toFhir: guarded((measurement, options) => raw.toFhir(encode(measurement, SHAPES.fhirMeasurement, ['body']),
+      encode(options, SHAPES.fhirOptions, ['options']))),
+    fhirCalculation: guarded((reference, bundle) => raw.fhirCalculation(path(reference), fhirText(bundle))),
     buildInfo: raw.buildInfo,
   };
 }

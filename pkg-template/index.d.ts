@@ -465,6 +465,134 @@ export interface BuildInfo {
   reference_data_fingerprint: string;
 }
 
+// ---------------------------------------------------------------------------------------------- FHIR R4
+
+/** A FHIR R4 resource as `fromFhir` reads it: `Patient` (`birthDate`, `gender`) and `Observation`s; others are listed in `ignored`. */
+export interface FhirResource {
+  resourceType: string;
+  id?: string;
+  [element: string]: unknown;
+}
+
+/** A FHIR R4 `Bundle` (any type: collection, searchset, transaction, …). */
+export interface FhirBundle {
+  resourceType: 'Bundle';
+  entry?: readonly { fullUrl?: string; resource?: FhirResource; [element: string]: unknown }[];
+  [element: string]: unknown;
+}
+
+/** An observation of a request made by `fromFhir`, with its source Observation (`Observation/id` or the entry's `fullUrl`). */
+export interface SourcedObservation {
+  observation_date: string;
+  /** cm, kg or kg/m², converted exactly from the UCUM unit written. */
+  observation_value: number;
+  source: string | null;
+}
+
+/** A bulk request read from FHIR. Gestation is null when the bundle has no gestational age at birth (taken as term). */
+export interface FhirBulkRequest {
+  measurement_method: MeasurementMethod;
+  birth_date: string;
+  sex: Sex;
+  gestation_weeks: number | null;
+  gestation_days: number | null;
+  observations: SourcedObservation[];
+}
+
+/** A resource `fromFhir` did not use, and why. */
+export interface IgnoredResource {
+  /** `Type/id`, else the entry's `fullUrl`, else `Type at entry N`. */
+  resource: string;
+  why: string;
+}
+
+/** What `fromFhir` returns. */
+export interface FromFhirResult {
+  /** One bulk request per measurement method present (height, weight, ofc, bmi order), observations in date order. */
+  requests: FhirBulkRequest[];
+  ignored: IgnoredResource[];
+  /** The patient as a reference (`Patient/id` or its `fullUrl`), when it has one. */
+  patient: string | null;
+}
+
+/** Options of `toFhir`. */
+export interface ToFhirOptions {
+  /** The patient reference, e.g. `Patient/123` (needed for the US Core profiles). */
+  subject?: string | null;
+  /** The source Observation's reference. */
+  derivedFrom?: string | null;
+  /** The reference, for a measurement object without `provenance` (a dGC API response). */
+  growthReference?: Reference | null;
+}
+
+export interface FhirCoding {
+  system: string;
+  code: string;
+  display: string;
+}
+
+export interface FhirCodeableConcept {
+  coding: FhirCoding[];
+  text: string;
+}
+
+/** A UCUM quantity. */
+export interface FhirQuantity {
+  value: number;
+  unit: string;
+  system: 'http://unitsofmeasure.org';
+  code: string;
+}
+
+export interface FhirReference {
+  reference: string;
+}
+
+/** `sds`, `chronological-centile`, `chronological-sds` (system `urn:centile:result`), then the measurement (LOINC). */
+export interface GrowthObservationComponent {
+  code: FhirCodeableConcept;
+  /** Absent when there is no value at that age (then `dataAbsentReason` says so). */
+  valueQuantity?: FhirQuantity;
+  dataAbsentReason?: FhirCodeableConcept;
+}
+
+/**
+ * A FHIR R4 `Observation` of a result: the centile at the corrected age (%) under the LOINC centile code (8303-0
+ * height, 8336-0 weight, 8289-1 head circumference, 59576-9 BMI), the SDS and chronological values as components,
+ * the reference, engine version and table fingerprint in `method`.
+ */
+export interface GrowthObservation {
+  resourceType: 'Observation';
+  /** The US Core pediatric profile (BMI-for-age, head circumference percentile), when one applies and a subject is known. */
+  meta?: { profile: string[] };
+  status: 'final';
+  category: FhirCodeableConcept[];
+  code: FhirCodeableConcept;
+  subject?: FhirReference;
+  effectiveDateTime: string;
+  valueQuantity?: FhirQuantity;
+  dataAbsentReason?: FhirCodeableConcept;
+  method: FhirCodeableConcept;
+  derivedFrom?: FhirReference[];
+  note?: { text: string }[];
+  component: GrowthObservationComponent[];
+}
+
+/** The bulk results of one measurement method. */
+export interface FhirMethodResults {
+  measurement_method: MeasurementMethod;
+  results: BulkResult[];
+}
+
+/** What `fhirCalculation` returns. */
+export interface FhirCalculationResult {
+  results: FhirMethodResults[];
+  /** One per measurement object (none for error entries). */
+  observations: GrowthObservation[];
+  ignored: IgnoredResource[];
+  patient: string | null;
+}
+
 // ---------------------------------------------------------------------------------------------- functions
 
 /**
@@ -532,3 +660,12 @@ export declare function percentageMedianBmi(args: PercentageMedianBmiArgs): numb
 
 /** The engine's version and commit and the fingerprint of the embedded reference data. */
 export declare function buildInfo(): BuildInfo;
+
+/** A FHIR R4 Bundle (or list of resources) of one patient as bulk requests, one per method; unused resources in `ignored`. Throws CentileError (no or several Patients, no birthDate or gender). */
+export declare function fromFhir(bundle: FhirBundle | readonly FhirResource[]): FromFhirResult;
+
+/** A FHIR R4 Observation for one measurement object. Throws CentileError. */
+export declare function toFhir(measurement: MeasurementObject, options?: ToFhirOptions | null): GrowthObservation;
+
+/** `fromFhir`, `bulkCalculation` of each request and `toFhir` of each result, at once. Throws CentileError. */
+export declare function fhirCalculation(reference: Reference, bundle: FhirBundle | readonly FhirResource[]): FhirCalculationResult;

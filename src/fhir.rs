@@ -61,7 +61,7 @@ enum Dimension {
 }
 
 /// A UCUM unit: its dimension and the exact decimal factor `m × 10^e` to cm, kg, kg/m² or days.
-const UNITS: [(&str, Dimension, i128, i32); 11] = [
+const UNITS: [(&str, Dimension, i64, i32); 11] = [
     ("cm", Dimension::Length, 1, 0),
     ("m", Dimension::Length, 1, 2),
     ("mm", Dimension::Length, 1, -1),
@@ -93,14 +93,17 @@ fn unit_names(dimension: Dimension) -> String {
 }
 
 /// `value × m × 10^e` computed on the shortest decimal that reads back as `value`, so the result is the double
-/// nearest the exact product (1.1 m is 110 cm, not 110.00000000000001).
-fn convert(value: f64, m: i128, e: i32) -> Option<f64> {
+/// nearest the exact product (1.1 m is 110 cm, not 110.00000000000001). Values with more significant digits
+/// than 64-bit integer arithmetic allows (beyond any measurement's precision) are multiplied as doubles.
+fn convert(value: f64, m: i64, e: i32) -> f64 {
     let text = format!("{value:e}");
-    let (digits, exponent) = text.split_once('e')?;
-    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
-    let mantissa: i128 = format!("{int}{frac}").parse().ok()?;
-    let power = exponent.parse::<i32>().ok()? - frac.len() as i32 + e;
-    format!("{}e{power}", mantissa.checked_mul(m)?).parse().ok()
+    let exact = text.split_once('e').and_then(|(digits, exponent)| {
+        let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+        let mantissa: i64 = format!("{int}{frac}").parse().ok()?;
+        let power = exponent.parse::<i32>().ok()? - frac.len() as i32 + e;
+        format!("{}e{power}", mantissa.checked_mul(m)?).parse().ok()
+    });
+    exact.unwrap_or(value * m as f64 * 10f64.powi(e))
 }
 
 /// The calendar date a FHIR `date`, `dateTime` or `instant` was written on, in its own time zone.
@@ -528,9 +531,7 @@ fn quantity(observation: &Value, wanted: Dimension, what: &str) -> Result<f64, S
         ));
     };
     match UNITS.iter().find(|u| u.0 == code && u.1 == wanted) {
-        Some(&(_, _, m, e)) => {
-            convert(value, m, e).ok_or_else(|| "the value cannot be converted".into())
-        }
+        Some(&(_, _, m, e)) => Ok(convert(value, m, e)),
         None => Err(format!(
             "the unit {code} is not a unit of {what} (use one of {})",
             unit_names(wanted)
@@ -565,6 +566,25 @@ fn read(entry: &Entry, patient: &Patient) -> Result<Read, String> {
             Ok(Read::Gestation(days))
         }
     }
+}
+
+/// Sorted by date, bundle order kept among equal dates: a merge sort, as the standard library's sorts add 5 KB
+/// to the WebAssembly download.
+fn by_date(mut readings: Vec<Reading>) -> Vec<Reading> {
+    if readings.len() < 2 {
+        return readings;
+    }
+    let later = by_date(readings.split_off(readings.len() / 2));
+    let earlier = by_date(readings);
+    let mut out = Vec::with_capacity(earlier.len() + later.len());
+    let (mut a, mut b) = (earlier.into_iter().peekable(), later.into_iter().peekable());
+    while let (Some(x), Some(y)) = (a.peek(), b.peek()) {
+        let from_later = y.date < x.date;
+        out.extend(if from_later { b.next() } else { a.next() });
+    }
+    out.extend(a);
+    out.extend(b);
+    out
 }
 
 /// Reads a FHIR R4 `Bundle` (or a list of resources) holding one `Patient` and its `Observation`s into dGC
@@ -622,7 +642,7 @@ pub fn from_fhir(bundle: &Value) -> Result<FromFhir, ValidationError> {
             None => ignored.push(e.ignore("not a FHIR resource (no resourceType)")),
         }
     }
-    readings.sort_by_key(|r| r.date);
+    let readings = by_date(readings);
     let (weeks, days) = match gestation {
         Some((d, _)) => (
             Value::Number(f64::from(d.div_euclid(7))),
@@ -678,33 +698,124 @@ fn string(s: &str) -> Value {
     Value::String(s.into())
 }
 
-fn coding(system: &str, code: &str, display: &str) -> Value {
-    object(vec![
-        ("system", string(system)),
-        ("code", string(code)),
-        ("display", string(display)),
-    ])
+/// A FHIR `Coding`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Coding {
+    system: &'static str,
+    code: &'static str,
+    display: &'static str,
 }
 
-fn concept(codings: Vec<Value>, text: &str) -> Value {
-    object(vec![
-        ("coding", Value::Array(codings)),
-        ("text", string(text)),
-    ])
+/// A FHIR `CodeableConcept` with one coding.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Concept {
+    coding: [Coding; 1],
+    text: String,
 }
 
-fn ucum(value: f64, unit: &str, code: &str) -> Value {
-    object(vec![
-        ("value", Value::Number(value)),
-        ("unit", string(unit)),
-        ("system", string(UCUM)),
-        ("code", string(code)),
-    ])
+fn concept(system: &'static str, code: &'static str, display: &'static str) -> Concept {
+    Concept {
+        coding: [Coding {
+            system,
+            code,
+            display,
+        }],
+        text: display.into(),
+    }
+}
+
+/// A FHIR `Quantity` in UCUM.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Quantity {
+    value: f64,
+    unit: &'static str,
+    system: &'static str,
+    code: &'static str,
+}
+
+fn ucum(value: f64, unit: &'static str, code: &'static str) -> Quantity {
+    Quantity {
+        value,
+        unit,
+        system: UCUM,
+        code,
+    }
+}
+
+/// A FHIR `Reference`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Reference {
+    reference: String,
+}
+
+/// `Observation.meta` with its profile.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Meta {
+    profile: [String; 1],
+}
+
+/// An annotation.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Note {
+    text: String,
+}
+
+/// An `Observation.component`: a value, or why there is none.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Component {
+    code: Concept,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    value_quantity: Option<Quantity>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    data_absent_reason: Option<Concept>,
+}
+
+impl Component {
+    fn new(code: Concept, value: Option<Quantity>) -> Component {
+        let absent = value.is_none().then(no_data);
+        Component {
+            code,
+            value_quantity: value,
+            data_absent_reason: absent,
+        }
+    }
+}
+
+fn no_data() -> Concept {
+    Concept {
+        text: "no reference data at this age".into(),
+        ..concept(ABSENT, "not-applicable", "Not Applicable")
+    }
+}
+
+/// A FHIR R4 `Observation` of one result (see [`to_fhir`]).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Observation {
+    resource_type: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    meta: Option<Meta>,
+    status: &'static str,
+    category: [Concept; 1],
+    code: Concept,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    subject: Option<Reference>,
+    effective_date_time: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    value_quantity: Option<Quantity>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    data_absent_reason: Option<Concept>,
+    method: Concept,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    derived_from: Option<[Reference; 1]>,
+    note: [Note; 1],
+    component: [Component; 4],
 }
 
 /// A result as its Observation needs it, from a measurement object.
 struct Scored {
-    reference: String,
+    reference: crate::Reference,
     method: Method,
     observation_date: String,
     observation_value: f64,
@@ -731,7 +842,7 @@ fn calculated_by(
 impl From<&MeasurementObject> for Scored {
     fn from(m: &MeasurementObject) -> Scored {
         Scored {
-            reference: m.reference.name().into(),
+            reference: m.reference,
             method: m.birth.method,
             observation_date: m.observation.observation_date.to_string(),
             observation_value: m.observation.observation_value,
@@ -749,69 +860,60 @@ impl From<&MeasurementObject> for Scored {
     }
 }
 
+/// The value at `path` inside `v`.
+fn at<'a>(v: &'a Value, path: &[&str]) -> Option<&'a Value> {
+    path.iter().try_fold(v, |v, k| v.get(k))
+}
+
 impl Scored {
-    /// Reads a measurement object (ours, or a dGC API response with `growth_reference` given in the options).
-    fn read(m: &Value, growth_reference: Option<&str>) -> Result<Scored, ValidationError> {
-        let mut detail = Vec::new();
-        let mut field = |path: &[&str]| -> Option<&Value> {
-            let found = path
-                .iter()
-                .try_fold(m, |v, k| v.get(k))
-                .filter(|v| **v != Value::Null);
-            if found.is_none() {
-                let mut loc = vec![Loc::Key("body".into())];
-                loc.extend(path.iter().map(|k| Loc::Key((*k).into())));
-                let msg = format!("A measurement object needs {}", path.join("."));
-                detail.push(problem(loc, msg, "missing", path[path.len() - 1]));
-            }
-            found
-        };
-        let method =
-            text(field(&["child_observation_value", "measurement_method"])).and_then(Method::parse);
-        let value = field(&["child_observation_value", "observation_value"]);
-        let date = text(field(&["measurement_dates", "observation_date"])).map(str::to_owned);
-        let reference = match growth_reference {
-            Some(r) => Some(r.to_owned()),
-            None => text(field(&["provenance", "growth_reference"])).map(str::to_owned),
-        };
-        let (Some(method), Some(Value::Number(value)), Some(date), Some(reference)) =
-            (method, value, date, reference)
-        else {
-            if detail.is_empty() {
-                detail.push(problem(
-                    vec![Loc::Key("body".into())],
-                    "Input should be a measurement object returned by calculation or bulkCalculation",
-                    "model_type",
-                    "measurement",
-                ));
-            }
-            return Err(ValidationError { detail });
-        };
-        let number = |path: &[&str]| match path.iter().try_fold(m, |v, k| v.get(k)) {
+    /// Reads a measurement object (ours, or a dGC API response when `growth_reference` is given).
+    fn read(
+        m: &Value,
+        growth_reference: Option<crate::Reference>,
+    ) -> Result<Scored, ValidationError> {
+        const METHOD: [&str; 2] = ["child_observation_value", "measurement_method"];
+        const VALUE: [&str; 2] = ["child_observation_value", "observation_value"];
+        const DATE: [&str; 2] = ["measurement_dates", "observation_date"];
+        const REFERENCE: [&str; 2] = ["provenance", "growth_reference"];
+        let number = |path: &[&str]| match at(m, path) {
             Some(Value::Number(n)) if n.is_finite() => Some(*n),
             _ => None,
         };
-        let text_at =
-            |path: &[&str]| text(path.iter().try_fold(m, |v, k| v.get(k))).unwrap_or("unknown");
-        let calculated = (m
-            .get("provenance")
-            .and_then(|p| p.get("calculation_engine"))
-            .is_some())
-        .then(|| {
-            calculated_by(
-                text_at(&["provenance", "calculation_engine", "name"]),
-                text_at(&["provenance", "calculation_engine", "version"]),
-                text_at(&["provenance", "calculation_engine", "commit"]),
-                text_at(&["provenance", "reference_data", "source"]),
-                text_at(&["provenance", "reference_data", "fingerprint"]),
-            )
-        });
+        let method = text(at(m, &METHOD)).and_then(Method::parse);
+        let value = number(&VALUE);
+        let date = text(at(m, &DATE)).and_then(Date::parse);
+        let reference =
+            growth_reference.or_else(|| text(at(m, &REFERENCE)).and_then(crate::Reference::parse));
+        let (Some(method), Some(value), Some(date), Some(reference)) =
+            (method, value, date, reference)
+        else {
+            let wrong = [
+                (&METHOD, method.is_none()),
+                (&VALUE, value.is_none()),
+                (&DATE, date.is_none()),
+                (&REFERENCE, reference.is_none()),
+            ];
+            let detail = wrong
+                .into_iter()
+                .filter(|(_, bad)| *bad)
+                .map(|(path, _)| {
+                    let mut loc = vec![Loc::Key("body".into())];
+                    loc.extend(path.iter().map(|k| Loc::Key((*k).into())));
+                    let msg = format!("A measurement object needs a valid {}", path.join("."));
+                    problem(loc, msg, "missing", path[1])
+                })
+                .collect();
+            return Err(ValidationError { detail });
+        };
+        let engine =
+            |k: &str| text(at(m, &["provenance", "calculation_engine", k])).unwrap_or("unknown");
+        let data = |k: &str| text(at(m, &["provenance", "reference_data", k])).unwrap_or("unknown");
         let values = "measurement_calculated_values";
         Ok(Scored {
             reference,
             method,
-            observation_date: date,
-            observation_value: *value,
+            observation_date: date.to_string(),
+            observation_value: value,
             corrected: (
                 number(&[values, "corrected_sds"]),
                 number(&[values, "corrected_centile"]),
@@ -824,7 +926,17 @@ impl Scored {
                 number(&["measurement_dates", "corrected_decimal_age"]).unwrap_or(f64::NAN),
                 number(&["measurement_dates", "chronological_decimal_age"]).unwrap_or(f64::NAN),
             ),
-            calculated_by: calculated,
+            calculated_by: at(m, &["provenance", "calculation_engine"])
+                .is_some()
+                .then(|| {
+                    calculated_by(
+                        engine("name"),
+                        engine("version"),
+                        engine("commit"),
+                        data("source"),
+                        data("fingerprint"),
+                    )
+                }),
         })
     }
 }
@@ -879,26 +991,19 @@ fn codes(method: Method) -> Codes {
     }
 }
 
-fn component(code: Value, value: Option<Value>) -> Value {
-    let mut members = vec![("code", code)];
-    members.push(match value {
-        Some(v) => ("valueQuantity", v),
-        None => (
-            "dataAbsentReason",
-            concept(
-                vec![coding(ABSENT, "not-applicable", "Not Applicable")],
-                "no reference data at this age",
-            ),
-        ),
-    });
-    object(members)
+/// How the reference is named in `Observation.method`.
+fn reference_display(reference: crate::Reference) -> &'static str {
+    match reference {
+        crate::Reference::UkWho => "UK-WHO growth reference",
+        crate::Reference::Who => "WHO 2006/2007 growth standard and reference",
+        crate::Reference::Cdc => "CDC 2000 growth reference",
+        crate::Reference::TurnersSyndrome => "Turner syndrome growth reference (Lyon 1985)",
+        crate::Reference::Trisomy21 => "UK Down syndrome growth reference (Styles 2002)",
+        crate::Reference::Trisomy21Aap => "US Down syndrome growth reference (Zemel 2015)",
+    }
 }
 
-fn result_code(code: &str, display: &str) -> Value {
-    concept(vec![coding(RESULT_CODES, code, display)], display)
-}
-
-fn observation(s: &Scored, links: &Links) -> Value {
+fn observation(s: &Scored, links: &Links) -> Observation {
     let Codes {
         centile: (centile_code, centile_display),
         profile,
@@ -906,131 +1011,95 @@ fn observation(s: &Scored, links: &Links) -> Value {
     } = codes(s.method);
     let centile = |c: Option<f64>| c.map(|c| ucum(c, "%", "%"));
     let sds = |z: Option<f64>| z.map(|z| ucum(z, "SDS", "{SDS}"));
-    let mut members = vec![("resourceType", string("Observation"))];
-    if let (Some(p), Some(_)) = (profile, &links.subject) {
-        members.push((
-            "meta",
-            object(vec![(
-                "profile",
-                Value::Array(vec![string(&format!("{US_CORE}{p}"))]),
-            )]),
-        ));
-    }
-    members.push(("status", string("final")));
-    members.push((
-        "category",
-        Value::Array(vec![concept(
-            vec![coding(CATEGORY, "vital-signs", "Vital Signs")],
-            "Vital Signs",
-        )]),
-    ));
-    members.push((
-        "code",
-        concept(
-            vec![coding(LOINC, centile_code, centile_display)],
-            centile_display,
-        ),
-    ));
-    if let Some(subject) = &links.subject {
-        members.push(("subject", object(vec![("reference", string(subject))])));
-    }
-    members.push(("effectiveDateTime", string(&s.observation_date)));
-    match centile(s.corrected.1) {
-        Some(q) => members.push(("valueQuantity", q)),
-        None => members.push((
-            "dataAbsentReason",
-            concept(
-                vec![coding(ABSENT, "not-applicable", "Not Applicable")],
-                "no reference data at this age",
-            ),
-        )),
-    }
-    let reference =
-        crate::Reference::parse(&s.reference).map_or(s.reference.as_str(), |r| r.name());
-    let method_text = match &s.calculated_by {
-        Some(by) => format!("{reference} growth reference; {by}"),
-        None => format!("{reference} growth reference"),
-    };
-    members.push((
-        "method",
-        concept(
-            vec![coding(
-                REFERENCE_CODES,
-                reference,
-                &format!("{reference} growth reference"),
-            )],
-            &method_text,
-        ),
-    ));
-    if let Some(source) = &links.derived_from {
-        members.push((
-            "derivedFrom",
-            Value::Array(vec![object(vec![("reference", string(source))])]),
-        ));
-    }
+    let reference = reference_display(s.reference);
     let (corrected_age, chronological_age) = s.ages;
-    if corrected_age.is_finite() && chronological_age.is_finite() {
-        let note = format!(
+    let note = if corrected_age.is_finite() && chronological_age.is_finite() {
+        format!(
             "Centile and SDS at the corrected age of {} years (chronological age {} years).",
             decimal_text(corrected_age, 2),
             decimal_text(chronological_age, 2)
-        );
-        members.push((
-            "note",
-            Value::Array(vec![object(vec![("text", Value::String(note))])]),
-        ));
-    }
-    members.push((
-        "component",
-        Value::Array(vec![
-            component(
-                result_code("sds", "SDS (z-score) at the corrected age"),
+        )
+    } else {
+        "Centile and SDS at the corrected age.".into()
+    };
+    Observation {
+        resource_type: "Observation",
+        meta: profile.filter(|_| links.subject.is_some()).map(|p| Meta {
+            profile: [format!("{US_CORE}{p}")],
+        }),
+        status: "final",
+        category: [concept(CATEGORY, "vital-signs", "Vital Signs")],
+        code: concept(LOINC, centile_code, centile_display),
+        subject: links
+            .subject
+            .clone()
+            .map(|reference| Reference { reference }),
+        effective_date_time: s.observation_date.clone(),
+        value_quantity: centile(s.corrected.1),
+        data_absent_reason: s.corrected.1.is_none().then(no_data),
+        method: Concept {
+            text: match &s.calculated_by {
+                Some(by) => format!("{reference}; {by}"),
+                None => reference.into(),
+            },
+            ..concept(REFERENCE_CODES, s.reference.name(), reference)
+        },
+        derived_from: links
+            .derived_from
+            .clone()
+            .map(|reference| [Reference { reference }]),
+        note: [Note { text: note }],
+        component: [
+            Component::new(
+                concept(RESULT_CODES, "sds", "SDS (z-score) at the corrected age"),
                 sds(s.corrected.0),
             ),
-            component(
-                result_code("chronological-centile", "Centile at the chronological age"),
+            Component::new(
+                concept(
+                    RESULT_CODES,
+                    "chronological-centile",
+                    "Centile at the chronological age",
+                ),
                 centile(s.chronological.1),
             ),
-            component(
-                result_code(
+            Component::new(
+                concept(
+                    RESULT_CODES,
                     "chronological-sds",
                     "SDS (z-score) at the chronological age",
                 ),
                 sds(s.chronological.0),
             ),
-            component(
-                concept(vec![coding(LOINC, code, display)], display),
+            Component::new(
+                concept(LOINC, code, display),
                 Some(ucum(s.observation_value, unit, unit)),
             ),
-        ]),
-    ));
-    object(members)
+        ],
+    }
 }
 
 /// A FHIR R4 `Observation` for one measurement object: the centile at the corrected age as `valueQuantity` (%)
 /// under the LOINC centile code (US Core pediatric profiles for BMI and head circumference when a subject is
 /// given), the SDS and the chronological centile and SDS as components coded in [`RESULT_CODES`], the measurement
-/// itself as a LOINC component, the reference, engine version and table fingerprint in `method`.
+/// itself as a LOINC component, and the reference, engine version and table fingerprint in `method`.
 ///
 /// `options`: `{subject, derivedFrom, growthReference}` (all optional): the patient reference, the source
 /// Observation reference, and the reference name for a measurement object without `provenance`.
 ///
 /// # Errors
 /// A 422 when `measurement` is not a measurement object or an option is not a string.
-pub fn to_fhir(measurement: &Value, options: &Value) -> Result<Value, ValidationError> {
+pub fn to_fhir(measurement: &Value, options: &Value) -> Result<Observation, ValidationError> {
     let mut links = Links::default();
     let mut growth_reference = None;
     if *options != Value::Null {
         let mut fields = Fields::new(options, vec![Loc::Key("options".into())]);
         links.subject = fields.string("subject", false).map(str::to_owned);
         links.derived_from = fields.string("derivedFrom", false).map(str::to_owned);
-        growth_reference = fields.string("growthReference", false).map(str::to_owned);
+        let name = fields.string("growthReference", false);
         fields.finish()?;
+        growth_reference = name.map(api::reference).transpose()?;
     }
-    if let Some(name) = &growth_reference {
-        api::reference(name)?;
-    }
-    let scored = Scored::read(measurement, growth_reference.as_deref())?;
+    let scored = Scored::read(measurement, growth_reference)?;
     Ok(observation(&scored, &links))
 }
 
@@ -1049,7 +1118,7 @@ pub struct FhirCalculation {
     /// The bulk results, one entry per measurement method present.
     pub results: Vec<MethodResults>,
     /// One FHIR Observation per measurement object, `derivedFrom` its source and `subject` the patient.
-    pub observations: Vec<Value>,
+    pub observations: Vec<Observation>,
     /// Every resource of the bundle not used, and why.
     pub ignored: Vec<Ignored>,
     /// The patient as a reference, when it has one.

@@ -2,6 +2,7 @@
 
 use crate::api;
 use crate::chart::Chart;
+use crate::fhir;
 use crate::record::{self, Text, RECORD_LEN};
 use crate::request::{ValidationError, Value};
 use crate::{Method, Reference, Sex};
@@ -276,4 +277,25 @@ pub fn acceleration(measurement_method: &str, measurements: &str) -> Result<f64,
 #[wasm_bindgen(js_name = thriveLine)]
 pub fn thrive_line(request: &str) -> Result<JsValue, JsValue> {
     result(api::thrive_line(&arg(request)))
+}
+
+/// A FHIR R4 Bundle (or list of resources) of one patient as bulk-calculation requests, one per method.
+#[wasm_bindgen(js_name = fromFhir)]
+pub fn from_fhir(bundle: &str) -> Result<JsValue, JsValue> {
+    result(fhir::from_fhir(&arg(bundle)))
+}
+
+/// A FHIR R4 Observation for one measurement object; `options`: `{subject, derivedFrom, growthReference}`.
+#[wasm_bindgen(js_name = toFhir)]
+pub fn to_fhir(measurement: &str, options: &str) -> Result<JsValue, JsValue> {
+    result(fhir::to_fhir(&arg(measurement), &arg(options)))
+}
+
+/// `fromFhir`, the bulk calculation of each request, and `toFhir` of every result.
+#[wasm_bindgen(js_name = fhirCalculation)]
+pub fn fhir_calculation(reference: &str, bundle: &str) -> Result<JsValue, JsValue> {
+    result(fhir::fhir_calculation(
+        &string_arg(reference, "reference")?,
+        &arg(bundle),
+    ))
 }
