@@ -108,7 +108,7 @@ test('every Observation out is valid FHIR R4 (every reference and method, term a
     valid(bare);
     assert.equal(bare.meta, undefined);
   }
-  assert.equal(count, 13);
+  assert.equal(count, 14);
 });
 
 test('toFhir of a calculation() result equals the Observation fhirCalculation makes', () => {

@@ -287,13 +287,37 @@ test('the small functions, buildInfo and CentileError match their declarations',
   }
 });
 
+test('FHIR results match FromFhirResult, FhirCalculationResult and GrowthObservation', () => {
+  const observation = (id, code, value, unit, effectiveDateTime) => ({
+    resourceType: 'Observation', id, status: 'final', code: { coding: [{ system: 'http://loinc.org', code }] },
+    effectiveDateTime, valueQuantity: { value, unit, system: 'http://unitsofmeasure.org', code: unit },
+  });
+  // Born at 24 weeks: the head circumference at 17 years has no chronological SDS (a dataAbsentReason component).
+  const bundle = { resourceType: 'Bundle', type: 'collection', entry: [
+    { resource: { resourceType: 'Patient', id: 'p', birthDate: '2000-01-01', gender: 'female' } },
+    { resource: observation('ga', '76516-4', 24, 'wk', '2000-01-01') },
+    { resource: observation('c', '9843-4', 55, 'cm', '2017-01-20') },
+    { resource: observation('w', '29463-7', 3.1, 'kg', '2000-03-01') },
+    { resource: { ...observation('x', '29463-7', 3.1, 'kg', '2000-03-02'), status: 'cancelled' } },
+    { fullUrl: 'urn:uuid:1', resource: observation(undefined, '8302-2', 400, 'cm', '2001-01-01') }, // implausible: an error entry
+  ] };
+  expectFits(centile.fromFhir(bundle), returnOf('fromFhir'), 'fromFhir');
+  const r = centile.fhirCalculation('uk-who', bundle);
+  assert.equal(r.ignored.length, 1);
+  assert.ok(r.observations.some((o) => o.component.some((c) => c.dataAbsentReason)));
+  expectFits(r, returnOf('fhirCalculation'), 'fhirCalculation');
+  const [error, ...measurements] = r.results.flatMap((m) => m.results);
+  assert.throws(() => centile.toFhir(error), centile.CentileError);
+  for (const m of measurements) expectFits(centile.toFhir(m), returnOf('toFhir'), 'toFhir');
+});
+
 test('report: nullable properties never seen null, and declared types never exercised', () => {
   const responseTypes = ['MeasurementObject', 'BulkResponse', 'ChartCoordinates', 'MidParentalHeightResponse', 'ThriveLine', 'BuildInfo', 'ErrorDetail'];
   for (const name of responseTypes) typeNamed(name);
   const neverNull = [...seen].filter(([, s]) => s.null === 0).map(([k]) => k);
   const owners = new Set([...seen.keys()].map((k) => k.split('.')[0]));
   const interfaces = [...declared.values()].filter((s) => s.flags & ts.SymbolFlags.Interface).map((s) => s.name);
-  const response = interfaces.filter((n) => !/Request|Args|BirthDetails|ObservationNotes|^Observation$|PlottablePointCommon|DynamicsMeasurement/.test(n));
+  const response = interfaces.filter((n) => !/Request|Args|Options|BirthDetails|ObservationNotes|^Observation$|PlottablePointCommon|DynamicsMeasurement|^Fhir(Resource|Bundle)$/.test(n));
   const unexercised = response.filter((n) => !owners.has(n));
   console.log(`checked ${seen.size} properties of ${owners.size} types; never null in the samples though nullable: ` +
     `${neverNull.filter((k) => nullable(k)).join(', ') || 'none'}`);
