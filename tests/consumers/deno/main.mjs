@@ -1,5 +1,5 @@
 // Deno consumer (run with --allow-read only: no network permission): `centile` from node_modules (Deno picks
-// the `node` condition: the CommonJS build) and `centile/web` with its default async init (fetches the .wasm
+// node + import: the default ES module entry) and `centile/web` with its default async init (fetches the .wasm
 // from a file: URL). Prints one JSON line for run.mjs.
 import { calculation, CentileError } from 'centile';
 import init, { calculation as webCalculation } from 'centile/web';

@@ -1,5 +1,5 @@
-// Node ESM consumer: `import { … } from 'centile'` (the `node` condition: the CommonJS build, named exports),
-// and `centile/web` initialised synchronously from the exported .wasm file. Prints one JSON line for run.mjs.
+// Node ESM consumer: `import { … } from 'centile'` (node + import: the default ES module entry, instantiated on
+// first use), and `centile/web` initialised synchronously from the exported .wasm file. Prints one JSON line for run.mjs.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { calculation, CentileError, buildInfo } from 'centile';

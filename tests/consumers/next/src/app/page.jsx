@@ -1,0 +1,5 @@
+import Sds from './sds';
+
+export default function Page() {
+  return <main><Sds /></main>;
+}
