@@ -83,6 +83,6 @@ test('arethetypeswrong finds no problem in the packed package (beyond the ESM-on
   assert.deepEqual(analysis.problems, [{ kind: 'CJSResolvesToESM', entrypoint: './web', resolutionKind: 'node16-cjs' }]);
   const main = analysis.entrypoints['.'].resolutions;
   assert.equal(main['node16-cjs'].resolution.fileName, '/node_modules/centile/index.d.cts');
-  assert.equal(main['node16-esm'].resolution.fileName, '/node_modules/centile/index.d.cts');
+  assert.equal(main['node16-esm'].resolution.fileName, '/node_modules/centile/index.d.ts');
   assert.equal(main.bundler.resolution.fileName, '/node_modules/centile/index.d.ts');
 });
