@@ -1,6 +1,6 @@
 # centile: `make demo` builds the package and serves the demo; `make test` installs what is missing and runs
 # every test. See README.md.
-.PHONY: pkg test demo bench vectors tables
+.PHONY: pkg test demo demo-app bench vectors tables
 
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 CENTILE_GIT_COMMIT ?= $(shell git rev-parse HEAD 2>/dev/null || echo unknown)
@@ -15,7 +15,13 @@ test:
 	bash scripts/test.sh
 
 demo: pkg
+	$(MAKE) --no-print-directory demo-app
 	node www-demo/serve.mjs
+
+# The demo app (www-demo/) from the built pkg/: its npm packages from its lockfile when missing, then a Vite
+# production build into www-demo/dist, a static folder any static host can serve.
+demo-app:
+	cd www-demo && { npm ls --depth=0 >/dev/null 2>&1 || npm ci --no-audit --no-fund --loglevel=error; } && node_modules/.bin/vite build
 
 bench: pkg
 	node bench/run.mjs
@@ -28,6 +34,7 @@ vectors:
 	python3 tests/oracle/generate_charts.py
 	python3 tests/oracle/generate_fictional.py
 	python3 tests/oracle/generate_thrive.py
+	python3 tests/demo/generate_oracle.py
 
 # Regenerate src/data/tables.rs from reference-data/.
 tables:

@@ -40,6 +40,10 @@ run node --test --test-reporter=spec tests/js/
 step "packaged web build in headless Chromium"
 run node tests/browser/run.mjs
 
+step "demo app: Vite build, then the app in headless Chromium (oracle child through the UI, charts, files, offline, axe, phone, research mode)"
+make --no-print-directory demo-app
+run node tests/demo/run.mjs
+
 step "TypeScript types: drift against real results, usage and wrong calls (tsc --strict), arethetypeswrong"
 run node --test --test-reporter=spec tests/types/
 

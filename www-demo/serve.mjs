@@ -1,15 +1,15 @@
-// A static server on 127.0.0.1. By default it serves the demo: www-demo/ at / and the built package (../pkg) at
-// /pkg/. `node www-demo/serve.mjs [port]` prints the URL; tests import startServer({roots, port}).
+// A static server on 127.0.0.1. By default it serves the built demo app (www-demo/dist, from `make demo`) at /.
+// `node www-demo/serve.mjs [port]` prints the URL; tests import startServer({roots, port}).
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const DEMO = { '/pkg/': path.join(here, '..', 'pkg'), '/': here };
+const DEMO = { '/': path.join(here, 'dist') };
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm',
   '.json': 'application/json', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2',
-  '.ts': 'text/plain' };
+  '.ts': 'text/plain', '.webmanifest': 'application/manifest+json' };
 
 /** Serves each URL prefix of `roots` from its directory (longest prefix first); resolves to {url, close}. */
 export function startServer({ roots = DEMO, port = 0 } = {}) {

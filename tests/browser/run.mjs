@@ -1,8 +1,9 @@
-// The packaged web build in headless Debian Chromium (playwright-core): loads the demo page from a loopback
-// server, checks it renders a result, runs a subset of the rcpchgrowth 4.6.5 vectors inside the page, and proves
-// the page made no request off this machine. Prints "N passed, N failed".
+// The packaged web build in headless Debian Chromium (playwright-core): loads a bare page importing centile/web
+// (tests/browser/index.html) from a loopback server, runs a subset of the rcpchgrowth 4.6.5 vectors inside the page,
+// and proves the page made no request off this machine (the demo app has its own test, tests/demo/run.mjs).
+// Prints "N passed, N failed".
 import { chromium } from 'playwright-core';
-import { mkdtempSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startServer } from '../../www-demo/serve.mjs';
@@ -18,7 +19,7 @@ const check = (name, fn) => {
   catch (e) { results.failed++; console.log(`not ok - ${name}\n${e.message}`); }
 };
 
-const server = await startServer();
+const server = await startServer({ roots: { '/pkg/': path.join(here, '../../pkg'), '/': here } });
 const profile = mkdtempSync(path.join(tmpdir(), 'centile-chromium-'));
 const context = await chromium.launchPersistentContext(profile, {
   executablePath: '/usr/bin/chromium', headless: true,
@@ -47,15 +48,9 @@ try {
   console.log(`Chromium: compile + instantiate ${timing.instantiate.toFixed(1)} ms, first calculation (decodes the tables it reads) ${timing.firstCall.toFixed(1)} ms`);
   await page.goto(server.url);
   await page.waitForSelector('body[data-ready="1"]', { timeout: 20000 });
-  check('demo page renders a centile', () => {
+  check('the web entry loads and initialises in a page', () => {
     if (pageErrors.length) throw new Error(pageErrors.join('\n'));
   });
-  const centileShown = await page.locator('[data-centile]').first().getAttribute('data-centile');
-  const chartPaths = await page.locator('#chart path.centile').count();
-  check('demo draws the chart lines from chartCoordinates', () => { if (chartPaths < 9) throw new Error(`${chartPaths} lines`); });
-  const mph = await page.locator('[data-mph]').first().getAttribute('data-mph');
-  check('demo shows a mid-parental height', () => { if (!(Number(mph) > 100)) throw new Error(`got ${mph}`); });
-  check('demo result is a number', () => { if (!(Number(centileShown) > 0)) throw new Error(`got ${centileShown}`); });
 
   const outcomes = await page.evaluate(({ subset, bodies }) => subset.map((c, i) => {
     try { return { ok: window.centile.calculation(c[0], bodies[i]) }; }
@@ -74,8 +69,6 @@ try {
   check('invalid input throws a CentileError with a 422 detail list', () => {
     if (!errorShape?.isError || errorShape.name !== 'CentileError' || !errorShape.detail.length) throw new Error(JSON.stringify(errorShape));
   });
-  mkdirSync(path.join(here, 'out'), { recursive: true });
-  await page.screenshot({ path: path.join(here, 'out/demo.png'), fullPage: true });
   check('no request left the device', () => { if (offDevice.length) throw new Error(offDevice.join('\n')); });
 } finally {
   await context.close();

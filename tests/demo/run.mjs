@@ -1,0 +1,425 @@
+// The demo app (www-demo/dist, built by `make demo-app`) in headless Debian Chromium through playwright-core,
+// served from 127.0.0.1 with default-deny routing: any request leaving 127.0.0.1 is aborted and fails the run.
+// Every expected number comes from rcpchgrowth 4.6.5: tests/demo/oracle-child.json (tests/demo/generate_oracle.py)
+// and the golden vectors in tests/vectors/. Screenshots: tests/demo/out/. Prints "N passed, N failed".
+import { chromium } from 'playwright-core';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startServer } from '../../www-demo/serve.mjs';
+
+const here = path.dirname(new URL(import.meta.url).pathname);
+const root = path.resolve(here, '../..');
+const out = path.join(here, 'out');
+mkdirSync(out, { recursive: true });
+const oracle = JSON.parse(readFileSync(path.join(here, 'oracle-child.json'), 'utf8'));
+const TOLERANCE = 1e-9;
+
+const results = { passed: 0, failed: 0 };
+async function check(name, fn) {
+  try {
+    const note = await fn();
+    results.passed++;
+    console.log(`ok - ${name}${note ? ` (${note})` : ''}`);
+  } catch (e) {
+    results.failed++;
+    console.log(`not ok - ${name}\n  ${String(e.stack ?? e).split('\n').slice(0, 40).join('\n  ')}`);
+  }
+}
+const assert = (cond, msg) => { if (!cond) throw new Error(msg); };
+const near = (got, want, what) => assert(Math.abs(got - want) <= TOLERANCE, `${what}: got ${got}, want ${want}`);
+
+const server = await startServer();
+const work = mkdtempSync(path.join(tmpdir(), 'centile-demo-test-'));
+const context = await chromium.launchPersistentContext(path.join(work, 'profile'), {
+  executablePath: '/usr/bin/chromium', headless: true, viewport: { width: 1280, height: 900 }, acceptDownloads: true,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+    '--disable-sync', '--no-first-run', '--disable-quic', '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1'],
+});
+const isLocal = (u) => u.startsWith(server.url) || /^(data|blob):/.test(u);
+const offDevice = [];
+await context.route('**/*', (route) => (isLocal(route.request().url())
+  ? route.continue() : (offDevice.push(route.request().url()), route.abort('blockedbyclient'))));
+await context.routeWebSocket(/.*/, (ws) => { offDevice.push(ws.url()); ws.close(); });
+
+const pageErrors = [];
+async function open(page) {
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.goto(server.url);
+  await page.waitForSelector('body[data-ready="1"]', { timeout: 30000 });
+  return page;
+}
+
+/** The results table as {`${date} ${method}`: {corrected, chronological, ...}} plus error/advisory rows. */
+const readResults = (page) => page.evaluate(() => {
+  const rows = {};
+  for (const tr of document.querySelectorAll('#results tbody tr')) {
+    const key = `${tr.dataset.date} ${tr.dataset.method ?? tr.dataset.error ?? tr.dataset.advisory}`;
+    rows[key] = tr.dataset.method
+      ? { corrected: Number(tr.dataset.correctedSds), chronological: tr.dataset.chronologicalSds === '' ? null : Number(tr.dataset.chronologicalSds),
+        correctedAge: Number(tr.dataset.correctedAge), chronologicalAge: Number(tr.dataset.chronologicalAge) }
+      : { error: tr.textContent };
+  }
+  return rows;
+});
+
+/** Compares the page's results table with the oracle's for a reference; returns the number of values compared. */
+async function compareWithOracle(page, reference) {
+  const got = await readResults(page);
+  let compared = 0;
+  for (const want of oracle.expected[reference]) {
+    const key = `${want.date} ${want.method}`;
+    const row = got[key];
+    assert(row, `${reference}: no row for ${key}`);
+    if (want.error) {
+      assert(row.error, `${reference} ${key}: the oracle flags "${want.error}", the page shows SDS ${row.corrected}`);
+      continue;
+    }
+    assert(!row.error, `${reference} ${key}: the page shows "${row.error}", the oracle has SDS ${want.corrected_sds}`);
+    near(row.corrected, want.corrected_sds, `${reference} ${key} corrected SDS`);
+    if (want.chronological_sds === null) assert(row.chronological === null, `${reference} ${key}: chronological SDS ${row.chronological}, oracle none`);
+    else near(row.chronological, want.chronological_sds, `${reference} ${key} chronological SDS`);
+    near(row.correctedAge, want.corrected_decimal_age, `${reference} ${key} corrected age`);
+    near(row.chronologicalAge, want.chronological_decimal_age, `${reference} ${key} chronological age`);
+    compared += 2;
+  }
+  assert(Object.keys(got).length === oracle.expected[reference].length, `${Object.keys(got).length} rows on the page, ${oracle.expected[reference].length} in the oracle`);
+  return compared;
+}
+
+/** Centres of the plotted points of the chart's main SVG, converted to ages through the year labels of the x axis. */
+const chartPoints = (page) => page.evaluate(() => {
+  const svg = [...document.querySelectorAll('figure.chart svg')].sort((a, b) => b.getBoundingClientRect().width - a.getBoundingClientRect().width)[0];
+  const centre = (el) => { const r = el.getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]; };
+  // The x axis: rows of integer labels under the plot; the lowest row counts years.
+  const labels = [...svg.querySelectorAll('text')].filter((t) => /^\d+$/.test(t.textContent.trim())).map((t) => [Number(t.textContent), ...centre(t)]);
+  const rows = new Map();
+  for (const [v, x, y] of labels) rows.set(Math.round(y), [...(rows.get(Math.round(y)) ?? []), [v, x]]);
+  const years = [...rows.entries()].filter(([, r]) => r.length >= 2).sort((a, b) => b[0] - a[0])[0][1];
+  const [[v0, x0], [v1, x1]] = [years[0], years.at(-1)];
+  const age = (x) => v0 + ((x - x0) * (v1 - v0)) / (x1 - x0);
+  const paths = [...svg.querySelectorAll('path')].map((p) => [p.getAttribute('d') ?? '', p]);
+  return {
+    dots: paths.filter(([d]) => /^\s*M\s*[\d.]+,\s*[\d.]+\s*m\s*-[\d.]+,\s*0\s*a/.test(d)).map(([, p]) => age(centre(p)[0])),
+    // Victory's cross: a move then only relative horizontal and vertical lines.
+    crosses: paths.filter(([d]) => /^\s*M\s*[\d.]+,\s*[\d.]+(\s*[hv]\s*-?[\d.]+)+\s*z?\s*$/i.test(d)).map(([, p]) => age(centre(p)[0])),
+    pxPerYear: (x1 - x0) / (v1 - v0),
+  };
+});
+
+/** Waits until the chart figure matches `selector` and holds the component's drawing (its large SVG) with points. */
+const waitChart = (page, selector) => page.waitForFunction((sel) => {
+  const figure = document.querySelector(sel);
+  const svg = figure && [...figure.querySelectorAll('svg')].find((s) => s.getBoundingClientRect().width > 200);
+  return svg && [...svg.querySelectorAll('path')].some((p) => /m\s*-[\d.]+,\s*0\s*a/.test(p.getAttribute('d') ?? ''));
+}, selector, { timeout: 30000 });
+
+let page;
+try {
+  // ------------------------------------------------------------------------------------------ cold load
+  page = context.pages()[0] ?? await context.newPage();
+  const t0 = Date.now();
+  await open(page);
+  const wall = Date.now() - t0;
+  const readyMs = Number(await page.locator('body').getAttribute('data-ready-ms'));
+  console.log(`# cold load (empty cache, first visit): interactive ${readyMs} ms after navigation start (page clock); ${wall} ms wall clock from goto`);
+
+  await check('the first example button says "Example" and loads a child', async () => {
+    const first = page.locator('.examples button').first();
+    assert((await first.textContent()).trim() === 'Example', `first button: ${await first.textContent()}`);
+    await first.click();
+    const rows = await page.locator('#results tbody tr[data-method]').count();
+    assert(rows > 10, `${rows} result rows`);
+    return `${rows} result rows`;
+  });
+
+  // ------------------------------------------------------------------------------------------ preterm child via the UI
+  await check('a preterm child typed visit by visit matches rcpchgrowth 4.6.5 (UK-WHO, both ages, SDS to 1e-9)', async () => {
+    await page.getByRole('button', { name: 'New child' }).click();
+    const { child, visits } = oracle;
+    await page.getByLabel('Name or label', { exact: true }).fill('Oracle child');
+    await page.getByLabel('Birth date', { exact: true }).fill(child.birth_date);
+    await page.getByLabel('Sex', { exact: true }).selectOption(child.sex);
+    await page.getByLabel('weeks', { exact: true }).fill(String(child.gestation_weeks));
+    await page.getByLabel('days', { exact: true }).fill(String(child.gestation_days));
+    for (const [i, v] of visits.entries()) {
+      if (i > 0) await page.getByRole('button', { name: 'Add visit' }).click();
+      const n = i + 1;
+      await page.getByLabel(`Visit ${n} date`).fill(v.date);
+      for (const m of ['height', 'weight']) if (v[m] !== null) await page.getByLabel(`Visit ${n} ${m}`).fill(String(v[m]));
+      if (v.ofc !== null) await page.getByLabel(`Visit ${n} head circumference`).fill(String(v.ofc));
+    }
+    return `${await compareWithOracle(page, 'uk-who')} SDS values`;
+  });
+
+  await check('the height chart draws each measurement at its corrected age (cross) and chronological age (dot)', async () => {
+    await waitChart(page, 'figure.chart[data-method="height"][data-chart-type="centile"]');
+    const heights = oracle.expected['uk-who'].filter((r) => r.method === 'height' && !r.error);
+    const view = (name) => page.locator('figure.chart label', { hasText: new RegExp(`^${name}$`) }).click();
+    const notes = [];
+    for (const [name, shape, other, ageKey] of [['Corrected Age', 'crosses', 'dots', 'corrected_decimal_age'], ['Chronological Age', 'dots', 'crosses', 'chronological_decimal_age']]) {
+      await view(name);
+      const points = await chartPoints(page);
+      const drawn = points[shape].sort((a, b) => a - b);
+      const tolerance = 2.5 / points.pxPerYear; // 2.5 px: about a day at this width
+      assert(points[other].length === 0, `${name} view: ${points[other].length} ${other} drawn too`);
+      assert(drawn.length === heights.length, `${name} view: ${drawn.length} ${shape} drawn, ${heights.length} height measurements`);
+      heights.forEach((r, i) => assert(Math.abs(drawn[i] - r[ageKey]) <= tolerance, `${name}: drawn at ${drawn[i].toFixed(4)} y, want ${r[ageKey].toFixed(4)} y`));
+      notes.push(`${drawn.length} ${shape} within ${tolerance.toFixed(4)} y`);
+    }
+    await view('Both Ages');
+    return notes.join(', ');
+  });
+
+  await check('switching reference re-scores the same child at once (WHO, CDC, back to UK-WHO; oracle values)', async () => {
+    let n = 0;
+    for (const reference of ['who', 'cdc', 'uk-who']) {
+      await page.getByLabel('Reference', { exact: true }).selectOption(reference);
+      n += await compareWithOracle(page, reference);
+    }
+    return `${n} SDS values`;
+  });
+
+  await check('chart type and method switch: SDS chart with every measurement, then weight centile chart', async () => {
+    await page.getByLabel('SDS (all measurements)').check();
+    await waitChart(page, 'figure.chart[data-chart-type="sds"]');
+    const sdsText = await page.locator('figure.chart').innerText();
+    assert(/SDS/i.test(sdsText), `SDS chart text: ${sdsText.slice(0, 200)}`);
+    const sds = await chartPoints(page);
+    await page.getByLabel('Centile', { exact: true }).check();
+    await page.getByLabel('Weight', { exact: true }).check();
+    await waitChart(page, 'figure.chart[data-method="weight"][data-chart-type="centile"]');
+    const weightText = await page.locator('figure.chart').innerText();
+    assert(/Weight/.test(weightText), `weight chart text: ${weightText.slice(0, 200)}`);
+    const weights = oracle.expected['uk-who'].filter((r) => r.method === 'weight' && !r.error).length;
+    const drawn = await chartPoints(page);
+    assert(drawn.dots.length === weights, `${drawn.dots.length} weight dots, ${weights} weights`);
+    await page.getByLabel('Height', { exact: true }).check();
+    return `SDS chart ${sds.dots.length} dots; weight chart ${drawn.dots.length} dots`;
+  });
+
+  await check('bad values get a clear message on their row; every other row keeps its results', async () => {
+    const before = await readResults(page);
+    await page.getByLabel('Visit 3 weight').fill('-3');
+    const negative = page.locator('[data-error-for]').first();
+    const text = await negative.textContent();
+    assert(/Weight/.test(text) && /greater than 0/.test(text), `message: ${text}`);
+    const future = `${new Date().getFullYear() + 1}-01-15`;
+    await page.getByLabel('Visit 5 date').fill(future);
+    const messages = await page.locator('[data-error-for]').allTextContents();
+    assert(messages.some((m) => /future/.test(m)), `messages: ${messages.join(' | ')}`);
+    const during = await readResults(page);
+    const date3 = oracle.visits[2].date;
+    const date5 = oracle.visits[4].date;
+    for (const [key, row] of Object.entries(before)) {
+      if (key === `${date3} weight` || key === `${date3} bmi` || key.startsWith(date5)) continue;
+      assert(JSON.stringify(during[key]) === JSON.stringify(row), `${key} changed: ${JSON.stringify(during[key])} vs ${JSON.stringify(row)}`);
+    }
+    await page.screenshot({ path: path.join(out, 'bad-values.png'), fullPage: false });
+    await page.getByLabel('Visit 3 weight').fill(String(oracle.visits[2].weight));
+    await page.getByLabel('Visit 5 date').fill(date5);
+    await compareWithOracle(page, 'uk-who');
+    return messages.join(' | ');
+  });
+
+  // ------------------------------------------------------------------------------------------ files
+  const exported = {};
+  for (const format of ['json', 'csv']) {
+    await check(`export ${format.toUpperCase()}, import it back: same child, same results`, async () => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`[data-export="${format}"]`).click()]);
+      const file = path.join(work, `exported.${format}`);
+      await download.saveAs(file);
+      exported[format] = readFileSync(file, 'utf8');
+      if (format === 'json') {
+        const data = JSON.parse(exported.json);
+        assert(data.child.birth_date === oracle.child.birth_date && data.child.visits.length === oracle.visits.length, `exported ${exported.json.slice(0, 200)}`);
+      } else {
+        const lines = exported.csv.trim().split(/\r?\n/);
+        assert(lines.length === oracle.visits.length + 1 && lines[0].startsWith('name,birth_date'), `exported CSV: ${lines.slice(0, 2).join(' / ')}`);
+      }
+      const label = format === 'json' ? 'Imported JSON child' : 'Imported CSV child';
+      const imported = exported[format].replaceAll(await page.locator('#child-select option:checked').textContent(), label);
+      await page.locator('#import-file').setInputFiles({ name: `child.${format}`, mimeType: 'text/plain', buffer: Buffer.from(imported) });
+      await page.waitForFunction((l) => document.querySelector('#child-select option:checked')?.textContent === l, label);
+      await compareWithOracle(page, 'uk-who');
+      return `${exported[format].length} bytes`;
+    });
+  }
+
+  await check('a file that is not a child is refused with a message, the children are kept', async () => {
+    const count = await page.locator('#child-select option').count();
+    await page.locator('#import-file').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"child": {"sex": "male"}}') });
+    await page.waitForFunction(() => /Could not import/.test(document.querySelector('#message')?.textContent));
+    assert(await page.locator('#child-select option').count() === count, 'children changed');
+  });
+
+  // ------------------------------------------------------------------------------------------ units
+  await check('US units: pounds/ounces and feet/inches converted at entry, stored metric, both shown', async () => {
+    await page.getByRole('button', { name: 'New child' }).click();
+    await page.getByLabel('Birth date', { exact: true }).fill('2020-01-01');
+    await page.locator('#units').selectOption('us');
+    await page.getByLabel('Visit 1 date').fill('2021-01-01');
+    await page.getByLabel('Visit 1 weight').fill('20 lb 4 oz');
+    await page.getByLabel('Visit 1 height').fill('2 ft 5.5 in');
+    const row = page.locator('#results tr[data-method="weight"]');
+    await row.waitFor();
+    const text = await row.textContent();
+    assert(/9\.2 kg/.test(text) && /20 lb 4 oz/.test(text), `weight row: ${text}`);
+    const height = await page.locator('#results tr[data-method="height"]').textContent();
+    assert(/74\.9 cm/.test(height), `height row: ${height}`);
+    await page.locator('#units').selectOption('metric');
+    const shown = await page.getByLabel('Visit 1 weight').inputValue();
+    assert(shown === '9.185', `metric entry shows ${shown}`);
+  });
+
+  // ------------------------------------------------------------------------------------------ remember / forget
+  await check('nothing is stored until "remember on this device"; then a reload restores the children; forget clears', async () => {
+    const names = await page.locator('#child-select option').allTextContents();
+    await page.reload();
+    await page.waitForSelector('body[data-ready="1"]');
+    assert(await page.locator('#child-select option').count() === 1, 'restored without being asked to remember');
+    // Restore the children from the exported file, remember them, reload.
+    await page.locator('#import-file').setInputFiles({ name: 'child.json', mimeType: 'application/json', buffer: Buffer.from(exported.json) });
+    await page.locator('#remember').check();
+    await page.waitForFunction(() => Number(document.querySelector('#remember')?.dataset.saves) > 0);
+    await page.reload();
+    await page.waitForSelector('body[data-ready="1"]');
+    await page.waitForFunction(() => document.querySelector('#remember')?.checked);
+    const restored = await page.locator('#child-select option').allTextContents();
+    assert(restored.includes('Oracle child'), `restored ${restored}`);
+    await compareWithOracle(page, 'uk-who');
+    await page.getByRole('button', { name: 'Forget everything now' }).click();
+    await page.waitForFunction(() => /Forgotten/.test(document.querySelector('#message')?.textContent));
+    const databases = await page.evaluate(() => indexedDB.databases());
+    assert(databases.length === 0, `databases left: ${JSON.stringify(databases)}`);
+    await page.reload();
+    await page.waitForSelector('body[data-ready="1"]');
+    assert(await page.locator('#child-select option').count() === 1, 'still restored after forget');
+    return `had ${names.length} children before the first reload`;
+  });
+
+  // ------------------------------------------------------------------------------------------ accessibility
+  await check('axe-core: no serious or critical violation (example child loaded, chart drawn)', async () => {
+    await page.getByRole('button', { name: 'Example', exact: true }).click();
+    await waitChart(page, 'figure.chart');
+    const axe = readFileSync(createRequire(path.join(root, 'www-demo/package.json')).resolve('axe-core/axe.min.js'), 'utf8');
+    await page.addScriptTag({ content: axe });
+    const { violations, version } = await page.evaluate(async () => {
+      const r = await window.axe.run(document, { resultTypes: ['violations'] });
+      return { version: window.axe.version, violations: r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => [n.target.join(' '), n.html.slice(0, 120), n.failureSummary?.slice(0, 200)]) })) };
+    });
+    const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    assert(bad.length === 0, JSON.stringify(bad, null, 1));
+    return `axe ${version}; ${violations.length} minor/moderate: ${violations.map((v) => `${v.id}(${v.impact})`).join(', ') || 'none'}`;
+  });
+
+  await check('keyboard: Tab reaches the Example button and Enter loads it', async () => {
+    await page.reload();
+    await page.waitForSelector('body[data-ready="1"]');
+    for (let i = 0; i < 30; i++) {
+      await page.keyboard.press('Tab');
+      if ((await page.evaluate(() => document.activeElement?.textContent)) === 'Example') break;
+    }
+    await page.keyboard.press('Enter');
+    await page.locator('#results tr[data-method]').first().waitFor();
+  });
+
+  await page.screenshot({ path: path.join(out, 'desktop.png'), fullPage: true });
+
+  // ------------------------------------------------------------------------------------------ network and offline
+  await check('the network panel counts the page\'s requests: all to this site, none while entering data', async () => {
+    const before = Number(await page.locator('#network-count').getAttribute('data-count'));
+    await page.getByLabel('Visit 2 weight').fill('4.5');
+    await page.getByRole('button', { name: 'Add visit' }).click();
+    await page.waitForTimeout(200);
+    const after = Number(await page.locator('#network-count').getAttribute('data-count'));
+    const elsewhere = Number(await page.locator('#network-count').getAttribute('data-elsewhere'));
+    const entries = await page.evaluate(() => performance.getEntriesByType('resource').length);
+    assert(after === before && after === entries && elsewhere === 0, `before ${before}, after ${after}, resource entries ${entries}, elsewhere ${elsewhere}`);
+    return `${after} requests, all to 127.0.0.1`;
+  });
+
+  await check('offline: after the first visit the app reloads and computes with the network off (service worker)', async () => {
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 10000 }).catch(() => {});
+    await context.setOffline(true);
+    try {
+      await page.reload();
+      await page.waitForSelector('body[data-ready="1"]', { timeout: 20000 });
+      await page.getByRole('button', { name: 'New child' }).click();
+      await page.getByLabel('Birth date', { exact: true }).fill(oracle.child.birth_date);
+      await page.getByLabel('Sex', { exact: true }).selectOption(oracle.child.sex);
+      await page.getByLabel('weeks', { exact: true }).fill(String(oracle.child.gestation_weeks));
+      await page.getByLabel('days', { exact: true }).fill(String(oracle.child.gestation_days));
+      const v = oracle.visits[3];
+      await page.getByLabel('Visit 1 date').fill(v.date);
+      await page.getByLabel('Visit 1 weight').fill(String(v.weight));
+      await page.getByLabel('Visit 1 height').fill(String(v.height));
+      const got = await readResults(page);
+      const want = oracle.expected['uk-who'].find((r) => r.date === v.date && r.method === 'weight');
+      near(got[`${v.date} weight`].corrected, want.corrected_sds, 'offline corrected SDS');
+      await waitChart(page, 'figure.chart');
+    } finally {
+      await context.setOffline(false);
+    }
+  });
+
+  // ------------------------------------------------------------------------------------------ research mode
+  await check('research mode: 100,000 generated rows scored in a Web Worker with progress; results match the vectors', async () => {
+    const { cases } = JSON.parse(readFileSync(path.join(root, 'tests/vectors/calculation.json'), 'utf8'));
+    const usable = cases.filter((c) => c[8] === null || Array.isArray(c[8]) || typeof c[8] === 'string');
+    const header = 'reference,birth_date,observation_date,sex,measurement_method,observation_value,gestation_weeks,gestation_days';
+    const rows = Array.from({ length: 100000 }, (_, i) => usable[i % usable.length]);
+    const csv = `${header}\n${rows.map((c) => c.slice(0, 8).map((x) => x ?? '').join(',')).join('\n')}\n`;
+    const t0 = Date.now();
+    await page.locator('#research-file').setInputFiles({ name: 'cohort.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    // While it runs, the page stays responsive (an input responds) and a progress bar is shown.
+    const sawProgress = await page.locator('progress').isVisible().catch(() => false);
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120000 }),
+      page.locator('#research-download').click({ timeout: 120000 })]);
+    const wall = Date.now() - t0;
+    const file = path.join(work, 'research.csv');
+    await download.saveAs(file);
+    const lines = readFileSync(file, 'utf8').trim().split(/\r?\n/);
+    assert(lines.length === 100001, `${lines.length - 1} result rows`);
+    const cols = lines[0].split(',');
+    const sdsAt = cols.indexOf('corrected_sds');
+    const errAt = cols.indexOf('error');
+    let compared = 0;
+    for (let i = 0; i < usable.length && i < 100000; i++) {
+      const want = rows[i][8];
+      const cells = lines[i + 1].split(',');
+      if (Array.isArray(want)) { near(Number(cells[sdsAt]), want[9], `row ${i + 1} corrected SDS`); compared++; }
+      else assert(cells.slice(errAt).join(',') !== '', `row ${i + 1}: the oracle rejects it (${String(want).slice(0, 60)}), the CSV has no error`);
+    }
+    const status = page.locator('[data-rows]');
+    const ms = Number(await status.getAttribute('data-ms'));
+    return `${ms} ms in the worker, ${wall} ms from file chosen to download; progress bar seen: ${sawProgress}; ${compared} SDS compared with the vectors`;
+  });
+
+  // ------------------------------------------------------------------------------------------ phone
+  await check('390 px phone: no horizontal scroll, tables scroll inside their own boxes', async () => {
+    const phone = await context.newPage();
+    await phone.setViewportSize({ width: 390, height: 844 });
+    await open(phone);
+    await phone.getByRole('button', { name: 'Example', exact: true }).click();
+    await waitChart(phone, 'figure.chart');
+    await phone.waitForTimeout(300);
+    const [scrollWidth, clientWidth] = await phone.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+    await phone.screenshot({ path: path.join(out, 'phone.png'), fullPage: true });
+    await phone.close();
+    assert(scrollWidth <= clientWidth, `page is ${scrollWidth} px wide in a ${clientWidth} px viewport`);
+    return `${scrollWidth} px`;
+  });
+
+  await check('no page errors', async () => assert(pageErrors.length === 0, pageErrors.join('\n')));
+  await check('no request left 127.0.0.1', async () => assert(offDevice.length === 0, offDevice.join('\n')));
+} finally {
+  await context.close();
+  await server.close();
+  rmSync(work, { recursive: true, force: true });
+}
+console.log('# screenshots: tests/demo/out/desktop.png, tests/demo/out/phone.png, tests/demo/out/bad-values.png');
+console.log(`${results.passed} passed, ${results.failed} failed`);
+process.exit(results.failed ? 1 : 0);

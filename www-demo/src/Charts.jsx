@@ -1,0 +1,159 @@
+// The RCPCH chart component (loaded on demand: it is most of the download), fed only by centile's output: the
+// measurement objects of each method and, on height charts, centile's mid-parental height. Below each chart, its
+// accessible twin: a table of the plotted points.
+import { useEffect, useRef, useState } from 'react';
+import { RCPCHChart } from '@rcpch/digital-growth-charts-react-component-library';
+import { METHODS, formatCentile, formatValue } from './model.js';
+import { Field } from './Field.jsx';
+
+// The component names Turner's reference `turner`.
+const componentReference = (id) => (id === 'turners-syndrome' ? 'turner' : id);
+
+function useWidth(ref) {
+  const [width, setWidth] = useState(800);
+  useEffect(() => {
+    const observer = new ResizeObserver(([entry]) => setWidth(Math.floor(entry.contentRect.width)));
+    observer.observe(ref.current);
+    return () => observer.disconnect();
+  }, [ref]);
+  return width;
+}
+
+/**
+ * Fills in what the component leaves out for assistive technology: its icon buttons have no name (each is followed
+ * by a tooltip saying what it does, which becomes its aria-label, kept in step as the tooltip changes), and its two
+ * logos have no alternative text. Its low-contrast toggle labels are restyled in styles.css.
+ */
+function useAccessibleComponent(ref, description) {
+  useEffect(() => {
+    const name = () => {
+      for (const button of ref.current.querySelectorAll('button')) {
+        const tip = button.nextElementSibling?.classList.contains('tooltip') ? button.nextElementSibling.textContent : null;
+        const text = button.textContent.trim();
+        const label = tip && (text && !tip.includes(text) ? `${text}: ${tip}` : tip);
+        if (label && button.getAttribute('aria-label') !== label) button.setAttribute('aria-label', label);
+      }
+      ref.current.querySelectorAll('img:not([alt])').forEach((img) => img.setAttribute('alt', img.width >= 24 ? 'RCPCH' : 'UKCA mark'));
+      ref.current.querySelectorAll('svg[role="img"]').forEach((svg) => {
+        if (svg.getAttribute('aria-label') !== description) svg.setAttribute('aria-label', description);
+      });
+    };
+    name();
+    const observer = new MutationObserver(name);
+    observer.observe(ref.current, { childList: true, subtree: true, characterData: true });
+    return () => observer.disconnect();
+  }, [ref, description]);
+}
+
+function download(blob, name) {
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+}
+
+/** The chart's SVG as a standalone file, and as a PNG drawn from it at twice the size. */
+function svgBlob(svg) {
+  const copy = svg.cloneNode(true);
+  copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  return new Blob([new XMLSerializer().serializeToString(copy)], { type: 'image/svg+xml' });
+}
+async function pngBlob(svg) {
+  const { width, height } = svg.getBoundingClientRect();
+  const image = new Image();
+  image.src = URL.createObjectURL(svgBlob(svg));
+  await image.decode();
+  const canvas = document.createElement('canvas');
+  canvas.width = width * 2;
+  canvas.height = height * 2;
+  const g = canvas.getContext('2d');
+  g.fillStyle = '#fff';
+  g.fillRect(0, 0, canvas.width, canvas.height);
+  g.drawImage(image, 0, 0, canvas.width, canvas.height);
+  URL.revokeObjectURL(image.src);
+  return new Promise((resolve) => canvas.toBlob(resolve, 'image/png'));
+}
+
+export default function Charts({ child, measurements, methods, mph, method, setMethod, chartType, setChartType, theme, setTheme }) {
+  const box = useRef(null);
+  const width = Math.min(useWidth(box), 900);
+  useAccessibleComponent(box, `${chartType === 'sds' ? 'SDS chart' : `${METHODS[method].label} centile chart`} of ${child.name || 'the child'}; its points are listed in the table below the chart`);
+  const [status, setStatus] = useState('');
+  const shown = chartType === 'sds' ? measurements : { [method]: measurements[method] };
+  const points = chartType === 'sds' ? methods.flatMap((m) => measurements[m].map((x) => [m, x])) : measurements[method].map((x) => [method, x]);
+  const svg = () => box.current.querySelector('svg');
+  const name = `${(child.name || 'child').replace(/[^\w-]+/g, '_')}-${chartType === 'sds' ? 'sds' : method}`;
+  const act = (label, fn) => async () => {
+    try { await fn(); setStatus(label); } catch (e) { setStatus(`Could not ${label.toLowerCase()}: ${e.message}`); }
+  };
+  return (
+    <section aria-labelledby="charts-title" className="charts">
+      <h2 id="charts-title">Charts</h2>
+      <div className="chart-controls">
+        <fieldset>
+          <legend>Chart</legend>
+          {chartType === 'centile' && methods.map((m) => (
+            <label key={m}><input type="radio" name="method" value={m} checked={method === m} onChange={() => setMethod(m)} /> {METHODS[m].label}</label>
+          ))}
+        </fieldset>
+        <fieldset>
+          <legend>Type</legend>
+          <label><input type="radio" name="chart-type" value="centile" checked={chartType === 'centile'} onChange={() => setChartType('centile')} /> Centile</label>
+          <label><input type="radio" name="chart-type" value="sds" checked={chartType === 'sds'} onChange={() => setChartType('sds')} /> SDS (all measurements)</label>
+        </fieldset>
+        <Field label="Theme">
+          <select value={theme} onChange={(e) => setTheme(e.target.value)}>
+            {['traditional', 'monochrome', 'tanner1', 'tanner2', 'tanner3'].map((t) => <option key={t}>{t}</option>)}
+          </select>
+        </Field>
+        <span className="chart-export">
+          <button type="button" className="quiet" onClick={act('Downloaded SVG', () => download(svgBlob(svg()), `${name}.svg`))}>Download SVG</button>
+          <button type="button" className="quiet" onClick={act('Downloaded PNG', async () => download(await pngBlob(svg()), `${name}.png`))}>Download PNG</button>
+          <button type="button" className="quiet" onClick={act('Copied PNG', async () => navigator.clipboard.write([new ClipboardItem({ 'image/png': pngBlob(svg()) })]))}>Copy PNG</button>
+        </span>
+        <span role="status" className="sub">{status}</span>
+      </div>
+      <figure className="chart" ref={box} aria-describedby="chart-twin-caption" data-chart-type={chartType} data-method={method}>
+        <RCPCHChart
+          key={`${child.id}-${child.reference}-${chartType}-${method}`}
+          title={child.name || 'Child'}
+          measurementMethod={method}
+          reference={componentReference(child.reference)}
+          sex={child.sex}
+          measurements={shown}
+          midParentalHeightData={mph ?? undefined}
+          chartType={chartType}
+          enableZoom
+          enableExport={false}
+          exportChartCallback={() => {}}
+          clinicianFocus
+          theme={theme}
+          width={width}
+          height={Math.round(Math.max(420, Math.min(width * 0.8, 700)))}
+        />
+      </figure>
+      <details className="twin">
+        <summary id="chart-twin-caption">The points on this chart, as a table</summary>
+        <div className="scroll" tabIndex={0} role="region" aria-label="Points on the chart">
+          <table>
+            <thead><tr><th scope="col">Measurement</th><th scope="col">Date</th><th scope="col">Corrected age (y)</th><th scope="col">Chronological age (y)</th><th scope="col">Value</th><th scope="col">Centile (corrected)</th></tr></thead>
+            <tbody>
+              {points.map(([m, x]) => (
+                <tr key={`${m}-${x.measurement_dates.observation_date}`}>
+                  <th scope="row">{METHODS[m].label}</th><td>{x.measurement_dates.observation_date}</td>
+                  <td>{formatValue(x.measurement_dates.corrected_decimal_age, 3)}</td><td>{formatValue(x.measurement_dates.chronological_decimal_age, 3)}</td>
+                  <td>{formatValue(x.child_observation_value.observation_value)} {METHODS[m].unit}</td>
+                  <td>{formatCentile(x.measurement_calculated_values.corrected_centile)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {mph && method === 'height' && <p>Mid-parental height {formatValue(mph.mid_parental_height)} cm (centile {formatCentile(mph.mid_parental_height_centile)}; range {formatValue(mph.mid_parental_height_lower_value)}–{formatValue(mph.mid_parental_height_upper_value)} cm).</p>}
+        </div>
+      </details>
+    </section>
+  );
+}

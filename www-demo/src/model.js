@@ -1,0 +1,131 @@
+// The child model (stored metric) and its scoring: every visit × method through centile's `calculation`, errors
+// kept on their row. Pure functions of plain data, so the page, import/export and the tests share them.
+import { calculation, bmiFromHeightWeight, velocity } from 'centile';
+
+export const REFERENCES = [
+  { id: 'uk-who', label: 'UK-WHO', methods: ['height', 'weight', 'ofc', 'bmi'], mph: true },
+  { id: 'who', label: 'WHO 2006/2007', methods: ['height', 'weight', 'ofc', 'bmi'], mph: true },
+  { id: 'cdc', label: 'CDC 2000 (WHO under 2)', methods: ['height', 'weight', 'ofc', 'bmi'], mph: true },
+  { id: 'turners-syndrome', label: 'Turner syndrome (girls’ height)', methods: ['height'], sexes: ['female'] },
+  { id: 'trisomy-21', label: 'Trisomy 21 (UK)', methods: ['height', 'weight', 'ofc', 'bmi'] },
+  { id: 'trisomy-21-aap', label: 'Trisomy 21 (AAP, US)', methods: ['height', 'weight', 'ofc', 'bmi'] },
+];
+export const referenceOf = (id) => REFERENCES.find((r) => r.id === id) ?? REFERENCES[0];
+
+export const METHODS = {
+  height: { label: 'Height', unit: 'cm' },
+  weight: { label: 'Weight', unit: 'kg' },
+  ofc: { label: 'Head circumference', unit: 'cm' },
+  bmi: { label: 'BMI', unit: 'kg/m²' },
+};
+
+let nextId = 1;
+export const newId = (prefix) => `${prefix}${Date.now().toString(36)}${(nextId++).toString(36)}`;
+
+/** A visit: one date, any of the three measured values (metric), optional bone age and event notes. */
+export const newVisit = (fields = {}) => ({
+  id: newId('v'), date: '', height: null, weight: null, ofc: null, bone_age: null, events: '', ...fields,
+});
+
+export const newChild = (fields = {}) => ({
+  id: newId('c'), name: 'Child', birth_date: '', sex: 'female', gestation_weeks: 40, gestation_days: 0,
+  reference: 'uk-who', height_maternal: null, height_paternal: null, visits: [], ...fields,
+});
+
+/** Today in the user's time zone, as `YYYY-MM-DD`. */
+export const isoToday = () => {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+
+const FIELD_LABELS = {
+  birth_date: 'Birth date', observation_date: 'Date', sex: 'Sex', gestation_weeks: 'Gestation (weeks)',
+  gestation_days: 'Gestation (days)', bone_age: 'Bone age', events_text: 'Events',
+};
+
+/** One readable sentence per 422 item, naming the field (the measurement for observation_value). */
+export function describeError(error, method) {
+  if (error?.name !== 'CentileError' || !Array.isArray(error.detail)) return `Could not calculate: ${error?.message ?? error}`;
+  return error.detail.map((d) => {
+    const field = d.input === 'observation_value' || d.loc?.at(-1) === 'observation_value' ? METHODS[method].label
+      : FIELD_LABELS[d.loc?.at(-1)] ?? null;
+    return field ? `${field}: ${d.msg}` : d.msg;
+  }).join(' ');
+}
+
+/** Problems with the child's own details (shown once, above the table). */
+export function childProblems(child) {
+  const problems = [];
+  const ref = referenceOf(child.reference);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(child.birth_date ?? '')) problems.push('Enter a birth date.');
+  else if (child.birth_date > isoToday()) problems.push('The birth date is in the future.');
+  if (ref.sexes && !ref.sexes.includes(child.sex)) problems.push(`${ref.label} is a reference for girls only.`);
+  return problems;
+}
+
+/**
+ * Scores every visit. Returns one row per visit (sorted by date): {visit, results: {method: MeasurementObject},
+ * errors: {method|'visit': sentence}, advisories: {bmi: sentence}, velocity: {method: units a year since the
+ * previous value}, bmi}. BMI is derived, not entered, so a BMI centile does not exist (e.g. before 2 weeks) is an
+ * advisory rather than an error on the row.
+ */
+export function scoreChild(child) {
+  const ref = referenceOf(child.reference);
+  const blocked = childProblems(child).length > 0;
+  const today = isoToday();
+  const base = {
+    birth_date: child.birth_date, sex: child.sex,
+    gestation_weeks: child.gestation_weeks, gestation_days: child.gestation_days,
+  };
+  const previous = {};
+  const rows = [...child.visits].sort((a, b) => (a.date || '9').localeCompare(b.date || '9')).map((visit) => {
+    const row = { visit, results: {}, errors: {}, advisories: {}, velocity: {}, bmi: null };
+    if (!visit.date) row.errors.visit = 'Date: enter the date of this visit.';
+    else if (visit.date > today) row.errors.visit = 'Date: this date is in the future; check it.';
+    else if (child.birth_date && visit.date < child.birth_date) row.errors.visit = 'Date: this visit is before the birth date.';
+    if (visit.height > 0 && visit.weight > 0) row.bmi = bmiFromHeightWeight(visit.height, visit.weight);
+    if (blocked || row.errors.visit) return row;
+    for (const method of ref.methods) {
+      const value = method === 'bmi' ? row.bmi : visit[method];
+      if (value === null || value === undefined || value === '') continue;
+      const notes = {};
+      if (method === 'height' && visit.bone_age > 0) notes.bone_age = visit.bone_age;
+      if (visit.events?.trim()) notes.events_text = visit.events.split(';').map((s) => s.trim()).filter(Boolean);
+      try {
+        const m = calculation(child.reference, {
+          ...base, ...notes, measurement_method: method, observation_date: visit.date, observation_value: value,
+        });
+        row.results[method] = m;
+        if (previous[method]) {
+          try { row.velocity[method] = velocity(method, [previous[method], m]); } catch { /* same age: no velocity */ }
+        }
+        previous[method] = m;
+      } catch (e) {
+        (method === 'bmi' ? row.advisories : row.errors)[method] = describeError(e, method);
+      }
+    }
+    return row;
+  });
+  return rows;
+}
+
+/** The measurement objects of each method, for the chart component. */
+export function measurementsByMethod(rows) {
+  const out = { height: [], weight: [], ofc: [], bmi: [] };
+  for (const row of rows) for (const [method, m] of Object.entries(row.results)) out[method].push(m);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------- display
+
+/** A centile as the RCPCH specification asks: integers, one decimal outside 1–99, "<0.4" / ">99.6" beyond. */
+export function formatCentile(c) {
+  if (c === null || c === undefined || !Number.isFinite(c)) return '—';
+  if (c < 0.4) return '<0.4';
+  if (c > 99.6) return '>99.6';
+  if (c < 1 || c > 99) return c.toFixed(1);
+  return String(Math.round(c));
+}
+
+export const formatSds = (s) => (s === null || s === undefined || !Number.isFinite(s) ? '—' : (s >= 0 ? '+' : '−') + Math.abs(s).toFixed(2));
+export const formatValue = (v, d = 1) => (v === null || v === undefined || !Number.isFinite(v) ? '—' : v.toFixed(d));
