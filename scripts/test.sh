@@ -47,7 +47,7 @@ run node tests/demo/run.mjs
 step "TypeScript types: drift against real results, usage and wrong calls (tsc --strict), arethetypeswrong"
 run node --test --test-reporter=spec tests/types/
 
-step "consumers of the packed package (npm ci): Node ESM and CommonJS, Vite + React + RCPCH chart + worker, webpack, Deno"
+step "consumers of the packed package (npm ci, pinned lockfiles): Node ESM/CommonJS, Deno, Bun; Vite 5/6/7/8 build + dev server, webpack 5.88 + current, Rollup, esbuild, Parcel, Next.js in Chromium"
 run node tests/consumers/run.mjs
 
 passed=$(grep -hoE '(test result: ok\. |ℹ pass |^# pass )[0-9]+|^[0-9]+ passed' "$LOG" | grep -oE '[0-9]+' | paste -sd+ | bc)
