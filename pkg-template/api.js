@@ -415,6 +415,7 @@ function createApi(raw) {
     const f = raw.fictionalChildObservations(path(reference), encode(request, SHAPES.fictional, ['body']));
     const birth = { birth_date: '1759-04-11', gestation_weeks: f[0], gestation_days: f[1], sex: SEX_NAMES[f[2]], measurement_method: METHOD_NAMES[f[3]] };
     const out = [];
+    let firstError = null;
     for (let i = 4; i < f.length; i += 2) {
       const ymd = String(f[i]);
       const observation_date = `${ymd.slice(0, 4)}-${ymd.slice(4, 6)}-${ymd.slice(6, 8)}`;
@@ -422,7 +423,12 @@ function createApi(raw) {
         out.push(calculation(reference, { ...birth, observation_date, observation_value: f[i + 1] }));
       } catch (e) {
         if (!e || e.name !== 'CentileError') throw e;
+        if (firstError === null) firstError = e;
       }
+    }
+    // As Rust's api::no_fictional_observation: an empty series is an error that says why.
+    if (out.length === 0 && firstError !== null) {
+      throw rejection(['body'], `The reference rejects every observation of this series: ${firstError.detail[0].msg}`, 'value_error');
     }
     return out;
   }

@@ -389,8 +389,8 @@ export interface ErrorDetail {
   msg: string;
   /** e.g. `missing`, `float_type`, `value_error`. */
   type: string;
-  /** The offending input. */
-  input: unknown;
+  /** Always `null`: errors name the field and the rule, never a child's values (the API's key is kept for its shape). */
+  input: null;
 }
 
 /** A bulk result: the measurement object, or (`'loc' in entry`) why that observation failed. */

@@ -4,10 +4,10 @@
 use crate::ages::Gestation;
 use crate::centile::{centile, sds_for_centile, CentileFormat};
 use crate::chart::{chart, Chart, Lines};
-use crate::fictional::{self, FictionalChild, IntervalUnit};
-use crate::lms::decimal_text;
+use crate::fictional::{self, FictionalChild, FictionalError, IntervalUnit};
 use crate::measurement::{calculate, Birth, MeasurementObject, MeasurementRequest, Observation};
 use crate::mid_parental::{self, HeightProblem, MidParentalHeight, Parent};
+use crate::references::NoData;
 use crate::request::{ErrorDetail, Fields, Loc, ValidationError, Value};
 use crate::sds::{self, CalcError, SdsOrigin};
 use crate::thrive::{self, ThriveLine};
@@ -23,14 +23,12 @@ fn body() -> Vec<Loc> {
 /// # Errors
 /// A 422 naming the accepted values.
 pub fn reference(name: &str) -> Result<Reference, ValidationError> {
-    Reference::parse(name).ok_or_else(|| ValidationError {
-        detail: vec![ErrorDetail {
-            loc: vec![Loc::Key("path".into()), Loc::Key("reference".into())],
-            msg: "Unknown reference: use uk-who, who, cdc, turners-syndrome (or turner), trisomy-21 or trisomy-21-aap"
-                .into(),
-            kind: "enum",
-            input: Value::String(name.into()),
-        }],
+    Reference::parse(name).ok_or_else(|| {
+        ValidationError::at(
+            vec![Loc::Key("path".into()), Loc::Key("reference".into())],
+            "Unknown reference: use uk-who, who, cdc, turners-syndrome (or turner), trisomy-21 or trisomy-21-aap",
+            "enum",
+        )
     })
 }
 
@@ -79,14 +77,9 @@ pub fn bulk_calculation(
     let birth = Birth::read(&mut fields);
     let observations = match fields.raw("observations") {
         Some(Value::Array(items)) if !items.is_empty() => Some(items),
-        other => {
-            let input = other.cloned().unwrap_or_default();
-            fields.fail(
-                "observations",
-                "value_error",
-                "At least one observation is required.",
-                input,
-            );
+        _ => {
+            let msg = "At least one observation is required.";
+            fields.fail("observations", "value_error", msg);
             None
         }
     };
@@ -115,8 +108,20 @@ pub fn bulk_calculation(
     Ok(BulkResponse { results })
 }
 
-fn calc_error(e: CalcError) -> ValidationError {
-    ValidationError::body(e.to_string(), "value_error", "calculation")
+/// A calculation failure, reported under the field it concerns: `age` when the reference has no data there,
+/// `value_key` (the measurement) when it is not a positive number, the body when the result is not finite.
+fn calc_error(e: CalcError, value_key: &str) -> ValidationError {
+    let msg = e.to_string();
+    match e {
+        CalcError::NoData(NoData::NotCovered { .. }) => {
+            ValidationError::field("measurement_method", msg, "value_error")
+        }
+        CalcError::NoData(_) | CalcError::BetweenTables => {
+            ValidationError::field("age", msg, "value_error")
+        }
+        CalcError::NotPositive => ValidationError::field(value_key, msg, "value_error"),
+        CalcError::NotFinite => ValidationError::body(msg, "value_error"),
+    }
 }
 
 /// The SDS of a measurement at a decimal age (`reference`, `measurement_method`, `sex`, `age`,
@@ -137,7 +142,7 @@ pub fn sds_for_measurement(args: &Value) -> Result<f64, ValidationError> {
         s.expect("validated"),
         value.expect("validated"),
     )
-    .map_err(calc_error)
+    .map_err(|e| calc_error(e, "observation_value"))
 }
 
 /// The measurement at an SDS and decimal age (`reference`, `measurement_method`, `sex`, `age`, `sds`), rounded
@@ -160,13 +165,13 @@ pub fn measurement_from_sds(args: &Value) -> Result<Option<f64>, ValidationError
         SdsOrigin::Plain,
         false,
     )
-    .map_err(calc_error)
+    .map_err(|e| calc_error(e, "sds"))
 }
 
 /// BMI as a percentage of the median (`reference`, `sex`, `age`, `bmi`).
 ///
 /// # Errors
-/// A 422 for invalid arguments or no BMI reference at that age.
+/// A 422 for invalid arguments, no BMI reference at that age, or a percentage that is not finite.
 pub fn percentage_median_bmi(args: &Value) -> Result<f64, ValidationError> {
     let mut a = Fields::new(args, body());
     let (r, s) = (a.reference(), a.sex());
@@ -179,7 +184,7 @@ pub fn percentage_median_bmi(args: &Value) -> Result<f64, ValidationError> {
         s.expect("validated"),
         bmi.expect("validated"),
     )
-    .map_err(calc_error)
+    .map_err(|e| calc_error(e, "bmi"))
 }
 
 fn single_number(name: &str, value: &Value) -> Result<f64, ValidationError> {
@@ -201,26 +206,27 @@ pub fn centile_for_sds(sds: &Value) -> Result<f64, ValidationError> {
 /// The SDS for a centile strictly between 0 and 100.
 ///
 /// # Errors
-/// A 422 unless `centile` is a number strictly between 0 and 100.
+/// A 422 unless `centile` is a number strictly between 0 and 100 whose SDS is finite (not within about 1e-300
+/// of either end).
 pub fn sds_for_centile_value(value: &Value) -> Result<f64, ValidationError> {
     let c = single_number("centile", value)?;
     if c <= 0.0 || c >= 100.0 {
-        return Err(ValidationError {
-            detail: vec![ErrorDetail {
-                loc: vec![Loc::Key("body".into()), Loc::Key("centile".into())],
-                msg: "A centile must lie strictly between 0 and 100".into(),
-                kind: "value_error",
-                input: Value::Number(c),
-            }],
-        });
+        let msg = "A centile must lie strictly between 0 and 100";
+        return Err(ValidationError::field("centile", msg, "value_error"));
     }
-    Ok(sds_for_centile(c))
+    let z = sds_for_centile(c);
+    if !z.is_finite() {
+        let msg = "The centile is so close to 0 or 100 that its SDS is not a finite number";
+        return Err(ValidationError::field("centile", msg, "value_error"));
+    }
+    Ok(z)
 }
 
 /// BMI (kg/m²) from height (cm) and weight (kg).
 ///
 /// # Errors
-/// A 422 unless both are finite numbers greater than zero.
+/// A 422 unless both are finite numbers greater than zero, for a height under 2 (metres, not centimetres, as
+/// `calculation` flags it), or when the BMI is not finite.
 pub fn bmi_from_height_weight(
     height_cm: &Value,
     weight_kg: &Value,
@@ -231,9 +237,16 @@ pub fn bmi_from_height_weight(
     ]);
     let mut fields = Fields::new(&args, body());
     let (h, w) = (fields.positive("height"), fields.positive("weight"));
+    if h.is_some_and(|h| h < 2.0) {
+        fields.fail("height", "value_error", METRES);
+    }
     fields.finish()?;
-    sds::bmi_from_height_weight(h.expect("validated"), w.expect("validated")).map_err(calc_error)
+    sds::bmi_from_height_weight(h.expect("validated"), w.expect("validated"))
+        .map_err(|e| calc_error(e, "height"))
 }
+
+/// Why a height under 2 is rejected, as `calculation` rejects it.
+const METRES: &str = "Height must be given in centimetres: a value under 2 looks like metres.";
 
 /// The most lines a custom chart request may ask for, as the API allows.
 pub const MAX_CUSTOM_LINES: usize = 15;
@@ -261,12 +274,7 @@ pub fn chart_coordinates(reference_name: &str, request: &Value) -> Result<Chart,
         }
         Some(Value::Array(items)) if items.is_empty() || items.len() > MAX_CUSTOM_LINES => {
             let msg = format!("A custom list must have between 1 and {MAX_CUSTOM_LINES} values");
-            fields.fail(
-                "centile_format",
-                "value_error",
-                msg,
-                Value::Array(items.clone()),
-            );
+            fields.fail("centile_format", "value_error", msg);
             None
         }
         Some(Value::Array(items)) => fields.numbers("centile_format", items).and_then(|values| {
@@ -277,31 +285,16 @@ pub fn chart_coordinates(reference_name: &str, request: &Value) -> Result<Chart,
                 return Some(Lines::Centiles(values));
             }
             let msg = "Centiles must lie strictly between 0 and 100 (use is_sds for SDS lines)";
-            fields.fail(
-                "centile_format",
-                "value_error",
-                msg,
-                Value::Array(items.clone()),
-            );
+            fields.fail("centile_format", "value_error", msg);
             None
         }),
-        Some(other) => {
+        Some(_) => {
             let msg = "Input should be a centile format name or a list of numbers";
-            fields.fail("centile_format", "value_error", msg, other.clone());
+            fields.fail("centile_format", "value_error", msg);
             None
         }
     };
-    if reference == Reference::TurnersSyndrome
-        && (sex == Some(Sex::Male) || method.is_some_and(|m| m != Method::Height))
-    {
-        let msg = "The Turner syndrome reference has girls' height only";
-        fields.fail(
-            "measurement_method",
-            "value_error",
-            msg,
-            Value::String(reference_name.into()),
-        );
-    }
+    turner_girls_height(&mut fields, reference, sex, method);
     fields.finish()?;
     Ok(chart(
         reference,
@@ -309,6 +302,24 @@ pub fn chart_coordinates(reference_name: &str, request: &Value) -> Result<Chart,
         method.expect("validated"),
         sex.expect("validated"),
     ))
+}
+
+/// Reports a Turner syndrome request for anything but girls' height, the only data the reference has.
+fn turner_girls_height(
+    fields: &mut Fields,
+    reference: Reference,
+    sex: Option<Sex>,
+    method: Option<Method>,
+) {
+    if reference == Reference::TurnersSyndrome {
+        let msg = "The Turner syndrome reference has girls' height only";
+        if sex == Some(Sex::Male) {
+            fields.fail("sex", "value_error", msg);
+        }
+        if method.is_some_and(|m| m != Method::Height) {
+            fields.fail("measurement_method", "value_error", msg);
+        }
+    }
 }
 
 /// `POST /utilities/mid-parental-height`: `{height_maternal, height_paternal, sex, reference}` (reference
@@ -335,28 +346,24 @@ pub fn mid_parental_height(request: &Value) -> Result<MidParentalHeight, Validat
             detail: problems
                 .into_iter()
                 .map(|(parent, problem)| {
-                    let (key, who, cm) = match parent {
-                        Parent::Maternal => ("height_maternal", "mother", maternal),
-                        Parent::Paternal => ("height_paternal", "father", paternal),
+                    let (key, who) = match parent {
+                        Parent::Maternal => ("height_maternal", "mother"),
+                        Parent::Paternal => ("height_paternal", "father"),
                     };
                     let msg = match problem {
-                        HeightProblem::Implausible(z) => format!(
-                            "The {who}'s height of {} cm is {} SDS from the adult median, beyond ±8 SDS: please check it.",
-                            decimal_text(cm, 2),
-                            decimal_text(z, 1)
+                        HeightProblem::Implausible(_) => format!(
+                            "The {who}'s height is more than 8 SDS from the adult median: please check it (in centimetres)."
                         ),
                         HeightProblem::NotCalculable(e) => format!("The {who}'s height cannot be used: {e}"),
                     };
-                    ErrorDetail {
-                        loc: vec![Loc::Key("body".into()), Loc::Key(key.into())],
-                        msg,
-                        kind: "value_error",
-                        input: Value::Number(cm),
-                    }
+                    ErrorDetail::new(vec![Loc::Key("body".into()), Loc::Key(key.into())], msg, "value_error")
                 })
                 .collect(),
         })
 }
+
+/// The values the API accepts for a fictional-child body's own `reference` field.
+const FICTIONAL_REFERENCES: [&str; 4] = ["uk-who", "trisomy-21", "turners-syndrome", "cdc"];
 
 /// The longest fictional series generated, so a request cannot stall the caller.
 pub const MAX_FICTIONAL_OBSERVATIONS: f64 = 100_000.0;
@@ -366,7 +373,8 @@ pub const MAX_FICTIONAL_OBSERVATIONS: f64 = 100_000.0;
 /// drift_range, noise, noise_range}` (the API's defaults), plus `seed` for reproducible noise.
 ///
 /// # Errors
-/// A 422 for an unknown reference, invalid fields, or an age range that makes no (or too many) observations.
+/// A 422 for an unknown reference, invalid fields, a Turner request other than girls' height, a `start_sds`
+/// beyond the plausible (±8, ±15 for BMI), or an age range that makes no (or too many) observations.
 pub fn fictional_child_observations(
     reference_name: &str,
     request: &Value,
@@ -397,6 +405,24 @@ pub fn fictional_child_observations(
     let noise = fields.boolean("noise", false);
     let noise_range = fields.optional_float("noise_range").unwrap_or(0.005);
     let seed = fields.int_in("seed", 1, 1, i32::MAX);
+    // The API validates the body's `reference` (and uses the route's).
+    if fields.raw("reference").is_some() {
+        fields.choice("reference", true, &FICTIONAL_REFERENCES, |name| {
+            FICTIONAL_REFERENCES.contains(&name).then_some(())
+        });
+    }
+    turner_girls_height(&mut fields, reference, sex, method);
+    let limit = if method == Some(Method::Bmi) {
+        15.0
+    } else {
+        8.0
+    };
+    if start_sds.abs() > limit {
+        let msg = format!(
+            "start_sds must lie within ±{limit} SDS: observations further from the median are rejected as implausible"
+        );
+        fields.fail("start_sds", "value_error", msg);
+    }
     fields.finish()?;
     let child = FictionalChild {
         method: method.expect("validated"),
@@ -417,14 +443,19 @@ pub fn fictional_child_observations(
     let interval_years = child.interval_unit.years(child.interval);
     if (end_age - start_age) / interval_years > MAX_FICTIONAL_OBSERVATIONS {
         let msg = format!("That would make more than {MAX_FICTIONAL_OBSERVATIONS} observations: widen the interval");
-        return Err(ValidationError::body(
+        return Err(ValidationError::field(
+            "measurement_interval_number",
             msg,
             "value_error",
-            "measurement_interval_number",
         ));
     }
-    let series = fictional::observations(reference, &child)
-        .map_err(|e| ValidationError::body(e.to_string(), "value_error", "fictional_child"))?;
+    let series = fictional::observations(reference, &child).map_err(|e| {
+        let key = match e {
+            FictionalError::EndNotAfterStart => "end_age",
+            _ => "measurement_interval_number",
+        };
+        ValidationError::field(key, e.to_string(), "value_error")
+    })?;
     let birth = Birth {
         birth_date: fictional::birth_date(),
         gestation: child.gestation,
@@ -446,47 +477,68 @@ pub fn fictional_child_observations(
 /// The fictional child's measurement objects; observations the reference would reject are left out.
 ///
 /// # Errors
-/// As [`fictional_child_observations`].
+/// As [`fictional_child_observations`], and when the reference rejects every observation (the first reason is
+/// given, as in the package's JavaScript).
 pub fn fictional_child_data(
     reference_name: &str,
     request: &Value,
 ) -> Result<Vec<MeasurementObject>, ValidationError> {
     let (birth, observations) = fictional_child_observations(reference_name, request)?;
     let reference = reference(reference_name)?;
-    Ok(observations
+    let mut first_error = None;
+    let objects: Vec<_> = observations
         .iter()
-        .filter_map(|o| calculate(reference, &birth, o).ok())
-        .collect())
+        .filter_map(|o| {
+            calculate(reference, &birth, o)
+                .map_err(|e| first_error.get_or_insert(e))
+                .ok()
+        })
+        .collect();
+    match first_error {
+        Some(e) if objects.is_empty() => Err(no_fictional_observation(&e)),
+        _ => Ok(objects),
+    }
 }
 
-/// The (chronological decimal age, value) of each measurement object of `method`, in order.
-fn series(method_name: &str, measurements: &Value) -> Result<Vec<(f64, f64)>, ValidationError> {
+/// The 422 when the reference rejects every fictional observation: the first observation's reason.
+pub fn no_fictional_observation(first: &ValidationError) -> ValidationError {
+    let reason = first.detail.first().map_or("", |d| d.msg.as_str());
+    let msg = format!("The reference rejects every observation of this series: {reason}");
+    ValidationError::body(msg, "value_error")
+}
+
+/// The (chronological decimal age, value) of each measurement object of `method`, in order. Objects of another
+/// method are skipped; any other object without a method, age and value is reported by its index.
+fn series(method: Method, measurements: &Value) -> Result<Vec<(f64, f64)>, ValidationError> {
     let Value::Array(items) = measurements else {
-        return Err(ValidationError::body(
-            "measurements must be a list of measurement objects",
-            "list_type",
-            "measurements",
-        ));
+        let msg = "Input should be a list of measurement objects";
+        return Err(ValidationError::field("measurements", msg, "list_type"));
     };
-    let field = |item: &Value, a: &str, b: &str| match item.get(a).and_then(|v| v.get(b)) {
-        Some(Value::Number(n)) => Some(*n),
-        _ => None,
-    };
-    Ok(items
-        .iter()
-        .filter(|item| {
-            item.get("child_observation_value")
-                .and_then(|c| c.get("measurement_method"))
-                == Some(&Value::String(method_name.into()))
-        })
-        .filter_map(|item| {
-            let age = field(item, "measurement_dates", "chronological_decimal_age")?;
-            Some((
-                age,
-                field(item, "child_observation_value", "observation_value")?,
-            ))
-        })
-        .collect())
+    let mut errors = Vec::new();
+    let mut points = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let mut at = body();
+        at.extend([Loc::Key("measurements".into()), Loc::Index(i)]);
+        let mut fields = Fields::new(item, at);
+        if let Some(mut child) = fields.object("child_observation_value") {
+            let same = child.method() == Some(method);
+            let value = same.then(|| child.positive("observation_value")).flatten();
+            fields.absorb(child);
+            if same {
+                if let Some(mut dates) = fields.object("measurement_dates") {
+                    let age = dates.float("chronological_decimal_age");
+                    fields.absorb(dates);
+                    points.extend(age.zip(value));
+                }
+            }
+        }
+        errors.extend(fields.errors);
+    }
+    if errors.is_empty() {
+        Ok(points)
+    } else {
+        Err(ValidationError { detail: errors })
+    }
 }
 
 fn dynamics(
@@ -495,20 +547,17 @@ fn dynamics(
     needed: usize,
     f: fn(&[(f64, f64)]) -> Option<f64>,
 ) -> Result<f64, ValidationError> {
-    Method::parse(method_name).ok_or_else(|| {
-        ValidationError::body(
-            "measurement_method must be height, weight, ofc or bmi",
-            "literal_error",
-            "measurement_method",
-        )
+    let method = Method::parse(method_name).ok_or_else(|| {
+        let msg = "Input should be 'height', 'weight', 'ofc' or 'bmi'";
+        ValidationError::field("measurement_method", msg, "literal_error")
     })?;
-    let points = series(method_name, measurements)?;
+    let points = series(method, measurements)?;
     f(&points).ok_or_else(|| {
         let msg = format!(
             "Needs at least {needed} {method_name} measurements at different ages (got {})",
             points.len()
         );
-        ValidationError::body(msg, "value_error", "measurements")
+        ValidationError::field("measurements", msg, "value_error")
     })
 }
 
@@ -540,31 +589,22 @@ pub fn thrive_line(request: &Value) -> Result<ThriveLine, ValidationError> {
     let start_sds = fields.float("start_sds");
     let months = match fields.raw("months") {
         Some(Value::Array(items)) if !items.is_empty() => fields.numbers("months", items),
-        other => {
-            let input = other.cloned().unwrap_or_default();
-            fields.fail(
-                "months",
-                "value_error",
-                "A non-empty list of ages in months (0–12) is required",
-                input,
-            );
+        _ => {
+            let msg = "A non-empty list of ages in months (0–12) is required";
+            fields.fail("months", "value_error", msg);
             None
         }
     };
     let target = fields.optional_float("target_centile").unwrap_or(5.0);
     if !(target > 0.0 && target < 100.0) {
-        fields.fail(
-            "target_centile",
-            "value_error",
-            "A centile must lie strictly between 0 and 100",
-            Value::Number(target),
-        );
+        let msg = "A centile must lie strictly between 0 and 100";
+        fields.fail("target_centile", "value_error", msg);
     }
     fields.finish()?;
     let months = months.expect("validated");
     thrive::thrive_line(sex.expect("validated"), start_sds.expect("validated"), &months, target).ok_or_else(|| {
         let msg = "Thrive lines use UK-WHO weight correlations from birth to 12 months: every age must be 0–12 months";
-        ValidationError::body(msg, "value_error", "months")
+        ValidationError::field("months", msg, "value_error")
     })
 }
 

@@ -104,17 +104,11 @@ impl Observation {
 }
 
 impl Observation {
-    /// Reports an observation dated before the birth, under `key` (`birth_date` or `observation_date`, whose
-    /// value is quoted as the input).
+    /// Reports an observation dated before the birth, under `key` (`birth_date` or `observation_date`).
     pub(crate) fn check_after(&self, birth: &Birth, fields: &mut Fields, key: &str) {
         if birth.birth_date > self.observation_date {
-            let input = if key == "birth_date" {
-                birth.birth_date
-            } else {
-                self.observation_date
-            };
             let msg = "The observation date is before the birth date.";
-            fields.fail(key, "value_error", msg, Value::String(input.to_string()));
+            fields.fail(key, "value_error", msg);
         }
     }
 }
@@ -285,7 +279,7 @@ pub fn band_format(reference: Reference, method: Method) -> CentileFormat {
 }
 
 fn rejected(msg: String) -> ValidationError {
-    ValidationError::body(msg, "value_error", "observation_value")
+    ValidationError::field("observation_value", msg, "value_error")
 }
 
 fn result_for(
@@ -350,22 +344,14 @@ pub fn calculate(
     }
     if z.abs() > f64::from(limit) {
         let unit = match method {
-            Method::Weight => "kg",
+            Method::Weight => "kilograms",
             Method::Bmi => "kg/m²",
-            _ => "cm",
+            _ => "centimetres",
         };
         return Err(rejected(format!(
-            "A {} of {} {unit} at {} years is {} SDS from the median, beyond ±{limit} SDS: it is \
-             probably an error (check the units{}).",
+            "The {} is more than {limit} SDS from the median for this age: it is probably an error (check \
+             that it is in {unit}).",
             method.noun(),
-            decimal_text(value, 4),
-            decimal_text(corrected, 1),
-            decimal_text(z, 1),
-            if method == Method::Weight {
-                ": weight is in kilograms"
-            } else {
-                ""
-            }
         )));
     }
     let chronological_z = if chronological == corrected {

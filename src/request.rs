@@ -295,18 +295,38 @@ impl Serialize for Loc {
     }
 }
 
-/// One problem with a request, shaped like an item of the dGC API's 422 `detail` list.
-#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+/// One problem with a request, shaped like an item of the dGC API's 422 `detail` list. It names the field and the
+/// rule, never the value: errors travel to telemetry, so the API's `input` key is always `null`.
+#[derive(Clone, Debug, PartialEq)]
 pub struct ErrorDetail {
     /// Where the problem is, e.g. `["body", "observation_value"]`.
     pub loc: Vec<Loc>,
     /// What is wrong, in words.
     pub msg: String,
     /// A machine-readable kind, e.g. `missing`, `float_type`, `value_error`.
-    #[serde(rename = "type")]
     pub kind: &'static str,
-    /// The offending input.
-    pub input: Value,
+}
+
+impl ErrorDetail {
+    /// A problem at `loc`.
+    pub fn new(loc: Vec<Loc>, msg: impl Into<String>, kind: &'static str) -> ErrorDetail {
+        ErrorDetail {
+            loc,
+            msg: msg.into(),
+            kind,
+        }
+    }
+}
+
+impl Serialize for ErrorDetail {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(4))?;
+        map.serialize_entry("loc", &self.loc)?;
+        map.serialize_entry("msg", &self.msg)?;
+        map.serialize_entry("type", self.kind)?;
+        map.serialize_entry("input", &Value::Null)?;
+        map.end()
+    }
 }
 
 /// A rejected request: the body of a 422 response.
@@ -317,16 +337,25 @@ pub struct ValidationError {
 }
 
 impl ValidationError {
-    /// A single problem with the request as a whole (`loc: ["body"]`), as the API reports calculation failures.
-    pub fn body(msg: impl Into<String>, kind: &'static str, input: &str) -> ValidationError {
+    /// A single problem at `loc`.
+    pub fn at(loc: Vec<Loc>, msg: impl Into<String>, kind: &'static str) -> ValidationError {
         ValidationError {
-            detail: vec![ErrorDetail {
-                loc: vec![Loc::Key("body".into())],
-                msg: msg.into(),
-                kind,
-                input: Value::String(input.into()),
-            }],
+            detail: vec![ErrorDetail::new(loc, msg, kind)],
         }
+    }
+
+    /// A single problem with the request as a whole (`loc: ["body"]`).
+    pub fn body(msg: impl Into<String>, kind: &'static str) -> ValidationError {
+        ValidationError::at(vec![Loc::Key("body".into())], msg, kind)
+    }
+
+    /// A single problem with the field `key` of the request (`loc: ["body", key]`).
+    pub fn field(key: &str, msg: impl Into<String>, kind: &'static str) -> ValidationError {
+        ValidationError::at(
+            vec![Loc::Key("body".into()), Loc::Key(key.into())],
+            msg,
+            kind,
+        )
     }
 }
 
@@ -375,26 +404,34 @@ impl<'a> Fields<'a> {
             errors: Vec::new(),
         };
         if !matches!(object, Value::Object(_)) {
-            fields.errors.push(ErrorDetail {
-                loc: fields.at.clone(),
-                msg: "Input should be an object with the request's fields".into(),
-                kind: "model_attributes_type",
-                input: object.clone(),
-            });
+            fields.errors.push(ErrorDetail::new(
+                fields.at.clone(),
+                "Input should be an object with the request's fields",
+                "model_attributes_type",
+            ));
         }
         fields
     }
 
     /// Records a problem with field `key`.
-    pub fn fail(&mut self, key: &str, kind: &'static str, msg: impl Into<String>, input: Value) {
+    pub fn fail(&mut self, key: &str, kind: &'static str, msg: impl Into<String>) {
         let mut loc = self.at.clone();
         loc.push(Loc::Key(key.into()));
-        self.errors.push(ErrorDetail {
-            loc,
-            msg: msg.into(),
-            kind,
-            input,
-        });
+        self.errors.push(ErrorDetail::new(loc, msg, kind));
+    }
+
+    /// The required object member `key`, to be read with its own `Fields` located under this one; hand it back
+    /// with [`Fields::absorb`] so its problems are reported too.
+    pub fn object(&mut self, key: &str) -> Option<Fields<'a>> {
+        let value = self.required(key)?;
+        let mut at = self.at.clone();
+        at.push(Loc::Key(key.into()));
+        Some(Fields::new(value, at))
+    }
+
+    /// Takes over the problems of a member read with [`Fields::object`].
+    pub fn absorb(&mut self, member: Fields) {
+        self.errors.extend(member.errors);
     }
 
     /// The raw member `key`, treating `null`/`undefined` as absent.
@@ -405,7 +442,7 @@ impl<'a> Fields<'a> {
     fn required(&mut self, key: &str) -> Option<&'a Value> {
         let value = self.raw(key);
         if value.is_none() && matches!(self.object, Value::Object(_)) {
-            self.fail(key, "missing", "Field required", self.object.clone());
+            self.fail(key, "missing", "Field required");
         }
         value
     }
@@ -416,32 +453,17 @@ impl<'a> Fields<'a> {
             Value::String(s) => match s.trim().parse::<f64>() {
                 Ok(n) => n,
                 Err(_) => {
-                    self.fail(
-                        key,
-                        "float_parsing",
-                        "Input should be a valid number",
-                        value.clone(),
-                    );
+                    self.fail(key, "float_parsing", "Input should be a valid number");
                     return None;
                 }
             },
             _ => {
-                self.fail(
-                    key,
-                    "float_type",
-                    "Input should be a valid number",
-                    value.clone(),
-                );
+                self.fail(key, "float_type", "Input should be a valid number");
                 return None;
             }
         };
         if !n.is_finite() {
-            self.fail(
-                key,
-                "finite_number",
-                "Input should be a finite number",
-                value.clone(),
-            );
+            self.fail(key, "finite_number", "Input should be a finite number");
             return None;
         }
         Some(n)
@@ -463,12 +485,7 @@ impl<'a> Fields<'a> {
     pub fn positive(&mut self, key: &str) -> Option<f64> {
         let n = self.float(key)?;
         if n <= 0.0 {
-            self.fail(
-                key,
-                "greater_than",
-                "Input should be greater than 0",
-                Value::Number(n),
-            );
+            self.fail(key, "greater_than", "Input should be greater than 0");
             return None;
         }
         Some(n)
@@ -481,12 +498,7 @@ impl<'a> Fields<'a> {
         };
         let n = self.number(key, value)?;
         if n.fract() != 0.0 {
-            self.fail(
-                key,
-                "int_from_float",
-                "Input should be a whole number",
-                value.clone(),
-            );
+            self.fail(key, "int_from_float", "Input should be a whole number");
             return None;
         }
         if n < f64::from(lo) || n > f64::from(hi) {
@@ -499,7 +511,6 @@ impl<'a> Fields<'a> {
                     "less_than_equal"
                 },
                 msg,
-                value.clone(),
             );
             return None;
         }
@@ -515,13 +526,8 @@ impl<'a> Fields<'a> {
         };
         match value {
             Value::String(s) => Some(s),
-            other => {
-                self.fail(
-                    key,
-                    "string_type",
-                    "Input should be a valid string",
-                    other.clone(),
-                );
+            _ => {
+                self.fail(key, "string_type", "Input should be a valid string");
                 None
             }
         }
@@ -545,7 +551,7 @@ impl<'a> Fields<'a> {
             } else {
                 format!("Input should be {} or {last}", rest.join(", "))
             };
-            self.fail(key, "literal_error", msg, Value::String(text.into()));
+            self.fail(key, "literal_error", msg);
         }
         parsed
     }
@@ -588,7 +594,6 @@ impl<'a> Fields<'a> {
                 key,
                 "date_parsing",
                 "Input should be a real calendar date written YYYY-MM-DD",
-                Value::String(text.into()),
             );
         }
         date
@@ -598,33 +603,31 @@ impl<'a> Fields<'a> {
     pub fn list(&mut self, key: &str) -> Option<Vec<Value>> {
         match self.raw(key)? {
             Value::Array(items) => Some(items.clone()),
-            other => {
-                self.fail(
-                    key,
-                    "list_type",
-                    "Input should be a valid list",
-                    other.clone(),
-                );
+            _ => {
+                self.fail(key, "list_type", "Input should be a valid list");
                 None
             }
         }
     }
 
-    /// An optional boolean, `default` when absent.
+    /// An optional boolean, `default` when absent. Lax as the API's validation is: 0 and 1, and the strings
+    /// "0", "1", "true", "false", "t", "f", "yes", "no", "y", "n", "on" and "off" in any case, are accepted.
     pub fn boolean(&mut self, key: &str, default: bool) -> Option<bool> {
-        match self.raw(key) {
-            None => Some(default),
+        let parsed = match self.raw(key) {
+            None => return Some(default),
             Some(Value::Bool(b)) => Some(*b),
-            Some(other) => {
-                self.fail(
-                    key,
-                    "bool_type",
-                    "Input should be a valid boolean",
-                    other.clone(),
-                );
-                None
-            }
+            Some(Value::Number(n)) if *n == 0.0 || *n == 1.0 => Some(*n == 1.0),
+            Some(Value::String(s)) => match s.to_ascii_lowercase().as_str() {
+                "0" | "f" | "n" | "no" | "off" | "false" => Some(false),
+                "1" | "t" | "y" | "on" | "yes" | "true" => Some(true),
+                _ => None,
+            },
+            Some(_) => None,
+        };
+        if parsed.is_none() {
+            self.fail(key, "bool_parsing", "Input should be a valid boolean");
         }
+        parsed
     }
 
     /// A list of finite numbers from an already-read list value, reported under `key`.
@@ -633,15 +636,12 @@ impl<'a> Fields<'a> {
         for (i, item) in items.iter().enumerate() {
             match item {
                 Value::Number(n) if n.is_finite() => out.push(*n),
-                other => {
+                _ => {
                     let mut loc = self.at.clone();
                     loc.extend([Loc::Key(key.into()), Loc::Index(i)]);
-                    self.errors.push(ErrorDetail {
-                        loc,
-                        msg: "Input should be a finite number".into(),
-                        kind: "finite_number",
-                        input: other.clone(),
-                    });
+                    let msg = "Input should be a finite number";
+                    self.errors
+                        .push(ErrorDetail::new(loc, msg, "finite_number"));
                 }
             }
         }

@@ -217,7 +217,7 @@ pub fn measurement_and_kind(
 /// BMI as a percentage of the median BMI for age and sex (`bmi / M · 100`), unrounded.
 ///
 /// # Errors
-/// When the reference has no BMI data at this age, or the BMI is not > 0.
+/// When the reference has no BMI data at this age, the BMI is not > 0, or the percentage is not finite.
 pub fn percentage_median_bmi(
     reference: Reference,
     age: f64,
@@ -226,13 +226,13 @@ pub fn percentage_median_bmi(
 ) -> Result<f64, CalcError> {
     positive(bmi)?;
     let lms = lms_for(reference, age, Method::Bmi, sex, false, Rule::Exact)?;
-    Ok((bmi / lms.m) * 100.0)
+    finite((bmi / lms.m) * 100.0)
 }
 
 /// BMI from height (cm) and weight (kg).
 ///
 /// # Errors
-/// [`CalcError::NotPositive`] unless both are finite and > 0.
+/// [`CalcError::NotPositive`] unless both are finite and > 0; [`CalcError::NotFinite`] if the BMI is not.
 pub fn bmi_from_height_weight(height_cm: f64, weight_kg: f64) -> Result<f64, CalcError> {
-    Ok(positive(weight_kg)? / (positive(height_cm)? / 100.0).powi(2))
+    finite(positive(weight_kg)? / (positive(height_cm)? / 100.0).powi(2))
 }

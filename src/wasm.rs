@@ -4,7 +4,7 @@ use crate::api;
 use crate::chart::Chart;
 use crate::fhir;
 use crate::record::{self, Text, RECORD_LEN};
-use crate::request::{ValidationError, Value};
+use crate::request::{Loc, ValidationError, Value};
 use crate::{Method, Reference, Sex};
 use serde::Serialize;
 use std::cell::RefCell;
@@ -31,15 +31,16 @@ fn arg(text: &str) -> Value {
     Value::parse(text).unwrap_or(Value::Unsupported)
 }
 
-/// A string argument (e.g. the reference of a route), reported under `name` when it is not a string.
+/// A string argument: the reference of a route (`["path", "reference"]`) or a named field of the body.
 fn string_arg(text: &str, name: &str) -> Result<String, JsValue> {
     match arg(text) {
         Value::String(s) => Ok(s),
-        _ => Err(error(ValidationError::body(
-            format!("{name} must be a string"),
-            "string_type",
-            name,
-        ))),
+        _ => {
+            let place = if name == "reference" { "path" } else { "body" };
+            let loc = vec![Loc::Key(place.into()), Loc::Key(name.into())];
+            let msg = "Input should be a valid string";
+            Err(error(ValidationError::at(loc, msg, "string_type")))
+        }
     }
 }
 

@@ -167,10 +167,12 @@ fn implausible_observations_are_a_422() {
         let loc = serde_json::to_value(&d.loc).unwrap();
         assert_eq!(
             (d.kind, loc),
-            ("value_error", serde_json::json!(["body"])),
+            (
+                "value_error",
+                serde_json::json!(["body", "observation_value"])
+            ),
             "{c:?}"
         );
-        assert_eq!(d.input, Value::String("observation_value".into()));
     }
 }
 
