@@ -220,15 +220,6 @@ fn text(value: Option<&Value>) -> Option<&str> {
     }
 }
 
-fn problem(loc: Vec<Loc>, msg: impl Into<String>, kind: &'static str, input: &str) -> ErrorDetail {
-    ErrorDetail {
-        loc,
-        msg: msg.into(),
-        kind,
-        input: Value::String(input.into()),
-    }
-}
-
 fn entries(bundle: &Value) -> Result<Vec<Entry<'_>>, ValidationError> {
     let body = || vec![Loc::Key("body".into())];
     let items: Vec<(&Value, Option<&str>, Vec<Loc>)> = match bundle {
@@ -261,11 +252,10 @@ fn entries(bundle: &Value) -> Result<Vec<Entry<'_>>, ValidationError> {
                     let mut loc = body();
                     loc.push(Loc::Key("entry".into()));
                     return Err(ValidationError {
-                        detail: vec![problem(
+                        detail: vec![ErrorDetail::new(
                             loc,
                             "Bundle.entry should be a list",
                             "list_type",
-                            "entry",
                         )],
                     });
                 }
@@ -275,7 +265,6 @@ fn entries(bundle: &Value) -> Result<Vec<Entry<'_>>, ValidationError> {
             return Err(ValidationError::body(
                 "Input should be a FHIR R4 Bundle or a list of FHIR resources",
                 "model_type",
-                "bundle",
             ))
         }
     };
@@ -329,7 +318,6 @@ fn patient<'a>(entries: &[Entry<'a>]) -> Result<Patient<'a>, ValidationError> {
             return Err(ValidationError::body(
                 "The bundle holds no Patient: one Patient with birthDate and gender is needed",
                 "missing",
-                "Patient",
             ))
         }
         [p] => p,
@@ -339,18 +327,17 @@ fn patient<'a>(entries: &[Entry<'a>]) -> Result<Patient<'a>, ValidationError> {
                 found.len()
             );
             return Err(ValidationError {
-                detail: vec![problem(second.at.clone(), msg, "value_error", "Patient")],
+                detail: vec![ErrorDetail::new(second.at.clone(), msg, "value_error")],
             });
         }
     };
     let mut detail = Vec::new();
     let birth_date = match text(p.resource.get("birthDate")) {
         None => {
-            detail.push(problem(
+            detail.push(ErrorDetail::new(
                 p.loc("birthDate"),
                 "Patient.birthDate is required",
                 "missing",
-                "birthDate",
             ));
             None
         }
@@ -358,12 +345,7 @@ fn patient<'a>(entries: &[Entry<'a>]) -> Result<Patient<'a>, ValidationError> {
             let date = Date::parse(t);
             if date.is_none() {
                 let msg = "Patient.birthDate should be a full date, YYYY-MM-DD";
-                detail.push(problem(
-                    p.loc("birthDate"),
-                    msg,
-                    "date_parsing",
-                    "birthDate",
-                ));
+                detail.push(ErrorDetail::new(p.loc("birthDate"), msg, "date_parsing"));
             }
             date
         }
@@ -374,7 +356,7 @@ fn patient<'a>(entries: &[Entry<'a>]) -> Result<Patient<'a>, ValidationError> {
         _ => {
             let msg =
                 "Patient.gender should be male or female: the growth references are sex-specific";
-            detail.push(problem(p.loc("gender"), msg, "literal_error", "gender"));
+            detail.push(ErrorDetail::new(p.loc("gender"), msg, "literal_error"));
             None
         }
     };
@@ -620,11 +602,10 @@ pub fn from_fhir(bundle: &Value) -> Result<FromFhir, ValidationError> {
                         Some((d, _)) if d != whole => {
                             let msg = "Two gestational ages at birth disagree: keep one";
                             return Err(ValidationError {
-                                detail: vec![problem(
+                                detail: vec![ErrorDetail::new(
                                     e.loc("valueQuantity"),
                                     msg,
                                     "value_error",
-                                    "gestational age",
                                 )],
                             });
                         }
@@ -900,7 +881,7 @@ impl Scored {
                     let mut loc = vec![Loc::Key("body".into())];
                     loc.extend(path.iter().map(|k| Loc::Key((*k).into())));
                     let msg = format!("A measurement object needs a valid {}", path.join("."));
-                    problem(loc, msg, "missing", path[1])
+                    ErrorDetail::new(loc, msg, "missing")
                 })
                 .collect();
             return Err(ValidationError { detail });
