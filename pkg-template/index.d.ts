@@ -582,6 +582,8 @@ export interface GrowthObservation {
 export interface FhirMethodResults {
   measurement_method: MeasurementMethod;
   results: BulkResult[];
+  /** The source Observation of each result (`Observation/id` or its `fullUrl`), in the same order. */
+  sources: (string | null)[];
 }
 
 /** What `fhirCalculation` returns. */

@@ -1091,6 +1091,8 @@ pub struct MethodResults {
     pub measurement_method: &'static str,
     /// One entry per observation of the request, in its order: a measurement object or an error entry.
     pub results: Vec<BulkResult>,
+    /// The source Observation of each entry (`Observation/id` or its `fullUrl`), in the same order.
+    pub sources: Vec<Option<String>>,
 }
 
 /// What [`fhir_calculation`] returns.
@@ -1132,11 +1134,11 @@ pub fn fhir_calculation(
                 .collect(),
             _ => Vec::new(),
         };
-        for (result, source) in response.results.iter().zip(sources) {
+        for (result, source) in response.results.iter().zip(&sources) {
             if let BulkResult::Measurement(m) = result {
                 let links = Links {
                     subject: read.patient.clone(),
-                    derived_from: source,
+                    derived_from: source.clone(),
                 };
                 observations.push(observation(&Scored::from(m.as_ref()), &links));
             }
@@ -1144,6 +1146,7 @@ pub fn fhir_calculation(
         results.push(MethodResults {
             measurement_method: method.name(),
             results: response.results,
+            sources,
         });
     }
     Ok(FhirCalculation {

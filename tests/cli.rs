@@ -537,3 +537,68 @@ fn bad_arguments_give_the_api_message() {
         );
     }
 }
+
+/// `centile fhir`: one patient's NDJSON resources in, result Observations out (the library's, line for line);
+/// resources not used and measurements not scored are named on standard error; two patients are refused.
+#[test]
+fn fhir_ndjson() {
+    let lines = [
+        r#"{"resourceType":"Patient","id":"p","birthDate":"2020-01-10","gender":"female"}"#,
+        r#"{"resourceType":"Observation","id":"ga","status":"final","code":{"coding":[{"system":"http://loinc.org","code":"76516-4"}]},"effectiveDateTime":"2020-01-10","valueQuantity":{"value":32,"unit":"wk","system":"http://unitsofmeasure.org","code":"wk"}}"#,
+        r#"{"resourceType":"Observation","id":"w1","status":"final","code":{"coding":[{"system":"http://loinc.org","code":"29463-7"}]},"effectiveDateTime":"2020-03-01T23:30:00-05:00","valueQuantity":{"value":2100,"unit":"g","system":"http://unitsofmeasure.org","code":"g"}}"#,
+        "",
+        r#"{"resourceType":"Observation","id":"w2","status":"entered-in-error","code":{"coding":[{"system":"http://loinc.org","code":"29463-7"}]},"effectiveDateTime":"2020-03-02","valueQuantity":{"value":2.2,"unit":"kg","system":"http://unitsofmeasure.org","code":"kg"}}"#,
+        r#"{"resourceType":"Observation","id":"h1","status":"final","code":{"coding":[{"system":"http://loinc.org","code":"8302-2"}]},"effectiveDateTime":"2020-03-01","valueQuantity":{"value":4.5,"unit":"m","system":"http://unitsofmeasure.org","code":"m"}}"#,
+    ];
+    let input = lines.join("\n");
+    let out = centile(&["fhir", "--reference", "uk-who"], input.as_bytes());
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let printed: Vec<Json> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let resources: Vec<Json> = lines
+        .iter()
+        .filter(|l| !l.is_empty())
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let library =
+        centile::fhir::fhir_calculation("uk-who", &to_value(&Json::Array(resources))).unwrap();
+    assert_eq!(
+        printed,
+        serde_json::to_value(&library.observations)
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .clone()
+    );
+    assert_eq!(printed.len(), 1);
+    assert_eq!(printed[0]["derivedFrom"][0]["reference"], "Observation/w1");
+    assert_eq!(printed[0]["effectiveDateTime"], "2020-03-01");
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("not used: Observation/w2: status is entered-in-error"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("not scored: Observation/h1: "), "{stderr}");
+    // The whole answer as JSON.
+    let whole = json(&ok(&["fhir", "--format", "json"], input.as_bytes()));
+    assert_eq!(
+        whole["results"][0]["sources"],
+        serde_json::json!(["Observation/h1"])
+    );
+    assert_eq!(whole["ignored"][0]["resource"], "Observation/w2");
+    // One patient per call; unreadable lines name the line.
+    let two = format!("{input}\n{}", lines[0].replace("\"p\"", "\"q\""));
+    let out = centile(&["fhir"], two.as_bytes());
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("one patient per call"));
+    let out = centile(&["fhir"], b"{\"resourceType\":\"Patient\"}\nnot json\n");
+    assert!(String::from_utf8_lossy(&out.stderr)
+        .contains("standard input, line 2: not a JSON resource"));
+}

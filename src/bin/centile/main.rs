@@ -7,11 +7,12 @@ use calculate::{Format, Scorer};
 use centile::ages::{self, Gestation};
 use centile::api;
 use centile::centile::centile;
+use centile::fhir;
 use centile::request::{Fields, Loc, ValidationError, Value};
 use clap::{Args, Parser, Subcommand};
 use serde::Serialize;
 use std::fs::File;
-use std::io::{self, IsTerminal};
+use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -29,7 +30,8 @@ use std::process::ExitCode;
                   centile age 2023-01-31 2024-06-01 --gestation-weeks 32\n  \
                   centile mid-parental-height --maternal 163 --paternal 178 --sex female\n  \
                   centile chart --reference who --sex male --method height > chart.json\n  \
-                  centile fictional-child --method height --sex male --end-age 4 --interval-number 6"
+                  centile fictional-child --method height --sex male --end-age 4 --interval-number 6\n  \
+                  centile fhir patient.ndjson > centiles.ndjson"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -45,6 +47,7 @@ enum Command {
     MidParentalHeight(MidParentalArgs),
     Chart(ChartArgs),
     FictionalChild(FictionalArgs),
+    Fhir(FhirArgs),
 }
 
 /// Score a CSV file of measurements: one output row per input row, in order.
@@ -278,6 +281,37 @@ struct FictionalArgs {
     /// Seed of the noise (default 1): the same seed gives the same series.
     #[arg(long)]
     seed: Option<String>,
+}
+
+/// Score one patient's FHIR R4 resources (NDJSON, one resource per line) and print FHIR Observations.
+///
+/// The input holds one Patient (birthDate, gender) and its Observations: heights, lengths, weights, head
+/// circumferences and BMIs by LOINC code, in UCUM units, and the gestational age at birth (76516-4). Each
+/// result is a FHIR R4 Observation: the centile (LOINC 8303-0, 8336-0, 8289-1 or 59576-9), the SDS as a
+/// component, derivedFrom its source. Resources not used, and measurements that could not be scored, are listed
+/// on standard error with the reason. --format json prints the whole answer instead (the bulk results per
+/// measurement, the Observations and the resources not used).
+#[derive(Args)]
+#[command(
+    after_help = "Examples:\n  centile fhir child.ndjson > centiles.ndjson\n  \
+                        centile fhir --reference cdc Patient.ndjson Observation.ndjson\n  \
+                        centile fhir --format json < child.ndjson | jq .ignored"
+)]
+struct FhirArgs {
+    /// NDJSON files, read in order (default: standard input).
+    inputs: Vec<PathBuf>,
+    /// uk-who, who, cdc, turners-syndrome, trisomy-21 or trisomy-21-aap.
+    #[arg(long, default_value = "uk-who", value_name = "REF")]
+    reference: String,
+    /// ndjson: one result Observation per line; json: the whole answer.
+    #[arg(long, value_enum, default_value = "ndjson")]
+    format: FhirFormat,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum FhirFormat {
+    Ndjson,
+    Json,
 }
 
 /// Why a command could not answer: its input is unusable (bad arguments are said in the API's 422 wording).
@@ -539,6 +573,57 @@ fn fictional_child(args: FictionalArgs) -> Result<(), Failure> {
     print_json(&api::fictional_child_data(reference, &request)?)
 }
 
+/// Appends the resources of one NDJSON stream (blank lines skipped) to `resources`.
+fn ndjson(name: &str, reader: impl io::BufRead, resources: &mut Vec<Value>) -> Result<(), Failure> {
+    for (i, line) in reader.lines().enumerate() {
+        let line = line.map_err(|e| Failure(format!("{name}: {e}")))?;
+        if !line.trim().is_empty() {
+            let resource = serde_json::from_str(&line).map_err(|e| {
+                Failure(format!("{name}, line {}: not a JSON resource ({e})", i + 1))
+            })?;
+            resources.push(resource);
+        }
+    }
+    Ok(())
+}
+
+fn fhir(args: FhirArgs) -> Result<(), Failure> {
+    let mut resources = Vec::new();
+    if args.inputs.is_empty() {
+        ndjson("standard input", io::stdin().lock(), &mut resources)?;
+    }
+    for path in &args.inputs {
+        let file = File::open(path)
+            .map_err(|e| Failure(format!("cannot open {}: {e}", path.display())))?;
+        ndjson(
+            &path.display().to_string(),
+            io::BufReader::new(file),
+            &mut resources,
+        )?;
+    }
+    let answer = fhir::fhir_calculation(&args.reference, &Value::Array(resources))?;
+    if let FhirFormat::Json = args.format {
+        return print_json(&answer);
+    }
+    for i in &answer.ignored {
+        eprintln!("centile: not used: {}: {}", i.resource, i.why);
+    }
+    for method in &answer.results {
+        for (result, source) in method.results.iter().zip(&method.sources) {
+            if let api::BulkResult::Error(e) = result {
+                let source = source.as_deref().unwrap_or("an Observation without id");
+                eprintln!("centile: not scored: {source}: {}", e.msg);
+            }
+        }
+    }
+    let mut out = io::stdout().lock();
+    for o in &answer.observations {
+        serde_json::to_writer(&mut out, o).map_err(|e| Failure(e.to_string()))?;
+        writeln!(out).map_err(|e| Failure(e.to_string()))?;
+    }
+    Ok(())
+}
+
 fn main() -> ExitCode {
     let outcome = match Cli::parse().command {
         Command::Calculate(args) => calculate_csv(args),
@@ -548,6 +633,7 @@ fn main() -> ExitCode {
         Command::MidParentalHeight(args) => mid_parental_height(args),
         Command::Chart(args) => chart(args),
         Command::FictionalChild(args) => fictional_child(args),
+        Command::Fhir(args) => fhir(args),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
