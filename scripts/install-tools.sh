@@ -32,3 +32,8 @@ fi
 if ! npm ls --depth=0 >/dev/null 2>&1; then
   npm ci --no-audit --no-fund --loglevel=error
 fi
+
+# The RCPCH chart component (UMD build) and React for the tooltip test, as tests/component/package-lock.json records them.
+if ! npm ls --prefix tests/component --depth=0 >/dev/null 2>&1; then
+  npm ci --prefix tests/component --no-audit --no-fund --loglevel=error
+fi

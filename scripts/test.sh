@@ -44,6 +44,9 @@ step "demo app: Vite build, then the app in headless Chromium (oracle child thro
 make --no-print-directory demo-app
 run node tests/demo/run.mjs
 
+step "RCPCH chart component 7.5.2 in headless Chromium: our sentences in its family and clinician tooltips"
+run node --test --test-reporter=spec tests/component/
+
 step "TypeScript types: drift against real results, usage and wrong calls (tsc --strict), arethetypeswrong"
 run node --test --test-reporter=spec tests/types/
 

@@ -189,7 +189,8 @@ impl Comments {
         Comments { kind, gestation }
     }
 
-    /// (lay, clinician) sentences for the corrected or the chronological age.
+    /// (lay, clinician) sentences for the corrected or the chronological age. Like the band sentences, none
+    /// contains the letters "is ", which the RCPCH chart component rewrites in long tooltip sentences.
     pub fn sentences(&self, corrected_age: bool) -> (String, String) {
         let Gestation { weeks: w, days: d } = self.gestation;
         match (self.kind, corrected_age) {
@@ -198,27 +199,27 @@ impl Comments {
                 if corrected_age {
                     "Term birth: corrected and chronological ages are the same.".into()
                 } else {
-                    "Term birth: no gestational correction is needed.".into()
+                    "Term birth: no gestational correction needed.".into()
                 },
             ),
             (AgeComment::PretermUncorrectedAfterTwo, _) => (
-                format!("Your child was born early, at {w}+{d} weeks. This reference stops adjusting for early birth at 2 years of age."),
-                format!("Born preterm at {w}+{d} weeks; this reference applies no gestational correction after 2 years."),
+                format!("Your child was born early, at {w}+{d} weeks. The reference stops adjusting for early birth at 2 years of age."),
+                format!("Born preterm at {w}+{d} weeks; the reference applies no gestational correction after 2 years."),
             ),
             (AgeComment::TermRangeUncorrected, _) => (
                 format!("Your child was born at {w}+{d} weeks, which counts as term, so their age has not been adjusted."),
-                format!("Born at {w}+{d} weeks (term range): this reference applies no gestational correction."),
+                format!("Born at {w}+{d} weeks (term range): the reference applies no gestational correction."),
             ),
             (AgeComment::TermUncorrected, _) => (
                 "Your child was born at term, so their age has not been adjusted.".into(),
                 "Born at term: no gestational correction applied.".into(),
             ),
             (AgeComment::Corrected, true) => (
-                format!("Your child was born at {w}+{d} weeks, so this age has been adjusted to allow for their gestation at birth."),
+                format!("Your child was born at {w}+{d} weeks, so their age has been adjusted to allow for their gestation at birth."),
                 "Corrected for gestational age.".into(),
             ),
             (AgeComment::Corrected, false) => (
-                "This is your child's actual age, without adjusting for their gestation at birth.".into(),
+                "Your child's actual age, not adjusted for their gestation at birth.".into(),
                 "Chronological age: not corrected for gestation.".into(),
             ),
         }
