@@ -113,7 +113,10 @@ const waitChart = (page, selector) => page.waitForFunction((sel) => {
   const figure = document.querySelector(sel);
   const svg = figure && [...figure.querySelectorAll('svg')].find((s) => s.getBoundingClientRect().width > 200);
   return svg && [...svg.querySelectorAll('path')].some((p) => /m\s*-[\d.]+,\s*0\s*a/.test(p.getAttribute('d') ?? ''));
-}, selector, { timeout: 30000 });
+}, selector, { timeout: 30000 }).catch(async (e) => {
+  const figure = await page.evaluate(() => [...(document.querySelector('figure.chart')?.attributes ?? [])].map((a) => `${a.name}=${a.value}`).join(' '));
+  throw new Error(`${e.message}\nwaiting for ${selector}; the figure is: ${figure}`);
+});
 
 let page;
 try {
@@ -154,8 +157,9 @@ try {
   });
 
   await check('the height chart draws each measurement at its corrected age (cross) and chronological age (dot)', async () => {
-    await waitChart(page, 'figure.chart[data-method="height"][data-chart-type="centile"]');
     const heights = oracle.expected['uk-who'].filter((r) => r.method === 'height' && !r.error);
+    // The chart redraws after the table (a deferred render): wait until it shows every height.
+    await waitChart(page, `figure.chart[data-method="height"][data-chart-type="centile"][data-points="${heights.length}"]`);
     const view = (name) => page.locator('figure.chart label', { hasText: new RegExp(`^${name}$`) }).click();
     const notes = [];
     for (const [name, shape, other, ageKey] of [['Corrected Age', 'crosses', 'dots', 'corrected_decimal_age'], ['Chronological Age', 'dots', 'crosses', 'chronological_decimal_age']]) {
@@ -189,10 +193,10 @@ try {
     const sds = await chartPoints(page);
     await page.getByLabel('Centile', { exact: true }).check();
     await page.getByLabel('Weight', { exact: true }).check();
-    await waitChart(page, 'figure.chart[data-method="weight"][data-chart-type="centile"]');
+    const weights = oracle.expected['uk-who'].filter((r) => r.method === 'weight' && !r.error).length;
+    await waitChart(page, `figure.chart[data-method="weight"][data-chart-type="centile"][data-points="${weights}"]`);
     const weightText = await page.locator('figure.chart').innerText();
     assert(/Weight/.test(weightText), `weight chart text: ${weightText.slice(0, 200)}`);
-    const weights = oracle.expected['uk-who'].filter((r) => r.method === 'weight' && !r.error).length;
     const drawn = await chartPoints(page);
     assert(drawn.dots.length === weights, `${drawn.dots.length} weight dots, ${weights} weights`);
     await page.getByLabel('Height', { exact: true }).check();
@@ -326,6 +330,35 @@ try {
   });
 
   await page.screenshot({ path: path.join(out, 'desktop.png'), fullPage: true });
+
+  await check('a child with 100 visits: one edit re-scores and redraws (time reported)', async () => {
+    const visits = Array.from({ length: 100 }, (_, i) => {
+      const date = new Date(Date.parse('2015-01-10') + i * 30 * 86400000).toISOString().slice(0, 10);
+      return { date, height: 50 + i * 0.9, weight: 3.4 + i * 0.2, ofc: i < 60 ? 35 + i * 0.2 : null };
+    });
+    const child = { name: 'Hundred visits', birth_date: '2015-01-01', sex: 'female', gestation_weeks: 40, gestation_days: 0, reference: 'uk-who', visits };
+    await page.locator('#import-file').setInputFiles({ name: 'hundred.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ child })) });
+    await page.waitForFunction(() => document.querySelectorAll('#results tr[data-method]').length >= 300);
+    await waitChart(page, 'figure.chart');
+    const ms = await page.evaluate(async () => {
+      const input = document.querySelector('input[aria-label="Visit 50 weight"]');
+      const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+      const times = [];
+      for (const value of ['20.5', '20.6', '20.7']) {
+        const t0 = performance.now();
+        setter.call(input, value);
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        await new Promise((r) => requestAnimationFrame(() => r()));
+        times.push(performance.now() - t0);
+      }
+      return times;
+    });
+    const row = await page.locator('#results tr[data-method="weight"]').nth(49).getAttribute('data-date');
+    assert(row, 'no 50th weight row');
+    const results = await page.locator('#results tr[data-method]').count();
+    await page.getByRole('button', { name: 'Remove this child' }).click();
+    return `edit to next frame: ${ms.map((t) => t.toFixed(0)).join(', ')} ms (${results} results)`;
+  });
 
   // ------------------------------------------------------------------------------------------ network and offline
   await check('the network panel counts the page\'s requests: all to this site, none while entering data', async () => {

@@ -1,6 +1,6 @@
 // The app: several children, each with their visits; results and charts re-scored on every edit.
-import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
-import { buildInfo, midParentalHeight } from 'centile';
+import { lazy, Suspense, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { buildInfo, midParentalHeight } from 'centile/web';
 import { EXAMPLES, fictionalChild } from './examples.js';
 import { exportFile, FORMATS, importFile } from './io.js';
 import {
@@ -14,7 +14,6 @@ import { NetworkPanel } from './NetworkPanel.jsx';
 import { Field } from './Field.jsx';
 
 const Charts = lazy(() => import('./Charts.jsx'));
-const info = buildInfo();
 
 const firstChild = () => newChild({ name: 'Child 1', visits: [newVisit()] });
 
@@ -77,6 +76,7 @@ export function App() {
   const [message, setMessage] = useState('');
   const [saves, setSaves] = useState(0);
   const fileInput = useRef(null);
+  const info = useMemo(buildInfo, []);
 
   const child = children.find((c) => c.id === activeId) ?? children[0];
   const ref = referenceOf(child.reference);
@@ -86,6 +86,8 @@ export function App() {
   const { mph, error: mphError } = useMemo(() => midParental(child), [child]);
   const errorsByVisit = useMemo(() => new Map(rows.filter((r) => Object.keys(r.errors).length).map((r) => [r.visit.id, r.errors])), [rows]);
   const method = ref.methods.includes(chartMethod) ? chartMethod : ref.methods[0];
+  // The chart redraws after the table: an edit commits the new results at once, the chart follows in the background.
+  const chart = useDeferredValue(useMemo(() => ({ child, measurements, mph: method === 'height' ? mph : null }), [child, measurements, mph, method]));
 
   useEffect(() => {
     recall().then((saved) => {
@@ -189,12 +191,12 @@ export function App() {
           <h2 id="results-title">Results <span className="sub">({ref.label})</span></h2>
           <p aria-live="polite" id="summary" className="summary">{summary}</p>
           {child.gestation_weeks < 37 && <p className="advisory">Born at {child.gestation_weeks}+{child.gestation_days ?? 0} weeks: ages are corrected for gestation{ref.id === 'who' || ref.id === 'cdc' ? ' until 2 years' : ''}; both ages are shown.</p>}
-          <Results rows={rows} system={units} wording={wording} />
+          <Results rows={rows} wording={wording} />
           <p className="sub">Term babies commonly lose up to a tenth of their birth weight in the first days; weights then are read with that in mind. Lines on charts break where references join (at 2 weeks, 2 and 4 years on UK-WHO): that step is expected.</p>
         </section>
 
         <Suspense fallback={<p>Loading the chart…</p>}>
-          <Charts child={child} measurements={measurements} methods={ref.methods} mph={method === 'height' ? mph : null}
+          <Charts child={chart.child} measurements={chart.measurements} methods={ref.methods} mph={chart.mph}
             method={method} setMethod={setChartMethod} chartType={chartType} setChartType={setChartType} theme={theme} setTheme={setTheme} />
         </Suspense>
 

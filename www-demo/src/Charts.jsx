@@ -1,7 +1,7 @@
 // The RCPCH chart component (loaded on demand: it is most of the download), fed only by centile's output: the
 // measurement objects of each method and, on height charts, centile's mid-parental height. Below each chart, its
 // accessible twin: a table of the plotted points.
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { RCPCHChart } from '@rcpch/digital-growth-charts-react-component-library';
 import { METHODS, formatCentile, formatValue } from './model.js';
 import { Field } from './Field.jsx';
@@ -77,13 +77,16 @@ async function pngBlob(svg) {
   return new Promise((resolve) => canvas.toBlob(resolve, 'image/png'));
 }
 
-export default function Charts({ child, measurements, methods, mph, method, setMethod, chartType, setChartType, theme, setTheme }) {
+export default memo(function Charts({ child, measurements, methods, mph, method, setMethod, chartType, setChartType, theme, setTheme }) {
   const box = useRef(null);
   const width = Math.min(useWidth(box), 900);
   useAccessibleComponent(box, `${chartType === 'sds' ? 'SDS chart' : `${METHODS[method].label} centile chart`} of ${child.name || 'the child'}; its points are listed in the table below the chart`);
   const [status, setStatus] = useState('');
   const shown = chartType === 'sds' ? measurements : { [method]: measurements[method] };
   const points = chartType === 'sds' ? methods.flatMap((m) => measurements[m].map((x) => [m, x])) : measurements[method].map((x) => [method, x]);
+  // The component sets its axes when it mounts and does not follow new data: remount it whenever what it draws changes.
+  const key = [child.id, child.reference, child.sex, chartType, method, mph?.mid_parental_height,
+    ...points.map(([m, x]) => `${m}${x.measurement_dates.observation_date}:${x.child_observation_value.observation_value}`)].join('|');
   const svg = () => box.current.querySelector('svg');
   const name = `${(child.name || 'child').replace(/[^\w-]+/g, '_')}-${chartType === 'sds' ? 'sds' : method}`;
   const act = (label, fn) => async () => {
@@ -116,9 +119,10 @@ export default function Charts({ child, measurements, methods, mph, method, setM
         </span>
         <span role="status" className="sub">{status}</span>
       </div>
-      <figure className="chart" ref={box} aria-describedby="chart-twin-caption" data-chart-type={chartType} data-method={method}>
+      <figure className="chart" ref={box} aria-describedby="chart-twin-caption" data-chart-type={chartType} data-method={method}
+        data-child={child.id} data-points={points.length}>
         <RCPCHChart
-          key={`${child.id}-${child.reference}-${chartType}-${method}`}
+          key={key}
           title={child.name || 'Child'}
           measurementMethod={method}
           reference={componentReference(child.reference)}
@@ -156,4 +160,4 @@ export default function Charts({ child, measurements, methods, mph, method, setM
       </details>
     </section>
   );
-}
+});

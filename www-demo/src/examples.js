@@ -1,6 +1,6 @@
 // Example children (fixed, so a visitor and the tests see the same numbers) and a seeded fictional child. The
 // values are generated with centile itself: each visit's value is the reference value at a chosen SDS.
-import { fictionalChildData, measurementFromSds } from 'centile';
+import { fictionalChildData, measurementFromSds } from 'centile/web';
 import { isoToday, newChild, newVisit } from './model.js';
 
 const DAY = 86400000;

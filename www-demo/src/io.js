@@ -1,6 +1,6 @@
 // Files, not servers: a child to and from JSON and CSV. Each format is one entry of FORMATS ({label, extension,
 // type, write(child, rows), read(text) → children}); another format (e.g. FHIR) is one more entry.
-import { buildInfo } from 'centile';
+import { buildInfo } from 'centile/web';
 import { csvObjects, toCsv } from './csv.js';
 import { newChild, newVisit, REFERENCES } from './model.js';
 

@@ -1,6 +1,6 @@
 // The child model (stored metric) and its scoring: every visit × method through centile's `calculation`, errors
 // kept on their row. Pure functions of plain data, so the page, import/export and the tests share them.
-import { calculation, bmiFromHeightWeight, velocity } from 'centile';
+import { calculation, bmiFromHeightWeight, velocity } from 'centile/web';
 
 export const REFERENCES = [
   { id: 'uk-who', label: 'UK-WHO', methods: ['height', 'weight', 'ofc', 'bmi'], mph: true },
@@ -63,6 +63,21 @@ export function childProblems(child) {
   return problems;
 }
 
+// The last results by request, so an edit recomputes only what changed and unchanged rows keep their objects (and
+// skip re-rendering). Cleared when it grows past a few thousand entries.
+const scored = new Map();
+function score(reference, request) {
+  const key = `${reference}|${JSON.stringify(request)}`;
+  let entry = scored.get(key);
+  if (!entry) {
+    try { entry = { m: calculation(reference, request) }; } catch (e) { entry = { error: e }; }
+    if (scored.size > 5000) scored.clear();
+    scored.set(key, entry);
+  }
+  if (entry.error) throw entry.error;
+  return entry.m;
+}
+
 /**
  * Scores every visit. Returns one row per visit (sorted by date): {visit, results: {method: MeasurementObject},
  * errors: {method|'visit': sentence}, advisories: {bmi: sentence}, velocity: {method: units a year since the
@@ -92,7 +107,7 @@ export function scoreChild(child) {
       if (method === 'height' && visit.bone_age > 0) notes.bone_age = visit.bone_age;
       if (visit.events?.trim()) notes.events_text = visit.events.split(';').map((s) => s.trim()).filter(Boolean);
       try {
-        const m = calculation(child.reference, {
+        const m = score(child.reference, {
           ...base, ...notes, measurement_method: method, observation_date: visit.date, observation_value: value,
         });
         row.results[method] = m;
