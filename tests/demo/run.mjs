@@ -229,7 +229,7 @@ try {
 
   // ------------------------------------------------------------------------------------------ files
   const exported = {};
-  for (const format of ['json', 'csv']) {
+  for (const format of ['json', 'csv', 'fhir']) {
     await check(`export ${format.toUpperCase()}, import it back: same child, same results`, async () => {
       const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`[data-export="${format}"]`).click()]);
       const file = path.join(work, `exported.${format}`);
@@ -238,11 +238,19 @@ try {
       if (format === 'json') {
         const data = JSON.parse(exported.json);
         assert(data.child.birth_date === oracle.child.birth_date && data.child.visits.length === oracle.visits.length, `exported ${exported.json.slice(0, 200)}`);
-      } else {
+      } else if (format === 'csv') {
         const lines = exported.csv.trim().split(/\r?\n/);
         assert(lines.length === oracle.visits.length + 1 && lines[0].startsWith('name,birth_date'), `exported CSV: ${lines.slice(0, 2).join(' / ')}`);
+      } else {
+        // A FHIR R4 Bundle (valid against the R4 JSON schema): the Patient, its measurements, and centile's results.
+        const bundle = JSON.parse(exported.fhir);
+        const problems = new (createRequire(import.meta.url)('@asymmetrik/fhir-json-schema-validator'))().validate(bundle);
+        assert(problems.length === 0, `exported FHIR is not valid R4: ${JSON.stringify(problems).slice(0, 400)}`);
+        const resources = bundle.entry.map((e) => e.resource);
+        assert(resources.filter((r) => r.resourceType === 'Patient').length === 1 && resources.find((r) => r.resourceType === 'Patient').birthDate === oracle.child.birth_date, 'exported FHIR Patient');
+        assert(resources.some((r) => r.method?.coding?.[0]?.system === 'urn:centile:growth-reference'), 'exported FHIR results');
       }
-      const label = format === 'json' ? 'Imported JSON child' : 'Imported CSV child';
+      const label = { json: 'Imported JSON child', csv: 'Imported CSV child', fhir: 'Imported FHIR child' }[format];
       const imported = exported[format].replaceAll(await page.locator('#child-select option:checked').textContent(), label);
       await page.locator('#import-file').setInputFiles({ name: `child.${format}`, mimeType: 'text/plain', buffer: Buffer.from(imported) });
       await page.waitForFunction((l) => document.querySelector('#child-select option:checked')?.textContent === l, label);

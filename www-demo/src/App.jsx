@@ -125,7 +125,7 @@ export function App() {
     try {
       const imported = await importFile(file);
       add(...imported);
-      setMessage(`Imported ${imported.length === 1 ? imported[0].name : `${imported.length} children`} from ${file.name}.`);
+      setMessage(`Imported ${imported.length === 1 ? imported[0].name : `${imported.length} children`} from ${file.name}.${imported.notes ? ` ${imported.notes}` : ''}`);
     } catch (err) {
       setMessage(`Could not import ${file.name}: ${err.message}`);
     }
@@ -206,8 +206,8 @@ export function App() {
             {Object.entries(FORMATS).map(([key, f]) => (
               <button type="button" key={key} data-export={key} onClick={() => exportFile(child, rows, key)}>Export {f.label}</button>
             ))}
-            <button type="button" onClick={() => fileInput.current.click()}>Import JSON or CSV…</button>
-            <input ref={fileInput} type="file" accept=".json,.csv,application/json,text/csv" hidden onChange={onImport} id="import-file" />
+            <button type="button" onClick={() => fileInput.current.click()}>Import JSON, CSV or FHIR…</button>
+            <input ref={fileInput} type="file" accept=".json,.csv,.ndjson,application/json,application/fhir+json,text/csv" hidden onChange={onImport} id="import-file" />
             <button type="button" onClick={() => window.print()}>Print chart and table</button>
           </div>
           <label className="remember"><input type="checkbox" checked={remembering} onChange={(e) => toggleRemember(e.target.checked)} id="remember" data-saves={saves} /> Remember these children on this device (stored in this browser only, until you turn this off)</label>

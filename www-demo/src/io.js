@@ -1,6 +1,6 @@
-// Files, not servers: a child to and from JSON and CSV. Each format is one entry of FORMATS ({label, extension,
-// type, write(child, rows), read(text) → children}); another format (e.g. FHIR) is one more entry.
-import { buildInfo } from 'centile/web';
+// Files, not servers: a child to and from JSON, CSV and FHIR R4. Each format is one entry of FORMATS ({label,
+// extension, type, write(child, rows), read(text) → children}).
+import { buildInfo, fromFhir, toFhir } from 'centile/web';
 import { csvObjects, toCsv } from './csv.js';
 import { newChild, newVisit, REFERENCES } from './model.js';
 
@@ -8,6 +8,33 @@ const CHILD_FIELDS = ['name', 'birth_date', 'sex', 'gestation_weeks', 'gestation
 const VISIT_FIELDS = ['date', 'height', 'weight', 'ofc', 'bone_age', 'events'];
 const CSV_VISIT = { date: 'date', height: 'height_cm', weight: 'weight_kg', ofc: 'ofc_cm', bone_age: 'bone_age_years', events: 'events' };
 const RESULT_METHODS = ['height', 'weight', 'ofc', 'bmi'];
+
+// The measurements a visit holds, as FHIR writes them (LOINC code, display, UCUM unit).
+const FHIR_MEASUREMENTS = {
+  height: ['8302-2', 'Body height', 'cm'],
+  weight: ['29463-7', 'Body weight', 'kg'],
+  ofc: ['9843-4', 'Head Occipital-frontal circumference', 'cm'],
+};
+const loinc = (code, display) => ({ coding: [{ system: 'http://loinc.org', code, display }], text: display });
+
+/** The resources of a FHIR file: a Bundle or a list (JSON), or NDJSON (one resource a line). */
+function fhirResources(text) {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text.split(/\r?\n/).filter((line) => line.trim()).map((line) => JSON.parse(line));
+  }
+}
+
+/** Whether a file's text is FHIR: a resource or a list of resources (JSON), or NDJSON of resources. */
+function isFhir(text) {
+  try {
+    const data = JSON.parse(text);
+    return typeof data?.resourceType === 'string' || typeof data?.[0]?.resourceType === 'string';
+  } catch {
+    return /^\s*\{\s*"resourceType"/.test(text);
+  }
+}
 
 const num = (v) => (v === '' || v === null || v === undefined ? null : Number(v));
 
@@ -74,12 +101,63 @@ export const FORMATS = {
       return [...children.values()].map(childFromData);
     },
   },
+  fhir: {
+    label: 'FHIR', extension: 'fhir.json', type: 'application/fhir+json',
+    // A FHIR R4 collection Bundle: the Patient, the gestational age at birth, every measurement, and every result
+    // as centile's Observation (toFhir: the centile, the SDS as a component, derivedFrom its measurement).
+    write: (child, rows) => {
+      const subject = 'Patient/child';
+      const entry = [{ resource: { resourceType: 'Patient', id: 'child', name: [{ text: child.name }], gender: child.sex, birthDate: child.birth_date } }];
+      const observation = (id, code, effectiveDateTime, valueQuantity) => entry.push({ resource: {
+        resourceType: 'Observation', id, status: 'final', code, subject: { reference: subject }, effectiveDateTime, valueQuantity } });
+      const days = (child.gestation_weeks ?? 40) * 7 + (child.gestation_days ?? 0);
+      if (days !== 280) observation('gestation', loinc('76516-4', 'Gestational age at birth'), child.birth_date, { value: days, unit: 'd', system: 'http://unitsofmeasure.org', code: 'd' });
+      for (const v of child.visits) {
+        for (const [method, [code, display, unit]] of Object.entries(FHIR_MEASUREMENTS)) {
+          if (v.date && v[method] > 0) observation(`${v.id}-${method}`, loinc(code, display), v.date, { value: v[method], unit, system: 'http://unitsofmeasure.org', code: unit });
+        }
+      }
+      for (const row of rows) {
+        for (const [method, m] of Object.entries(row.results)) {
+          const derivedFrom = method in FHIR_MEASUREMENTS ? `Observation/${row.visit.id}-${method}` : null;
+          entry.push({ resource: { id: `${row.visit.id}-${method}-centile`, ...toFhir(m, { subject, derivedFrom }) } });
+        }
+      }
+      return `${JSON.stringify({ resourceType: 'Bundle', type: 'collection', entry }, null, 2)}\n`;
+    },
+    // The Patient and its measurements through fromFhir; the reference from centile's own result Observations,
+    // when the file has them. Resources not used are counted in `notes`.
+    read: (text) => {
+      const resources = fhirResources(text);
+      const { requests, ignored } = fromFhir(resources);
+      const list = Array.isArray(resources) ? resources : (resources?.entry ?? []).map((e) => e?.resource);
+      const patient = list.find((r) => r?.resourceType === 'Patient');
+      const reference = list.map((r) => r?.method?.coding?.[0]).find((c) => c?.system === 'urn:centile:growth-reference')?.code;
+      const visits = new Map();
+      for (const request of requests) {
+        if (!(request.measurement_method in FHIR_MEASUREMENTS)) continue;
+        for (const o of request.observations) {
+          visits.set(o.observation_date, { ...(visits.get(o.observation_date) ?? { date: o.observation_date }), [request.measurement_method]: o.observation_value });
+        }
+      }
+      const [first] = requests;
+      if (!first) throw new Error('The FHIR file holds no height, weight or head circumference Observations.');
+      const child = childFromData({
+        name: patient?.name?.[0]?.text ?? 'Imported FHIR child', birth_date: first.birth_date, sex: first.sex,
+        gestation_weeks: first.gestation_weeks, gestation_days: first.gestation_days, reference,
+        visits: [...visits.values()].sort((a, b) => a.date.localeCompare(b.date)),
+      });
+      const children = [child];
+      if (ignored.length) children.notes = `${ignored.length} FHIR resource${ignored.length === 1 ? '' : 's'} not used (e.g. ${ignored[0].resource}: ${ignored[0].why}).`;
+      return children;
+    },
+  },
 };
 
-/** Reads a file the user chose, by its extension (JSON otherwise). */
+/** Reads a file the user chose: CSV by its extension, FHIR (JSON or NDJSON) by its content, JSON otherwise. */
 export async function importFile(file) {
   const text = await file.text();
-  const format = /\.csv$/i.test(file.name) ? FORMATS.csv : FORMATS.json;
+  const format = /\.csv$/i.test(file.name) ? FORMATS.csv : /\.ndjson$/i.test(file.name) || isFhir(text) ? FORMATS.fhir : FORMATS.json;
   return format.read(text);
 }
 
