@@ -51,7 +51,7 @@ pub const OUTPUT_COLUMNS: [&str; 10] = [
 ];
 
 /// Rows read, scored and written at a time (bounds memory), and rows per parallel task.
-const CHUNK: usize = 32_768;
+const CHUNK: usize = 16_384;
 const TASK: usize = 1_024;
 
 /// What `calculate` writes.
@@ -206,10 +206,10 @@ impl Scorer {
         })
     }
 
-    /// The trimmed text of `field` in `row` ("" when absent or not UTF-8).
+    /// The text of `field` in `row` without ASCII spaces around it ("" when absent; `None` when not UTF-8).
     fn text<'r>(&self, row: &'r ByteRecord, field: usize) -> Option<&'r str> {
         let cell = self.columns[field].and_then(|i| row.get(i)).unwrap_or(b"");
-        std::str::from_utf8(cell).ok().map(str::trim)
+        std::str::from_utf8(cell.trim_ascii()).ok()
     }
 
     fn date(&self, text: &str) -> Option<Date> {
