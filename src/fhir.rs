@@ -841,9 +841,20 @@ impl From<&MeasurementObject> for Scored {
     }
 }
 
-/// The value at `path` inside `v`.
+/// The value at `path` inside `v` (not inlined: called for a dozen paths, it would be copied a dozen times into
+/// the WebAssembly).
+#[inline(never)]
 fn at<'a>(v: &'a Value, path: &[&str]) -> Option<&'a Value> {
     path.iter().try_fold(v, |v, k| v.get(k))
+}
+
+/// The finite number at `path` inside `v`.
+#[inline(never)]
+fn number_at(v: &Value, path: &[&str]) -> Option<f64> {
+    match at(v, path) {
+        Some(Value::Number(n)) if n.is_finite() => Some(*n),
+        _ => None,
+    }
 }
 
 impl Scored {
@@ -856,10 +867,7 @@ impl Scored {
         const VALUE: [&str; 2] = ["child_observation_value", "observation_value"];
         const DATE: [&str; 2] = ["measurement_dates", "observation_date"];
         const REFERENCE: [&str; 2] = ["provenance", "growth_reference"];
-        let number = |path: &[&str]| match at(m, path) {
-            Some(Value::Number(n)) if n.is_finite() => Some(*n),
-            _ => None,
-        };
+        let number = |path: &[&str]| number_at(m, path);
         let method = text(at(m, &METHOD)).and_then(Method::parse);
         let value = number(&VALUE);
         let date = text(at(m, &DATE)).and_then(Date::parse);
