@@ -311,6 +311,9 @@ fn patient<'a>(entries: &[Entry<'a>]) -> Result<Patient<'a>, ValidationError> {
     for e in entries.iter().filter(|e| e.kind() == Some("Patient")) {
         if !found.iter().any(|f| f.resource == e.resource) {
             found.push(e);
+            if found.len() == 2 {
+                break; // one patient per call: the second is reason enough
+            }
         }
     }
     let p = match found.as_slice() {
@@ -322,10 +325,7 @@ fn patient<'a>(entries: &[Entry<'a>]) -> Result<Patient<'a>, ValidationError> {
         }
         [p] => p,
         [_, second, ..] => {
-            let msg = format!(
-                "The bundle holds {} different Patients: send one patient per call",
-                found.len()
-            );
+            let msg = "The bundle holds more than one Patient: send one patient per call";
             return Err(ValidationError {
                 detail: vec![ErrorDetail::new(second.at.clone(), msg, "value_error")],
             });

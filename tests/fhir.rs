@@ -369,7 +369,7 @@ fn one_patient_per_call() {
     .unwrap_err();
     assert_eq!(
         detail(&e),
-        json!([{"loc": ["body", "entry", 2, "resource"], "msg": "The bundle holds 2 different Patients: send one patient per call",
+        json!([{"loc": ["body", "entry", 2, "resource"], "msg": "The bundle holds more than one Patient: send one patient per call",
             "type": "value_error", "input": null}])
     );
     let e = fhir_calculation(

@@ -293,10 +293,9 @@ impl Scorer {
                     [_, Loc::Key(field)] => field,
                     _ => continue,
                 };
-                if let Some((_, text)) = unmatched.iter().find(|(name, _)| name == field) {
+                if unmatched.iter().any(|(name, _)| name == field) {
                     d.msg = format!("Input should be a real calendar date written as {format}");
                     d.kind = "date_parsing";
-                    d.input = Value::String(text.clone());
                 }
             }
             e
@@ -312,7 +311,7 @@ impl Scorer {
                 row.len(),
                 self.fields
             );
-            return Err(ValidationError::body(msg, "value_error", "row"));
+            return Err(ValidationError::body(msg, "value_error"));
         }
         match self.typed(row) {
             Some((reference, birth, observation)) => calculate(reference, &birth, &observation),

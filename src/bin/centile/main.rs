@@ -473,12 +473,7 @@ fn age(args: AgeArgs) -> Result<(), Failure> {
     if let (Some(b), Some(o)) = (birth, observation) {
         if b > o {
             let msg = "The observation date is before the birth date.";
-            fields.fail(
-                "birth_date",
-                "value_error",
-                msg,
-                Value::String(b.to_string()),
-            );
+            fields.fail("birth_date", "value_error", msg);
         }
     }
     fields.finish()?;
