@@ -4,11 +4,15 @@
 
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 CENTILE_GIT_COMMIT ?= $(shell git rev-parse HEAD 2>/dev/null || echo unknown)
-export CENTILE_GIT_COMMIT
+CENTILE_RUSTC ?= $(shell rustc --version 2>/dev/null)
+export CENTILE_GIT_COMMIT CENTILE_RUSTC
+# This machine's paths are remapped so the .wasm is byte-identical wherever it is built (scripts/check-reproducible.sh).
+CARGO_HOME ?= $(HOME)/.cargo
+REPRODUCIBLE := --remap-path-prefix=$(CARGO_HOME)=/cargo --remap-path-prefix=$(CURDIR)=/centile
 
 pkg:
 	bash scripts/install-tools.sh
-	cargo build --locked --release --target wasm32-unknown-unknown --lib
+	RUSTFLAGS="$(REPRODUCIBLE)" cargo build --locked --release --target wasm32-unknown-unknown --lib
 	node scripts/build-pkg.mjs
 
 test:

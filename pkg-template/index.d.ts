@@ -460,9 +460,15 @@ export interface ThriveLine {
 export interface BuildInfo {
   name: string;
   version: string;
+  /** The git commit the package was built from. */
   commit: string;
+  /** The Rust compiler that built the .wasm (`rustc --version`). */
+  rustc: string;
   reference_data: string;
+  /** SHA-256 of the embedded reference tables (REFERENCE-DATA.md, SECURITY.md). */
   reference_data_fingerprint: string;
+  /** How to check this package against its source: a rebuild of `commit` is byte-identical. */
+  verify: string;
 }
 
 // ---------------------------------------------------------------------------------------------- FHIR R4

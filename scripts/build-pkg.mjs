@@ -134,6 +134,9 @@ cpSync(path.join(root, 'pkg-template/web.d.ts'), at('web.d.ts'));
 cpSync(path.join(root, 'README.md'), at('README.md'));
 cpSync(path.join(root, 'LICENSE'), at('LICENSE'));
 cpSync(path.join(root, 'reference-data/README.md'), at('REFERENCE-DATA.md'));
+// Supply chain: the security policy and the SBOM (CycloneDX) of what the .wasm is built from.
+cpSync(path.join(root, 'SECURITY.md'), at('SECURITY.md'));
+execFileSync('node', [path.join(root, 'scripts/sbom.mjs'), at('sbom.cdx.json')], { stdio: 'inherit' });
 
 // The embedded bytes must decode to the .wasm exactly.
 const decoded = (await import(`${at('bundler/wasm.js')}?${Date.now()}`)).wasmBytes();

@@ -34,6 +34,9 @@ WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromedriver \
 step "package build"
 make --no-print-directory pkg
 
+step "reproducible build: the package rebuilt in another directory is byte-identical"
+bash scripts/check-reproducible.sh
+
 step "golden vectors through the packaged wasm in Node"
 run node --test --test-reporter=spec tests/js/
 

@@ -133,15 +133,20 @@ pub fn build_info() -> JsValue {
         name: &'static str,
         version: &'static str,
         commit: &'static str,
+        rustc: &'static str,
         reference_data: &'static str,
         reference_data_fingerprint: &'static str,
+        verify: &'static str,
     }
     to_js(&Info {
         name: provenance::ENGINE,
         version: provenance::VERSION,
         commit: provenance::COMMIT,
+        rustc: option_env!("CENTILE_RUSTC").unwrap_or("unknown"),
         reference_data: provenance::REFERENCE_DATA,
         reference_data_fingerprint: crate::data::FINGERPRINT,
+        verify: "The build is reproducible: check out `commit`, run `make pkg` with this `rustc`, and compare pkg/ \
+                 with this package byte for byte (SECURITY.md, \"Verifying a package\").",
     })
 }
 
