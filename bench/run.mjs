@@ -38,6 +38,18 @@ while (calculations.length < 3000) {
   try { api.calculation(reference, body); } catch { continue; }
   calculations.push([reference, body]);
 }
+// A realistic mix: the valid requests plus 15% invalid ones (ages beyond the reference, implausible values),
+// each of which must answer a CentileError, interleaved deterministically.
+const invalid = [];
+for (let i = 0; invalid.length < Math.round((calculations.length * 15) / 85); i++) {
+  const [reference, body] = calculations[i % calculations.length];
+  const late = iso(Math.round(Date.parse(body.birth_date) / 864e5) + 9000 + Math.floor(rand() * 3000));
+  const request = i % 2 ? { ...body, observation_date: late } : { ...body, observation_value: body.observation_value * (4 + rand() * 4) };
+  try { api.calculation(reference, request); } catch (e) { if (e instanceof api.CentileError) invalid.push([reference, request]); }
+}
+const mixed = calculations.map((c) => [c]);
+invalid.forEach((c, i) => mixed[(i * 7919) % mixed.length].push(c));
+const mix = mixed.flat();
 const N = 1_000_000;
 const ages = new Float64Array(N), values = new Float64Array(N);
 for (let i = 0; i < N; i++) { ages[i] = 4 + rand() * 15; values[i] = 100 + ages[i] * 4 + (rand() - 0.5) * 20; }
@@ -47,6 +59,7 @@ const charts = [['uk-who', 'male', 'height'], ['who', 'female', 'weight'], ['cdc
 const dir = mkdtempSync(path.join(tmpdir(), 'centile-bench-'));
 writeFileSync(path.join(dir, 'inputs.json'), JSON.stringify({
   calculations,
+  mixed: mix,
   sds: { reference: 'uk-who', measurement_method: 'height', sex: 'male', ages: [...ages.slice(0, sdsSample)], values: [...values.slice(0, sdsSample)] },
   charts,
 }));
@@ -68,6 +81,13 @@ const repeat = 100;
 const single = rate(calculations.length * repeat, () => {
   for (let k = 0; k < repeat; k++) for (const [reference, body] of calculations) api.calculation(reference, body);
 });
+const attempt = (reference, body) => { try { api.calculation(reference, body); } catch (e) { if (!(e instanceof api.CentileError)) throw e; } };
+const mixedRate = rate(mix.length * 20, () => {
+  for (let k = 0; k < 20; k++) for (const [reference, body] of mix) attempt(reference, body);
+});
+const invalidRate = rate(invalid.length * 100, () => {
+  for (let k = 0; k < 100; k++) for (const [reference, body] of invalid) attempt(reference, body);
+});
 const children = calculations.map(([reference, body]) => [reference, {
   birth_date: body.birth_date, sex: body.sex, measurement_method: body.measurement_method, gestation_weeks: body.gestation_weeks,
   gestation_days: 0, observations: Array.from({ length: 20 }, (_, k) => ({ observation_date: body.observation_date, observation_value: body.observation_value + k * 1e-3 })) }]);
@@ -80,6 +100,8 @@ const fmt = (x) => (x >= 1e6 ? `${(x / 1e6).toFixed(2)} M/s` : x >= 1e3 ? `${(x 
 const row = (what, ours, theirs) => console.log(`${what.padEnd(44)} centile ${fmt(ours).padStart(11)}   rcpchgrowth ${fmt(theirs).padStart(9)}   ratio ${Math.round(ours / theirs)}x`);
 console.log(`\nsame inputs: ${calculations.length} calculations over six references; ${N} SDS (rcpchgrowth timed on ${sdsSample})`);
 row('calculation (full measurement objects)', single, oracle.measurement);
+row(`calculation, mixed: ${calculations.length} valid + ${invalid.length} invalid (15%)`, mixedRate, oracle.mixed);
+console.log(`${'calculation, invalid only (CentileError)'.padEnd(44)} centile ${fmt(invalidRate).padStart(11)}   ${(invalidRate / single).toFixed(2)}x the valid rate`);
 row('bulkCalculation (20 observations a child)', bulk, oracle.measurement);
 row('sdsForMeasurements (typed arrays)', typed, oracle.sds);
 console.log(`package load + instantiate + first call (Node): ${loadMs.toFixed(1)} ms`);

@@ -158,7 +158,7 @@ function createApi(raw) {
   const SEX_CODES = { __proto__: null, male: 0, female: 1 };
   /** The code of a name in `table`, undefined for anything else (including non-strings). */
   const code = (table, name) => (typeof name === 'string' ? table[name] : undefined);
-  const [BAND, COMMENT, CALENDAR, DATE_ISO, DATE_LONG, GESTATIONAL_AGE] = [0, 1, 2, 3, 4, 5];
+  const [BAND, COMMENT, CALENDAR, DATE_ISO, DATE_LONG, GESTATIONAL_AGE, MEASUREMENT_ERROR] = [0, 1, 2, 3, 4, 5, 6];
   const OPTIONAL = ['bone_age', 'bone_age_type', 'bone_age_sds', 'bone_age_centile', 'bone_age_text', 'events_text'];
 
   // Errors from the wasm are plain Errors named CentileError: give them the exported class.
@@ -174,11 +174,11 @@ function createApi(raw) {
   let view = null;
   const record = () => {
     if (memory === null) memory = raw.linearMemory();
-    if (view === null || view.buffer !== memory.buffer) view = new Float64Array(memory.buffer, raw.recordOffset(), 15);
+    if (view === null || view.buffer !== memory.buffer) view = new Float64Array(memory.buffer, raw.recordOffset(), 17);
     return view;
   };
   // Texts by kind and code: dense codes in arrays, the rest (dates) in maps.
-  const texts = Array.from({ length: 6 }, () => ({ dense: new Array(32768), sparse: new Map() }));
+  const texts = Array.from({ length: 7 }, () => ({ dense: new Array(32768), sparse: new Map() }));
   const text = (kind, code) => {
     if (code !== code) return null; // NaN: no text
     const cache = texts[kind];
@@ -228,13 +228,14 @@ function createApi(raw) {
   // The object for one observation from the record the wasm just wrote, in the key order of the Rust serialiser.
   function build(reference, birth, observation, weeks, days) {
     // Copy the record first: fetching a text can grow the wasm memory, which detaches the record's view.
-    const [chronologicalAge, correctedAge, edd, cga, comment, chronologicalCode, correctedCode,
-      cSds, cCentile, cBandCode, cPmbRaw, hSds, hCentile, hBandCode, hPmbRaw] = record();
+    const [chronologicalAge, correctedAge, edd, cga, comment, chronologicalCode, correctedCode, cSdsCode, cCentileCode,
+      cBandCode, cPmbCode, hSdsCode, hCentileCode, hBandCode, hPmbCode, cErrorCode, hErrorCode] = record();
     const commentCode = comment * 4;
     const chronologicalCalendar = text(CALENDAR, chronologicalCode), correctedCalendar = text(CALENDAR, correctedCode);
     const gestationalAge = cga !== cga ? '' : text(GESTATIONAL_AGE, cga);
-    const cBand = text(BAND, cBandCode), cPmb = num(cPmbRaw);
-    const hBand = text(BAND, hBandCode), hPmb = num(hPmbRaw);
+    const cSds = num(cSdsCode), cCentile = num(cCentileCode), cBand = text(BAND, cBandCode), cPmb = num(cPmbCode);
+    const hSds = num(hSdsCode), hCentile = num(hCentileCode), hBand = text(BAND, hBandCode), hPmb = num(hPmbCode);
+    const cError = text(MEASUREMENT_ERROR, cErrorCode), hError = text(MEASUREMENT_ERROR, hErrorCode);
     const layCorrected = text(COMMENT, commentCode), clinicianCorrected = text(COMMENT, commentCode + 1);
     const layChronological = text(COMMENT, commentCode + 2), clinicianChronological = text(COMMENT, commentCode + 3);
     const value = observation.observation_value;
@@ -243,14 +244,14 @@ function createApi(raw) {
       x: chronologicalAge, y, b: null, centile: hCentile, sds, events_text: null, bone_age_label: null,
       bone_age_type: null, bone_age_sds: null, bone_age_centile: null, observation_error: null,
       age_type: 'chronological_age', calendar_age: chronologicalCalendar, lay_comment: layChronological,
-      clinician_comment: clinicianChronological, age_error: null, centile_band: hBand, observation_value_error: null,
+      clinician_comment: clinicianChronological, age_error: null, centile_band: hBand, observation_value_error: hError,
     });
     const correctedPoint = (y, sds) => ({
       x: correctedAge, y, b: null, centile: cCentile, sds, events_text: null, bone_age_label: null,
       bone_age_type: null, bone_age_sds: null, bone_age_centile: null, observation_error: null,
       age_type: 'corrected_age', corrected_gestational_age: gestationalAge, calendar_age: correctedCalendar,
       lay_comment: layCorrected, clinician_comment: clinicianCorrected, age_error: null, centile_band: cBand,
-      observation_value_error: null,
+      observation_value_error: cError,
     });
     return {
       provenance: provenance(reference),
@@ -284,7 +285,7 @@ function createApi(raw) {
       measurement_calculated_values: {
         corrected_sds: cSds, corrected_centile: cCentile, corrected_centile_band: cBand,
         chronological_sds: hSds, chronological_centile: hCentile, chronological_centile_band: hBand,
-        corrected_measurement_error: null, chronological_measurement_error: null,
+        corrected_measurement_error: cError, chronological_measurement_error: hError,
         corrected_percentage_median_bmi: cPmb, chronological_percentage_median_bmi: hPmb,
       },
       plottable_data: {
@@ -312,15 +313,25 @@ function createApi(raw) {
     return { referenceCode, sex, method, date, weeks, days, birth };
   }
 
-  // The fast path for one observation of a child: the object, or undefined to use the general path.
+  // A 422 the calculation answered on the fast path, in the API's detail shape (as Rust's
+  // `From<MeasurementError> for ValidationError` makes it).
+  class Rejection {
+    constructor(msg) {
+      this.detail = { loc: ['body', 'observation_value'], msg, type: 'value_error', input: null };
+    }
+  }
+
+  // The fast path for one observation of a child: the object, a Rejection, or undefined to use the general path.
   function fast(codes, observation) {
     if (observation === null || typeof observation !== 'object') return undefined;
     for (const key of OPTIONAL) if (own(observation, key) != null) return undefined;
     const read = { observation_date: own(observation, 'observation_date'), observation_value: own(observation, 'observation_value') };
     const value = read.observation_value, date = digits(read.observation_date);
-    const ok = typeof value === 'number' && date >= 0 && raw.calculationRecord(codes.referenceCode, codes.date, date,
-      value, codes.sex, codes.method, codes.weeks, codes.days);
-    return ok ? build(REFERENCE_NAMES[codes.referenceCode], codes.birth, read, codes.weeks, codes.days) : undefined;
+    if (typeof value !== 'number' || date < 0) return undefined;
+    const status = raw.calculationRecord(codes.referenceCode, codes.date, date, value, codes.sex, codes.method,
+      codes.weeks, codes.days);
+    if (status === 0) return build(REFERENCE_NAMES[codes.referenceCode], codes.birth, read, codes.weeks, codes.days);
+    return status === 1 ? new Rejection(raw.rejection()) : undefined;
   }
 
   const path = (reference) => encode(reference, 0, ['path', 'reference']);
@@ -331,26 +342,43 @@ function createApi(raw) {
     if (request !== null && typeof request === 'object') {
       const codes = birthCodes(code(REFERENCE_CODES, reference), request);
       const result = codes === null ? undefined : fast(codes, request);
+      if (result instanceof Rejection) throw new CentileError(`observation_value: ${result.detail.msg}`, [result.detail]);
       if (result !== undefined) return result;
     }
     return raw.calculation(path(reference), encode(request, SHAPES.calculation, ['body']));
   }
 
+  // One observation of a bulk request through the general path alone, its error locations at index `i`.
+  function generalEntry(reference, request, observation, i) {
+    const at = (detail) => {
+      for (const d of detail) if (d.loc[1] === 'observations' && d.loc.length > 2) d.loc[2] = i;
+      return detail;
+    };
+    const one = { observations: [observation] };
+    for (const key of Object.keys(BIRTH)) one[key] = own(request, key);
+    try {
+      const entry = raw.bulkCalculation(path(reference), encode(one, SHAPES.bulk, ['body'])).results[0];
+      return entry.loc === undefined ? entry : at([entry])[0];
+    } catch (e) {
+      if (e && e.name === 'CentileError' && Array.isArray(e.detail)) at(e.detail);
+      throw e;
+    }
+  }
+
+  // Each observation takes the fast path, or the general path on its own, so the time is linear in the number of
+  // observations whatever their errors.
   function bulkCalculation(reference, request) {
     const observations = request !== null && typeof request === 'object' ? own(request, 'observations') : undefined;
     const n = Array.isArray(observations) ? observations.length : 0;
     const codes = n > 0 && n <= LIMITS.items ? birthCodes(code(REFERENCE_CODES, reference), request) : null;
-    if (codes !== null) {
-      const results = new Array(n);
-      let i = 0;
-      for (; i < n; i++) {
-        const result = fast(codes, own(observations, i));
-        if (result === undefined) break;
-        results[i] = result;
-      }
-      if (i === n) return { results };
+    if (codes === null) return raw.bulkCalculation(path(reference), encode(request, SHAPES.bulk, ['body']));
+    const results = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const observation = own(observations, i), result = fast(codes, observation);
+      results[i] = result === undefined ? generalEntry(reference, request, observation, i)
+        : result instanceof Rejection ? result.detail : result;
     }
-    return raw.bulkCalculation(path(reference), encode(request, SHAPES.bulk, ['body']));
+    return { results };
   }
 
   // Charts arrive as one flat array (Rust `Chart::flatten`); this turns it back into dGC segments, shaped as

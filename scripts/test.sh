@@ -20,6 +20,7 @@ cargo clippy --locked --all-targets --features cli -- -D warnings
 cargo clippy --locked --target wasm32-unknown-unknown --all-targets -- -D warnings
 RUSTDOCFLAGS="-D warnings" cargo doc --locked --no-deps --quiet
 python3 reference-data/generate.py --check
+python3 reference-data/audit.py --check
 
 step "native tests (engine, golden vectors, reference data, the centile CLI)"
 run cargo test --locked --features cli

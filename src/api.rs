@@ -43,7 +43,7 @@ pub fn calculation(
 ) -> Result<MeasurementObject, ValidationError> {
     let reference = reference(reference_name)?;
     let request = MeasurementRequest::from_value(request)?;
-    calculate(reference, &request.birth, &request.observation)
+    Ok(calculate(reference, &request.birth, &request.observation)?)
 }
 
 /// One entry of a bulk response: a measurement object, or the reason that observation failed.
@@ -96,9 +96,13 @@ pub fn bulk_calculation(
             if let Some(o) = &observation {
                 o.check_after(&birth, &mut fields, "observation_date");
             }
-            let outcome = fields
-                .finish()
-                .and_then(|()| calculate(reference, &birth, &observation.expect("validated")));
+            let outcome = fields.finish().and_then(|()| {
+                Ok(calculate(
+                    reference,
+                    &birth,
+                    &observation.expect("validated"),
+                )?)
+            });
             match outcome {
                 Ok(m) => BulkResult::Measurement(Box::new(m)),
                 Err(mut e) => BulkResult::Error(e.detail.remove(0)),
@@ -495,7 +499,7 @@ pub fn fictional_child_data(
         })
         .collect();
     match first_error {
-        Some(e) if objects.is_empty() => Err(no_fictional_observation(&e)),
+        Some(e) if objects.is_empty() => Err(no_fictional_observation(&e.into())),
         _ => Ok(objects),
     }
 }

@@ -2,12 +2,12 @@
 
 use crate::ages::{self, Date, Gestation};
 use crate::centile::{centile, Band, CentileBand, CentileFormat};
-use crate::lms::decimal_text;
 use crate::request::{Fields, Loc, ValidationError, Value};
 use crate::sds::{percentage_median_bmi, sds_for_measurement, CalcError};
 use crate::{Method, Reference, Sex};
 use serde::ser::{Serialize, Serializer};
 use serde::Serialize as DeriveSerialize;
+use std::fmt;
 
 /// Bone-age details, passed through unchanged.
 #[derive(Clone, Debug, Default, PartialEq, DeriveSerialize)]
@@ -279,14 +279,70 @@ pub fn band_format(reference: Reference, method: Method) -> CentileFormat {
     }
 }
 
-fn rejected(msg: String) -> ValidationError {
-    ValidationError::field("observation_value", msg, "value_error")
+/// Why no measurement object can be calculated: the errors of [`calculate`].
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum MeasurementError {
+    /// The observation is dated before the birth.
+    BeforeBirth,
+    /// The estimated date of delivery falls outside years 1 to 9999.
+    DeliveryDateOutOfRange,
+    /// The reference has data at neither age ([`CalcError::NoData`]), or the SDS is not finite.
+    Calculation(CalcError),
+    /// A height under 2, which looks like metres rather than centimetres.
+    Metres,
+    /// An SDS beyond ±`limit` (8, or 15 for BMI): almost certainly an error of units or entry.
+    Implausible {
+        /// What was measured.
+        method: Method,
+        /// The limit it is beyond.
+        limit: u8,
+    },
+}
+
+/// The messages name the rule, never the child's values.
+impl fmt::Display for MeasurementError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            MeasurementError::BeforeBirth => {
+                f.write_str("The observation date is before the birth date.")
+            }
+            MeasurementError::DeliveryDateOutOfRange => {
+                f.write_str("The estimated date of delivery falls outside years 1 to 9999.")
+            }
+            MeasurementError::Calculation(e) => e.fmt(f),
+            MeasurementError::Metres => f.write_str(
+                "Height must be given in centimetres: a value under 2 looks like metres.",
+            ),
+            MeasurementError::Implausible { method, limit } => {
+                let unit = match method {
+                    Method::Weight => "kilograms",
+                    Method::Bmi => "kg/m²",
+                    _ => "centimetres",
+                };
+                write!(
+                    f,
+                    "The {} is more than {limit} SDS from the median for this age: it is probably an error \
+                     (check that it is in {unit}).",
+                    method.noun(),
+                )
+            }
+        }
+    }
+}
+
+impl std::error::Error for MeasurementError {}
+
+/// The API's 422 for a calculation that cannot be made: `loc: ["body", "observation_value"]`,
+/// `type: "value_error"`.
+impl From<MeasurementError> for ValidationError {
+    fn from(e: MeasurementError) -> ValidationError {
+        ValidationError::field("observation_value", e.to_string(), "value_error")
+    }
 }
 
 fn result_for(
     reference: Reference,
     method: Method,
-    age: f64,
     z: Result<f64, CalcError>,
     pmbmi: Option<f64>,
 ) -> Result1 {
@@ -303,9 +359,22 @@ fn result_for(
             sds: None,
             centile: None,
             band: None,
-            error: Some(format!("{e} (age {} years)", decimal_text(age, 2))),
+            error: Some(e.to_string()),
             percentage_median_bmi: pmbmi,
         },
+    }
+}
+
+/// Whether the value is implausible where its SDS is `sds`: a height under 2 (metres, not centimetres), or an SDS
+/// beyond ±8 (±15 for BMI).
+fn implausible(method: Method, value: f64, sds: f64) -> Option<MeasurementError> {
+    let limit: u8 = if method == Method::Bmi { 15 } else { 8 };
+    if method == Method::Height && value < 2.0 {
+        Some(MeasurementError::Metres)
+    } else if sds.abs() > f64::from(limit) {
+        Some(MeasurementError::Implausible { method, limit })
+    } else {
+        None
     }
 }
 
@@ -313,20 +382,24 @@ fn result_for(
 ///
 /// Ages are corrected for gestation for life on UK-WHO, Turner and the trisomy-21 references; CDC and WHO correct
 /// only births before 37 weeks, and only until the corrected age reaches 2 years (or for life after 42 weeks).
+/// Where the reference has data at only one of the two ages, that age's results are returned and the other's
+/// SDS, centile and band are `None` with the reason in its `error`, as rcpchgrowth's `Measurement` does.
 ///
 /// # Errors
-/// In the API's 422 shape when the reference has no data at the (corrected) age, or the value is implausible
-/// (beyond ±8 SDS, ±15 for BMI, or a height under 2, which looks like metres).
+/// An observation before the birth; a reference with data at neither age; a value implausible at the corrected
+/// age (at the chronological age where only that one has data): beyond ±8 SDS, ±15 for BMI, or a height under 2,
+/// which looks like metres. `api` reports each as the API's 422.
 pub fn calculate(
     reference: Reference,
     birth: &Birth,
     observation: &Observation,
-) -> Result<MeasurementObject, ValidationError> {
+) -> Result<MeasurementObject, MeasurementError> {
     let (date, gestation) = (birth.birth_date, birth.gestation);
     let obs = observation.observation_date;
-    let edd = ages::estimated_date_delivery(date, gestation).ok_or_else(|| {
-        rejected("The estimated date of delivery falls outside years 1 to 9999.".into())
-    })?;
+    let chronological_calendar_age =
+        ages::calendar_parts(date, obs).ok_or(MeasurementError::BeforeBirth)?;
+    let edd = ages::estimated_date_delivery(date, gestation)
+        .ok_or(MeasurementError::DeliveryDateOutOfRange)?;
     let chronological = ages::decimal_years(ages::chronological_days(date, obs));
     let mut corrected = ages::decimal_years(ages::corrected_days(date, obs, gestation));
     if matches!(reference, Reference::Cdc | Reference::Who)
@@ -335,33 +408,21 @@ pub fn calculate(
         corrected = chronological;
     }
     let (method, sex, value) = (birth.method, birth.sex, observation.observation_value);
-    let z = sds_for_measurement(reference, corrected, method, sex, value)
-        .map_err(|e| rejected(e.to_string()))?;
-    let limit: u8 = if method == Method::Bmi { 15 } else { 8 };
-    if method == Method::Height && value < 2.0 {
-        return Err(rejected(
-            "Height must be given in centimetres: a value under 2 looks like metres.".into(),
-        ));
-    }
-    if z.abs() > f64::from(limit) {
-        let unit = match method {
-            Method::Weight => "kilograms",
-            Method::Bmi => "kg/m²",
-            _ => "centimetres",
-        };
-        return Err(rejected(format!(
-            "The {} is more than {limit} SDS from the median for this age: it is probably an error (check \
-             that it is in {unit}).",
-            method.noun(),
-        )));
-    }
+    let corrected_z = sds_for_measurement(reference, corrected, method, sex, value);
     let chronological_z = if chronological == corrected {
-        Ok(z)
+        corrected_z
     } else {
         sds_for_measurement(reference, chronological, method, sex, value)
     };
-    if chronological_z == Err(CalcError::NotFinite) {
-        return Err(rejected(CalcError::NotFinite.to_string()));
+    let z = match (corrected_z, chronological_z) {
+        (Err(CalcError::NotFinite), _) | (_, Err(CalcError::NotFinite)) => {
+            return Err(MeasurementError::Calculation(CalcError::NotFinite))
+        }
+        (Ok(z), _) | (Err(_), Ok(z)) => z,
+        (Err(e), Err(_)) => return Err(MeasurementError::Calculation(e)),
+    };
+    if let Some(e) = implausible(method, value, z) {
+        return Err(e);
     }
     let pmbmi = |age| {
         (method == Method::Bmi)
@@ -375,19 +436,12 @@ pub fn calculate(
         observation: observation.clone(),
         chronological_decimal_age: chronological,
         corrected_decimal_age: corrected,
-        chronological_calendar_age: ages::calendar_parts(date, obs)
-            .expect("birth is not after observation"),
+        chronological_calendar_age,
         corrected_calendar_age: ages::calendar_parts(edd, obs),
         corrected_gestational_age: ages::corrected_gestational_age(date, obs, gestation),
         comments: Comments::select(reference, chronological, corrected, gestation),
-        corrected: result_for(reference, method, corrected, Ok(z), pmbmi(corrected)),
-        chronological: result_for(
-            reference,
-            method,
-            chronological,
-            chronological_z,
-            pmbmi(chronological),
-        ),
+        corrected: result_for(reference, method, corrected_z, pmbmi(corrected)),
+        chronological: result_for(reference, method, chronological_z, pmbmi(chronological)),
     })
 }
 
@@ -678,5 +732,54 @@ impl Serialize for MeasurementObject {
             },
         }
         .serialize(serializer)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn birth() -> Birth {
+        Birth {
+            birth_date: Date::parse("2020-05-01").unwrap(),
+            gestation: Gestation::TERM,
+            sex: Sex::Female,
+            method: Method::Height,
+        }
+    }
+
+    fn observation(date: &str, value: f64) -> Observation {
+        Observation {
+            observation_date: Date::parse(date).unwrap(),
+            observation_value: value,
+            bone_age: BoneAge::default(),
+            events_text: None,
+        }
+    }
+
+    #[test]
+    fn the_rust_api_checks_its_own_preconditions() {
+        let early = observation("2020-04-30", 50.0);
+        let e = calculate(Reference::UkWho, &birth(), &early).unwrap_err();
+        assert_eq!(e, MeasurementError::BeforeBirth);
+        let e: &dyn std::error::Error = &e;
+        assert_eq!(
+            e.to_string(),
+            "The observation date is before the birth date."
+        );
+        let metres = observation("2025-05-01", 1.1);
+        assert_eq!(
+            calculate(Reference::UkWho, &birth(), &metres).unwrap_err(),
+            MeasurementError::Metres
+        );
+        let tall = observation("2025-05-01", 180.0);
+        let e = calculate(Reference::UkWho, &birth(), &tall).unwrap_err();
+        assert!(matches!(e, MeasurementError::Implausible { limit: 8, .. }));
+        let api = ValidationError::from(e);
+        assert_eq!(api.detail[0].kind, "value_error");
+        assert_eq!(
+            serde_json::to_value(&api.detail[0].loc).unwrap(),
+            serde_json::json!(["body", "observation_value"])
+        );
     }
 }

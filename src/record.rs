@@ -5,9 +5,11 @@
 use crate::ages::{self, Date, Gestation};
 use crate::centile::CentileBand;
 use crate::measurement::{
-    band_format, calculate, AgeComment, Birth, Comments, MeasurementObject, Observation,
+    band_format, calculate, AgeComment, Birth, Comments, MeasurementError, MeasurementObject,
+    Observation,
 };
 use crate::{Method, Reference, Sex};
+use std::cell::RefCell;
 
 /// Slots of a record, in order.
 pub mod slot {
@@ -30,10 +32,14 @@ pub mod slot {
     pub const CORRECTED: usize = 7;
     /// Chronological SDS, centile, band code and % median BMI.
     pub const CHRONOLOGICAL: usize = 11;
+    /// Why the corrected age has no results ([`super::Text::MeasurementError`] code; NaN: it has).
+    pub const CORRECTED_ERROR: usize = 15;
+    /// Why the chronological age has no results (NaN: it has).
+    pub const CHRONOLOGICAL_ERROR: usize = 16;
 }
 
 /// Length of a record.
-pub const RECORD_LEN: usize = 15;
+pub const RECORD_LEN: usize = 17;
 
 /// What a text code names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -51,7 +57,21 @@ pub enum Text {
     DateLong,
     /// A corrected gestational age, "W + D weeks"; code `weeks·10 + days`.
     GestationalAge,
+    /// Why one age has no results; code as written into [`slot::CORRECTED_ERROR`] and
+    /// [`slot::CHRONOLOGICAL_ERROR`].
+    MeasurementError,
 }
+
+/// Every text kind, in code order.
+pub const TEXTS: [Text; 7] = [
+    Text::Band,
+    Text::Comment,
+    Text::Calendar,
+    Text::DateIso,
+    Text::DateLong,
+    Text::GestationalAge,
+    Text::MeasurementError,
+];
 
 const KINDS: [AgeComment; 5] = [
     AgeComment::TermDueDate,
@@ -70,9 +90,20 @@ fn date_from_digits(ymd: i32) -> Option<Date> {
     Date::from_ymd(ymd / 10_000, (ymd / 100 % 100) as u32, (ymd % 100) as u32)
 }
 
-/// The record of a successful calculation, or `None` where the object would carry an error message (validation
-/// failures, or no chronological result): callers then take the general path, which reports it. Dates are the
-/// integers `YYYYMMDD`.
+/// The outcome of one calculation on the fast path.
+#[derive(Debug, PartialEq)]
+pub enum Outcome {
+    /// The measurement object, as a record.
+    Record([f64; RECORD_LEN]),
+    /// Why the calculation answers a 422 (no data at either age, or an implausible value); the API reports it as
+    /// `From<MeasurementError> for ValidationError` does.
+    Rejected(MeasurementError),
+    /// Not a well-formed request (a field out of range, an impossible date, birth after the observation): the
+    /// general path reads it and names the field.
+    General,
+}
+
+/// The fast-path outcome of a calculation whose fields arrive as codes. Dates are the integers `YYYYMMDD`.
 #[allow(clippy::too_many_arguments)]
 pub fn record(
     reference: Reference,
@@ -83,32 +114,49 @@ pub fn record(
     method: Method,
     weeks: i32,
     days: i32,
-) -> Option<[f64; RECORD_LEN]> {
+) -> Outcome {
     let plausible =
         (22..=44).contains(&weeks) && (0..=6).contains(&days) && value > 0.0 && value.is_finite();
-    if !plausible {
-        return None;
-    }
+    let dates = date_from_digits(birth_ymd).zip(date_from_digits(observation_ymd));
+    let Some((birth_date, observation_date)) = dates.filter(|(b, o)| plausible && b <= o) else {
+        return Outcome::General;
+    };
     let birth = Birth {
-        birth_date: date_from_digits(birth_ymd)?,
+        birth_date,
         gestation: Gestation { weeks, days },
         sex,
         method,
     };
     let observation = Observation {
-        observation_date: date_from_digits(observation_ymd)?,
+        observation_date,
         observation_value: value,
         bone_age: Default::default(),
         events_text: None,
     };
-    if birth.birth_date > observation.observation_date {
-        return None;
+    match calculate(reference, &birth, &observation) {
+        Ok(m) => Outcome::Record(to_record(&m)),
+        Err(e) => Outcome::Rejected(e),
     }
-    let m = calculate(reference, &birth, &observation).ok()?;
-    if m.chronological.error.is_some() {
-        return None;
-    }
-    Some(to_record(&m))
+}
+
+thread_local! {
+    /// The measurement errors met so far; a record names one by its index here. There are at most a few hundred
+    /// (one per reference, measurement, sex and kind of missing data).
+    static ERRORS: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+}
+
+fn error_code(error: &Option<String>) -> f64 {
+    let Some(error) = error else {
+        return f64::NAN;
+    };
+    ERRORS.with(|errors| {
+        let mut errors = errors.borrow_mut();
+        let at = errors.iter().position(|e| e == error).unwrap_or_else(|| {
+            errors.push(error.clone());
+            errors.len() - 1
+        });
+        at as f64
+    })
 }
 
 fn to_record(m: &MeasurementObject) -> [f64; RECORD_LEN] {
@@ -136,6 +184,8 @@ fn to_record(m: &MeasurementObject) -> [f64; RECORD_LEN] {
         r[at + 2] = band(result.band);
         r[at + 3] = opt(result.percentage_median_bmi);
     }
+    r[slot::CORRECTED_ERROR] = error_code(&m.corrected.error);
+    r[slot::CHRONOLOGICAL_ERROR] = error_code(&m.chronological.error);
     r
 }
 
@@ -164,5 +214,6 @@ pub fn text(kind: Text, code: i64) -> Option<String> {
         Text::GestationalAge => {
             ages::gestational_age_text((small? / 10) as i32, (small? % 10) as i32)
         }
+        Text::MeasurementError => ERRORS.with(|e| e.borrow().get(small? as usize).cloned())?,
     })
 }

@@ -3,12 +3,19 @@
 use crate::api;
 use crate::chart::Chart;
 use crate::fhir;
-use crate::record::{self, Text, RECORD_LEN};
+use crate::record::{self, Outcome, RECORD_LEN};
 use crate::request::{Loc, ValidationError, Value};
 use crate::{Method, Reference, Sex};
 use serde::Serialize;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
+
+/// Runs when the module is instantiated: a panic (none should ever happen) prints its message to the console
+/// before the instance traps.
+#[wasm_bindgen(start)]
+fn start() {
+    console_error_panic_hook::set_once();
+}
 
 fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
     value
@@ -153,11 +160,15 @@ pub fn build_info() -> JsValue {
 thread_local! {
     /// The record buffer the fast path writes to (read from JavaScript through `linearMemory()`).
     static RECORD: RefCell<[f64; RECORD_LEN]> = const { RefCell::new([0.0; RECORD_LEN]) };
+    /// The message of the last fast-path rejection (read through `rejection()`).
+    static REJECTION: RefCell<String> = const { RefCell::new(String::new()) };
 }
 
-/// Fast path of `calculation`: fills the record buffer and returns true, or returns false when the general path
-/// must answer (an error, or an unusual request). Codes: reference in `Reference::ALL` order, method in
-/// `Method::ALL` order, sex 0 male / 1 female; dates as the integers `YYYYMMDD` (checked here).
+/// Fast path of `calculation`: 0 when the record buffer holds the result; 1 when the calculation answers a 422
+/// (`rejection()` has its message; the detail is `loc: ["body"]`, `type: "value_error"`, `input:
+/// "observation_value"`); 2 when the general path must answer (an unusual or malformed request). Codes:
+/// reference in `Reference::ALL` order, method in `Method::ALL` order, sex 0 male / 1 female; dates as the
+/// integers `YYYYMMDD` (checked here).
 #[wasm_bindgen(js_name = calculationRecord)]
 #[allow(clippy::too_many_arguments)]
 pub fn calculation_record(
@@ -169,21 +180,31 @@ pub fn calculation_record(
     method: u32,
     weeks: i32,
     days: i32,
-) -> bool {
+) -> u32 {
     let (Some(r), Some(s), Some(m)) = (
         Reference::ALL.get(reference as usize).copied(),
         Sex::ALL.get(sex as usize).copied(),
         Method::ALL.get(method as usize).copied(),
     ) else {
-        return false;
+        return 2;
     };
     match record::record(r, birth_ymd, observation_ymd, value, s, m, weeks, days) {
-        Some(values) => {
+        Outcome::Record(values) => {
             RECORD.with(|r| *r.borrow_mut() = values);
-            true
+            0
         }
-        None => false,
+        Outcome::Rejected(e) => {
+            REJECTION.with(|r| *r.borrow_mut() = e.to_string());
+            1
+        }
+        Outcome::General => 2,
     }
+}
+
+/// The message of the last rejection `calculationRecord` reported.
+#[wasm_bindgen]
+pub fn rejection() -> String {
+    REJECTION.with(|r| r.borrow().clone())
 }
 
 /// Byte offset of the record buffer in `linearMemory()`.
@@ -198,18 +219,10 @@ pub fn linear_memory() -> JsValue {
     wasm_bindgen::memory()
 }
 
-/// The text a record code names (`kind` in `record::Text` order), or undefined.
+/// The text a record code names (`kind` in `record::TEXTS` order), or undefined.
 #[wasm_bindgen]
 pub fn text(kind: u32, code: f64) -> Option<String> {
-    const KINDS: [Text; 6] = [
-        Text::Band,
-        Text::Comment,
-        Text::Calendar,
-        Text::DateIso,
-        Text::DateLong,
-        Text::GestationalAge,
-    ];
-    record::text(*KINDS.get(kind as usize)?, code as i64)
+    record::text(*record::TEXTS.get(kind as usize)?, code as i64)
 }
 
 /// `POST /{reference}/chart-coordinates`, flattened (see `Chart::flatten`) for the package's JavaScript builder.

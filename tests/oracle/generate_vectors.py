@@ -23,6 +23,7 @@ import numpy as np
 import rcpchgrowth
 from common import quiet, require_oracle
 from rcpchgrowth import global_functions
+from rcpchgrowth.constants import validation_constants
 
 require_oracle()
 
@@ -372,12 +373,26 @@ class CalcBuilder:
         if st == "raise":
             return m
         err = m["child_observation_value"]["observation_value_error"]
-        if err is not None:
+        if err is not None and not one_age_only(m, method, value):
             return f"observation_value_error: {err}"
         try:
             return calc_expect_array(m, method)
         except NonFinite:
             return "non_finite"
+
+
+def one_age_only(m, method, value):
+    """The oracle flags the observation (no data at the corrected age) yet returns the chronological results:
+    centile returns that object too, unless the value it has is implausible by the oracle's own limits (checked
+    there at the age that has data) or a height looks like metres (README, "Differences from rcpchgrowth")."""
+    cv = m["measurement_calculated_values"]
+    present = [z for z in (cv["corrected_sds"], cv["chronological_sds"]) if z is not None]
+    if len(present) != 1 or (method == "height" and value < 2):
+        return False
+    lo, hi = ((validation_constants.MINIMUM_BMI_ERROR_SDS, validation_constants.MAXIMUM_BMI_ERROR_SDS)
+              if method == "bmi" else (validation_constants.MINIMUM_HEIGHT_WEIGHT_OFC_ERROR_SDS,
+                                       validation_constants.MAXIMUM_HEIGHT_WEIGHT_OFC_ERROR_SDS))
+    return lo <= present[0] <= hi
 
 
 def calc_expect_array(m, method):
@@ -422,6 +437,9 @@ APPENDIX_A = [
     ("turners-syndrome", "female", "height", 40, 0, 3000, 110.0),
 ]
 
+ONE_AGE = [("cdc", "male", "bmi", 30, 1, 767, 16.4), ("cdc", "female", "bmi", 30, 1, 767, 16.0),
+           ("uk-who", "female", "bmi", 27, 0, 91, 13.1), ("uk-who", "male", "bmi", 27, 0, 91, 13.6)]
+
 JOINS = {  # days of corrected age: list of (day, methods)
     "uk-who": [(14, METHODS), (730, METHODS), (731, METHODS), (1460, METHODS), (1461, METHODS),
                (7305, METHODS), (6209, ["ofc"]), (6574, ["ofc"]), (-105, ["height"]), (-119, ["weight", "ofc"])],
@@ -449,6 +467,13 @@ def gen_calculation():
     # Appendix A
     for ref, sex, method, gw, gd, days, value in APPENDIX_A:
         birth = datetime.date(2018, 3, 14)
+        b.add(ref, birth, birth + datetime.timedelta(days=days), sex, method, value, gw, gd)
+
+    # One age without data (issue #8): a CDC BMI at 2.1 years for a baby born at 30+1 weeks (corrected age under
+    # 2, where CDC BMI starts) and a UK-WHO BMI at 3 months for a baby born at 27 weeks (corrected age under 42
+    # weeks): the oracle returns the chronological results, and so does centile.
+    for ref, sex, method, gw, gd, days, value in ONE_AGE:
+        birth = datetime.date(2019, 6, 3)
         b.add(ref, birth, birth + datetime.timedelta(days=days), sex, method, value, gw, gd)
 
     # join points, +-3 days of corrected age
