@@ -73,6 +73,12 @@ fn lms_for(
     Ok(lms::lms_at(table, lookup_age(reference, age, table), rule)?)
 }
 
+/// The CDC extended-BMI sigma of a row. Every CDC BMI row carries one (tests/reference_data.rs); were one missing,
+/// the result would be NaN, which callers report as not finite, rather than a panic.
+fn extended_sigma(lms: &Lms) -> f64 {
+    lms.sigma.unwrap_or(f64::NAN)
+}
+
 /// The CDC BMI 95th centile, where the extended method takes over.
 fn cdc_p95(lms: &Lms) -> f64 {
     lms.m * (1.0 + lms.l * lms.s * 1.645).powf(1.0 / lms.l)
@@ -111,7 +117,7 @@ pub fn sds_for_measurement(
     if reference == Reference::Cdc && method == Method::Bmi {
         let p95 = cdc_p95(&lms);
         if value > p95 {
-            let sigma = lms.sigma.expect("CDC BMI rows carry sigma");
+            let sigma = extended_sigma(&lms);
             let centile = normal::cdf((value - p95) / sigma) * 10.0 + 90.0;
             return finite(normal::ppf(centile / 100.0));
         }
@@ -192,7 +198,7 @@ pub fn measurement_and_kind(
     let Lms { l, m, s, .. } = lms;
     let mut numpy = origin == SdsOrigin::NumPy || lms.interpolation == Interpolation::Linear;
     let value = if reference == Reference::Cdc && method == Method::Bmi {
-        let sigma = lms.sigma.expect("CDC BMI rows carry sigma");
+        let sigma = extended_sigma(&lms);
         if sds <= 1.645 {
             Some(m * (1.0 + l * s * sds).powf(1.0 / l))
         } else {
