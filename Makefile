@@ -1,6 +1,6 @@
 # centile: `make demo` builds the package and serves the demo; `make test` installs what is missing and runs
 # every test. See README.md.
-.PHONY: pkg test demo demo-app bench vectors tables
+.PHONY: pkg test check demo demo-app bench vectors tables
 
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 CENTILE_GIT_COMMIT ?= $(shell git rev-parse HEAD 2>/dev/null || echo unknown)
@@ -17,6 +17,13 @@ pkg:
 
 test:
 	bash scripts/test.sh
+
+# The inner loop (about a minute with the package to rebuild): unit tests, departures, the embedded tables and
+# their audit natively; then the package's fast and general paths and its robustness in Node.
+check: pkg
+	cargo test --locked --lib --test departures --test reference_data
+	python3 reference-data/audit.py --check
+	node --test tests/js/fastpath.test.mjs tests/js/robustness.test.mjs
 
 demo: pkg
 	$(MAKE) --no-print-directory demo-app

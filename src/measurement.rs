@@ -135,11 +135,8 @@ impl MeasurementRequest {
         if let (Some(b), Some(o)) = (&birth, &observation) {
             o.check_after(b, &mut fields, "birth_date");
         }
-        fields.finish()?;
-        Ok(MeasurementRequest {
-            birth: birth.expect("validated"),
-            observation: observation.expect("validated"),
-        })
+        let (birth, observation) = fields.finish_with((birth, observation))?;
+        Ok(MeasurementRequest { birth, observation })
     }
 }
 

@@ -658,11 +658,64 @@ impl<'a> Fields<'a> {
             })
         }
     }
+
+    /// Ends reading: the values read (a tuple of the readers' `Option`s, every one present), or every problem
+    /// found. A reader returns `None` only after recording a problem; were one ever `None` without a problem,
+    /// the request is reported as unreadable rather than trusted.
+    pub fn finish_with<R: Readings>(self, readings: R) -> Result<R::Values, ValidationError> {
+        self.finish()?;
+        readings.all().ok_or_else(|| {
+            ValidationError::body("The request could not be read.", "value_error", "body")
+        })
+    }
 }
+
+/// A tuple of field readings, each `Some` when its field was read without a problem.
+pub trait Readings {
+    /// The values, once all are present.
+    type Values;
+    /// The values, if every reading has one.
+    fn all(self) -> Option<Self::Values>;
+}
+
+macro_rules! readings {
+    ($($t:ident),+) => {
+        impl<$($t),+> Readings for ($(Option<$t>,)+) {
+            type Values = ($($t,)+);
+            #[allow(non_snake_case)]
+            fn all(self) -> Option<Self::Values> {
+                let ($($t,)+) = self;
+                Some(($($t?,)+))
+            }
+        }
+    };
+}
+readings!(A);
+readings!(A, B);
+readings!(A, B, C);
+readings!(A, B, C, D);
+readings!(A, B, C, D, E);
+readings!(A, B, C, D, E, F);
+readings!(A, B, C, D, E, F, G);
+readings!(A, B, C, D, E, F, G, H);
+readings!(A, B, C, D, E, F, G, H, I);
 
 #[cfg(test)]
 mod tests {
-    use super::Value;
+    use super::{Fields, Loc, Value};
+
+    #[test]
+    fn finish_with_returns_the_values_read_or_every_problem() {
+        let body = Value::parse(r#"{"a":1,"b":"x"}"#).unwrap();
+        let mut fields = Fields::new(&body, vec![Loc::Key("body".into())]);
+        let (a, b) = (fields.float("a"), fields.string("b", true));
+        assert_eq!(fields.finish_with((a, b)), Ok((1.0, "x")));
+        let mut fields = Fields::new(&body, vec![Loc::Key("body".into())]);
+        let (a, c) = (fields.float("a"), fields.float("c"));
+        let e = fields.finish_with((a, c)).unwrap_err();
+        assert_eq!(e.detail.len(), 1);
+        assert_eq!(e.detail[0].kind, "missing");
+    }
 
     #[test]
     fn parses_the_text_the_package_writes() {

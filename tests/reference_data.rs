@@ -74,7 +74,11 @@ fn embedded_tables_equal_reference_json() {
                 assert!(usable, "{file} {method:?} {sex:?} embedded but not numeric");
                 // The extended-BMI method reads sigma from every CDC BMI row.
                 let extended = source == Source::CdcChildren && method == Method::Bmi;
-                assert_eq!(t.sigma.is_some(), extended, "{file} {method:?} {sex:?} sigma");
+                assert_eq!(
+                    t.sigma.is_some(),
+                    extended,
+                    "{file} {method:?} {sex:?} sigma"
+                );
                 assert_eq!(t.age.len(), rows.len(), "{file} {method:?} {sex:?}");
                 // The table lookup relies on rows being more than 0.0002 years apart.
                 assert!(
