@@ -2,7 +2,7 @@
 //! segments, ages, joins (two points at one age where tables meet) and rounding.
 
 use crate::centile::{centile, sds_for_centile, CentileFormat};
-use crate::lms::round_python;
+use crate::rounding::round_python;
 use crate::sds::{measurement_from_sds, CalcError, SdsOrigin};
 use crate::{Method, Reference, Sex};
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};

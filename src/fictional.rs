@@ -2,7 +2,7 @@
 //! as rcpchgrowth's `generate_fictional_child_data` makes them for the dGC `/fictional-child-data` endpoint.
 
 use crate::ages::{Date, Gestation};
-use crate::lms::round_python;
+use crate::rounding::round_python;
 use crate::sds::{measurement_and_kind, SdsOrigin};
 use crate::{Method, Reference, Sex};
 use std::fmt;

@@ -41,11 +41,13 @@ pub mod normal;
 pub mod record;
 pub mod references;
 pub mod request;
+pub mod rounding;
 pub mod sds;
+pub mod terms;
 pub mod thrive;
 pub mod velocity;
 
-pub use references::{Method, Reference, Sex};
+pub use terms::{Method, Reference, Sex};
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

@@ -3,7 +3,7 @@
 
 use crate::centile::centile;
 use crate::chart::{chart, Chart, Lines};
-use crate::lms::{round_numpy, round_python};
+use crate::rounding::{round_numpy, round_python};
 use crate::sds::{measurement_from_sds, sds_for_measurement, CalcError, SdsOrigin};
 use crate::{Method, Reference, Sex};
 use serde::Serialize;

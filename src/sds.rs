@@ -2,6 +2,7 @@
 
 use crate::lms::{self, Interpolation, Lms, OutsideTable, Rule};
 use crate::references::{lookup_age, select, NoData};
+use crate::rounding;
 use crate::{normal, Method, Reference, Sex};
 use std::fmt;
 
@@ -153,8 +154,8 @@ impl SdsOrigin {
     /// Rounds `x` to `digits` decimal places the way rcpchgrowth's value of this kind is rounded.
     pub fn round(self, x: f64, digits: i32) -> f64 {
         match self {
-            SdsOrigin::NumPy => lms::round_numpy(x, digits),
-            SdsOrigin::Plain => lms::round_python(x, digits),
+            SdsOrigin::NumPy => rounding::round_numpy(x, digits),
+            SdsOrigin::Plain => rounding::round_python(x, digits),
         }
     }
 }

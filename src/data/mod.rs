@@ -161,7 +161,10 @@ fn decode(spec: &Spec) -> Table {
         reader.column(rows),
     );
     let sigma = spec.sigma.then(|| reader.column(rows));
-    let age_key = age.iter().map(|&a| crate::lms::round4_key(a)).collect();
+    let age_key = age
+        .iter()
+        .map(|&a| crate::rounding::round4_key(a))
+        .collect();
     Table {
         age,
         l,
