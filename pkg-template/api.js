@@ -319,6 +319,22 @@ function createApi(raw) {
     constructor(msg) {
       this.detail = { loc: ['body', 'observation_value'], msg, type: 'value_error', input: null };
     }
+
+    // The CentileError to throw. It is made without stack frames: capturing them costs several times the
+    // calculation itself, and its detail already says what is wrong. (Errors of the general path keep theirs.)
+    error() {
+      const limit = Error.stackTraceLimit;
+      try {
+        Error.stackTraceLimit = 0;
+      } catch {
+        // a frozen Error: the stack is captured as usual
+      }
+      try {
+        return new CentileError(`observation_value: ${this.detail.msg}`, [this.detail]);
+      } finally {
+        if (Error.stackTraceLimit !== limit) Error.stackTraceLimit = limit;
+      }
+    }
   }
 
   // The fast path for one observation of a child: the object, a Rejection, or undefined to use the general path.
@@ -342,7 +358,7 @@ function createApi(raw) {
     if (request !== null && typeof request === 'object') {
       const codes = birthCodes(code(REFERENCE_CODES, reference), request);
       const result = codes === null ? undefined : fast(codes, request);
-      if (result instanceof Rejection) throw new CentileError(`observation_value: ${result.detail.msg}`, [result.detail]);
+      if (result instanceof Rejection) throw result.error();
       if (result !== undefined) return result;
     }
     return raw.calculation(path(reference), encode(request, SHAPES.calculation, ['body']));
