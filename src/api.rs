@@ -9,7 +9,6 @@ use crate::measurement::{calculate, Birth, MeasurementObject, MeasurementRequest
 use crate::mid_parental::{self, HeightProblem, MidParentalHeight, Parent};
 use crate::references::NoData;
 use crate::request::{ErrorDetail, Fields, Loc, ValidationError, Value};
-use crate::rounding::decimal_text;
 use crate::sds::{self, CalcError, SdsOrigin};
 use crate::thrive::{self, ThriveLine};
 use crate::{Method, Reference, Sex};

@@ -7,9 +7,9 @@
 
 use crate::ages::Date;
 use crate::api::{self, BulkResult};
-use crate::lms::decimal_text;
 use crate::measurement::{provenance, MeasurementObject};
 use crate::request::{ErrorDetail, Fields, Loc, ValidationError, Value};
+use crate::rounding::decimal_text;
 use crate::Method;
 use serde::Serialize;
 

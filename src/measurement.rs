@@ -3,7 +3,6 @@
 use crate::ages::{self, Date, Gestation};
 use crate::centile::{centile, Band, CentileBand, CentileFormat};
 use crate::request::{Fields, Loc, ValidationError, Value};
-use crate::rounding::decimal_text;
 use crate::sds::{percentage_median_bmi, sds_for_measurement, CalcError};
 use crate::{Method, Reference, Sex};
 use serde::ser::{Serialize, Serializer};

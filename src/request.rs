@@ -664,9 +664,9 @@ impl<'a> Fields<'a> {
     /// the request is reported as unreadable rather than trusted.
     pub fn finish_with<R: Readings>(self, readings: R) -> Result<R::Values, ValidationError> {
         self.finish()?;
-        readings.all().ok_or_else(|| {
-            ValidationError::body("The request could not be read.", "value_error", "body")
-        })
+        readings
+            .all()
+            .ok_or_else(|| ValidationError::body("The request could not be read.", "value_error"))
     }
 }
 

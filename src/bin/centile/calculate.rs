@@ -314,7 +314,9 @@ impl Scorer {
             return Err(ValidationError::body(msg, "value_error"));
         }
         match self.typed(row) {
-            Some((reference, birth, observation)) => calculate(reference, &birth, &observation),
+            Some((reference, birth, observation)) => {
+                Ok(calculate(reference, &birth, &observation)?)
+            }
             None => self.general(row),
         }
     }
