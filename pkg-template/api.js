@@ -125,7 +125,7 @@ function encode(value, shape, loc) {
 
 /** A copy of `a` (a typed or plain array) as a Float64Array: anything that is not a finite number becomes NaN. */
 function numbers(a, name) {
-  if (a instanceof Float64Array || ArrayBuffer.isView(a)) {
+  if (ArrayBuffer.isView(a)) {
     if (a instanceof DataView) throw rejection(['body', name], 'Input should be a Float64Array or an array of numbers', 'list_type');
     if (a.length === 0 && a.byteOffset === 0 && isDetached(a.buffer)) {
       throw rejection(['body', name], "The array's buffer has been detached (transferred elsewhere)", 'value_error');

@@ -38,7 +38,7 @@ make --no-print-directory pkg
 step "reproducible build: the package rebuilt in another directory is byte-identical"
 bash scripts/check-reproducible.sh
 
-step "golden vectors through the packaged wasm in Node"
+step "golden vectors through the packaged wasm in Node; hostile input, limits, fast = general, a 20 s structured fuzz (tests/js/fuzz.mjs)"
 run node --test --test-reporter=spec tests/js/
 
 step "packaged web build in headless Chromium"
