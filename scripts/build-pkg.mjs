@@ -6,10 +6,13 @@
 //   bundler/index.js  every other environment (bundlers, browsers): an ES module carrying the .wasm bytes as text
 //                     (bundler/wasm.js, see scripts/wasm-text.mjs), instantiated synchronously on first use
 //   web/index.js      `centile/web`: explicit `await init()` (fetches the .wasm) or `initSync({ module })`
+//   js/index.js       `centile/js` and the `react-native` condition: the engine as plain JavaScript, no
+//                     WebAssembly (scripts/build-js.mjs); js/index.cjs for require() and plain scripts
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync, readdirSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { buildJs } from './build-js.mjs';
+import { entrySizes, kb, size } from './sizes.mjs';
 import { wasmModuleSource } from './wasm-text.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -123,6 +126,9 @@ export function initSync(options) {
   }
 }`));
 
+// `centile/js`: the same engine as plain JavaScript, for engines without WebAssembly (scripts/build-js.mjs).
+buildJs({ pkg, api, exports: EXPORTS, banner });
+
 const template = JSON.parse(readFileSync(path.join(root, 'pkg-template/package.json'), 'utf8'));
 write('package.json', JSON.stringify({ ...template, version }, null, 2) + '\n');
 // Types: pkg-template/index.d.ts for every entry (index.d.cts, the same text, for the CommonJS Node build) and
@@ -142,18 +148,12 @@ execFileSync('node', [path.join(root, 'scripts/sbom.mjs'), at('sbom.cdx.json')],
 const decoded = (await import(`${at('bundler/wasm.js')}?${Date.now()}`)).wasmBytes();
 if (!Buffer.from(decoded).equals(wasmBytes)) throw new Error('bundler/wasm.js does not decode to web/centile_bg.wasm');
 
-// Sizes. An entry's download is its files as shipped (a bundler's minifier makes the JavaScript a little smaller).
+// Sizes (scripts/sizes.mjs).
 const files = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
   e.isDirectory() ? files(path.join(dir, e.name)) : [path.join(dir, e.name)]);
-const size = (list) => list.map((f) => [statSync(f).size, gzipSync(readFileSync(f), { level: 9 }).length])
-  .reduce((a, b) => [a[0] + b[0], a[1] + b[1]]);
-const kb = ([raw, gz]) => `${(raw / 1024).toFixed(1)} KB raw, ${(gz / 1024).toFixed(1)} KB gzip`;
-const entries = {
-  'default (bundler/index.js, wasm.js, web glue)': ['bundler/index.js', 'bundler/wasm.js', 'web/centile.js'],
-  'web (web/index.js, glue, .wasm)': ['web/index.js', 'web/centile.js', 'web/centile_bg.wasm'],
-  'node (node/index.cjs, glue, .wasm)': ['node/index.cjs', 'node/centile.js', 'web/centile_bg.wasm'],
-};
-const all = files(pkg);
-console.log(`centile ${version}: wasm ${kb(size([at('web/centile_bg.wasm')]))}`);
-for (const [name, list] of Object.entries(entries)) console.log(`  entry ${name}: ${kb(size(list.map((f) => at(f))))}`);
-console.log(`  whole package: ${kb(size(all))} (${all.length} files, ${all.filter((f) => f.endsWith('.wasm')).length} .wasm)`);
+const all = files(pkg).map((f) => path.relative(pkg, f));
+console.log(`centile ${version}: wasm ${kb(size(pkg, ['web/centile_bg.wasm']))}`);
+for (const [name, { files: list, raw, gzip }] of Object.entries(entrySizes(pkg))) {
+  console.log(`  entry ${name} (${list.join(', ')}): ${kb([raw, gzip])}`);
+}
+console.log(`  whole package: ${kb(size(pkg, all))} (${all.length} files, ${all.filter((f) => f.endsWith('.wasm')).length} .wasm)`);

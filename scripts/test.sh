@@ -41,6 +41,9 @@ bash scripts/check-reproducible.sh
 step "golden vectors through the packaged wasm in Node; hostile input, limits, fast = general, a 20 s structured fuzz (tests/js/fuzz.mjs)"
 run node --test --test-reporter=spec tests/js/
 
+step "golden vectors through the pure-JavaScript build (centile/js) in Node"
+CENTILE_BUILD=js run node --test --test-reporter=spec tests/js/conformance.test.mjs tests/js/charts.test.mjs tests/js/fictional.test.mjs
+
 step "packaged web build in headless Chromium"
 run node tests/browser/run.mjs
 

@@ -1,12 +1,13 @@
-// Chart coordinates and mid-parental height through the packaged wasm (pkg/node) against rcpchgrowth 4.6.5:
-// same segments, lines and points, every x and y within 1e-9, non-finite values as null.
+// Chart coordinates and mid-parental height through the packaged build (pkg/node; pkg/js with CENTILE_BUILD=js)
+// against rcpchgrowth 4.6.5: same segments, lines and points, every x and y within 1e-9, non-finite values as null.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { BUILD } from './compare.mjs';
 
 const require = createRequire(import.meta.url);
-const api = require('../../pkg/node/index.cjs');
+const api = require(BUILD);
 const vectors = (name) => JSON.parse(readFileSync(new URL(`../vectors/${name}`, import.meta.url), 'utf8'));
 const num = (v) => (typeof v === 'number' ? v : null); // "inf", "-inf", "nan" and null are null for us
 const close = (a, b) => (a === null || b === null ? a === b : Math.abs(a - b) <= 1e-9);

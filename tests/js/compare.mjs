@@ -3,6 +3,9 @@ import assert from 'node:assert/strict';
 
 export const TOLERANCE = 1e-9;
 
+/** The build the Node tests load (relative to tests/js/): the wasm build, or with CENTILE_BUILD=js centile/js. */
+export const BUILD = globalThis.process?.env.CENTILE_BUILD === 'js' ? '../../pkg/js/index.cjs' : '../../pkg/node/index.cjs';
+
 // Our band and comment sentences, read back into the classification keys the vectors use.
 export function bandKey(text) {
   if (text === null) return null;

@@ -1,12 +1,13 @@
-// The golden vectors from rcpchgrowth 4.6.5, run through the packaged wasm build in Node (pkg/node).
+// The golden vectors from rcpchgrowth 4.6.5, run through the packaged build in Node (pkg/node; pkg/js, the
+// pure-JavaScript build, with CENTILE_BUILD=js).
 import { test } from 'node:test';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const centile = require('../../pkg/node/index.cjs');
+const centile = require(BUILD);
 const vectors = (name) => JSON.parse(readFileSync(new URL(`../vectors/${name}`, import.meta.url), 'utf8'));
-import { Report, attempt, checkCalculation, request } from './compare.mjs';
+import { BUILD, Report, attempt, checkCalculation, request } from './compare.mjs';
 
 test('calculation vectors', () => {
   const { cases } = vectors('calculation.json');

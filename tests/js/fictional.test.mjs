@@ -1,11 +1,13 @@
-// Fictional child data, velocity and acceleration through the packaged wasm (pkg/node) against rcpchgrowth 4.6.5.
+// Fictional child data, velocity and acceleration through the packaged build (pkg/node; pkg/js with
+// CENTILE_BUILD=js) against rcpchgrowth 4.6.5.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { BUILD } from './compare.mjs';
 
 const require = createRequire(import.meta.url);
-const api = require('../../pkg/node/index.cjs');
+const api = require(BUILD);
 const { cases } = JSON.parse(readFileSync(new URL('../vectors/fictional_child.json', import.meta.url), 'utf8'));
 
 // Whether calculation answers for an observation of the oracle's series: unflagged, or flagged only because one age
