@@ -34,10 +34,10 @@ demo: pkg
 demo-app:
 	cd www-demo && { npm ls --depth=0 >/dev/null 2>&1 || npm ci --no-audit --no-fund --loglevel=error; } && node_modules/.bin/vite build
 
+# Writes bench/results.md and bench/results.json, and the README's speed table from them.
 bench: pkg
-	node bench/run.mjs
 	cargo build --locked --release --features cli --bin centile
-	python3 bench/cli.py
+	node bench/run.mjs
 
 # Regenerate the golden vectors from rcpchgrowth 4.6.5 (committed; CI only reads them).
 vectors:

@@ -1,17 +1,20 @@
-// Benchmarks (not tests): rcpchgrowth 4.6.5 (bench/oracle.py) and the built package on the same inputs in one
-// run, printing each rate and the ratio. `make bench`.
+// Benchmarks (not tests), as one report: every operation on the same inputs through centile natively (Rust,
+// benches/native.rs), the WebAssembly build (pkg/node), the pure-JavaScript build (pkg/js) and rcpchgrowth 4.6.5
+// (bench/oracle.py), with ratios; every named chart; the CLI (bench/cli.py); each entry's download; cold starts.
+// Writes bench/results.md and bench/results.json and regenerates the README's speed table from them. `make bench`.
+// Rates are the best of several rounds on one core of a 2-core machine that may be shared: compare within a run.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { entrySizes } from '../scripts/sizes.mjs';
+import { coldStart } from '../tests/browser/coldstart.mjs';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-let t0 = process.hrtime.bigint();
-const api = require(path.join(root, 'pkg/node/index.cjs'));
-api.buildInfo();
-const loadMs = Number(process.hrtime.bigint() - t0) / 1e6;
+const builds = { wasm: require(path.join(root, 'pkg/node/index.cjs')), js: require(path.join(root, 'pkg/js/index.cjs')) };
+const api = builds.wasm;
 
 // Deterministic inputs: xorshift, valid requests across references, methods, sexes and gestations.
 let seed = 20261123;
@@ -50,6 +53,9 @@ for (let i = 0; invalid.length < Math.round((calculations.length * 15) / 85); i+
 const mixed = calculations.map((c) => [c]);
 invalid.forEach((c, i) => mixed[(i * 7919) % mixed.length].push(c));
 const mix = mixed.flat();
+const children = calculations.map(([reference, body]) => [reference, {
+  birth_date: body.birth_date, sex: body.sex, measurement_method: body.measurement_method, gestation_weeks: body.gestation_weeks,
+  gestation_days: 0, observations: Array.from({ length: 20 }, (_, k) => ({ observation_date: body.observation_date, observation_value: body.observation_value + k * 1e-3 })) }]);
 const N = 1_000_000;
 const ages = new Float64Array(N), values = new Float64Array(N);
 for (let i = 0; i < N; i++) { ages[i] = 4 + rand() * 15; values[i] = 100 + ages[i] * 4 + (rand() - 0.5) * 20; }
@@ -58,14 +64,18 @@ const charts = [['uk-who', 'male', 'height'], ['who', 'female', 'weight'], ['cdc
   ['trisomy-21-aap', 'male', 'weight'], ['turners-syndrome', 'female', 'height']].map(([reference, sex, measurement_method]) => ({ reference, sex, measurement_method }));
 const dir = mkdtempSync(path.join(tmpdir(), 'centile-bench-'));
 writeFileSync(path.join(dir, 'inputs.json'), JSON.stringify({
-  calculations,
-  mixed: mix,
+  calculations, mixed: mix, children, charts,
   sds: { reference: 'uk-who', measurement_method: 'height', sex: 'male', ages: [...ages.slice(0, sdsSample)], values: [...values.slice(0, sdsSample)] },
-  charts,
 }));
+writeFileSync(path.join(dir, 'ages.f64'), new Uint8Array(ages.buffer));
+writeFileSync(path.join(dir, 'values.f64'), new Uint8Array(values.buffer));
 
+const lastJson = (text) => JSON.parse(text.trim().split('\n').at(-1));
 console.log('timing rcpchgrowth 4.6.5 ...');
-const oracle = JSON.parse(execFileSync('python3', [path.join(root, 'bench/oracle.py'), path.join(dir, 'inputs.json')], { encoding: 'utf8' }));
+const oracle = lastJson(execFileSync('python3', [path.join(root, 'bench/oracle.py'), path.join(dir, 'inputs.json')], { encoding: 'utf8' }));
+console.log('timing the engine natively (cargo bench --bench native) ...');
+const native = lastJson(execFileSync('cargo', ['bench', '--locked', '--quiet', '--bench', 'native', '--', dir],
+  { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }));
 
 const rate = (n, fn, rounds = 5) => {
   fn();
@@ -77,58 +87,110 @@ const rate = (n, fn, rounds = 5) => {
   }
   return best;
 };
-const repeat = 100;
-const single = rate(calculations.length * repeat, () => {
-  for (let k = 0; k < repeat; k++) for (const [reference, body] of calculations) api.calculation(reference, body);
-});
-const attempt = (reference, body) => { try { api.calculation(reference, body); } catch (e) { if (!(e instanceof api.CentileError)) throw e; } };
-const mixedRate = rate(mix.length * 20, () => {
-  for (let k = 0; k < 20; k++) for (const [reference, body] of mix) attempt(reference, body);
-});
-const invalidRate = rate(invalid.length * 100, () => {
-  for (let k = 0; k < 100; k++) for (const [reference, body] of invalid) attempt(reference, body);
-});
-const children = calculations.map(([reference, body]) => [reference, {
-  birth_date: body.birth_date, sex: body.sex, measurement_method: body.measurement_method, gestation_weeks: body.gestation_weeks,
-  gestation_days: 0, observations: Array.from({ length: 20 }, (_, k) => ({ observation_date: body.observation_date, observation_value: body.observation_value + k * 1e-3 })) }]);
-const bulk = rate(children.length * 20 * 5, () => {
-  for (let k = 0; k < 5; k++) for (const [reference, body] of children) api.bulkCalculation(reference, body);
-});
-const typed = rate(N, () => api.sdsForMeasurements('uk-who', 'height', 'male', ages, values));
+// Per build: how many passes over the inputs one timed round makes (the JavaScript build is slower).
+const passes = { wasm: 20, js: 2 };
+const attempt = (build, reference, body) => { try { build.calculation(reference, body); } catch (e) { if (!(e instanceof build.CentileError)) throw e; } };
+const ops = {};
+for (const [name, build] of Object.entries(builds)) {
+  console.log(`timing the ${name} build ...`);
+  const k = passes[name];
+  ops[name] = {
+    calculation: rate(calculations.length * k, () => { for (let i = 0; i < k; i++) for (const [reference, body] of calculations) build.calculation(reference, body); }),
+    mixed: rate(mix.length * k, () => { for (let i = 0; i < k; i++) for (const [reference, body] of mix) attempt(build, reference, body); }),
+    invalid: rate(invalid.length * k, () => { for (let i = 0; i < k; i++) for (const [reference, body] of invalid) attempt(build, reference, body); }),
+    bulkCalculation: rate(children.length * 20, () => { for (const [reference, body] of children) build.bulkCalculation(reference, body); }, name === 'js' ? 2 : 5),
+    sdsForMeasurements: rate(N, () => build.sdsForMeasurements('uk-who', 'height', 'male', ages, values), name === 'js' ? 2 : 5),
+    charts: Object.fromEntries(charts.map((c) => [`${c.reference} ${c.sex} ${c.measurement_method}`,
+      1000 / rate(10, () => { for (let i = 0; i < 10; i++) build.chartCoordinates(c.reference, { sex: c.sex, measurement_method: c.measurement_method }); }, 3)])),
+  };
+}
 
-const fmt = (x) => (x >= 1e6 ? `${(x / 1e6).toFixed(2)} M/s` : x >= 1e3 ? `${(x / 1e3).toFixed(1)} k/s` : `${x.toFixed(0)} /s`);
-const row = (what, ours, theirs) => console.log(`${what.padEnd(44)} centile ${fmt(ours).padStart(11)}   rcpchgrowth ${fmt(theirs).padStart(9)}   ratio ${Math.round(ours / theirs)}x`);
-console.log(`\nsame inputs: ${calculations.length} calculations over six references; ${N} SDS (rcpchgrowth timed on ${sdsSample})`);
-row('calculation (full measurement objects)', single, oracle.measurement);
-row(`calculation, mixed: ${calculations.length} valid + ${invalid.length} invalid (15%)`, mixedRate, oracle.mixed);
-console.log(`${'calculation, invalid only (CentileError)'.padEnd(44)} centile ${fmt(invalidRate).padStart(11)}   ${(invalidRate / single).toFixed(2)}x the valid rate`);
-row('bulkCalculation (20 observations a child)', bulk, oracle.measurement);
-row('sdsForMeasurements (typed arrays)', typed, oracle.sds);
-console.log(`package load + instantiate + first call (Node): ${loadMs.toFixed(1)} ms`);
-const wasmBytes = readFileSync(path.join(root, 'pkg/web/centile_bg.wasm'));
-t0 = process.hrtime.bigint();
-new WebAssembly.Module(wasmBytes);
-console.log(`WebAssembly.Module compile (${(wasmBytes.length / 1024).toFixed(0)} KB): ${(Number(process.hrtime.bigint() - t0) / 1e6).toFixed(1)} ms`);
-{
-  // Every chart the references support, timed in the wasm build (rcpchgrowth is timed on the six below).
-  const formats = ['cole-nine-centiles', 'three-percent-centiles', 'five-percent-centiles', 'eighty-five-percent-centiles', 'extended-who-centiles'];
-  const times = [];
-  for (const reference of ['uk-who', 'who', 'cdc', 'trisomy-21', 'trisomy-21-aap', 'turners-syndrome']) {
-    for (const sex of reference === 'turners-syndrome' ? ['female'] : ['male', 'female']) {
-      for (const measurement_method of reference === 'turners-syndrome' ? ['height'] : ['height', 'weight', 'ofc', 'bmi']) {
-        for (const centile_format of formats) {
-          const request = { sex, measurement_method, centile_format };
-          times.push([1000 / rate(20, () => { for (let k = 0; k < 20; k++) api.chartCoordinates(reference, request); }, 3), `${reference} ${sex} ${measurement_method} ${centile_format}`]);
-        }
+// Every named chart the references support, in the wasm build.
+const formats = ['cole-nine-centiles', 'three-percent-centiles', 'five-percent-centiles', 'eighty-five-percent-centiles', 'extended-who-centiles'];
+const chartTimes = [];
+for (const reference of ['uk-who', 'who', 'cdc', 'trisomy-21', 'trisomy-21-aap', 'turners-syndrome']) {
+  for (const sex of reference === 'turners-syndrome' ? ['female'] : ['male', 'female']) {
+    for (const measurement_method of reference === 'turners-syndrome' ? ['height'] : ['height', 'weight', 'ofc', 'bmi']) {
+      for (const centile_format of formats) {
+        const request = { sex, measurement_method, centile_format };
+        chartTimes.push([1000 / rate(10, () => { for (let k = 0; k < 10; k++) api.chartCoordinates(reference, request); }, 3), `${reference} ${sex} ${measurement_method} ${centile_format}`]);
       }
     }
   }
-  times.sort((a, b) => b[0] - a[0]);
-  const mean = times.reduce((a, t) => a + t[0], 0) / times.length;
-  console.log(`chartCoordinates, all ${times.length} named charts: mean ${mean.toFixed(3)} ms, slowest ${times[0][0].toFixed(3)} ms (${times[0][1]})`);
-  for (const c of charts) {
-    const key = `${c.reference} ${c.sex} ${c.measurement_method}`;
-    const ms = 1000 / rate(100, () => { for (let k = 0; k < 100; k++) api.chartCoordinates(c.reference, { sex: c.sex, measurement_method: c.measurement_method }); });
-    console.log(`chartCoordinates ${key.padEnd(32)} centile ${ms.toFixed(3)} ms   rcpchgrowth create_chart ${oracle.charts[key].toFixed(0)} ms   ratio ${Math.round(oracle.charts[key] / ms)}x`);
-  }
 }
+chartTimes.sort((a, b) => b[0] - a[0]);
+const allCharts = { count: chartTimes.length, meanMs: chartTimes.reduce((a, t) => a + t[0], 0) / chartTimes.length, slowestMs: chartTimes[0][0], slowest: chartTimes[0][1] };
+
+// Cold starts: Node (a fresh process each: require, instantiate, first answer) and Chromium (throttled 4x).
+const nodeCold = (file) => {
+  const script = `const t=process.hrtime.bigint();const c=require(${JSON.stringify(file)});c.calculation('uk-who',{birth_date:'2020-01-01',observation_date:'2021-01-01',observation_value:75,sex:'male',measurement_method:'height'});console.log(Number(process.hrtime.bigint()-t)/1e6)`;
+  const times = Array.from({ length: 5 }, () => Number(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' })));
+  return times.sort((a, b) => a - b)[2];
+};
+console.log('cold starts ...');
+const cold = {
+  nodeWasmMs: nodeCold(path.join(root, 'pkg/node/index.cjs')),
+  nodeJsMs: nodeCold(path.join(root, 'pkg/js/index.cjs')),
+  chromium: await coldStart({ throttle: 4 }),
+};
+
+let cli = null;
+try {
+  console.log('timing the CLI (bench/cli.py) ...');
+  const text = execFileSync('python3', [path.join(root, 'bench/cli.py')], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const ours = Number(text.match(/centile\s+([\d.]+) M rows\/s/)[1]) * 1e6, theirs = Number(text.match(/rcpchgrowth\s+([\d,]+) rows\/s/)[1].replace(/,/g, ''));
+  cli = { rowsPerSecond: ours, oracleRowsPerSecond: theirs, description: text.match(/centile calculate, ([^\n]*)/)[1] };
+} catch (e) {
+  console.log(`CLI not timed: ${e.message.split('\n')[0]}`);
+}
+rmSync(dir, { recursive: true, force: true });
+
+const sizes = entrySizes(path.join(root, 'pkg'));
+const results = {
+  machine: { cpu: cpus()[0]?.model, cores: cpus().length, node: process.version, note: 'shared by other builds while measured: compare within one run' },
+  date: new Date().toISOString(), inputs: { calculations: calculations.length, children: children.length, observationsPerChild: 20, sds: N },
+  operations: {
+    calculation: { native: native.calculation, wasm: ops.wasm.calculation, js: ops.js.calculation, rcpchgrowth: oracle.measurement },
+    mixed: { native: null, wasm: ops.wasm.mixed, js: ops.js.mixed, rcpchgrowth: oracle.mixed },
+    bulkCalculation: { native: native.bulkCalculation, wasm: ops.wasm.bulkCalculation, js: ops.js.bulkCalculation, rcpchgrowth: oracle.measurement },
+    sdsForMeasurements: { native: native.sdsForMeasurements, wasm: ops.wasm.sdsForMeasurements, js: ops.js.sdsForMeasurements, rcpchgrowth: oracle.sds },
+  },
+  chartsMs: Object.fromEntries(Object.keys(oracle.charts).map((key) => [key,
+    { native: native.charts[key], wasm: ops.wasm.charts[key], js: ops.js.charts[key], rcpchgrowth: oracle.charts[key] }])),
+  invalidOnly: { wasm: ops.wasm.invalid, js: ops.js.invalid }, allCharts, cli, sizes, cold,
+};
+writeFileSync(path.join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+
+const fmt = (x) => (x >= 1e6 ? `${(x / 1e6).toFixed(2)} M/s` : x >= 1e3 ? `${(x / 1e3).toFixed(1)} k/s` : `${x.toFixed(0)} /s`);
+const times = (x) => `${Math.round(x).toLocaleString('en-GB')}×`;
+const ms = (x) => (x >= 10 ? `${x.toFixed(0)} ms` : `${x.toFixed(2)} ms`);
+const LABELS = {
+  calculation: `\`calculation\`, full measurement objects (${calculations.length.toLocaleString('en-GB')} requests, six references)`,
+  mixed: `\`calculation\`, realistic mix: ${calculations.length.toLocaleString('en-GB')} valid + ${invalid.length} invalid (15%, each a \`CentileError\`)`,
+  bulkCalculation: '`bulkCalculation`, 20 observations a child',
+  sdsForMeasurements: '`sdsForMeasurements`, typed arrays (1 M values)',
+};
+const table = [
+  '| operation | native (Rust) | wasm | JavaScript build | rcpchgrowth | wasm ÷ rcpchgrowth | JS ÷ rcpchgrowth | wasm ÷ native |',
+  '|---|---|---|---|---|---|---|---|',
+  ...Object.entries(results.operations).map(([op, r]) =>
+    `| ${LABELS[op]} | ${r.native ? fmt(r.native) : '—'} | ${fmt(r.wasm)} | ${fmt(r.js)} | ${fmt(r.rcpchgrowth)} | ${times(r.wasm / r.rcpchgrowth)} | ${times(r.js / r.rcpchgrowth)} | ${r.native ? (r.wasm / r.native).toFixed(2) : '—'} |`),
+  ...Object.entries(results.chartsMs).map(([key, r]) =>
+    `| \`chartCoordinates\` ${key} (Cole nine) | ${ms(r.native)} | ${ms(r.wasm)} | ${ms(r.js)} | ${ms(r.rcpchgrowth)} | ${times(r.rcpchgrowth / r.wasm)} | ${times(r.rcpchgrowth / r.js)} | ${(r.native / r.wasm).toFixed(2)} |`),
+  ...(cli ? [`| CLI \`centile calculate\`, ${cli.description} | ${fmt(cli.rowsPerSecond)} rows | | | ${fmt(cli.oracleRowsPerSecond)} rows | ${times(cli.rowsPerSecond / cli.oracleRowsPerSecond)} (CLI) | | |`] : []),
+].join('\n');
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const sizeTable = ['| entry | files | raw | gzip |', '|---|---|---|---|',
+  ...Object.entries(sizes).map(([name, s]) => `| ${name} | ${s.files.map((f) => `\`${f}\``).join(', ')} | ${kb(s.raw)} | ${kb(s.gzip)} |`)].join('\n');
+const coldLine = `Cold start, navigation to the first \`calculation\` answered, default entry bundled by esbuild, headless Chromium with the CPU throttled ${cold.chromium.throttle}×: ` +
+  `median ${cold.chromium.median.toFixed(1)} ms (fastest ${cold.chromium.min.toFixed(1)} ms, ${cold.chromium.runs} loads). ` +
+  `Node, require to first answer: ${cold.nodeWasmMs.toFixed(1)} ms (wasm), ${cold.nodeJsMs.toFixed(1)} ms (JavaScript build).`;
+const invalidLine = `\`calculation\`, invalid requests only (each a \`CentileError\`): ${fmt(results.invalidOnly.wasm)} wasm (${(results.invalidOnly.wasm / results.operations.calculation.wasm).toFixed(2)}× the valid rate), ${fmt(results.invalidOnly.js)} JavaScript build.`;
+const chartLine = `\`chartCoordinates\`, all ${allCharts.count} named charts (wasm): mean ${allCharts.meanMs.toFixed(2)} ms, slowest ${allCharts.slowestMs.toFixed(2)} ms (${allCharts.slowest}).`;
+const markdown = `${table}\n\n${invalidLine}\n\n${chartLine}\n\n${coldLine}\n\n${sizeTable}\n`;
+writeFileSync(path.join(root, 'bench/results.md'), `# Benchmark results\n\nWritten by \`make bench\` (bench/run.mjs) on ${results.date.slice(0, 10)}; ` +
+  `${results.machine.cores} cores (${results.machine.cpu}), Node ${process.version}; the machine was shared with other builds.\n\n${markdown}`);
+const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+const marked = /(<!-- bench:start -->\n)[\s\S]*?(<!-- bench:end -->)/;
+if (marked.test(readme)) writeFileSync(path.join(root, 'README.md'), readme.replace(marked, (_, a, b) => `${a}${markdown}${b}`));
+console.log(`\n${markdown}\nwrote bench/results.md, bench/results.json and the README's speed table`);

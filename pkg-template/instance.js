@@ -12,8 +12,10 @@ function unavailable(message, cause) {
 /** The message for a module that could not be compiled or instantiated (naming the CSP rule when it was that). */
 function startFailure(e) {
   const reason = String(e && e.message ? e.message : e);
+  const js = ' (or import centile/js: the same engine as plain JavaScript, which needs no WebAssembly)';
+  if (typeof WebAssembly === 'undefined') return `centile could not start: this engine has no WebAssembly${js}.`;
   return `centile could not start its WebAssembly module: ${reason}` + (/Content.Security.Policy|CSP|unsafe-eval|disallowed/i.test(reason)
-    ? ". WebAssembly needs 'wasm-unsafe-eval' in the page's Content-Security-Policy (script-src)." : '');
+    ? `. WebAssembly needs 'wasm-unsafe-eval' in the page's Content-Security-Policy (script-src)${js}.` : '');
 }
 
 /**

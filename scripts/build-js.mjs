@@ -99,7 +99,8 @@ ${exports.map((n) => `export const ${n} = api.${n};`).join('\n')}
       const used = ['WebAssembly', 'TextDecoder', 'TextEncoder', 'fetch', 'require(', 'process.', 'import.meta'].filter((w) => text.includes(w));
       if (used.length) throw new Error(`pkg/js/${file} refers to ${used.join(', ')}`);
     }
-    return ['js/index.js', 'js/index.cjs'];
+    // For TypeScript's old node10 resolution, which ignores `exports` and looks in js/ itself.
+    writeFileSync(path.join(out, 'index.d.ts'), "export * from '../index.js';\n");
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

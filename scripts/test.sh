@@ -54,11 +54,17 @@ run node tests/demo/run.mjs
 step "RCPCH chart component 7.5.2 in headless Chromium: our sentences in its family and clinician tooltips"
 run node --test --test-reporter=spec tests/component/
 
+step "centile/js in headless Chromium under a strict Content-Security-Policy (no WebAssembly allowed)"
+run node tests/csp/run.mjs
+
 step "TypeScript types: drift against real results, usage and wrong calls (tsc --strict), arethetypeswrong"
 run node --test --test-reporter=spec tests/types/
 
 step "consumers of the packed package (npm ci, pinned lockfiles): Node ESM/CommonJS, Deno, Bun; Vite 5/6/7/8 build + dev server, webpack 5.88 + current, Rollup, esbuild, Parcel, Next.js in Chromium"
 run node tests/consumers/run.mjs
+
+step "React Native: a production Metro bundle takes centile/js (react-native condition) and runs in Hermes; golden vectors in Hermes"
+run node tests/hermes/run.mjs
 
 passed=$(grep -hoE '(test result: ok\. |ℹ pass |^# pass )[0-9]+|^[0-9]+ passed' "$LOG" | grep -oE '[0-9]+' | paste -sd+ | bc)
 failed=$(grep -hoE '(; |ℹ fail |^# fail )[0-9]+ ?(failed)?|^[0-9]+ passed, [0-9]+ failed' "$LOG" | grep -oE '[0-9]+ failed|ℹ fail [0-9]+' | grep -oE '[0-9]+' | paste -sd+ | bc)

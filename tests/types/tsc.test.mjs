@@ -79,7 +79,7 @@ const attw = (async () => {
 
 test('arethetypeswrong finds no problem in the packed package (beyond the ESM-only centile/web)', async () => {
   const { analysis } = JSON.parse((await attw).stdout);
-  assert.deepEqual(Object.keys(analysis.entrypoints).sort(), ['.', './package.json', './web']);
+  assert.deepEqual(Object.keys(analysis.entrypoints).sort(), ['.', './js', './package.json', './web']);
   assert.deepEqual(analysis.problems, [{ kind: 'CJSResolvesToESM', entrypoint: './web', resolutionKind: 'node16-cjs' }]);
   const main = analysis.entrypoints['.'].resolutions;
   assert.equal(main['node16-cjs'].resolution.fileName, '/node_modules/centile/index.d.cts');

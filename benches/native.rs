@@ -1,0 +1,122 @@
+//! The engine natively, on the inputs bench/run.mjs wrote (`cargo bench --bench native -- DIR`): the same
+//! requests as the wasm and JavaScript builds get, through the same `api` functions. Prints one JSON line of
+//! operations per second (milliseconds per chart), best of five rounds.
+
+use centile::api;
+use centile::request::Value;
+use centile::{Method, Reference, Sex};
+use std::hint::black_box;
+use std::time::Instant;
+
+/// Best rate over five timed rounds (after one warm-up) of `f`, which does `n` operations.
+fn rate(n: usize, mut f: impl FnMut()) -> f64 {
+    f();
+    (0..5)
+        .map(|_| {
+            let t = Instant::now();
+            f();
+            n as f64 / t.elapsed().as_secs_f64()
+        })
+        .fold(0.0, f64::max)
+}
+
+fn floats(path: &str) -> Vec<f64> {
+    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    bytes
+        .chunks_exact(8)
+        .map(|b| f64::from_le_bytes(b.try_into().unwrap_or_default()))
+        .collect()
+}
+
+fn field<'a>(v: &'a Value, key: &str) -> &'a Value {
+    v.get(key).unwrap_or(&Value::Null)
+}
+
+fn text(v: &Value) -> &str {
+    match v {
+        Value::String(s) => s,
+        _ => "",
+    }
+}
+
+fn list(v: &Value) -> &[Value] {
+    match v {
+        Value::Array(items) => items,
+        _ => &[],
+    }
+}
+
+fn main() {
+    let dir = std::env::args()
+        .skip(1)
+        .find(|a| !a.starts_with('-'))
+        .expect("usage: native DIR");
+    let json = std::fs::read_to_string(format!("{dir}/inputs.json")).expect("inputs.json");
+    let inputs = Value::parse(&json).expect("inputs.json is JSON");
+    let pairs = |key: &str| -> Vec<(String, Value)> {
+        list(field(&inputs, key))
+            .iter()
+            .map(|p| (text(&list(p)[0]).to_string(), list(p)[1].clone()))
+            .collect()
+    };
+    let calculations = pairs("calculations");
+    let children = pairs("children");
+    let repeat = 20;
+    let single = rate(calculations.len() * repeat, || {
+        for _ in 0..repeat {
+            for (reference, body) in &calculations {
+                let _ = black_box(api::calculation(reference, body));
+            }
+        }
+    });
+    let observations: usize = children
+        .iter()
+        .map(|(_, body)| list(field(body, "observations")).len())
+        .sum();
+    let bulk = rate(observations, || {
+        for (reference, body) in &children {
+            let _ = black_box(api::bulk_calculation(reference, body));
+        }
+    });
+    let (ages, values) = (
+        floats(&format!("{dir}/ages.f64")),
+        floats(&format!("{dir}/values.f64")),
+    );
+    let mut out = vec![0.0; ages.len()];
+    let typed = rate(ages.len(), || {
+        api::sds_for_measurements(
+            Reference::UkWho,
+            Method::Height,
+            Sex::Male,
+            &ages,
+            &values,
+            &mut out,
+        );
+        black_box(&out);
+    });
+    let charts: Vec<String> = list(field(&inputs, "charts"))
+        .iter()
+        .map(|c| {
+            let (reference, sex, method) = (
+                text(field(c, "reference")),
+                text(field(c, "sex")),
+                text(field(c, "measurement_method")),
+            );
+            let request = Value::Object(vec![
+                ("sex".into(), Value::String(sex.into())),
+                ("measurement_method".into(), Value::String(method.into())),
+            ]);
+            let ms = 1000.0
+                / rate(20, || {
+                    for _ in 0..20 {
+                        let _ = black_box(api::chart_coordinates(reference, &request));
+                    }
+                });
+            format!("\"{reference} {sex} {method}\":{ms}")
+        })
+        .collect();
+    println!(
+        "{{\"calculation\":{single},\"bulkCalculation\":{bulk},\"sdsForMeasurements\":{typed},\"charts\":{{{}}}}}",
+        charts.join(",")
+    );
+}
