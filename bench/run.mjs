@@ -183,7 +183,9 @@ const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const sizeTable = ['| entry | files | raw | gzip |', '|---|---|---|---|',
   ...Object.entries(sizes).map(([name, s]) => `| ${name} | ${s.files.map((f) => `\`${f}\``).join(', ')} | ${kb(s.raw)} | ${kb(s.gzip)} |`)].join('\n');
 const coldLine = `Cold start, navigation to the first \`calculation\` answered, default entry bundled by esbuild, headless Chromium with the CPU throttled ${cold.chromium.throttle}×: ` +
-  `median ${cold.chromium.median.toFixed(1)} ms (fastest ${cold.chromium.min.toFixed(1)} ms, ${cold.chromium.runs} loads). ` +
+  `median ${cold.chromium.median.toFixed(1)} ms (fastest ${cold.chromium.min.toFixed(1)} ms, ${cold.chromium.runs} loads), ` +
+  `of which ${cold.chromium.ownMedian.toFixed(1)} ms after the page's first script ran (fetching, compiling and running centile) ` +
+  `and ${cold.chromium.runMedian.toFixed(1)} ms after the bundle started running (decoding, compiling, instantiating, answering). ` +
   `Node, require to first answer: ${cold.nodeWasmMs.toFixed(1)} ms (wasm), ${cold.nodeJsMs.toFixed(1)} ms (JavaScript build).`;
 const invalidLine = `\`calculation\`, invalid requests only (each a \`CentileError\`): ${fmt(results.invalidOnly.wasm)} wasm (${(results.invalidOnly.wasm / results.operations.calculation.wasm).toFixed(2)}× the valid rate), ${fmt(results.invalidOnly.js)} JavaScript build.`;
 const chartLine = `\`chartCoordinates\`, all ${allCharts.count} named charts (wasm): mean ${allCharts.meanMs.toFixed(2)} ms, slowest ${allCharts.slowestMs.toFixed(2)} ms (${allCharts.slowest}).`;
