@@ -8,7 +8,8 @@
 // with wasm-bindgen's glue and pkg-template/api.js into one synchronous file per module format. The glue's
 // TextDecoder/TextEncoder are replaced by pkg-template/js/utf8.js. Used by scripts/build-pkg.mjs.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildSync } from 'esbuild';
@@ -24,6 +25,53 @@ function patchAll(file, text, re, to, min = 1) {
   return text.replace(re, to);
 }
 
+/** wasm-bindgen, binaryen and wasm2js on the compiled module: the glue and the module as JavaScript, in `work`. */
+function translate(wasm, work) {
+  // The standard library's objects still declare reference-types in the target_features section; without the
+  // section wasm-bindgen looks at what the module exports and chooses its JavaScript-array mode.
+  const stripped = path.join(work, 'centile.wasm');
+  run(bin('wasm-opt'), [wasm, '--strip-target-features', '-o', stripped]);
+  run('wasm-bindgen', ['--target', 'bundler', '--no-typescript', '--out-dir', work, stripped]);
+  const bg = path.join(work, 'centile_bg.wasm');
+  const features = ['--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals', '--enable-multivalue'];
+  run(bin('wasm-opt'), [bg, ...features, '--llvm-memory-copy-fill-lowering', '--llvm-nontrapping-fptoint-lowering', '--signext-lowering', '-O3', '-o', bg]);
+  // wasm2js without feature flags: it refuses anything the lowering left behind.
+  run(bin('wasm2js'), [bg, '-O3', '-o', path.join(work, 'centile_bg.wasm.js')]);
+
+  // wasm2js's memory.grow makes a new ArrayBuffer and leaves the old one attached, so the glue's "detached
+  // buffer" checks would keep stale views: compare with the current buffer instead.
+  const gluePath = path.join(work, 'centile_bg.js');
+  let glue = readFileSync(gluePath, 'utf8');
+  glue = patchAll('centile_bg.js', glue, /(cached\w+Memory0)\.buffer\.detached === true \|\| \(\1\.buffer\.detached === undefined && \1\.buffer !== wasm\.memory\.buffer\)/g, '$1.buffer !== wasm.memory.buffer', 0);
+  glue = patchAll('centile_bg.js', glue, /(cached\w+Memory0)\.byteLength === 0/g, '$1.buffer !== wasm.memory.buffer');
+  if (/detached|byteLength === 0/.test(glue)) throw new Error('centile_bg.js: a memory check was left unpatched');
+  writeFileSync(gluePath, glue);
+
+  // wasm2js passes each i64 argument of an import as two i32 halves (low, high): rebuild the BigInt the glue
+  // expects. The signatures come from the module itself.
+  const wat = execFileSync(bin('wasm-dis'), [bg], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const wide = [...wat.matchAll(/\(import "\.\/centile_bg\.js" "([^"]+)" \(func [^\n]*?\(param ([^)]*)\)/g)]
+    .filter(([, , params]) => params.split(' ').includes('i64'));
+  if (/\(import "[^"]+" "[^"]+" \(func [^\n]*\(result i64\)/.test(wat)) throw new Error('an import returns i64: not supported');
+  const wrappers = wide.map(([, name, params]) => {
+    const args = [], pass = [];
+    params.split(' ').forEach((type, i) => {
+      if (type === 'i64') { args.push(`lo${i}`, `hi${i}`); pass.push(`int64(lo${i}, hi${i})`); }
+      else { args.push(`a${i}`); pass.push(`a${i}`); }
+    });
+    return `export function ${name}(${args.join(', ')}) { return glue.${name}(${pass.join(', ')}); }`;
+  });
+  writeFileSync(path.join(work, 'imports.js'), `export * from './centile_bg.js';
+import * as glue from './centile_bg.js';
+const int64 = (lo, hi) => BigInt.asIntN(64, (BigInt(hi) << BigInt(32)) | BigInt(lo >>> 0));
+${wrappers.join('\n')}
+`);
+  const modulePath = path.join(work, 'centile_bg.wasm.js');
+  writeFileSync(modulePath, patchAll('centile_bg.wasm.js', readFileSync(modulePath, 'utf8'), /from '\.\/centile_bg\.js';/g, "from './imports.js';"));
+  const startPath = path.join(work, 'centile.js');
+  writeFileSync(startPath, patchAll('centile.js', readFileSync(startPath, 'utf8'), /from "\.\/centile_bg\.wasm";/g, 'from "./centile_bg.wasm.js";'));
+}
+
 /**
  * Writes pkg/js/index.js (ES module) and pkg/js/index.cjs (CommonJS, or a plain script defining the global
  * `centile`). `api` is pkg-template/api.js, `exports` the public function names, `banner` the first line.
@@ -33,49 +81,18 @@ export function buildJs({ pkg, api, exports, banner }) {
   try {
     run('cargo', ['build', '--locked', '--release', '--target', 'wasm32-unknown-unknown', '--lib', '--target-dir', 'target/js'],
       { RUSTFLAGS: '-C target-feature=-reference-types' });
-    // The standard library's objects still declare reference-types in the target_features section; without the
-    // section wasm-bindgen looks at what the module exports and chooses its JavaScript-array mode.
-    const stripped = path.join(work, 'centile.wasm');
-    run(bin('wasm-opt'), ['target/js/wasm32-unknown-unknown/release/centile.wasm', '--strip-target-features', '-o', stripped]);
-    run('wasm-bindgen', ['--target', 'bundler', '--no-typescript', '--out-dir', work, stripped]);
-    const bg = path.join(work, 'centile_bg.wasm');
-    const features = ['--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals', '--enable-multivalue'];
-    run(bin('wasm-opt'), [bg, ...features, '--llvm-memory-copy-fill-lowering', '--llvm-nontrapping-fptoint-lowering', '--signext-lowering', '-O3', '-o', bg]);
-    // wasm2js without feature flags: it refuses anything the lowering left behind.
-    run(bin('wasm2js'), [bg, '-O3', '-o', path.join(work, 'centile_bg.wasm.js')]);
-
-    // wasm2js's memory.grow makes a new ArrayBuffer and leaves the old one attached, so the glue's "detached
-    // buffer" checks would keep stale views: compare with the current buffer instead.
-    const gluePath = path.join(work, 'centile_bg.js');
-    let glue = readFileSync(gluePath, 'utf8');
-    glue = patchAll('centile_bg.js', glue, /(cached\w+Memory0)\.buffer\.detached === true \|\| \(\1\.buffer\.detached === undefined && \1\.buffer !== wasm\.memory\.buffer\)/g, '$1.buffer !== wasm.memory.buffer', 0);
-    glue = patchAll('centile_bg.js', glue, /(cached\w+Memory0)\.byteLength === 0/g, '$1.buffer !== wasm.memory.buffer');
-    if (/detached|byteLength === 0/.test(glue)) throw new Error('centile_bg.js: a memory check was left unpatched');
-    writeFileSync(gluePath, glue);
-
-    // wasm2js passes each i64 argument of an import as two i32 halves (low, high): rebuild the BigInt the glue
-    // expects. The signatures come from the module itself.
-    const wat = execFileSync(bin('wasm-dis'), [bg], { encoding: 'utf8', maxBuffer: 1 << 28 });
-    const wide = [...wat.matchAll(/\(import "\.\/centile_bg\.js" "([^"]+)" \(func [^\n]*?\(param ([^)]*)\)/g)]
-      .filter(([, , params]) => params.split(' ').includes('i64'));
-    if (/\(import "[^"]+" "[^"]+" \(func [^\n]*\(result i64\)/.test(wat)) throw new Error('an import returns i64: not supported');
-    const wrappers = wide.map(([, name, params]) => {
-      const args = [], pass = [];
-      params.split(' ').forEach((type, i) => {
-        if (type === 'i64') { args.push(`lo${i}`, `hi${i}`); pass.push(`int64(lo${i}, hi${i})`); }
-        else { args.push(`a${i}`); pass.push(`a${i}`); }
-      });
-      return `export function ${name}(${args.join(', ')}) { return glue.${name}(${pass.join(', ')}); }`;
-    });
-    writeFileSync(path.join(work, 'imports.js'), `export * from './centile_bg.js';
-import * as glue from './centile_bg.js';
-const int64 = (lo, hi) => BigInt.asIntN(64, (BigInt(hi) << BigInt(32)) | BigInt(lo >>> 0));
-${wrappers.join('\n')}
-`);
-    const modulePath = path.join(work, 'centile_bg.wasm.js');
-    writeFileSync(modulePath, patchAll('centile_bg.wasm.js', readFileSync(modulePath, 'utf8'), /from '\.\/centile_bg\.js';/g, "from './imports.js';"));
-    const startPath = path.join(work, 'centile.js');
-    writeFileSync(startPath, patchAll('centile.js', readFileSync(startPath, 'utf8'), /from "\.\/centile_bg\.wasm";/g, 'from "./centile_bg.wasm.js";'));
+    // wasm2js takes minutes: its output is kept in target/js/wasm2js/, keyed by the module and this script.
+    const wasm = path.join(root, 'target/js/wasm32-unknown-unknown/release/centile.wasm');
+    const key = createHash('sha256').update(readFileSync(wasm)).update(readFileSync(new URL(import.meta.url))).digest('hex').slice(0, 16);
+    const cache = path.join(root, 'target/js/wasm2js', key);
+    if (!existsSync(cache)) {
+      const fresh = path.join(work, 'fresh');
+      mkdirSync(fresh);
+      translate(wasm, fresh);
+      rmSync(path.dirname(cache), { recursive: true, force: true });
+      cpSync(fresh, cache, { recursive: true });
+    }
+    for (const file of ['centile.js', 'centile_bg.js', 'imports.js', 'centile_bg.wasm.js']) cpSync(path.join(cache, file), path.join(work, file));
 
     writeFileSync(path.join(work, 'entry.js'), `import * as raw from './centile.js';
 ${api}
