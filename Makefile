@@ -13,7 +13,8 @@ REPRODUCIBLE := --remap-path-prefix=$(CARGO_HOME)=/cargo --remap-path-prefix=$(C
 pkg:
 	bash scripts/install-tools.sh
 	RUSTFLAGS="$(REPRODUCIBLE)" cargo build --locked --release --target wasm32-unknown-unknown --lib
-	node scripts/build-pkg.mjs
+	# build-pkg.mjs compiles centile/js (scripts/build-js.mjs) with the same remapping.
+	RUSTFLAGS="$(REPRODUCIBLE)" node scripts/build-pkg.mjs
 
 test:
 	bash scripts/test.sh

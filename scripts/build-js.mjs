@@ -80,7 +80,7 @@ export function buildJs({ pkg, api, exports, banner }) {
   const work = mkdtempSync(path.join(tmpdir(), 'centile-js-'));
   try {
     run('cargo', ['build', '--locked', '--release', '--target', 'wasm32-unknown-unknown', '--lib', '--target-dir', 'target/js'],
-      { RUSTFLAGS: '-C target-feature=-reference-types' });
+      { RUSTFLAGS: [process.env.RUSTFLAGS, '-C target-feature=-reference-types'].filter(Boolean).join(' ') });
     // wasm2js takes minutes: its output is kept in target/js/wasm2js/, keyed by the module and this script.
     const wasm = path.join(root, 'target/js/wasm32-unknown-unknown/release/centile.wasm');
     const key = createHash('sha256').update(readFileSync(wasm)).update(readFileSync(new URL(import.meta.url))).digest('hex').slice(0, 16);
