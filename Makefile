@@ -10,10 +10,10 @@ export CENTILE_GIT_COMMIT CENTILE_RUSTC
 CARGO_HOME ?= $(HOME)/.cargo
 REPRODUCIBLE := --remap-path-prefix=$(CARGO_HOME)=/cargo --remap-path-prefix=$(CURDIR)=/centile
 
+# build-pkg.mjs also compiles centile/js (scripts/build-js.mjs), with the same remapping.
 pkg:
 	bash scripts/install-tools.sh
 	RUSTFLAGS="$(REPRODUCIBLE)" cargo build --locked --release --target wasm32-unknown-unknown --lib
-	# build-pkg.mjs compiles centile/js (scripts/build-js.mjs) with the same remapping.
 	RUSTFLAGS="$(REPRODUCIBLE)" node scripts/build-pkg.mjs
 
 test:
