@@ -147,6 +147,7 @@ export function App() {
         <div>
           <h1>centile <span className="sub">growth charts on your device</span></h1>
           <p className="tagline">Centiles and SDS computed in this page by WebAssembly, the same numbers as the RCPCH Digital Growth Charts. Nothing you enter is sent anywhere.</p>
+          <p className="print-only">Printed {new Date().toLocaleString('en-GB')} · {child.name} · born {child.birth_date} · {child.sex} · gestation {child.gestation_weeks}+{child.gestation_days} weeks · reference {ref.label} · centile {info.version}, reference tables {info.reference_data_fingerprint.slice(0, 16)}</p>
         </div>
         <div className="examples" role="group" aria-label="Load an example child">
           <button type="button" className="primary" onClick={() => add(EXAMPLES[1].make())}>Example</button>
@@ -220,7 +221,6 @@ export function App() {
       </main>
 
       <footer>
-        <p className="print-only">Printed {new Date().toLocaleString('en-GB')} · {child.name} · born {child.birth_date} · {child.sex} · gestation {child.gestation_weeks}+{child.gestation_days} weeks · reference {ref.label}</p>
         <p id="build">{info.name} {info.version} ({info.commit.slice(0, 10)}) · reference data {info.reference_data}, fingerprint {info.reference_data_fingerprint.slice(0, 16)} · charts by the RCPCH Digital Growth Charts component. This demo is not a medical device; check results clinically.</p>
       </footer>
     </>
