@@ -274,7 +274,7 @@ impl Scorer {
                 match self.date(&value) {
                     Some(date) => value = date.to_string(),
                     None => {
-                        unmatched.push((*name, value));
+                        unmatched.push(*name);
                         continue;
                     }
                 }
@@ -293,7 +293,7 @@ impl Scorer {
                     [_, Loc::Key(field)] => field,
                     _ => continue,
                 };
-                if unmatched.iter().any(|(name, _)| name == field) {
+                if unmatched.contains(&field.as_str()) {
                     d.msg = format!("Input should be a real calendar date written as {format}");
                     d.kind = "date_parsing";
                 }
