@@ -83,8 +83,7 @@ pub fn bulk_calculation(
             None
         }
     };
-    fields.finish()?;
-    let (birth, observations) = (birth.expect("validated"), observations.expect("validated"));
+    let (birth, observations) = fields.finish_with((birth, observations))?;
     let results = observations
         .iter()
         .enumerate()
@@ -96,13 +95,9 @@ pub fn bulk_calculation(
             if let Some(o) = &observation {
                 o.check_after(&birth, &mut fields, "observation_date");
             }
-            let outcome = fields.finish().and_then(|()| {
-                Ok(calculate(
-                    reference,
-                    &birth,
-                    &observation.expect("validated"),
-                )?)
-            });
+            let outcome = fields
+                .finish_with((observation,))
+                .and_then(|(observation,)| Ok(calculate(reference, &birth, &observation)?));
             match outcome {
                 Ok(m) => BulkResult::Measurement(Box::new(m)),
                 Err(mut e) => BulkResult::Error(e.detail.remove(0)),
@@ -138,15 +133,8 @@ pub fn sds_for_measurement(args: &Value) -> Result<f64, ValidationError> {
     let (r, m, s) = (a.reference(), a.method(), a.sex());
     let age = a.float("age");
     let value = a.positive("observation_value");
-    a.finish()?;
-    sds::sds_for_measurement(
-        r.expect("validated"),
-        age.expect("validated"),
-        m.expect("validated"),
-        s.expect("validated"),
-        value.expect("validated"),
-    )
-    .map_err(|e| calc_error(e, "observation_value"))
+    let (r, m, s, age, value) = a.finish_with((r, m, s, age, value))?;
+    sds::sds_for_measurement(r, age, m, s, value).map_err(|e| calc_error(e, "observation_value"))
 }
 
 /// The measurement at an SDS and decimal age (`reference`, `measurement_method`, `sex`, `age`, `sds`), rounded
@@ -159,17 +147,9 @@ pub fn measurement_from_sds(args: &Value) -> Result<Option<f64>, ValidationError
     let (r, m, s) = (a.reference(), a.method(), a.sex());
     let age = a.float("age");
     let z = a.float("sds");
-    a.finish()?;
-    sds::measurement_from_sds(
-        r.expect("validated"),
-        age.expect("validated"),
-        m.expect("validated"),
-        s.expect("validated"),
-        z.expect("validated"),
-        SdsOrigin::Plain,
-        false,
-    )
-    .map_err(|e| calc_error(e, "sds"))
+    let (r, m, s, age, z) = a.finish_with((r, m, s, age, z))?;
+    sds::measurement_from_sds(r, age, m, s, z, SdsOrigin::Plain, false)
+        .map_err(|e| calc_error(e, "sds"))
 }
 
 /// BMI as a percentage of the median (`reference`, `sex`, `age`, `bmi`).
@@ -181,22 +161,15 @@ pub fn percentage_median_bmi(args: &Value) -> Result<f64, ValidationError> {
     let (r, s) = (a.reference(), a.sex());
     let age = a.float("age");
     let bmi = a.positive("bmi");
-    a.finish()?;
-    sds::percentage_median_bmi(
-        r.expect("validated"),
-        age.expect("validated"),
-        s.expect("validated"),
-        bmi.expect("validated"),
-    )
-    .map_err(|e| calc_error(e, "bmi"))
+    let (r, s, age, bmi) = a.finish_with((r, s, age, bmi))?;
+    sds::percentage_median_bmi(r, age, s, bmi).map_err(|e| calc_error(e, "bmi"))
 }
 
 fn single_number(name: &str, value: &Value) -> Result<f64, ValidationError> {
     let args = Value::Object(vec![(name.to_owned(), value.clone())]);
     let mut fields = Fields::new(&args, body());
     let n = fields.float(name);
-    fields.finish()?;
-    Ok(n.expect("validated"))
+    Ok(fields.finish_with((n,))?.0)
 }
 
 /// The centile (0–100) for an SDS.
@@ -244,9 +217,8 @@ pub fn bmi_from_height_weight(
     if h.is_some_and(|h| h < 2.0) {
         fields.fail("height", "value_error", METRES);
     }
-    fields.finish()?;
-    sds::bmi_from_height_weight(h.expect("validated"), w.expect("validated"))
-        .map_err(|e| calc_error(e, "height"))
+    let (h, w) = fields.finish_with((h, w))?;
+    sds::bmi_from_height_weight(h, w).map_err(|e| calc_error(e, "height"))
 }
 
 /// Why a height under 2 is rejected, as `calculation` rejects it.
@@ -299,13 +271,8 @@ pub fn chart_coordinates(reference_name: &str, request: &Value) -> Result<Chart,
         }
     };
     turner_girls_height(&mut fields, reference, sex, method);
-    fields.finish()?;
-    Ok(chart(
-        reference,
-        &lines.expect("validated"),
-        method.expect("validated"),
-        sex.expect("validated"),
-    ))
+    let (lines, method, sex) = fields.finish_with((lines, method, sex))?;
+    Ok(chart(reference, &lines, method, sex))
 }
 
 /// Reports a Turner syndrome request for anything but girls' height, the only data the reference has.
@@ -343,9 +310,9 @@ pub fn mid_parental_height(request: &Value) -> Result<MidParentalHeight, Validat
                 .filter(|r| matches!(r, Reference::UkWho | Reference::Cdc | Reference::Who))
         }),
     };
-    fields.finish()?;
-    let (maternal, paternal) = (maternal.expect("validated"), paternal.expect("validated"));
-    mid_parental::mid_parental_height(reference.expect("validated"), maternal, paternal, sex.expect("validated"))
+    let (maternal, paternal, reference, sex) =
+        fields.finish_with((maternal, paternal, reference, sex))?;
+    mid_parental::mid_parental_height(reference, maternal, paternal, sex)
         .map_err(|problems| ValidationError {
             detail: problems
                 .into_iter()
@@ -427,22 +394,20 @@ pub fn fictional_child_observations(
         );
         fields.fail("start_sds", "value_error", msg);
     }
-    fields.finish()?;
+    let (method, sex, weeks, days, interval, interval_unit, seed) =
+        fields.finish_with((method, sex, weeks, days, interval, unit, seed))?;
     let child = FictionalChild {
-        method: method.expect("validated"),
-        sex: sex.expect("validated"),
+        method,
+        sex,
         start_age,
         end_age,
-        gestation: Gestation {
-            weeks: weeks.expect("validated"),
-            days: days.expect("validated"),
-        },
-        interval: f64::from(interval.expect("validated")),
-        interval_unit: unit.expect("validated"),
+        gestation: Gestation { weeks, days },
+        interval: f64::from(interval),
+        interval_unit,
         start_sds,
         drift: (drift == Some(true)).then_some(drift_range),
         noise: (noise == Some(true)).then_some(noise_range),
-        seed: seed.expect("validated") as u64,
+        seed: seed as u64,
     };
     let interval_years = child.interval_unit.years(child.interval);
     if (end_age - start_age) / interval_years > MAX_FICTIONAL_OBSERVATIONS {
@@ -604,9 +569,8 @@ pub fn thrive_line(request: &Value) -> Result<ThriveLine, ValidationError> {
         let msg = "A centile must lie strictly between 0 and 100";
         fields.fail("target_centile", "value_error", msg);
     }
-    fields.finish()?;
-    let months = months.expect("validated");
-    thrive::thrive_line(sex.expect("validated"), start_sds.expect("validated"), &months, target).ok_or_else(|| {
+    let (sex, start_sds, months) = fields.finish_with((sex, start_sds, months))?;
+    thrive::thrive_line(sex, start_sds, &months, target).ok_or_else(|| {
         let msg = "Thrive lines use UK-WHO weight correlations from birth to 12 months: every age must be 0–12 months";
         ValidationError::field("months", msg, "value_error")
     })
@@ -619,12 +583,7 @@ pub fn thrive_line(request: &Value) -> Result<ThriveLine, ValidationError> {
 pub fn reference_method_sex(args: &Value) -> Result<(Reference, Method, Sex), ValidationError> {
     let mut a = Fields::new(args, body());
     let (r, m, s) = (a.reference(), a.method(), a.sex());
-    a.finish()?;
-    Ok((
-        r.expect("validated"),
-        m.expect("validated"),
-        s.expect("validated"),
-    ))
+    a.finish_with((r, m, s))
 }
 
 /// SDS for many measurements of one reference, method and sex at once: `NaN` where a value cannot be placed.
