@@ -10,7 +10,7 @@ use crate::data::Table;
 use crate::rounding::round4_key;
 
 /// How the parameters at an age were obtained. rcpchgrowth carries linearly interpolated values as NumPy scalars,
-/// which changes how results are rounded (see [`round_numpy`]).
+/// which changes how results are rounded (see [`crate::rounding::round_numpy`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Interpolation {
     /// The age matched a table row to 4 decimal places.

@@ -1,0 +1,367 @@
+//! The dGC measurement calculation: one observation in, the API's measurement object out. Reading the request
+//! is in `request`, the response JSON in `response`.
+
+mod request;
+mod response;
+
+pub use request::{Birth, BoneAge, MeasurementRequest, Observation, BONE_AGE_TYPES};
+pub use response::provenance;
+
+use crate::ages::{self, Date, Gestation};
+use crate::centile::{centile, Band, CentileBand, CentileFormat};
+use crate::request::ValidationError;
+use crate::sds::{percentage_median_bmi, sds_for_measurement, CalcError};
+use crate::{Method, Reference};
+use std::fmt;
+
+/// Which sentence explains the relation between corrected and chronological age.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AgeComment {
+    /// Born at 40+0 weeks: the two ages are the same.
+    TermDueDate,
+    /// CDC/WHO, born before 37 weeks, corrected age now 2 years or more: correction has stopped.
+    PretermUncorrectedAfterTwo,
+    /// CDC/WHO, born at 37–41 weeks other than 40+0: treated as term, not corrected.
+    TermRangeUncorrected,
+    /// CDC/WHO, born at exactly 40+0 weeks.
+    TermUncorrected,
+    /// The corrected age differs from the chronological age.
+    Corrected,
+}
+
+/// The four age comments of a measurement.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Comments {
+    /// Which case applies.
+    pub kind: AgeComment,
+    /// Gestation at birth, quoted in some sentences.
+    pub gestation: Gestation,
+}
+
+impl Comments {
+    fn select(
+        reference: Reference,
+        chronological: f64,
+        corrected: f64,
+        gestation: Gestation,
+    ) -> Comments {
+        let cdc_or_who = matches!(reference, Reference::Cdc | Reference::Who);
+        let kind = if chronological != corrected {
+            AgeComment::Corrected
+        } else if cdc_or_who && gestation.weeks < 37 {
+            AgeComment::PretermUncorrectedAfterTwo
+        } else if cdc_or_who && gestation.weeks < 42 && gestation == Gestation::TERM {
+            AgeComment::TermUncorrected
+        } else if cdc_or_who && gestation.weeks < 42 {
+            AgeComment::TermRangeUncorrected
+        } else {
+            AgeComment::TermDueDate
+        };
+        Comments { kind, gestation }
+    }
+
+    /// (lay, clinician) sentences for the corrected or the chronological age. Like the band sentences, none
+    /// contains the letters "is ", which the RCPCH chart component rewrites in long tooltip sentences.
+    pub fn sentences(&self, corrected_age: bool) -> (String, String) {
+        let Gestation { weeks: w, days: d } = self.gestation;
+        match (self.kind, corrected_age) {
+            (AgeComment::TermDueDate, _) => (
+                "Your child was born on their due date, so their age needs no adjustment.".into(),
+                if corrected_age {
+                    "Term birth: corrected and chronological ages are the same.".into()
+                } else {
+                    "Term birth: no gestational correction needed.".into()
+                },
+            ),
+            (AgeComment::PretermUncorrectedAfterTwo, _) => (
+                format!("Your child was born early, at {w}+{d} weeks. The reference stops adjusting for early birth at 2 years of age."),
+                format!("Born preterm at {w}+{d} weeks; the reference applies no gestational correction after 2 years."),
+            ),
+            (AgeComment::TermRangeUncorrected, _) => (
+                format!("Your child was born at {w}+{d} weeks, which counts as term, so their age has not been adjusted."),
+                format!("Born at {w}+{d} weeks (term range): the reference applies no gestational correction."),
+            ),
+            (AgeComment::TermUncorrected, _) => (
+                "Your child was born at term, so their age has not been adjusted.".into(),
+                "Born at term: no gestational correction applied.".into(),
+            ),
+            (AgeComment::Corrected, true) => (
+                format!("Your child was born at {w}+{d} weeks, so their age has been adjusted to allow for their gestation at birth."),
+                "Corrected for gestational age.".into(),
+            ),
+            (AgeComment::Corrected, false) => (
+                "Your child's actual age, not adjusted for their gestation at birth.".into(),
+                "Chronological age: not corrected for gestation.".into(),
+            ),
+        }
+    }
+}
+
+/// SDS, centile and band for one of the two ages, or why there are none.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Result1 {
+    /// The SDS.
+    pub sds: Option<f64>,
+    /// The centile, 0–100, unrounded.
+    pub centile: Option<f64>,
+    /// The centile band.
+    pub band: Option<CentileBand>,
+    /// Why no SDS could be calculated.
+    pub error: Option<String>,
+    /// BMI as a percentage of the median (BMI only).
+    pub percentage_median_bmi: Option<f64>,
+}
+
+/// The dGC measurement object for one observation.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MeasurementObject {
+    /// The reference used.
+    pub reference: Reference,
+    /// Birth details as reported.
+    pub birth: Birth,
+    /// The estimated date of delivery.
+    pub estimated_date_delivery: Date,
+    /// The observation as reported.
+    pub observation: Observation,
+    /// Age in decimal years, uncorrected.
+    pub chronological_decimal_age: f64,
+    /// Age in decimal years corrected for gestation by the reference's rule.
+    pub corrected_decimal_age: f64,
+    /// Calendar age from birth, as (months, days).
+    pub chronological_calendar_age: (i32, i32),
+    /// Calendar age from the estimated date of delivery, once it has passed.
+    pub corrected_calendar_age: Option<(i32, i32)>,
+    /// Post-menstrual age (weeks, days) until two weeks past the due date.
+    pub corrected_gestational_age: Option<(i32, i32)>,
+    /// The age comments.
+    pub comments: Comments,
+    /// Results at the corrected age.
+    pub corrected: Result1,
+    /// Results at the chronological age.
+    pub chronological: Result1,
+}
+
+/// The centile lines a reference's bands are drawn against.
+pub fn band_format(reference: Reference, method: Method) -> CentileFormat {
+    match (reference, method) {
+        (Reference::Cdc, Method::Bmi) => CentileFormat::EightyFivePercent,
+        (Reference::Cdc, _) => CentileFormat::ThreePercent,
+        _ => CentileFormat::ColeNine,
+    }
+}
+
+/// Why no measurement object can be calculated: the errors of [`calculate`].
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum MeasurementError {
+    /// The observation is dated before the birth.
+    BeforeBirth,
+    /// The estimated date of delivery falls outside years 1 to 9999.
+    DeliveryDateOutOfRange,
+    /// The reference has data at neither age ([`CalcError::NoData`]), or the SDS is not finite.
+    Calculation(CalcError),
+    /// A height under 2, which looks like metres rather than centimetres.
+    Metres,
+    /// An SDS beyond ±`limit` (8, or 15 for BMI): almost certainly an error of units or entry.
+    Implausible {
+        /// What was measured.
+        method: Method,
+        /// The limit it is beyond.
+        limit: u8,
+    },
+}
+
+/// The messages name the rule, never the child's values.
+impl fmt::Display for MeasurementError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            MeasurementError::BeforeBirth => {
+                f.write_str("The observation date is before the birth date.")
+            }
+            MeasurementError::DeliveryDateOutOfRange => {
+                f.write_str("The estimated date of delivery falls outside years 1 to 9999.")
+            }
+            MeasurementError::Calculation(e) => e.fmt(f),
+            MeasurementError::Metres => f.write_str(
+                "Height must be given in centimetres: a value under 2 looks like metres.",
+            ),
+            MeasurementError::Implausible { method, limit } => {
+                let unit = match method {
+                    Method::Weight => "kilograms",
+                    Method::Bmi => "kg/m²",
+                    _ => "centimetres",
+                };
+                write!(
+                    f,
+                    "The {} is more than {limit} SDS from the median for this age: it is probably an error \
+                     (check that it is in {unit}).",
+                    method.noun(),
+                )
+            }
+        }
+    }
+}
+
+impl std::error::Error for MeasurementError {}
+
+/// The API's 422 for a calculation that cannot be made: `loc: ["body", "observation_value"]`,
+/// `type: "value_error"`.
+impl From<MeasurementError> for ValidationError {
+    fn from(e: MeasurementError) -> ValidationError {
+        ValidationError::field("observation_value", e.to_string(), "value_error")
+    }
+}
+
+fn result_for(
+    reference: Reference,
+    method: Method,
+    z: Result<f64, CalcError>,
+    pmbmi: Option<f64>,
+) -> Result1 {
+    match z {
+        Ok(z) => Result1 {
+            sds: Some(z),
+            centile: Some(centile(z)),
+            band: Band::classify(z, band_format(reference, method))
+                .map(|band| CentileBand { band, method }),
+            error: None,
+            percentage_median_bmi: pmbmi,
+        },
+        Err(e) => Result1 {
+            sds: None,
+            centile: None,
+            band: None,
+            error: Some(e.to_string()),
+            percentage_median_bmi: pmbmi,
+        },
+    }
+}
+
+/// Whether the value is implausible where its SDS is `sds`: a height under 2 (metres, not centimetres), or an SDS
+/// beyond ±8 (±15 for BMI).
+fn implausible(method: Method, value: f64, sds: f64) -> Option<MeasurementError> {
+    let limit: u8 = if method == Method::Bmi { 15 } else { 8 };
+    if method == Method::Height && value < 2.0 {
+        Some(MeasurementError::Metres)
+    } else if sds.abs() > f64::from(limit) {
+        Some(MeasurementError::Implausible { method, limit })
+    } else {
+        None
+    }
+}
+
+/// Calculates the measurement object for one observation against `reference`.
+///
+/// Ages are corrected for gestation for life on UK-WHO, Turner and the trisomy-21 references; CDC and WHO correct
+/// only births before 37 weeks, and only until the corrected age reaches 2 years (or for life after 42 weeks).
+/// Where the reference has data at only one of the two ages, that age's results are returned and the other's
+/// SDS, centile and band are `None` with the reason in its `error`, as rcpchgrowth's `Measurement` does.
+///
+/// # Errors
+/// An observation before the birth; a reference with data at neither age; a value implausible at the corrected
+/// age (at the chronological age where only that one has data): beyond ±8 SDS, ±15 for BMI, or a height under 2,
+/// which looks like metres. `api` reports each as the API's 422.
+pub fn calculate(
+    reference: Reference,
+    birth: &Birth,
+    observation: &Observation,
+) -> Result<MeasurementObject, MeasurementError> {
+    let (date, gestation) = (birth.birth_date, birth.gestation);
+    let obs = observation.observation_date;
+    let chronological_calendar_age =
+        ages::calendar_parts(date, obs).ok_or(MeasurementError::BeforeBirth)?;
+    let edd = ages::estimated_date_delivery(date, gestation)
+        .ok_or(MeasurementError::DeliveryDateOutOfRange)?;
+    let chronological = ages::decimal_years(ages::chronological_days(date, obs));
+    let mut corrected = ages::decimal_years(ages::corrected_days(date, obs, gestation));
+    if matches!(reference, Reference::Cdc | Reference::Who)
+        && ((corrected >= 2.0 && gestation.weeks < 37) || (37..=42).contains(&gestation.weeks))
+    {
+        corrected = chronological;
+    }
+    let (method, sex, value) = (birth.method, birth.sex, observation.observation_value);
+    let corrected_z = sds_for_measurement(reference, corrected, method, sex, value);
+    let chronological_z = if chronological == corrected {
+        corrected_z
+    } else {
+        sds_for_measurement(reference, chronological, method, sex, value)
+    };
+    let z = match (corrected_z, chronological_z) {
+        (Err(CalcError::NotFinite), _) | (_, Err(CalcError::NotFinite)) => {
+            return Err(MeasurementError::Calculation(CalcError::NotFinite))
+        }
+        (Ok(z), _) | (Err(_), Ok(z)) => z,
+        (Err(e), Err(_)) => return Err(MeasurementError::Calculation(e)),
+    };
+    if let Some(e) = implausible(method, value, z) {
+        return Err(e);
+    }
+    let pmbmi = |age| {
+        (method == Method::Bmi)
+            .then(|| percentage_median_bmi(reference, age, sex, value).ok())
+            .flatten()
+    };
+    Ok(MeasurementObject {
+        reference,
+        birth: birth.clone(),
+        estimated_date_delivery: edd,
+        observation: observation.clone(),
+        chronological_decimal_age: chronological,
+        corrected_decimal_age: corrected,
+        chronological_calendar_age,
+        corrected_calendar_age: ages::calendar_parts(edd, obs),
+        corrected_gestational_age: ages::corrected_gestational_age(date, obs, gestation),
+        comments: Comments::select(reference, chronological, corrected, gestation),
+        corrected: result_for(reference, method, corrected_z, pmbmi(corrected)),
+        chronological: result_for(reference, method, chronological_z, pmbmi(chronological)),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Sex;
+
+    fn birth() -> Birth {
+        Birth {
+            birth_date: Date::parse("2020-05-01").unwrap(),
+            gestation: Gestation::TERM,
+            sex: Sex::Female,
+            method: Method::Height,
+        }
+    }
+
+    fn observation(date: &str, value: f64) -> Observation {
+        Observation {
+            observation_date: Date::parse(date).unwrap(),
+            observation_value: value,
+            bone_age: BoneAge::default(),
+            events_text: None,
+        }
+    }
+
+    #[test]
+    fn the_rust_api_checks_its_own_preconditions() {
+        let early = observation("2020-04-30", 50.0);
+        let e = calculate(Reference::UkWho, &birth(), &early).unwrap_err();
+        assert_eq!(e, MeasurementError::BeforeBirth);
+        let e: &dyn std::error::Error = &e;
+        assert_eq!(
+            e.to_string(),
+            "The observation date is before the birth date."
+        );
+        let metres = observation("2025-05-01", 1.1);
+        assert_eq!(
+            calculate(Reference::UkWho, &birth(), &metres).unwrap_err(),
+            MeasurementError::Metres
+        );
+        let tall = observation("2025-05-01", 180.0);
+        let e = calculate(Reference::UkWho, &birth(), &tall).unwrap_err();
+        assert!(matches!(e, MeasurementError::Implausible { limit: 8, .. }));
+        let api = ValidationError::from(e);
+        assert_eq!(api.detail[0].kind, "value_error");
+        assert_eq!(
+            serde_json::to_value(&api.detail[0].loc).unwrap(),
+            serde_json::json!(["body", "observation_value"])
+        );
+    }
+}

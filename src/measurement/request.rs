@@ -1,0 +1,137 @@
+//! Reading a dGC request body into the birth details and the observation of a measurement.
+
+use crate::ages::{Date, Gestation};
+use crate::request::{Fields, Loc, ValidationError, Value};
+use crate::{Method, Sex};
+use serde::Serialize as DeriveSerialize;
+
+/// Bone-age details, passed through unchanged.
+#[derive(Clone, Debug, Default, PartialEq, DeriveSerialize)]
+pub struct BoneAge {
+    /// Bone age in decimal years.
+    pub bone_age: Option<f64>,
+    /// The method used to read it.
+    pub bone_age_type: Option<&'static str>,
+    /// Its SDS.
+    pub bone_age_sds: Option<f64>,
+    /// Its centile.
+    pub bone_age_centile: Option<f64>,
+    /// Free text.
+    pub bone_age_text: Option<String>,
+}
+
+/// The bone-age methods the API accepts.
+pub const BONE_AGE_TYPES: [&str; 5] = [
+    "greulich-pyle",
+    "tanner-whitehouse-ii",
+    "tanner-whitehouse-iii",
+    "fels",
+    "bonexpert",
+];
+
+/// The birth details shared by every observation of one child.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Birth {
+    /// Date of birth.
+    pub birth_date: Date,
+    /// Gestation at birth.
+    pub gestation: Gestation,
+    /// Sex.
+    pub sex: Sex,
+    /// What was measured.
+    pub method: Method,
+}
+
+/// One observation.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Observation {
+    /// When it was made.
+    pub observation_date: Date,
+    /// The value: cm, kg or kg/m².
+    pub observation_value: f64,
+    /// Bone age, passed through.
+    pub bone_age: BoneAge,
+    /// Event notes, passed through.
+    pub events_text: Option<Vec<Value>>,
+}
+
+impl Birth {
+    /// Reads and validates the birth fields of a dGC request body.
+    pub(crate) fn read(fields: &mut Fields) -> Option<Birth> {
+        let birth_date = fields.date("birth_date");
+        let weeks = fields.int_in("gestation_weeks", 40, 22, 44);
+        let days = fields.int_in("gestation_days", 0, 0, 6);
+        let sex = fields.sex();
+        let method = fields.method();
+        Some(Birth {
+            birth_date: birth_date?,
+            gestation: Gestation {
+                weeks: weeks?,
+                days: days?,
+            },
+            sex: sex?,
+            method: method?,
+        })
+    }
+}
+
+impl Observation {
+    /// Reads and validates the observation fields of a dGC request body or bulk observation.
+    pub(crate) fn read(fields: &mut Fields) -> Option<Observation> {
+        let observation_date = fields.date("observation_date");
+        let observation_value = fields.positive("observation_value");
+        let bone_age = BoneAge {
+            bone_age: fields.optional_float("bone_age"),
+            bone_age_type: fields.choice("bone_age_type", false, &BONE_AGE_TYPES, |t| {
+                BONE_AGE_TYPES.iter().find(|&&k| k == t).copied()
+            }),
+            bone_age_sds: fields.optional_float("bone_age_sds"),
+            bone_age_centile: fields.optional_float("bone_age_centile"),
+            bone_age_text: fields.string("bone_age_text", false).map(str::to_owned),
+        };
+        let events_text = fields.list("events_text");
+        Some(Observation {
+            observation_date: observation_date?,
+            observation_value: observation_value?,
+            bone_age,
+            events_text,
+        })
+    }
+}
+
+impl Observation {
+    /// Reports an observation dated before the birth, under `key` (`birth_date` or `observation_date`).
+    pub(crate) fn check_after(&self, birth: &Birth, fields: &mut Fields, key: &str) {
+        if birth.birth_date > self.observation_date {
+            let msg = "The observation date is before the birth date.";
+            fields.fail(key, "value_error", msg);
+        }
+    }
+}
+
+/// A dGC `MeasurementRequest`: birth details and one observation.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MeasurementRequest {
+    /// Birth details.
+    pub birth: Birth,
+    /// The observation.
+    pub observation: Observation,
+}
+
+impl MeasurementRequest {
+    /// Validates a request body, reporting every problem in the API's 422 shape.
+    ///
+    /// # Errors
+    /// Missing or mistyped fields, impossible dates, gestation outside 22+0–44+6 weeks, a value that is not > 0,
+    /// or a birth date after the observation date.
+    pub fn from_value(body: &Value) -> Result<MeasurementRequest, ValidationError> {
+        let mut fields = Fields::new(body, vec![Loc::Key("body".into())]);
+        let birth = Birth::read(&mut fields);
+        let observation = Observation::read(&mut fields);
+        if let (Some(b), Some(o)) = (&birth, &observation) {
+            o.check_after(b, &mut fields, "birth_date");
+        }
+        let (birth, observation) = fields.finish_with((birth, observation))?;
+        Ok(MeasurementRequest { birth, observation })
+    }
+}

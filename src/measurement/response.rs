@@ -1,0 +1,299 @@
+//! The dGC response JSON of a measurement object, and the provenance reported with it.
+
+use super::MeasurementObject;
+use crate::ages::{self, Date};
+use crate::centile::CentileBand;
+use crate::measurement::BoneAge;
+use crate::request::Value;
+use serde::ser::{Serialize, Serializer};
+use serde::Serialize as DeriveSerialize;
+
+/// Version and data provenance reported with every result.
+pub mod provenance {
+    /// This engine's name.
+    pub const ENGINE: &str = "centile";
+    /// This engine's version.
+    pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+    /// The commit it was built from, when the build recorded one.
+    pub const COMMIT: &str = match option_env!("CENTILE_GIT_COMMIT") {
+        Some(c) => c,
+        None => "unknown",
+    };
+    /// Where the reference tables come from.
+    pub const REFERENCE_DATA: &str = "rcpchgrowth 4.6.5";
+}
+
+#[derive(DeriveSerialize)]
+struct Engine {
+    name: &'static str,
+    version: &'static str,
+    commit: &'static str,
+}
+
+#[derive(DeriveSerialize)]
+struct ReferenceData {
+    source: &'static str,
+    fingerprint: &'static str,
+}
+
+#[derive(DeriveSerialize)]
+struct Provenance {
+    growth_reference: &'static str,
+    calculation_engine: Engine,
+    reference_data: ReferenceData,
+}
+
+#[derive(DeriveSerialize)]
+struct BirthData<'a> {
+    birth_date: Date,
+    gestation_weeks: i32,
+    gestation_days: i32,
+    estimated_date_delivery: Date,
+    estimated_date_delivery_string: String,
+    sex: &'a str,
+}
+
+#[derive(DeriveSerialize)]
+struct Cga {
+    corrected_gestation_weeks: Option<i32>,
+    corrected_gestation_days: Option<i32>,
+}
+
+#[derive(DeriveSerialize)]
+struct CommentSet {
+    clinician_corrected_decimal_age_comment: String,
+    lay_corrected_decimal_age_comment: String,
+    clinician_chronological_decimal_age_comment: String,
+    lay_chronological_decimal_age_comment: String,
+}
+
+#[derive(DeriveSerialize)]
+struct MeasurementDates {
+    observation_date: Date,
+    chronological_decimal_age: f64,
+    corrected_decimal_age: f64,
+    chronological_calendar_age: String,
+    corrected_calendar_age: Option<String>,
+    corrected_gestational_age: Cga,
+    comments: CommentSet,
+    corrected_decimal_age_error: Option<String>,
+    chronological_decimal_age_error: Option<String>,
+}
+
+#[derive(DeriveSerialize)]
+struct ChildObservationValue {
+    measurement_method: &'static str,
+    observation_value: f64,
+    observation_value_error: Option<String>,
+}
+
+#[derive(DeriveSerialize)]
+struct CalculatedValues<'a> {
+    corrected_sds: Option<f64>,
+    corrected_centile: Option<f64>,
+    corrected_centile_band: Option<CentileBand>,
+    chronological_sds: Option<f64>,
+    chronological_centile: Option<f64>,
+    chronological_centile_band: Option<CentileBand>,
+    corrected_measurement_error: Option<&'a str>,
+    chronological_measurement_error: Option<&'a str>,
+    corrected_percentage_median_bmi: Option<f64>,
+    chronological_percentage_median_bmi: Option<f64>,
+}
+
+/// One plotted point with every key of the dGC server's response model: `sds` is null on SDS-chart points
+/// (whose `y` is the SDS), and `corrected_gestational_age` appears on corrected-age points only.
+#[derive(DeriveSerialize)]
+struct Point<'a> {
+    x: f64,
+    y: Option<f64>,
+    b: Option<f64>,
+    centile: Option<f64>,
+    sds: Option<f64>,
+    events_text: &'a Option<Vec<Value>>,
+    bone_age_label: Option<&'a str>,
+    bone_age_type: Option<&'static str>,
+    bone_age_sds: Option<f64>,
+    bone_age_centile: Option<f64>,
+    observation_error: Option<&'a str>,
+    age_type: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    corrected_gestational_age: Option<String>,
+    calendar_age: Option<String>,
+    lay_comment: String,
+    clinician_comment: String,
+    age_error: Option<String>,
+    centile_band: Option<CentileBand>,
+    observation_value_error: Option<&'a str>,
+}
+
+#[derive(DeriveSerialize)]
+struct PointPair<'a> {
+    chronological_decimal_age_data: Point<'a>,
+    corrected_decimal_age_data: Point<'a>,
+}
+
+#[derive(DeriveSerialize)]
+struct Plottable<'a> {
+    centile_data: PointPair<'a>,
+    sds_data: PointPair<'a>,
+}
+
+#[derive(DeriveSerialize)]
+struct EventsData<'a> {
+    events_text: &'a Option<Vec<Value>>,
+}
+
+#[derive(DeriveSerialize)]
+struct Rendered<'a> {
+    provenance: Provenance,
+    birth_data: BirthData<'a>,
+    measurement_dates: MeasurementDates,
+    child_observation_value: ChildObservationValue,
+    measurement_calculated_values: CalculatedValues<'a>,
+    plottable_data: Plottable<'a>,
+    bone_age: &'a BoneAge,
+    events_data: EventsData<'a>,
+}
+
+impl MeasurementObject {
+    fn chronological_text(&self) -> String {
+        let (months, days) = self.chronological_calendar_age;
+        ages::calendar_text(months, days)
+    }
+
+    fn point(&self, corrected: bool, centile_chart: bool) -> Point<'_> {
+        let (result, x, calendar) = if corrected {
+            (
+                &self.corrected,
+                self.corrected_decimal_age,
+                self.corrected_calendar_age
+                    .map(|(m, d)| ages::calendar_text(m, d)),
+            )
+        } else {
+            (
+                &self.chronological,
+                self.chronological_decimal_age,
+                Some(self.chronological_text()),
+            )
+        };
+        let (lay_comment, clinician_comment) = self.comments.sentences(corrected);
+        let bone = &self.observation.bone_age;
+        Point {
+            x,
+            y: if centile_chart {
+                Some(self.observation.observation_value)
+            } else {
+                result.sds
+            },
+            b: bone.bone_age,
+            centile: result.centile,
+            sds: if centile_chart { result.sds } else { None },
+            events_text: &self.observation.events_text,
+            bone_age_label: bone.bone_age_text.as_deref(),
+            bone_age_type: bone.bone_age_type,
+            bone_age_sds: bone.bone_age_sds,
+            bone_age_centile: bone.bone_age_centile,
+            observation_error: None,
+            age_type: if corrected {
+                "corrected_age"
+            } else {
+                "chronological_age"
+            },
+            corrected_gestational_age: corrected.then(|| {
+                self.corrected_gestational_age
+                    .map_or(String::new(), |(w, d)| ages::gestational_age_text(w, d))
+            }),
+            calendar_age: calendar,
+            lay_comment,
+            clinician_comment,
+            age_error: None,
+            centile_band: result.band,
+            observation_value_error: result.error.as_deref(),
+        }
+    }
+
+    fn pair(&self, centile_chart: bool) -> PointPair<'_> {
+        PointPair {
+            chronological_decimal_age_data: self.point(false, centile_chart),
+            corrected_decimal_age_data: self.point(true, centile_chart),
+        }
+    }
+}
+
+impl Serialize for MeasurementObject {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let (lay_corrected, clinician_corrected) = self.comments.sentences(true);
+        let (lay_chronological, clinician_chronological) = self.comments.sentences(false);
+        let (cga_weeks, cga_days) = self.corrected_gestational_age.unzip();
+        Rendered {
+            provenance: Provenance {
+                growth_reference: self.reference.name(),
+                calculation_engine: Engine {
+                    name: provenance::ENGINE,
+                    version: provenance::VERSION,
+                    commit: provenance::COMMIT,
+                },
+                reference_data: ReferenceData {
+                    source: provenance::REFERENCE_DATA,
+                    fingerprint: crate::data::FINGERPRINT,
+                },
+            },
+            birth_data: BirthData {
+                birth_date: self.birth.birth_date,
+                gestation_weeks: self.birth.gestation.weeks,
+                gestation_days: self.birth.gestation.days,
+                estimated_date_delivery: self.estimated_date_delivery,
+                estimated_date_delivery_string: self.estimated_date_delivery.long_form(),
+                sex: self.birth.sex.name(),
+            },
+            measurement_dates: MeasurementDates {
+                observation_date: self.observation.observation_date,
+                chronological_decimal_age: self.chronological_decimal_age,
+                corrected_decimal_age: self.corrected_decimal_age,
+                chronological_calendar_age: self.chronological_text(),
+                corrected_calendar_age: self
+                    .corrected_calendar_age
+                    .map(|(m, d)| ages::calendar_text(m, d)),
+                corrected_gestational_age: Cga {
+                    corrected_gestation_weeks: cga_weeks,
+                    corrected_gestation_days: cga_days,
+                },
+                comments: CommentSet {
+                    clinician_corrected_decimal_age_comment: clinician_corrected,
+                    lay_corrected_decimal_age_comment: lay_corrected,
+                    clinician_chronological_decimal_age_comment: clinician_chronological,
+                    lay_chronological_decimal_age_comment: lay_chronological,
+                },
+                corrected_decimal_age_error: None,
+                chronological_decimal_age_error: None,
+            },
+            child_observation_value: ChildObservationValue {
+                measurement_method: self.birth.method.name(),
+                observation_value: self.observation.observation_value,
+                observation_value_error: None,
+            },
+            measurement_calculated_values: CalculatedValues {
+                corrected_sds: self.corrected.sds,
+                corrected_centile: self.corrected.centile,
+                corrected_centile_band: self.corrected.band,
+                chronological_sds: self.chronological.sds,
+                chronological_centile: self.chronological.centile,
+                chronological_centile_band: self.chronological.band,
+                corrected_measurement_error: self.corrected.error.as_deref(),
+                chronological_measurement_error: self.chronological.error.as_deref(),
+                corrected_percentage_median_bmi: self.corrected.percentage_median_bmi,
+                chronological_percentage_median_bmi: self.chronological.percentage_median_bmi,
+            },
+            plottable_data: Plottable {
+                centile_data: self.pair(true),
+                sds_data: self.pair(false),
+            },
+            bone_age: &self.observation.bone_age,
+            events_data: EventsData {
+                events_text: &self.observation.events_text,
+            },
+        }
+        .serialize(serializer)
+    }
+}
