@@ -18,6 +18,12 @@ if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $wb_versio
   cargo install wasm-bindgen-cli --version "$wb_version" --force
 fi
 
+# cargo-deny checks the dependency policy (deny.toml) offline. Built from source once: it took over an hour on this
+# 2-core machine while seven other builds ran (a few minutes on an idle one); later runs find it installed.
+if [ "$(cargo deny --version 2>/dev/null || true)" != "cargo-deny 0.20.2" ]; then
+  cargo install cargo-deny --version 0.20.2 --locked
+fi
+
 if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
   apt-get update -qq
   apt-get install -y -qq chromium chromium-driver >/dev/null

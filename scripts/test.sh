@@ -22,6 +22,9 @@ RUSTDOCFLAGS="-D warnings" cargo doc --locked --no-deps --quiet
 python3 reference-data/generate.py --check
 python3 reference-data/audit.py --check
 
+step "dependency policy (cargo-deny: licences, bans, sources; deny.toml)"
+cargo deny --locked check licenses bans sources
+
 step "native tests (engine, golden vectors, reference data, the centile CLI)"
 run cargo test --locked --features cli
 
