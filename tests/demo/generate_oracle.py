@@ -32,9 +32,13 @@ def score(reference, date, method, value):
         birth_date=datetime.date.fromisoformat(CHILD["birth_date"]), observation_date=datetime.date.fromisoformat(date),
         measurement_method=method, observation_value=value, reference=reference, sex=CHILD["sex"],
         gestation_weeks=CHILD["gestation_weeks"], gestation_days=CHILD["gestation_days"]).measurement)
-    if status == "raise" or m["child_observation_value"]["observation_value_error"] is not None:
-        return {"error": m if status == "raise" else m["child_observation_value"]["observation_value_error"]}
+    if status == "raise":
+        return {"error": m}
     values = m["measurement_calculated_values"]
+    # Where one age has no reference data rcpchgrowth still scores the other (its SDS is None for the missing age);
+    # only a value it cannot score at either age is an error row.
+    if values["corrected_sds"] is None and values["chronological_sds"] is None:
+        return {"error": m["child_observation_value"]["observation_value_error"]}
     dates = m["measurement_dates"]
     return {
         "corrected_sds": values["corrected_sds"], "chronological_sds": values["chronological_sds"],

@@ -57,7 +57,7 @@ const readResults = (page) => page.evaluate(() => {
   for (const tr of document.querySelectorAll('#results tbody tr')) {
     const key = `${tr.dataset.date} ${tr.dataset.method ?? tr.dataset.error ?? tr.dataset.advisory}`;
     rows[key] = tr.dataset.method
-      ? { corrected: Number(tr.dataset.correctedSds), chronological: tr.dataset.chronologicalSds === '' ? null : Number(tr.dataset.chronologicalSds),
+      ? { corrected: tr.dataset.correctedSds === '' ? null : Number(tr.dataset.correctedSds), chronological: tr.dataset.chronologicalSds === '' ? null : Number(tr.dataset.chronologicalSds),
         correctedAge: Number(tr.dataset.correctedAge), chronologicalAge: Number(tr.dataset.chronologicalAge) }
       : { error: tr.textContent };
   }
@@ -77,7 +77,8 @@ async function compareWithOracle(page, reference) {
       continue;
     }
     assert(!row.error, `${reference} ${key}: the page shows "${row.error}", the oracle has SDS ${want.corrected_sds}`);
-    near(row.corrected, want.corrected_sds, `${reference} ${key} corrected SDS`);
+    if (want.corrected_sds === null) assert(row.corrected === null, `${reference} ${key}: corrected SDS ${row.corrected}, oracle none`);
+    else near(row.corrected, want.corrected_sds, `${reference} ${key} corrected SDS`);
     if (want.chronological_sds === null) assert(row.chronological === null, `${reference} ${key}: chronological SDS ${row.chronological}, oracle none`);
     else near(row.chronological, want.chronological_sds, `${reference} ${key} chronological SDS`);
     near(row.correctedAge, want.corrected_decimal_age, `${reference} ${key} corrected age`);

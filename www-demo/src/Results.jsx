@@ -17,7 +17,7 @@ const ResultRow = memo(function ResultRow({ visitId, method, m, vel, wording }) 
   const comment = wording === 'family' ? d.comments.lay_corrected_decimal_age_comment : d.comments.clinician_corrected_decimal_age_comment;
   return (
     <tr data-visit={visitId} data-method={method} data-date={d.observation_date}
-      data-corrected-sds={v.corrected_sds} data-chronological-sds={v.chronological_sds ?? ''}
+      data-corrected-sds={v.corrected_sds ?? ''} data-chronological-sds={v.chronological_sds ?? ''}
       data-corrected-centile={v.corrected_centile} data-corrected-age={d.corrected_decimal_age} data-chronological-age={d.chronological_decimal_age}>
       <td>{d.observation_date}</td>
       <th scope="row">{METHODS[method].label}</th>
