@@ -41,6 +41,9 @@ if (!readFileSync(at('node/centile_bg.wasm')).equals(readFileSync(at('web/centil
   throw new Error('wasm-bindgen wrote different .wasm files for the nodejs and web targets');
 }
 rmSync(at('node/centile_bg.wasm'));
+// Float formatting (core's flt2dec, about 12 KB gzip) stays out: the engine turns numbers into text without it
+// (rounding::shortest_decimal). wasm-bindgen's output still names its functions.
+if (readFileSync(at('web/centile_bg.wasm')).includes('flt2dec')) throw new Error('the .wasm formats floats (core::num::flt2dec)');
 // Size flags (1.5 KB gzip together): the module's own memory starts zeroed and Rust never addresses its first
 // 1 KB, so both may be assumed; --converge repeats -Oz until it stops shrinking; the producers section is metadata.
 execFileSync(wasmOpt, ['-Oz', '--low-memory-unused', '--zero-filled-memory', '--converge', '--strip-producers',

@@ -337,7 +337,7 @@ pub fn mid_parental_height(request: &Value) -> Result<MidParentalHeight, Validat
 const FICTIONAL_REFERENCES: [&str; 4] = ["uk-who", "trisomy-21", "turners-syndrome", "cdc"];
 
 /// The longest fictional series generated, so a request cannot stall the caller.
-pub const MAX_FICTIONAL_OBSERVATIONS: f64 = 100_000.0;
+pub const MAX_FICTIONAL_OBSERVATIONS: u32 = 100_000;
 
 /// `POST /{reference}/fictional-child-data`: `{measurement_method, sex, start_chronological_age, end_age,
 /// gestation_weeks, gestation_days, measurement_interval_type, measurement_interval_number, start_sds, drift,
@@ -383,12 +383,9 @@ pub fn fictional_child_observations(
         });
     }
     turner_girls_height(&mut fields, reference, sex, method);
-    let limit = if method == Some(Method::Bmi) {
-        15.0
-    } else {
-        8.0
-    };
-    if start_sds.abs() > limit {
+    // Whole numbers, printed without the float formatting the .wasm leaves out (rounding::shortest_decimal).
+    let limit: u8 = if method == Some(Method::Bmi) { 15 } else { 8 };
+    if start_sds.abs() > f64::from(limit) {
         let msg = format!(
             "start_sds must lie within ±{limit} SDS: observations further from the median are rejected as implausible"
         );
@@ -410,7 +407,7 @@ pub fn fictional_child_observations(
         seed: seed as u64,
     };
     let interval_years = child.interval_unit.years(child.interval);
-    if (end_age - start_age) / interval_years > MAX_FICTIONAL_OBSERVATIONS {
+    if (end_age - start_age) / interval_years > f64::from(MAX_FICTIONAL_OBSERVATIONS) {
         let msg = format!("That would make more than {MAX_FICTIONAL_OBSERVATIONS} observations: widen the interval");
         return Err(ValidationError::field(
             "measurement_interval_number",

@@ -94,16 +94,18 @@ fn unit_names(dimension: Dimension) -> String {
 
 /// `value × m × 10^e` computed on the shortest decimal that reads back as `value`, so the result is the double
 /// nearest the exact product (1.1 m is 110 cm, not 110.00000000000001). Values with more significant digits
-/// than 64-bit integer arithmetic allows (beyond any measurement's precision) are multiplied as doubles.
+/// than 64-bit integer arithmetic allows, or beyond 1e-16 to 1e38 (far from any measurement), are multiplied as
+/// doubles.
 fn convert(value: f64, m: i64, e: i32) -> f64 {
-    let text = format!("{value:e}");
-    let exact = text.split_once('e').and_then(|(digits, exponent)| {
-        let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
-        let mantissa: i64 = format!("{int}{frac}").parse().ok()?;
-        let power = exponent.parse::<i32>().ok()? - frac.len() as i32 + e;
-        format!("{}e{power}", mantissa.checked_mul(m)?).parse().ok()
+    let exact = crate::rounding::shortest_decimal(value.abs()).and_then(|(digits, exponent)| {
+        let product = i64::try_from(digits).ok()?.checked_mul(m)?;
+        format!("{product}e{}", exponent + e).parse::<f64>().ok()
     });
-    exact.unwrap_or(value * m as f64 * 10f64.powi(e))
+    match exact {
+        Some(x) if value < 0.0 => -x,
+        Some(x) => x,
+        None => value * m as f64 * 10f64.powi(e),
+    }
 }
 
 /// The calendar date a FHIR `date`, `dateTime` or `instant` was written on, in its own time zone.

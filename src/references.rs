@@ -252,7 +252,8 @@ pub fn select(
 /// daily table (day 731, or day 730 for the younger table).
 pub(crate) fn lookup_age(reference: Reference, age: f64, table: &Table) -> f64 {
     if matches!(reference, Reference::UkWho | Reference::Who) && age == 2.0 {
-        age.clamp(table.age[0], table.age[table.age.len() - 1])
+        // Not `clamp`: its panic message would bring float formatting into the .wasm.
+        age.max(table.age[0]).min(table.age[table.age.len() - 1])
     } else {
         age
     }
