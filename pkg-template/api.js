@@ -337,6 +337,13 @@ function createApi(raw) {
     }
   }
 
+  // The messages of the fast path's rejections by number, each fetched from the wasm once.
+  const rejectionMessages = [];
+  const rejectionMessage = (n) => {
+    if (rejectionMessages[n] === undefined) rejectionMessages[n] = raw.rejection(n);
+    return rejectionMessages[n];
+  };
+
   // The fast path for one observation of a child: the object, a Rejection, or undefined to use the general path.
   function fast(codes, observation) {
     if (observation === null || typeof observation !== 'object') return undefined;
@@ -347,13 +354,17 @@ function createApi(raw) {
     const status = raw.calculationRecord(codes.referenceCode, codes.date, date, value, codes.sex, codes.method,
       codes.weeks, codes.days);
     if (status === 0) return build(REFERENCE_NAMES[codes.referenceCode], codes.birth, read, codes.weeks, codes.days);
-    return status === 1 ? new Rejection(raw.rejection()) : undefined;
+    return status >= 3 ? new Rejection(rejectionMessage(status - 3)) : undefined;
   }
 
   const path = (reference) => encode(reference, 0, ['path', 'reference']);
   // A FHIR bundle or list of resources, read whole (FHIR resources carry any elements).
   const fhirText = (bundle) => encode(bundle, 0, ['body']);
 
+  const generalCalculation = guarded((reference, request) =>
+    raw.calculation(path(reference), encode(request, SHAPES.calculation, ['body'])));
+
+  // The fast path runs outside `guarded`: its rejections are CentileErrors already, and are thrown once.
   function calculation(reference, request) {
     if (request !== null && typeof request === 'object') {
       const codes = birthCodes(code(REFERENCE_CODES, reference), request);
@@ -361,7 +372,7 @@ function createApi(raw) {
       if (result instanceof Rejection) throw result.error();
       if (result !== undefined) return result;
     }
-    return raw.calculation(path(reference), encode(request, SHAPES.calculation, ['body']));
+    return generalCalculation(reference, request);
   }
 
   // One observation of a bulk request through the general path alone, its error locations at index `i`.
@@ -501,7 +512,7 @@ function createApi(raw) {
   }
 
   return {
-    calculation: guarded(calculation),
+    calculation,
     fictionalChildData: guarded(fictionalChildData),
     velocity: guarded((method, measurements) => raw.velocity(methodText(method), measurementsText(measurements))),
     acceleration: guarded((method, measurements) => raw.acceleration(methodText(method), measurementsText(measurements))),

@@ -3,6 +3,7 @@
 use crate::api;
 use crate::chart::Chart;
 use crate::fhir;
+use crate::measurement::MeasurementError;
 use crate::record::{self, Outcome, RECORD_LEN};
 use crate::request::{Loc, ValidationError, Value};
 use crate::{Method, Reference, Sex};
@@ -160,15 +161,15 @@ pub fn build_info() -> JsValue {
 thread_local! {
     /// The record buffer the fast path writes to (read from JavaScript through `linearMemory()`).
     static RECORD: RefCell<[f64; RECORD_LEN]> = const { RefCell::new([0.0; RECORD_LEN]) };
-    /// The message of the last fast-path rejection (read through `rejection()`).
-    static REJECTION: RefCell<String> = const { RefCell::new(String::new()) };
+    /// Every distinct fast-path rejection so far, numbered in order of first appearance (a handful at most: the
+    /// errors carry no values), so JavaScript fetches each message once (`rejection(n)`).
+    static REJECTIONS: RefCell<Vec<MeasurementError>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Fast path of `calculation`: 0 when the record buffer holds the result; 1 when the calculation answers a 422
-/// (`rejection()` has its message; the detail is `loc: ["body"]`, `type: "value_error"`, `input:
-/// "observation_value"`); 2 when the general path must answer (an unusual or malformed request). Codes:
+/// Fast path of `calculation`: 0 when the record buffer holds the result; 2 when the general path must answer (an unusual or malformed request). Codes:
 /// reference in `Reference::ALL` order, method in `Method::ALL` order, sex 0 male / 1 female; dates as the
-/// integers `YYYYMMDD` (checked here).
+/// integers `YYYYMMDD` (checked here). 3 + n when the calculation answers a 422 whose message is `rejection(n)`
+/// (the detail is `loc: ["body", "observation_value"]`, `type: "value_error"`).
 #[wasm_bindgen(js_name = calculationRecord)]
 #[allow(clippy::too_many_arguments)]
 pub fn calculation_record(
@@ -193,18 +194,22 @@ pub fn calculation_record(
             RECORD.with(|r| *r.borrow_mut() = values);
             0
         }
-        Outcome::Rejected(e) => {
-            REJECTION.with(|r| *r.borrow_mut() = e.to_string());
-            1
-        }
+        Outcome::Rejected(e) => REJECTIONS.with(|r| {
+            let mut seen = r.borrow_mut();
+            let n = seen.iter().position(|&s| s == e).unwrap_or_else(|| {
+                seen.push(e);
+                seen.len() - 1
+            });
+            3 + n as u32
+        }),
         Outcome::General => 2,
     }
 }
 
-/// The message of the last rejection `calculationRecord` reported.
+/// The message of rejection `n` that `calculationRecord` reported (3 + n), or undefined.
 #[wasm_bindgen]
-pub fn rejection() -> String {
-    REJECTION.with(|r| r.borrow().clone())
+pub fn rejection(n: u32) -> Option<String> {
+    REJECTIONS.with(|r| r.borrow().get(n as usize).map(ToString::to_string))
 }
 
 /// Byte offset of the record buffer in `linearMemory()`.

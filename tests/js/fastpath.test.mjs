@@ -26,7 +26,7 @@ test('the fast path serves every valid request, including those with one age wit
 });
 
 test('rejections on the fast path equal the general path\'s 422s', () => {
-  const rejected = cases.filter((c) => typeof c[8] === 'string' && status(c) === 1);
+  const rejected = cases.filter((c) => typeof c[8] === 'string' && status(c) >= 3);
   assert.ok(rejected.length > 1000, `${rejected.length} rejected on the fast path`);
   for (const c of rejected) {
     const body = request(c);
