@@ -1,5 +1,5 @@
 // The app: several children, each with their visits; results and charts re-scored on every edit.
-import { lazy, Suspense, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { buildInfo, midParentalHeight } from 'centile/web';
 import { EXAMPLES, fictionalChild } from './examples.js';
 import { exportFile, FORMATS, importFile } from './io.js';
@@ -80,14 +80,21 @@ export function App() {
 
   const child = children.find((c) => c.id === activeId) ?? children[0];
   const ref = referenceOf(child.reference);
+  // An edit re-scores only the visit it changed (scoreChild keeps the other rows' objects), so the tables re-render
+  // one row and the chart gets new props only when what it draws changed.
   const rows = useMemo(() => scoreChild(child), [child]);
   const problems = childProblems(child);
-  const measurements = useMemo(() => measurementsByMethod(rows), [rows]);
-  const { mph, error: mphError } = useMemo(() => midParental(child), [child]);
+  const lastMeasurements = useRef();
+  const measurements = useMemo(() => (lastMeasurements.current = measurementsByMethod(rows, lastMeasurements.current)), [rows]);
+  const { reference, sex, height_maternal: maternal, height_paternal: paternal } = child;
+  const { mph, error: mphError } = useMemo(() => midParental({ reference, sex, height_maternal: maternal, height_paternal: paternal }), [reference, sex, maternal, paternal]);
   const errorsByVisit = useMemo(() => new Map(rows.filter((r) => Object.keys(r.errors).length).map((r) => [r.visit.id, r.errors])), [rows]);
   const method = ref.methods.includes(chartMethod) ? chartMethod : ref.methods[0];
-  // The chart redraws after the table: an edit commits the new results at once, the chart follows in the background.
-  const chart = useDeferredValue(useMemo(() => ({ child, measurements, mph: method === 'height' ? mph : null }), [child, measurements, mph, method]));
+  // The RCPCH component redraws every point whenever it renders (about 1-4 ms a point), so it follows the table in
+  // a background render: an edit commits the new results at once and the chart catches up.
+  const chartProps = useMemo(() => ({ childId: child.id, name: child.name, reference, sex, measurements, mph: method === 'height' ? mph : null }),
+    [child.id, child.name, reference, sex, measurements, mph, method]);
+  const chart = useDeferredValue(chartProps);
 
   useEffect(() => {
     recall().then((saved) => {
@@ -107,7 +114,8 @@ export function App() {
     }
   }, [remembering, children, activeId, units]);
 
-  const update = (fields) => setChildren((list) => list.map((c) => (c.id === child.id ? { ...c, ...fields } : c)));
+  // Changes the active child: `fields`, or a function of the child returning them (so callers need not hold it).
+  const update = useCallback((fields) => setChildren((list) => list.map((c) => (c.id === child.id ? { ...c, ...(typeof fields === 'function' ? fields(c) : fields) } : c))), [child.id]);
   const add = (...added) => {
     setChildren((list) => [...list.filter((c) => c.birth_date || c.visits.some((v) => v.date)), ...added]);
     setActiveId(added[0].id);
@@ -197,7 +205,7 @@ export function App() {
         </section>
 
         <Suspense fallback={<p>Loading the chart…</p>}>
-          <Charts child={chart.child} measurements={chart.measurements} methods={ref.methods} mph={chart.mph}
+          <Charts childId={chart.childId} name={chart.name} reference={chart.reference} sex={chart.sex} measurements={chart.measurements} methods={ref.methods} mph={chart.mph}
             method={method} setMethod={setChartMethod} chartType={chartType} setChartType={setChartType} theme={theme} setTheme={setTheme} />
         </Suspense>
 

@@ -1,7 +1,7 @@
 // The RCPCH chart component (loaded on demand: it is most of the download), fed only by centile's output: the
 // measurement objects of each method and, on height charts, centile's mid-parental height. Below each chart, its
 // accessible twin: a table of the plotted points.
-import { memo, useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { RCPCHChart } from '@rcpch/digital-growth-charts-react-component-library';
 import { METHODS, formatCentile, formatValue } from './model.js';
 import { Field } from './Field.jsx';
@@ -22,7 +22,8 @@ function useWidth(ref) {
 /**
  * Fills in what the component leaves out for assistive technology: its icon buttons have no name (each is followed
  * by a tooltip saying what it does, which becomes its aria-label, kept in step as the tooltip changes), and its two
- * logos have no alternative text. Its low-contrast toggle labels are restyled in styles.css.
+ * logos have no alternative text (told apart by their width attribute: reading `img.width` would force a layout
+ * on every redraw). Its low-contrast toggle labels are restyled in styles.css.
  */
 function useAccessibleComponent(ref, description) {
   useEffect(() => {
@@ -33,7 +34,7 @@ function useAccessibleComponent(ref, description) {
         const label = tip && (text && !tip.includes(text) ? `${text}: ${tip}` : tip);
         if (label && button.getAttribute('aria-label') !== label) button.setAttribute('aria-label', label);
       }
-      ref.current.querySelectorAll('img:not([alt])').forEach((img) => img.setAttribute('alt', img.width >= 24 ? 'RCPCH' : 'UKCA mark'));
+      ref.current.querySelectorAll('img:not([alt])').forEach((img) => img.setAttribute('alt', Number(img.getAttribute('width')) >= 24 ? 'RCPCH' : 'UKCA mark'));
       ref.current.querySelectorAll('svg[role="img"]').forEach((svg) => {
         if (svg.getAttribute('aria-label') !== description) svg.setAttribute('aria-label', description);
       });
@@ -77,18 +78,40 @@ async function pngBlob(svg) {
   return new Promise((resolve) => canvas.toBlob(resolve, 'image/png'));
 }
 
-export default memo(function Charts({ child, measurements, methods, mph, method, setMethod, chartType, setChartType, theme, setTheme }) {
+export default memo(function Charts({ childId, name: childName, reference, sex, measurements, methods, mph, method, setMethod, chartType, setChartType, theme, setTheme }) {
   const box = useRef(null);
   const width = Math.min(useWidth(box), 900);
-  useAccessibleComponent(box, `${chartType === 'sds' ? 'SDS chart' : `${METHODS[method].label} centile chart`} of ${child.name || 'the child'}; its points are listed in the table below the chart`);
+  useAccessibleComponent(box, `${chartType === 'sds' ? 'SDS chart' : `${METHODS[method].label} centile chart`} of ${childName || 'the child'}; its points are listed in the table below the chart`);
   const [status, setStatus] = useState('');
-  const shown = chartType === 'sds' ? measurements : { [method]: measurements[method] };
   const points = chartType === 'sds' ? methods.flatMap((m) => measurements[m].map((x) => [m, x])) : measurements[method].map((x) => [method, x]);
-  // The component sets its axes when it mounts and does not follow new data: remount it whenever what it draws changes.
-  const key = [child.id, child.reference, child.sex, chartType, method, mph?.mid_parental_height,
-    ...points.map(([m, x]) => `${m}${x.measurement_dates.observation_date}:${x.child_observation_value.observation_value}`)].join('|');
+  // The component sets its axes when it mounts and does not follow new data: it is remounted whenever what it draws
+  // changes, and only then (a status message or an unchanged list does not redraw it).
+  const drawing = useMemo(() => {
+    const shown = chartType === 'sds' ? measurements : { [method]: measurements[method] };
+    const key = [childId, reference, sex, chartType, method, mph?.mid_parental_height,
+      ...Object.values(shown).flat().map((x) => `${x.child_observation_value.measurement_method}${x.measurement_dates.observation_date}:${x.child_observation_value.observation_value}`)].join('|');
+    return (
+      <RCPCHChart
+        key={key}
+        title={childName || 'Child'}
+        measurementMethod={method}
+        reference={componentReference(reference)}
+        sex={sex}
+        measurements={shown}
+        midParentalHeightData={mph ?? undefined}
+        chartType={chartType}
+        enableZoom
+        enableExport={false}
+        exportChartCallback={() => {}}
+        clinicianFocus
+        theme={theme}
+        width={width}
+        height={Math.round(Math.max(420, Math.min(width * 0.8, 700)))}
+      />
+    );
+  }, [childId, childName, reference, sex, measurements, chartType, method, mph, theme, width]);
   const svg = () => box.current.querySelector('svg');
-  const name = `${(child.name || 'child').replace(/[^\w-]+/g, '_')}-${chartType === 'sds' ? 'sds' : method}`;
+  const name = `${(childName || 'child').replace(/[^\w-]+/g, '_')}-${chartType === 'sds' ? 'sds' : method}`;
   const act = (label, fn) => async () => {
     try { await fn(); setStatus(label); } catch (e) { setStatus(`Could not ${label.toLowerCase()}: ${e.message}`); }
   };
@@ -120,24 +143,8 @@ export default memo(function Charts({ child, measurements, methods, mph, method,
         <span role="status" className="sub">{status}</span>
       </div>
       <figure className="chart" ref={box} aria-describedby="chart-twin-caption" data-chart-type={chartType} data-method={method}
-        data-child={child.id} data-points={points.length}>
-        <RCPCHChart
-          key={key}
-          title={child.name || 'Child'}
-          measurementMethod={method}
-          reference={componentReference(child.reference)}
-          sex={child.sex}
-          measurements={shown}
-          midParentalHeightData={mph ?? undefined}
-          chartType={chartType}
-          enableZoom
-          enableExport={false}
-          exportChartCallback={() => {}}
-          clinicianFocus
-          theme={theme}
-          width={width}
-          height={Math.round(Math.max(420, Math.min(width * 0.8, 700)))}
-        />
+        data-child={childId} data-points={points.length}>
+        {drawing}
       </figure>
       <details className="twin">
         <summary id="chart-twin-caption">The points on this chart, as a table</summary>

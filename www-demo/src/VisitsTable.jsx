@@ -1,6 +1,6 @@
 // The editable visits table: a row per visit (date, height, weight, head circumference, bone age, events), in the
 // chosen unit system; values are converted at entry and stored metric. Rows can be pasted from a spreadsheet.
-import { useState } from 'react';
+import { memo, useCallback, useState } from 'react';
 import { METHODS, newVisit } from './model.js';
 import { entryText, otherUnits, parseEntry } from './units.js';
 import { parseCsv } from './csv.js';
@@ -23,11 +23,43 @@ function ValueCell({ visit, method, system, onChange, label }) {
   );
 }
 
+/** One visit's row (and its error line); memoised, so an edit re-renders only the row it changed. */
+const VisitRow = memo(function VisitRow({ visit: v, n, system, errors, update, remove }) {
+  return (
+    <>
+      <tr data-visit={v.id} className={errors ? 'has-error' : undefined}>
+        <td>
+          <input type="date" aria-label={`Visit ${n} date`} value={v.date} aria-invalid={errors?.visit ? true : undefined}
+            onChange={(e) => update(v.id, { date: e.target.value })} />
+        </td>
+        {MEASURED.map((m) => (
+          <ValueCell key={`${m}-${system}`} visit={v} method={m} system={system} label={`Visit ${n} ${METHODS[m].label.toLowerCase()}`}
+            onChange={(fields) => update(v.id, fields)} />
+        ))}
+        <td>
+          <input className="value" inputMode="decimal" aria-label={`Visit ${n} bone age in years`}
+            defaultValue={v.bone_age ?? ''} onChange={(e) => update(v.id, { bone_age: e.target.value === '' ? null : Number(e.target.value) })} />
+        </td>
+        <td>
+          <input aria-label={`Visit ${n} events`} value={v.events} onChange={(e) => update(v.id, { events: e.target.value })} />
+        </td>
+        <td><button type="button" className="quiet" onClick={() => remove(v.id)} aria-label={`Delete visit ${n}`}>Delete</button></td>
+      </tr>
+      {errors && (
+        <tr className="row-error">
+          <td colSpan={7} role="alert" data-error-for={v.id}>{Object.values(errors).join(' ')}</td>
+        </tr>
+      )}
+    </>
+  );
+});
+
 export function VisitsTable({ child, system, errorsByVisit, onChange }) {
   const [paste, setPaste] = useState('');
-  const update = (id, fields) => onChange({ visits: child.visits.map((v) => (v.id === id ? { ...v, ...fields } : v)) });
-  const remove = (id) => onChange({ visits: child.visits.filter((v) => v.id !== id) });
-  const add = () => onChange({ visits: [...child.visits, newVisit()] });
+  // Both work on the child as it is when applied (onChange takes a function of it), so they never change.
+  const update = useCallback((id, fields) => onChange((c) => ({ visits: c.visits.map((v) => (v.id === id ? { ...v, ...fields } : v)) })), [onChange]);
+  const remove = useCallback((id) => onChange((c) => ({ visits: c.visits.filter((v) => v.id !== id) })), [onChange]);
+  const add = () => onChange((c) => ({ visits: [...c.visits, newVisit()] }));
   const addPasted = () => {
     // Columns: date, height, weight, head circumference (any may be empty), in the current unit system.
     const rows = parseCsv(paste.trim()).filter((r) => /^\d{4}-\d{2}-\d{2}$/.test(r[0]?.trim()));
@@ -53,34 +85,9 @@ export function VisitsTable({ child, system, errorsByVisit, onChange }) {
             </tr>
           </thead>
           <tbody>
-            {child.visits.map((v, i) => {
-              const errors = errorsByVisit.get(v.id);
-              return [
-                <tr key={v.id} data-visit={v.id} className={errors ? 'has-error' : undefined}>
-                  <td>
-                    <input type="date" aria-label={`Visit ${i + 1} date`} value={v.date} aria-invalid={errors?.visit ? true : undefined}
-                      onChange={(e) => update(v.id, { date: e.target.value })} />
-                  </td>
-                  {MEASURED.map((m) => (
-                    <ValueCell key={`${m}-${system}`} visit={v} method={m} system={system} label={`Visit ${i + 1} ${METHODS[m].label.toLowerCase()}`}
-                      onChange={(fields) => update(v.id, fields)} />
-                  ))}
-                  <td>
-                    <input className="value" inputMode="decimal" aria-label={`Visit ${i + 1} bone age in years`}
-                      defaultValue={v.bone_age ?? ''} onChange={(e) => update(v.id, { bone_age: e.target.value === '' ? null : Number(e.target.value) })} />
-                  </td>
-                  <td>
-                    <input aria-label={`Visit ${i + 1} events`} value={v.events} onChange={(e) => update(v.id, { events: e.target.value })} />
-                  </td>
-                  <td><button type="button" className="quiet" onClick={() => remove(v.id)} aria-label={`Delete visit ${i + 1}`}>Delete</button></td>
-                </tr>,
-                errors && (
-                  <tr key={`${v.id}-error`} className="row-error">
-                    <td colSpan={7} role="alert" data-error-for={v.id}>{Object.values(errors).join(' ')}</td>
-                  </tr>
-                ),
-              ];
-            })}
+            {child.visits.map((v, i) => (
+              <VisitRow key={v.id} visit={v} n={i + 1} system={system} errors={errorsByVisit.get(v.id)} update={update} remove={remove} />
+            ))}
           </tbody>
         </table>
       </div>

@@ -63,8 +63,8 @@ export function childProblems(child) {
   return problems;
 }
 
-// The last results by request, so an edit recomputes only what changed and unchanged rows keep their objects (and
-// skip re-rendering). Cleared when it grows past a few thousand entries.
+// The last results by request, so a value typed back (or a reference switched back) is not recomputed. Cleared when
+// it grows past a few thousand entries.
 const scored = new Map();
 function score(reference, request) {
   const key = `${reference}|${JSON.stringify(request)}`;
@@ -78,28 +78,26 @@ function score(reference, request) {
   return entry.m;
 }
 
-/**
- * Scores every visit. Returns one row per visit (sorted by date): {visit, results: {method: MeasurementObject},
- * errors: {method|'visit': sentence}, advisories: {bmi: sentence}, velocity: {method: units a year since the
- * previous value}, bmi}. BMI is derived, not entered, so a BMI centile does not exist (e.g. before 2 weeks) is an
- * advisory rather than an error on the row.
- */
-export function scoreChild(child) {
-  const ref = referenceOf(child.reference);
-  const blocked = childProblems(child).length > 0;
-  const today = isoToday();
-  const base = {
-    birth_date: child.birth_date, sex: child.sex,
-    gestation_weeks: child.gestation_weeks, gestation_days: child.gestation_days,
-  };
-  const previous = {};
-  const rows = [...child.visits].sort((a, b) => (a.date || '9').localeCompare(b.date || '9')).map((visit) => {
-    const row = { visit, results: {}, errors: {}, advisories: {}, velocity: {}, bmi: null };
-    if (!visit.date) row.errors.visit = 'Date: enter the date of this visit.';
-    else if (visit.date > today) row.errors.visit = 'Date: this date is in the future; check it.';
-    else if (child.birth_date && visit.date < child.birth_date) row.errors.visit = 'Date: this visit is before the birth date.';
-    if (visit.height > 0 && visit.weight > 0) row.bmi = bmiFromHeightWeight(visit.height, visit.weight);
-    if (blocked || row.errors.visit) return row;
+// Each visit's last scored row, keyed by the visit object (edits replace the edited visit only) and checked against
+// what else the row depends on: the child's details and today's date. An edit of a 100-visit child so re-scores one
+// visit, and every other row keeps its objects (the tables skip re-rendering them).
+const rowsByVisit = new WeakMap();
+
+/** One visit's results, errors and advisories (velocity is added by scoreChild, from the previous visit). */
+function scoreVisit(child, ref, blocked, today, visit) {
+  const context = [child.reference, child.birth_date, child.sex, child.gestation_weeks, child.gestation_days, blocked, today].join('|');
+  const cached = rowsByVisit.get(visit);
+  if (cached?.context === context) return cached.row;
+  const row = { visit, results: {}, errors: {}, advisories: {}, velocity: {}, bmi: null };
+  if (!visit.date) row.errors.visit = 'Date: enter the date of this visit.';
+  else if (visit.date > today) row.errors.visit = 'Date: this date is in the future; check it.';
+  else if (child.birth_date && visit.date < child.birth_date) row.errors.visit = 'Date: this visit is before the birth date.';
+  if (visit.height > 0 && visit.weight > 0) row.bmi = bmiFromHeightWeight(visit.height, visit.weight);
+  if (!blocked && !row.errors.visit) {
+    const base = {
+      birth_date: child.birth_date, sex: child.sex,
+      gestation_weeks: child.gestation_weeks, gestation_days: child.gestation_days,
+    };
     for (const method of ref.methods) {
       const value = method === 'bmi' ? row.bmi : visit[method];
       if (value === null || value === undefined || value === '') continue;
@@ -107,27 +105,71 @@ export function scoreChild(child) {
       if (method === 'height' && visit.bone_age > 0) notes.bone_age = visit.bone_age;
       if (visit.events?.trim()) notes.events_text = visit.events.split(';').map((s) => s.trim()).filter(Boolean);
       try {
-        const m = score(child.reference, {
+        row.results[method] = score(child.reference, {
           ...base, ...notes, measurement_method: method, observation_date: visit.date, observation_value: value,
         });
-        row.results[method] = m;
-        if (previous[method]) {
-          try { row.velocity[method] = velocity(method, [previous[method], m]); } catch { /* same age: no velocity */ }
-        }
-        previous[method] = m;
       } catch (e) {
         (method === 'bmi' ? row.advisories : row.errors)[method] = describeError(e, method);
       }
     }
-    return row;
-  });
-  return rows;
+  }
+  rowsByVisit.set(visit, { context, row });
+  return row;
 }
 
-/** The measurement objects of each method, for the chart component. */
-export function measurementsByMethod(rows) {
+// Velocity between two measurement objects, kept on the later one (objects are reused while unchanged).
+const velocities = new WeakMap();
+function velocityBetween(method, previous, m) {
+  const cached = velocities.get(m);
+  if (cached?.previous === previous) return cached.v;
+  let v;
+  try { v = velocity(method, [previous, m]); } catch { /* same age: no velocity */ }
+  velocities.set(m, { previous, v });
+  return v;
+}
+
+/**
+ * Scores every visit. Returns one row per visit (sorted by date): {visit, results: {method: MeasurementObject},
+ * errors: {method|'visit': sentence}, advisories: {bmi: sentence}, velocity: {method: units a year since the
+ * previous value}, bmi}. BMI is derived, not entered, so a BMI centile does not exist (e.g. before 2 weeks) is an
+ * advisory rather than an error on the row. Rows of unchanged visits are the same objects as last time.
+ */
+export function scoreChild(child) {
+  const ref = referenceOf(child.reference);
+  const blocked = childProblems(child).length > 0;
+  const today = isoToday();
+  const previous = {};
+  return [...child.visits].sort((a, b) => (a.date || '9').localeCompare(b.date || '9')).map((visit) => {
+    let row = scoreVisit(child, ref, blocked, today, visit);
+    const velocity = {};
+    for (const [method, m] of Object.entries(row.results)) {
+      if (previous[method]) {
+        const v = velocityBetween(method, previous[method], m);
+        if (v !== undefined) velocity[method] = v;
+      }
+      previous[method] = m;
+    }
+    const same = Object.keys(velocity).length === Object.keys(row.velocity).length
+      && Object.entries(velocity).every(([method, v]) => Object.is(row.velocity[method], v));
+    if (!same) {
+      row = { ...row, velocity };
+      rowsByVisit.set(visit, { ...rowsByVisit.get(visit), row });
+    }
+    return row;
+  });
+}
+
+/**
+ * The measurement objects of each method, for the chart component. A method's list is `previous`'s own array when
+ * it holds the same objects, so the chart redraws only when what it draws changed.
+ */
+export function measurementsByMethod(rows, previous = {}) {
   const out = { height: [], weight: [], ofc: [], bmi: [] };
   for (const row of rows) for (const [method, m] of Object.entries(row.results)) out[method].push(m);
+  for (const [method, list] of Object.entries(out)) {
+    const before = previous[method];
+    if (before?.length === list.length && list.every((m, i) => before[i] === m)) out[method] = before;
+  }
   return out;
 }
 
