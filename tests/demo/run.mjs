@@ -462,8 +462,9 @@ try {
   });
 
   // ------------------------------------------------------------------------------------------ phone
+  let phone;
   await check('390 px phone: no horizontal scroll, tables scroll inside their own boxes', async () => {
-    const phone = await context.newPage();
+    phone = await context.newPage();
     await phone.setViewportSize({ width: 390, height: 844 });
     await open(phone);
     await phone.getByRole('button', { name: 'Example', exact: true }).click();
@@ -471,9 +472,50 @@ try {
     await phone.waitForTimeout(300);
     const [scrollWidth, clientWidth] = await phone.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
     await phone.screenshot({ path: path.join(out, 'phone.png'), fullPage: true });
-    await phone.close();
     assert(scrollWidth <= clientWidth, `page is ${scrollWidth} px wide in a ${clientWidth} px viewport`);
     return `${scrollWidth} px`;
+  });
+
+  await check('390 px phone: the chart\'s age toggle is three separate one-line 44 px targets inside the screen, reached by Tab, switched by the arrow keys, with a visible focus ring', async () => {
+    const toggle = 'figure.chart input[name^="adjustments"]';
+    const boxes = await phone.evaluate((sel) => [...document.querySelectorAll(`${sel} + label`)].map((l) => {
+      const r = l.getBoundingClientRect();
+      return { text: l.textContent, left: r.left, right: r.right, top: r.top, bottom: r.bottom, lineHeight: parseFloat(getComputedStyle(l).fontSize) * 1.6 };
+    }), toggle);
+    assert(boxes.length === 3, `${boxes.length} toggle labels`);
+    for (const b of boxes) {
+      assert(b.left >= 0 && b.right <= 390, `"${b.text}" is outside the screen: ${b.left}–${b.right} px`);
+      assert(b.bottom - b.top >= 44 && b.bottom - b.top < 44 + b.lineHeight, `"${b.text}" is ${b.bottom - b.top} px high (one line, at least 44 px)`);
+    }
+    for (const [i, a] of boxes.entries()) {
+      for (const b of boxes.slice(i + 1)) {
+        assert(a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top, `"${a.text}" and "${b.text}" overlap`);
+      }
+    }
+    await phone.getByLabel('Theme', { exact: true }).focus();
+    let tabs = 0;
+    while (!(await phone.evaluate((sel) => document.activeElement?.matches(sel), toggle)) && tabs < 40) { await phone.keyboard.press('Tab'); tabs++; }
+    const focused = await phone.evaluate(() => {
+      const input = document.activeElement;
+      const style = getComputedStyle(input.nextElementSibling);
+      return { value: input.value, checked: input.checked, ring: `${style.outlineStyle} ${style.outlineWidth}` };
+    });
+    assert(focused.value === 'both' && focused.checked, `Tab (${tabs} presses from Theme) reached ${JSON.stringify(focused)}, not the checked "Both Ages"`);
+    assert(/^solid [3-9]/.test(focused.ring), `focus ring on the label: ${focused.ring}`);
+    await phone.keyboard.press('ArrowLeft');
+    const shapes = () => phone.evaluate(() => {
+      const svg = [...document.querySelectorAll('figure.chart svg')].sort((a, b) => b.getBoundingClientRect().width - a.getBoundingClientRect().width)[0];
+      const d = [...svg.querySelectorAll('path')].map((p) => p.getAttribute('d') ?? '');
+      return { dots: d.filter((x) => /^\s*M\s*[\d.]+,\s*[\d.]+\s*m\s*-[\d.]+,\s*0\s*a/.test(x)).length,
+        crosses: d.filter((x) => /^\s*M\s*[\d.]+,\s*[\d.]+(\s*[hv]\s*-?[\d.]+)+\s*z?\s*$/i.test(x)).length };
+    });
+    await phone.waitForFunction(() => document.activeElement?.value === 'unadjusted' && document.activeElement.checked);
+    let drawn;
+    for (let i = 0; i < 50 && !((drawn = await shapes()).crosses === 0 && drawn.dots > 0); i++) await phone.waitForTimeout(100);
+    assert(drawn.crosses === 0 && drawn.dots > 0, `after ArrowLeft to "Chronological Age" the chart draws ${JSON.stringify(drawn)}`);
+    await phone.locator('section.charts').screenshot({ path: path.join(out, 'phone-chart.png') });
+    await phone.close();
+    return `labels ${boxes.map((b) => `${Math.round(b.right - b.left)}×${Math.round(b.bottom - b.top)}`).join(', ')} px; ${tabs} Tabs from Theme; ring ${focused.ring}; chronological view ${drawn.dots} dots`;
   });
 
   await check('no page errors', async () => assert(pageErrors.length === 0, pageErrors.join('\n')));
@@ -483,6 +525,6 @@ try {
   await server.close();
   rmSync(work, { recursive: true, force: true });
 }
-console.log('# screenshots: tests/demo/out/desktop.png, tests/demo/out/phone.png, tests/demo/out/bad-values.png');
+console.log('# screenshots: tests/demo/out/desktop.png, tests/demo/out/phone.png, tests/demo/out/phone-chart.png, tests/demo/out/bad-values.png');
 console.log(`${results.passed} passed, ${results.failed} failed`);
 process.exit(results.failed ? 1 : 0);
