@@ -123,14 +123,17 @@ function encode(value, shape, loc) {
   return out;
 }
 
-/** A copy of `a` (a typed or plain array) as a Float64Array: anything that is not a finite number becomes NaN. */
-function numbers(a, name) {
+/**
+ * `a` (a typed or plain array) as a Float64Array: anything that is not a finite number becomes NaN. A copy, or
+ * with `copy` false, `a` itself when it already is a Float64Array.
+ */
+function numbers(a, name, copy = true) {
   if (ArrayBuffer.isView(a)) {
     if (a instanceof DataView) throw rejection(['body', name], 'Input should be a Float64Array or an array of numbers', 'list_type');
     if (a.length === 0 && a.byteOffset === 0 && isDetached(a.buffer)) {
       throw rejection(['body', name], "The array's buffer has been detached (transferred elsewhere)", 'value_error');
     }
-    if (a instanceof Float64Array) return Float64Array.from(a);
+    if (a instanceof Float64Array) return copy ? a.slice() : a;
     return Float64Array.from(a, (x) => (typeof x === 'number' ? x : NaN));
   }
   if (!Array.isArray(a)) throw rejection(['body', name], 'Input should be a Float64Array or an array of numbers', 'list_type');
@@ -496,17 +499,16 @@ function createApi(raw) {
   const methodText = (method) => encode(method, 0, ['body', 'measurement_method']);
   const measurementsText = (measurements) => encode(measurements, SHAPES.measurements, ['body', 'measurements']);
 
-  // Many SDS at once: the caller's arrays are copied, and passed to the wasm in slices so its memory stays small.
+  // Many SDS at once: the wasm reads the ages and replaces a copy of the values by their SDS, in slices so its
+  // memory stays small (each slice is copied into it and the SDS back).
   const SLICE = 65536;
   function sdsForMeasurements(reference, measurementMethod, sex, ages, values) {
     const [r, m, s] = [path(reference), methodText(measurementMethod), encode(sex, 0, ['body', 'sex'])];
-    const a = numbers(ages, 'ages'), v = numbers(values, 'values');
-    if (a.length !== v.length) throw rejection(['body', 'values'], 'ages and values must have the same length', 'value_error');
-    if (a.length === 0) return raw.sdsForMeasurements(r, m, s, a, v);
-    const out = new Float64Array(a.length);
-    for (let i = 0; i < a.length; i += SLICE) {
+    const a = numbers(ages, 'ages', false), out = numbers(values, 'values');
+    if (a.length !== out.length) throw rejection(['body', 'values'], 'ages and values must have the same length', 'value_error');
+    for (let i = 0; i === 0 || i < a.length; i += SLICE) {
       const end = Math.min(i + SLICE, a.length);
-      out.set(raw.sdsForMeasurements(r, m, s, a.subarray(i, end), v.subarray(i, end)), i);
+      raw.sdsForMeasurements(r, m, s, a.subarray(i, end), out.subarray(i, end));
     }
     return out;
   }

@@ -583,17 +583,17 @@ pub fn reference_method_sex(args: &Value) -> Result<(Reference, Method, Sex), Va
     a.finish_with((r, m, s))
 }
 
-/// SDS for many measurements of one reference, method and sex at once: `NaN` where a value cannot be placed.
-/// This is the typed-array fast path; it never fails.
+/// SDS for many measurements of one reference, method and sex at once: each of `values` (paired with `ages`, of
+/// the same length) is replaced by its SDS, `NaN` where it cannot be placed. This is the typed-array fast path; it
+/// never fails.
 pub fn sds_for_measurements(
     reference: Reference,
     method: Method,
     sex: Sex,
     ages: &[f64],
-    values: &[f64],
-    out: &mut [f64],
+    values: &mut [f64],
 ) {
-    for ((o, &age), &value) in out.iter_mut().zip(ages).zip(values) {
-        *o = sds::sds_for_measurement(reference, age, method, sex, value).unwrap_or(f64::NAN);
+    for (value, &age) in values.iter_mut().zip(ages) {
+        *value = sds::sds_for_measurement(reference, age, method, sex, *value).unwrap_or(f64::NAN);
     }
 }

@@ -111,25 +111,25 @@ pub fn percentage_median_bmi(args: &str) -> Result<f64, JsValue> {
     api::percentage_median_bmi(&arg(args)).map_err(error)
 }
 
-/// SDS for many (age, value) pairs of one reference, method and sex; NaN where a value cannot be placed. The
-/// package's JavaScript copies the caller's arrays and passes them in slices of equal length.
+/// SDS for many (age, value) pairs of one reference, method and sex: each value is replaced by its SDS (NaN
+/// where it cannot be placed). The package's JavaScript passes copies of the caller's arrays, in slices of equal
+/// length.
 #[wasm_bindgen(js_name = sdsForMeasurements)]
 pub fn sds_for_measurements(
     reference: &str,
     measurement_method: &str,
     sex: &str,
     ages: &[f64],
-    values: &[f64],
-) -> Result<Vec<f64>, JsValue> {
+    values: &mut [f64],
+) -> Result<(), JsValue> {
     let args = Value::Object(vec![
         ("reference".into(), arg(reference)),
         ("measurement_method".into(), arg(measurement_method)),
         ("sex".into(), arg(sex)),
     ]);
     let (r, m, s) = api::reference_method_sex(&args).map_err(error)?;
-    let mut out = vec![0.0; ages.len().min(values.len())];
-    api::sds_for_measurements(r, m, s, ages, values, &mut out);
-    Ok(out)
+    api::sds_for_measurements(r, m, s, ages, values);
+    Ok(())
 }
 
 /// Identifies this build: engine version, reference-data source and fingerprint.

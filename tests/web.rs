@@ -100,7 +100,7 @@ fn bad_input_throws_a_422_shaped_error_and_the_module_keeps_working() {
     // A number where a string belongs, a symbol, or text not in the package's form: a CentileError.
     assert!(wasm::calculation("3", "null").is_err());
     assert!(wasm::calculation("?", "{").is_err());
-    assert!(wasm::sds_for_measurements("3", "null", r#""male""#, &[], &[]).is_err());
+    assert!(wasm::sds_for_measurements("3", "null", r#""male""#, &[], &mut []).is_err());
     // Still answering after every failure above.
     let ok = r#"{"birth_date":"2020-01-01","observation_date":"2021-01-01","observation_value":75,"sex":"male","measurement_method":"height"}"#;
     assert!(wasm::calculation(r#""uk-who""#, ok).is_ok());
@@ -110,9 +110,9 @@ fn bad_input_throws_a_422_shaped_error_and_the_module_keeps_working() {
 fn typed_array_path_agrees_with_the_scalar_path() {
     let ages = [0.5, 1.0, 3.25, 8.0, 25.0];
     let values = [68.0, 75.0, 95.0, 128.0, 170.0];
-    let out =
-        wasm::sds_for_measurements(r#""uk-who""#, r#""height""#, r#""female""#, &ages, &values)
-            .unwrap();
+    let mut out = values;
+    wasm::sds_for_measurements(r#""uk-who""#, r#""height""#, r#""female""#, &ages, &mut out)
+        .unwrap();
     for i in 0..ages.len() {
         let args = format!(
             r#"{{"reference":"uk-who","measurement_method":"height","sex":"female","age":{},"observation_value":{}}}"#,

@@ -67,6 +67,10 @@ pub struct Table {
     pub sigma: Option<Box<[f64]>>,
     /// `round(age, 4)` of each row as an integer count of 0.0001 years, for exact-row matching.
     pub(crate) age_key: Box<[i64]>,
+    /// Rows per year of age over the table's span: a row index guessed from an age by one multiplication.
+    pub(crate) rows_per_year: f64,
+    /// L, M and S between each pair of rows as polynomials (built by `lms` on first use).
+    pub(crate) intervals: OnceLock<Box<[crate::lms::Interval]>>,
 }
 
 fn slot(source: Source, method: Method, sex: Sex) -> usize {
@@ -86,6 +90,19 @@ pub fn table(source: Source, method: Method, sex: Sex) -> Option<&'static Table>
                 .map(decode)
         })
         .as_ref()
+}
+
+/// Every embedded table.
+#[cfg(test)]
+pub(crate) fn every_table() -> impl Iterator<Item = &'static Table> {
+    tables::SPECS.iter().filter_map(|s| {
+        let method = *Method::ALL.get(usize::from(s.method))?;
+        table(
+            s.source,
+            method,
+            [Sex::Male, Sex::Female][usize::from(s.sex)],
+        )
+    })
 }
 
 const POW10: [f64; 23] = [
@@ -165,6 +182,12 @@ fn decode(spec: &Spec) -> Table {
         .iter()
         .map(|&a| crate::rounding::round4_key(a))
         .collect();
+    let span = age.last().zip(age.first()).map_or(0.0, |(z, a)| z - a);
+    let rows_per_year = if span > 0.0 {
+        (rows - 1) as f64 / span
+    } else {
+        0.0
+    };
     Table {
         age,
         l,
@@ -172,6 +195,8 @@ fn decode(spec: &Spec) -> Table {
         s,
         sigma,
         age_key,
+        rows_per_year,
+        intervals: OnceLock::new(),
     }
 }
 
