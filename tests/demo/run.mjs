@@ -340,6 +340,72 @@ try {
 
   await page.screenshot({ path: path.join(out, 'desktop.png'), fullPage: true });
 
+  await check('print, as print (print media at the A4 width, then an A4 PDF): chart first, then the results table; the sheet names the child, reference, centile version and table fingerprint; no control is printed; nothing is wider than the page', async () => {
+    await waitChart(page, 'figure.chart');
+    const info = createRequire(import.meta.url)(path.join(root, 'pkg')).buildInfo();
+    const name = await page.locator('#child-select option:checked').textContent();
+    const wants = [name, 'reference UK-WHO', `centile ${info.version}`, `reference tables ${info.reference_data_fingerprint.slice(0, 16)}`];
+    // A4 less the 12 mm margins of the print stylesheet's @page, at 96 CSS px an inch.
+    await page.setViewportSize({ width: 703, height: 1000 });
+    await page.emulateMedia({ media: 'print' });
+    let sheet;
+    try {
+      await page.waitForFunction(() => document.querySelector('figure.chart svg')?.getBoundingClientRect().width <= 703);
+      sheet = await page.evaluate(() => {
+        const shown = (el) => !!el && el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true }) && el.getBoundingClientRect().width > 0;
+        const svg = [...document.querySelectorAll('figure.chart svg')].sort((a, b) => b.getBoundingClientRect().width - a.getBoundingClientRect().width)[0];
+        const table = document.querySelector('#results');
+        const width = document.documentElement.clientWidth;
+        return {
+          controls: [...document.querySelectorAll('button, input, select, textarea, summary, [role="group"]')].filter(shown).map((e) => e.outerHTML.slice(0, 80)),
+          header: shown(document.querySelector('.print-only')) ? document.querySelector('.print-only').textContent : '',
+          chart: shown(svg) ? svg.getBoundingClientRect() : null,
+          table: shown(table) ? table.getBoundingClientRect() : null,
+          rows: table.querySelectorAll('tbody tr').length,
+          // Wider than the page (SVG parts excepted: the chart clips its own lines).
+          wide: [...document.querySelectorAll('body *')].filter((e) => (!(e instanceof SVGElement) || e.tagName === 'svg') && shown(e) && e.getBoundingClientRect().right > width + 0.5)
+            .map((e) => `${e.tagName.toLowerCase()}.${e.className} ${Math.round(e.getBoundingClientRect().right)} px`),
+        };
+      });
+      await page.screenshot({ path: path.join(out, 'print.png'), fullPage: true });
+    } finally {
+      await page.emulateMedia({ media: null });
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+    assert(sheet.controls.length === 0, `controls on the printed sheet: ${sheet.controls.join(' | ')}`);
+    for (const want of wants) assert(sheet.header.includes(want), `the sheet's header lacks "${want}": ${sheet.header}`);
+    assert(sheet.chart && sheet.chart.width > 400, `chart on the sheet: ${JSON.stringify(sheet.chart)}`);
+    assert(sheet.table && sheet.rows > 10 && sheet.chart.bottom <= sheet.table.top, `results table on the sheet (${sheet.rows} rows) after the chart: ${JSON.stringify([sheet.chart, sheet.table])}`);
+    assert(sheet.wide.length === 0, `wider than the A4 page: ${sheet.wide.slice(0, 5).join(', ')}`);
+
+    // The PDF Chromium prints (the same stylesheet): its text, read back with pdf.js.
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    writeFileSync(path.join(out, 'print.pdf'), pdf);
+    const { getDocument } = await import(createRequire(path.join(root, 'www-demo/package.json')).resolve('pdfjs-dist/legacy/build/pdf.mjs'));
+    const doc = await getDocument({ data: new Uint8Array(pdf), verbosity: 0 }).promise;
+    let text = '';
+    const outside = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      const sheetPage = await doc.getPage(n);
+      const pageWidth = sheetPage.view[2];
+      for (const item of (await sheetPage.getTextContent()).items) {
+        text += item.str;
+        const [, b, c, , x] = item.transform;
+        if (item.str.trim() && b === 0 && c === 0 && (x < 0 || x + item.width > pageWidth + 0.5)) outside.push(`page ${n}: "${item.str}" at x ${x.toFixed(0)}–${(x + item.width).toFixed(0)} of ${pageWidth.toFixed(0)} pt`);
+      }
+    }
+    const flat = text.replace(/\s+/g, '');
+    const dates = Object.keys(await readResults(page)).map((k) => k.split(' ')[0]);
+    for (const want of [...wants, 'UK-WHO-Height/Length', 'SDScorrected', 'Centilecorrected', ...new Set(dates)]) {
+      assert(flat.includes(want.replace(/\s+/g, '')), `the PDF lacks "${want}"`);
+    }
+    for (const control of ['Download SVG', 'Export JSON', 'Add visit', 'Both Ages', 'Print chart and table', 'Remember these children']) {
+      assert(!flat.includes(control.replace(/\s+/g, '')), `the PDF prints the control "${control}"`);
+    }
+    assert(outside.length === 0, `text off the PDF page: ${outside.slice(0, 3).join('; ')}`);
+    return `${doc.numPages} A4 pages, ${pdf.length} bytes; sheet chart ${Math.round(sheet.chart.width)} px wide, ${sheet.rows} result rows`;
+  });
+
   await check('a child with 100 visits: each edit re-scores and redraws the results by the next frame; the chart catches up (times reported)', async () => {
     const visits = Array.from({ length: 100 }, (_, i) => {
       const date = new Date(Date.parse('2015-01-10') + i * 30 * 86400000).toISOString().slice(0, 10);
@@ -525,6 +591,6 @@ try {
   await server.close();
   rmSync(work, { recursive: true, force: true });
 }
-console.log('# screenshots: tests/demo/out/desktop.png, tests/demo/out/phone.png, tests/demo/out/phone-chart.png, tests/demo/out/bad-values.png');
+console.log('# screenshots: tests/demo/out/desktop.png, tests/demo/out/phone.png, tests/demo/out/phone-chart.png, tests/demo/out/bad-values.png; printed: tests/demo/out/print.pdf, tests/demo/out/print.png');
 console.log(`${results.passed} passed, ${results.failed} failed`);
 process.exit(results.failed ? 1 : 0);
