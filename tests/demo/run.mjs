@@ -204,6 +204,18 @@ try {
     return `SDS chart ${sds.dots.length} dots; weight chart ${drawn.dots.length} dots`;
   });
 
+  await check('help (RCPCH client specification): the charts explain dots, crosses and centile lines and link to the RCPCH guides for families and health staff', async () => {
+    const help = page.locator('details.help');
+    await help.locator('summary').click();
+    const text = await help.innerText();
+    assert(/dot/.test(text) && /cross/.test(text) && /centile lines/.test(text), `help text: ${text.slice(0, 200)}`);
+    const links = await help.locator('a').evaluateAll((as) => as.map((a) => [a.textContent.trim(), a.href]));
+    const want = ['https://growth.rcpch.ac.uk/parents/chart-information-families/', 'https://growth.rcpch.ac.uk/clinician/chart-information-health-staff/'];
+    assert(JSON.stringify(links.map(([, href]) => href)) === JSON.stringify(want), `links: ${JSON.stringify(links)}`);
+    await help.locator('summary').click();
+    return links.map(([t]) => t).join(', ');
+  });
+
   await check('bad values get a clear message on their row; every other row keeps its results', async () => {
     const before = await readResults(page);
     await page.getByLabel('Visit 3 weight').fill('-3');

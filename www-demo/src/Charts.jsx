@@ -165,6 +165,21 @@ export default memo(function Charts({ childId, name: childName, reference, sex, 
           {mph && method === 'height' && <p>Mid-parental height {formatValue(mph.mid_parental_height)} cm (centile {formatCentile(mph.mid_parental_height_centile)}; range {formatValue(mph.mid_parental_height_lower_value)}–{formatValue(mph.mid_parental_height_upper_value)} cm).</p>}
         </div>
       </details>
+      <details className="help">
+        <summary>Reading these charts</summary>
+        <ul>
+          <li>A dot is a measurement at the child’s actual (chronological) age; a cross is the same measurement at the age
+            corrected for an early birth, and a line joins the two. The buttons under the chart show either or both.</li>
+          <li>The centile lines (on UK-WHO the 0.4th to the 99.6th) are dashed and solid in turn. No line is a target: a child
+            growing along any of them, or between two, is growing steadily; moving across lines over time is what to
+            discuss with a health professional.</li>
+          <li>The lines step where the reference data change (at 2 weeks, 2 and 4 years on UK-WHO); at 2 years children
+            are measured standing rather than lying, so height is a little less than length.</li>
+          <li>The RCPCH’s own guides: <a href="https://growth.rcpch.ac.uk/parents/chart-information-families/" target="_blank" rel="noopener noreferrer">for
+            families</a> and <a href="https://growth.rcpch.ac.uk/clinician/chart-information-health-staff/" target="_blank" rel="noopener noreferrer">for
+            health staff</a> (they open the RCPCH site; nothing from this page goes with them).</li>
+        </ul>
+      </details>
     </section>
   );
 });
