@@ -1,6 +1,6 @@
 # centile: `make demo` builds the package and serves the demo; `make test` installs what is missing and runs
 # every test. See README.md.
-.PHONY: pkg test check demo demo-app bench vectors tables
+.PHONY: pkg test check demo demo-app bench vectors tables protocol
 
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 CENTILE_GIT_COMMIT ?= $(shell git rev-parse HEAD 2>/dev/null || echo unknown)
@@ -47,6 +47,10 @@ vectors:
 	python3 tests/oracle/generate_fictional.py
 	python3 tests/oracle/generate_thrive.py
 	python3 tests/demo/generate_oracle.py
+
+# Regenerate pkg-template/protocol.js from the Rust definitions (committed; `cargo test` fails while it differs).
+protocol:
+	CENTILE_WRITE_PROTOCOL=1 cargo test --locked --lib wasm::protocol
 
 # Regenerate src/data/tables.rs from reference-data/.
 tables:

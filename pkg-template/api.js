@@ -1,5 +1,7 @@
 // The public functions of the `centile` package around the raw wasm-bindgen exports. scripts/build-pkg.mjs
-// inlines this file into each entry point (Node CommonJS, web, bundler), so it uses no import or export itself.
+// inlines this file into each entry point (Node CommonJS, web, bundler), so it uses no import or export itself,
+// after pkg-template/protocol.js: the constants it shares with the wasm (codes, record slots, text kinds, names,
+// defaults, and SHAPES, the fields each request reader reads), generated from the Rust definitions.
 //
 // `calculation` and `bulkCalculation` have a fast path for well-formed requests: the wasm writes the result as a
 // row of numbers and text codes into its memory and this file assembles the dGC object, fetching each distinct
@@ -36,37 +38,7 @@ function rejection(loc, msg, type) {
   return new CentileError(path ? `${path}: ${msg}` : msg, [{ loc, msg, type, input: null }]);
 }
 
-// What each request carries: a field map (field -> its shape), [shape] for a list of that shape, or 0 for any
-// value. These mirror the Rust readers (src/api.rs, src/measurement.rs).
-const BIRTH = { birth_date: 0, gestation_weeks: 0, gestation_days: 0, sex: 0, measurement_method: 0 };
-const OBSERVATION = { observation_date: 0, observation_value: 0, bone_age: 0, bone_age_type: 0, bone_age_sds: 0,
-  bone_age_centile: 0, bone_age_text: 0, events_text: 0 };
-const SHAPES = {
-  calculation: { ...BIRTH, ...OBSERVATION },
-  bulk: { ...BIRTH, observations: [OBSERVATION] },
-  chart: { sex: 0, measurement_method: 0, centile_format: 0, is_sds: 0 },
-  midParental: { height_maternal: 0, height_paternal: 0, sex: 0, reference: 0 },
-  fictional: { measurement_method: 0, sex: 0, start_chronological_age: 0, end_age: 0, gestation_weeks: 0,
-    gestation_days: 0, measurement_interval_type: 0, measurement_interval_number: 0, start_sds: 0, drift: 0,
-    drift_range: 0, noise: 0, noise_range: 0, seed: 0, reference: 0 },
-  sds: { reference: 0, measurement_method: 0, sex: 0, age: 0, observation_value: 0 },
-  measurement: { reference: 0, measurement_method: 0, sex: 0, age: 0, sds: 0 },
-  percentageMedianBmi: { reference: 0, sex: 0, age: 0, bmi: 0 },
-  thrive: { sex: 0, start_sds: 0, months: 0, target_centile: 0 },
-  // velocity and acceleration need only these parts of each measurement object.
-  measurements: [{ child_observation_value: { measurement_method: 0, observation_value: 0 },
-    measurement_dates: { chronological_decimal_age: 0 } }],
-  // toFhir reads these parts of a measurement object (src/fhir.rs).
-  fhirMeasurement: {
-    provenance: { growth_reference: 0, calculation_engine: 0, reference_data: 0 },
-    child_observation_value: { measurement_method: 0, observation_value: 0 },
-    measurement_dates: { observation_date: 0, corrected_decimal_age: 0, chronological_decimal_age: 0 },
-    measurement_calculated_values: { corrected_sds: 0, corrected_centile: 0, chronological_sds: 0, chronological_centile: 0 },
-  },
-  fhirOptions: { subject: 0, derivedFrom: 0, growthReference: 0 },
-};
-
-/** `value` (located at `loc`, e.g. ['body']) as the text the wasm reads, following `shape`. */
+/** `value` (located at `loc`, e.g. ['body']) as the text the wasm reads, following `shape` (see SHAPES). */
 function encode(value, shape, loc) {
   let out = '';
   const path = loc.slice();
@@ -155,14 +127,8 @@ function isDetached(buffer) {
 }
 
 function createApi(raw) {
-  const REFERENCE_CODES = { __proto__: null, 'uk-who': 0, 'trisomy-21': 1, 'trisomy-21-aap': 2, 'turners-syndrome': 3, turner: 3, cdc: 4, who: 5 };
-  const REFERENCE_NAMES = ['uk-who', 'trisomy-21', 'trisomy-21-aap', 'turners-syndrome', 'cdc', 'who'];
-  const METHOD_CODES = { __proto__: null, height: 0, weight: 1, ofc: 2, bmi: 3 };
-  const SEX_CODES = { __proto__: null, male: 0, female: 1 };
   /** The code of a name in `table`, undefined for anything else (including non-strings). */
   const code = (table, name) => (typeof name === 'string' ? table[name] : undefined);
-  const [BAND, COMMENT, CALENDAR, DATE_ISO, DATE_LONG, GESTATIONAL_AGE, MEASUREMENT_ERROR] = [0, 1, 2, 3, 4, 5, 6];
-  const OPTIONAL = ['bone_age', 'bone_age_type', 'bone_age_sds', 'bone_age_centile', 'bone_age_text', 'events_text'];
 
   // Errors from the wasm are plain Errors named CentileError: give them the exported class.
   const rethrow = (e) => {
@@ -177,11 +143,11 @@ function createApi(raw) {
   let view = null;
   const record = () => {
     if (memory === null) memory = raw.linearMemory();
-    if (view === null || view.buffer !== memory.buffer) view = new Float64Array(memory.buffer, raw.recordOffset(), 17);
+    if (view === null || view.buffer !== memory.buffer) view = new Float64Array(memory.buffer, raw.recordOffset(), RECORD_LEN);
     return view;
   };
   // Texts by kind and code: dense codes in arrays, the rest (dates) in maps.
-  const texts = Array.from({ length: 7 }, () => ({ dense: new Array(32768), sparse: new Map() }));
+  const texts = Array.from(Object.keys(TEXT), () => ({ dense: new Array(32768), sparse: new Map() }));
   const text = (kind, code) => {
     if (code !== code) return null; // NaN: no text
     const cache = texts[kind];
@@ -224,23 +190,29 @@ function createApi(raw) {
     }
     return n;
   };
-  // A whole number in lo..hi (`fallback` when absent); NaN, which sends the request to the general path, otherwise.
-  const whole = (x, fallback, lo, hi) =>
-    (x === undefined || x === null ? fallback : Number.isInteger(x) && x >= lo && x <= hi ? x : NaN);
+  // A whole number in range.lo..range.hi (range.default when absent); NaN, which sends the request to the general
+  // path, otherwise.
+  const whole = (x, range) =>
+    (x === undefined || x === null ? range.default : Number.isInteger(x) && x >= range.lo && x <= range.hi ? x : NaN);
 
   // The object for one observation from the record the wasm just wrote, in the key order of the Rust serialiser.
   function build(reference, birth, observation, weeks, days) {
-    // Copy the record first: fetching a text can grow the wasm memory, which detaches the record's view.
-    const [chronologicalAge, correctedAge, edd, cga, comment, chronologicalCode, correctedCode, cSdsCode, cCentileCode,
-      cBandCode, cPmbCode, hSdsCode, hCentileCode, hBandCode, hPmbCode, cErrorCode, hErrorCode] = record();
-    const commentCode = comment * 4;
-    const chronologicalCalendar = text(CALENDAR, chronologicalCode), correctedCalendar = text(CALENDAR, correctedCode);
-    const gestationalAge = cga !== cga ? '' : text(GESTATIONAL_AGE, cga);
-    const cSds = num(cSdsCode), cCentile = num(cCentileCode), cBand = text(BAND, cBandCode), cPmb = num(cPmbCode);
-    const hSds = num(hSdsCode), hCentile = num(hCentileCode), hBand = text(BAND, hBandCode), hPmb = num(hPmbCode);
-    const cError = text(MEASUREMENT_ERROR, cErrorCode), hError = text(MEASUREMENT_ERROR, hErrorCode);
-    const layCorrected = text(COMMENT, commentCode), clinicianCorrected = text(COMMENT, commentCode + 1);
-    const layChronological = text(COMMENT, commentCode + 2), clinicianChronological = text(COMMENT, commentCode + 3);
+    // Every number of the record first: fetching a text can grow the wasm memory, which detaches the record's view.
+    const r = record(), c = SLOT.corrected, h = SLOT.chronological;
+    const chronologicalAge = r[SLOT.chronologicalAge], correctedAge = r[SLOT.correctedAge], edd = r[SLOT.edd];
+    const cga = r[SLOT.gestationalAge], commentCode = r[SLOT.comment] * COMMENT_SENTENCES;
+    const chronologicalCode = r[SLOT.chronologicalCalendar], correctedCode = r[SLOT.correctedCalendar];
+    const cSds = num(r[c + RESULT.sds]), cCentile = num(r[c + RESULT.centile]), cBandCode = r[c + RESULT.band];
+    const hSds = num(r[h + RESULT.sds]), hCentile = num(r[h + RESULT.centile]), hBandCode = r[h + RESULT.band];
+    const cPmb = num(r[c + RESULT.percentageMedianBmi]), hPmb = num(r[h + RESULT.percentageMedianBmi]);
+    const cErrorCode = r[SLOT.correctedError], hErrorCode = r[SLOT.chronologicalError];
+    const chronologicalCalendar = text(TEXT.calendar, chronologicalCode), correctedCalendar = text(TEXT.calendar, correctedCode);
+    const gestationalAge = cga !== cga ? '' : text(TEXT.gestationalAge, cga);
+    const cBand = text(TEXT.band, cBandCode), hBand = text(TEXT.band, hBandCode);
+    const cError = text(TEXT.measurementError, cErrorCode), hError = text(TEXT.measurementError, hErrorCode);
+    const layCorrected = text(TEXT.comment, commentCode), clinicianCorrected = text(TEXT.comment, commentCode + 1);
+    const layChronological = text(TEXT.comment, commentCode + 2);
+    const clinicianChronological = text(TEXT.comment, commentCode + 3);
     const value = observation.observation_value;
     // A plotted point with every key of the server's model; `sds` is null on SDS-chart points (y is the SDS).
     const chronologicalPoint = (y, sds) => ({
@@ -260,7 +232,7 @@ function createApi(raw) {
       provenance: provenance(reference),
       birth_data: {
         birth_date: birth.birth_date, gestation_weeks: weeks, gestation_days: days,
-        estimated_date_delivery: text(DATE_ISO, edd), estimated_date_delivery_string: text(DATE_LONG, edd),
+        estimated_date_delivery: text(TEXT.dateIso, edd), estimated_date_delivery_string: text(TEXT.dateLong, edd),
         sex: birth.sex,
       },
       measurement_dates: {
@@ -270,8 +242,8 @@ function createApi(raw) {
         chronological_calendar_age: chronologicalCalendar,
         corrected_calendar_age: correctedCalendar,
         corrected_gestational_age: {
-          corrected_gestation_weeks: cga !== cga ? null : Math.floor(cga / 10),
-          corrected_gestation_days: cga !== cga ? null : cga % 10,
+          corrected_gestation_weeks: cga !== cga ? null : Math.floor(cga / GESTATION_CODE),
+          corrected_gestation_days: cga !== cga ? null : cga % GESTATION_CODE,
         },
         comments: {
           clinician_corrected_decimal_age_comment: clinicianCorrected,
@@ -310,7 +282,7 @@ function createApi(raw) {
   // once, and only as an own property; `birth` keeps what was read for the response.
   function birthCodes(referenceCode, request) {
     const birth = { birth_date: own(request, 'birth_date'), sex: own(request, 'sex'), measurement_method: own(request, 'measurement_method') };
-    const weeks = whole(own(request, 'gestation_weeks'), 40, 22, 44), days = whole(own(request, 'gestation_days'), 0, 0, 6);
+    const weeks = whole(own(request, 'gestation_weeks'), GESTATION_WEEKS), days = whole(own(request, 'gestation_days'), GESTATION_DAYS);
     const sex = code(SEX_CODES, birth.sex), method = code(METHOD_CODES, birth.measurement_method), date = digits(birth.birth_date);
     if (referenceCode === undefined || sex === undefined || method === undefined || date < 0 || weeks !== weeks || days !== days) return null;
     return { referenceCode, sex, method, date, weeks, days, birth };
@@ -350,14 +322,14 @@ function createApi(raw) {
   // The fast path for one observation of a child: the object, a Rejection, or undefined to use the general path.
   function fast(codes, observation) {
     if (observation === null || typeof observation !== 'object') return undefined;
-    for (const key of OPTIONAL) if (own(observation, key) != null) return undefined;
+    for (const key of PASSTHROUGH) if (own(observation, key) != null) return undefined;
     const read = { observation_date: own(observation, 'observation_date'), observation_value: own(observation, 'observation_value') };
     const value = read.observation_value, date = digits(read.observation_date);
     if (typeof value !== 'number' || date < 0) return undefined;
     const status = raw.calculationRecord(codes.referenceCode, codes.date, date, value, codes.sex, codes.method,
       codes.weeks, codes.days);
-    if (status === 0) return build(REFERENCE_NAMES[codes.referenceCode], codes.birth, read, codes.weeks, codes.days);
-    return status >= 3 ? new Rejection(rejectionMessage(status - 3)) : undefined;
+    if (status === STATUS.record) return build(REFERENCE_NAMES[codes.referenceCode], codes.birth, read, codes.weeks, codes.days);
+    return status >= STATUS.rejected ? new Rejection(rejectionMessage(status - STATUS.rejected)) : undefined;
   }
 
   const path = (reference) => encode(reference, 0, ['path', 'reference']);
@@ -385,7 +357,7 @@ function createApi(raw) {
       return detail;
     };
     const one = { observations: [observation] };
-    for (const key of Object.keys(BIRTH)) one[key] = own(request, key);
+    for (const key of BIRTH_FIELDS) one[key] = own(request, key);
     try {
       const entry = raw.bulkCalculation(path(reference), encode(one, SHAPES.bulk, ['body'])).results[0];
       return entry.loc === undefined ? entry : at([entry])[0];
@@ -411,13 +383,8 @@ function createApi(raw) {
     return { results };
   }
 
-  // Charts arrive as one flat array (Rust `Chart::flatten`); this turns it back into dGC segments, shaped as
+  // Charts arrive as one flat array (Rust `wasm::flat::segments`); this turns it back into dGC segments, shaped as
   // Rust's `SegmentLines` serialises them.
-  const SEGMENTS = ['uk90_preterm', 'uk_who_infant', 'uk_who_child', 'uk90_child', 'who_2006_infant', 'who_2006_child',
-    'who_2007_child', 'fenton', 'cdc_infant', 'cdc_child', 'turners-syndrome', 'trisomy-21', 'trisomy_21_aap_infant',
-    'trisomy_21_aap_child'];
-  const SEX_NAMES = ['male', 'female'];
-  const METHOD_NAMES = ['height', 'weight', 'ofc', 'bmi'];
   function segments(f, at) {
     let i = at;
     const count = f[i++];
@@ -452,7 +419,7 @@ function createApi(raw) {
 
   function midParentalHeight(request) {
     const f = raw.midParentalHeightFlat(encode(request, SHAPES.midParental, ['body']));
-    const [centileData, i] = segments(f, 5);
+    const [centileData, i] = segments(f, MID_PARENTAL_HEADER);
     const [lowerData, j] = segments(f, i);
     const [upperData] = segments(f, j);
     return {
@@ -471,10 +438,10 @@ function createApi(raw) {
   // reference would reject is left out, as rcpchgrowth's Measurement would flag it.
   function fictionalChildData(reference, request) {
     const f = raw.fictionalChildObservations(path(reference), encode(request, SHAPES.fictional, ['body']));
-    const birth = { birth_date: '1759-04-11', gestation_weeks: f[0], gestation_days: f[1], sex: SEX_NAMES[f[2]], measurement_method: METHOD_NAMES[f[3]] };
+    const birth = { birth_date: FICTIONAL_BIRTH_DATE, gestation_weeks: f[0], gestation_days: f[1], sex: SEX_NAMES[f[2]], measurement_method: METHOD_NAMES[f[3]] };
     const out = [];
     let firstError = null;
-    for (let i = 4; i < f.length; i += 2) {
+    for (let i = FICTIONAL_HEADER; i < f.length; i += 2) {
       const ymd = String(f[i]);
       const observation_date = `${ymd.slice(0, 4)}-${ymd.slice(4, 6)}-${ymd.slice(6, 8)}`;
       try {

@@ -5,7 +5,7 @@
 // values in a JavaScript array instead of an externref table, which wasm2js cannot translate), binaryen lowers
 // the remaining post-MVP instructions and optimises, wasm2js turns the module into JavaScript (every f64
 // operation keeps its IEEE meaning, so the numbers are the wasm build's to the last bit), and esbuild bundles it
-// with wasm-bindgen's glue and pkg-template/api.js into one synchronous file per module format. The glue's
+// with wasm-bindgen's glue and pkg-template/{protocol,api}.js into one synchronous file per module format. The glue's
 // TextDecoder/TextEncoder are replaced by pkg-template/js/utf8.js. Used by scripts/build-pkg.mjs.
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -74,7 +74,7 @@ ${wrappers.join('\n')}
 
 /**
  * Writes pkg/js/index.js (ES module) and pkg/js/index.cjs (CommonJS, or a plain script defining the global
- * `centile`). `api` is pkg-template/api.js, `exports` the public function names, `banner` the first line.
+ * `centile`). `api` is pkg-template/protocol.js and api.js, `exports` the public function names, `banner` the first line.
  */
 export function buildJs({ pkg, api, exports, banner }) {
   const work = mkdtempSync(path.join(tmpdir(), 'centile-js-'));

@@ -1,6 +1,7 @@
 // Assembles pkg/ (the npm package `centile`) from the release wasm: wasm-bindgen's Node (CommonJS) and web (ES
 // module) glue around ONE optimised .wasm (web/centile_bg.wasm, wasm-opt from npm binaryen), then the entry
-// points from pkg-template/ (api.js and instance.js inlined), types, package.json and README. Prints sizes.
+// points from pkg-template/ (protocol.js, api.js and instance.js inlined), types, package.json and README. Prints
+// sizes. pkg-template/protocol.js is generated from the Rust definitions (src/wasm/protocol.rs, `make protocol`).
 //
 //   node/index.cjs    Node, Deno, Bun (`node` condition): CommonJS, reads the .wasm when required
 //   bundler/index.js  every other environment (bundlers, browsers): an ES module carrying the .wasm bytes as text
@@ -60,8 +61,8 @@ const glue = patch('web/centile.js', read('web/centile.js'), "module_or_path = n
 if (glue.includes('import.meta')) throw new Error('web/centile.js still refers to import.meta');
 write('web/centile.js', glue);
 
-// Entry points: pkg-template/api.js (and, for the ES module entries, instance.js) inlined.
-const api = readFileSync(path.join(root, 'pkg-template/api.js'), 'utf8');
+// Entry points: pkg-template/protocol.js and api.js (and, for the ES module entries, instance.js) inlined.
+const api = ['protocol.js', 'api.js'].map((f) => readFileSync(path.join(root, 'pkg-template', f), 'utf8')).join('\n');
 const instance = readFileSync(path.join(root, 'pkg-template/instance.js'), 'utf8');
 const EXPORTS = ['calculation', 'bulkCalculation', 'chartCoordinates', 'midParentalHeight', 'fictionalChildData',
   'velocity', 'acceleration', 'thriveLine', 'sdsForMeasurement', 'measurementFromSds', 'sdsForMeasurements',
@@ -103,33 +104,39 @@ const { raw, live } = instance(glue, () => {
     : unavailable(startFailure(failure), failure);
 });
 
+/**
+ * Starts the module with \`run\` (init's or initSync's): its exports (or, from init, a promise of them) once the
+ * instance answers. A failure is kept, so later calls say why, and thrown as a 503 CentileError.
+ */
+function start(run) {
+  const ready = (exports) => {
+    failure = null;
+    live();
+    return exports;
+  };
+  const failed = (e) => {
+    failure = e;
+    throw unavailable(startFailure(e), e);
+  };
+  try {
+    const result = run();
+    return result instanceof Promise ? result.then(ready).catch(failed) : ready(result);
+  } catch (e) {
+    return failed(e);
+  }
+}
+
 /** Instantiates the module; without \`module_or_path\` it fetches centile_bg.wasm next to this file. */
 export default async function init(options) {
   if (options === undefined || (options !== null && Object.getPrototypeOf(options) === Object.prototype && options.module_or_path === undefined)) {
     options = { ...options, module_or_path: new URL('./centile_bg.wasm', import.meta.url) };
   }
-  try {
-    const exports = await glue.default(options);
-    failure = null;
-    live();
-    return exports;
-  } catch (e) {
-    failure = e;
-    throw unavailable(startFailure(e), e);
-  }
+  return start(() => glue.default(options));
 }
 
 /** Instantiates the module synchronously from \`{ module }\`: its bytes or a compiled WebAssembly.Module. */
 export function initSync(options) {
-  try {
-    const exports = glue.initSync(options);
-    failure = null;
-    live();
-    return exports;
-  } catch (e) {
-    failure = e;
-    throw unavailable(startFailure(e), e);
-  }
+  return start(() => glue.initSync(options));
 }`));
 
 // `centile/js`: the same engine as plain JavaScript, for engines without WebAssembly (scripts/build-js.mjs).

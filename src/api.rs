@@ -5,10 +5,13 @@ use crate::ages::Gestation;
 use crate::centile::{centile, sds_for_centile, CentileFormat};
 use crate::chart::{chart, Chart, Lines};
 use crate::fictional::{self, FictionalChild, FictionalError, IntervalUnit};
-use crate::measurement::{calculate, Birth, MeasurementObject, MeasurementRequest, Observation};
+use crate::measurement::{
+    calculate, Birth, MeasurementObject, MeasurementRequest, Observation, BULK, GESTATION_DAYS,
+    GESTATION_WEEKS, OBSERVATION,
+};
 use crate::mid_parental::{self, HeightProblem, MidParentalHeight, Parent};
 use crate::references::NoData;
-use crate::request::{ErrorDetail, Fields, Loc, ValidationError, Value};
+use crate::request::{ErrorDetail, Fields, Loc, Shape, ValidationError, Value, Whole};
 use crate::sds::{self, CalcError, SdsOrigin};
 use crate::thrive::{self, ThriveLine};
 use crate::{Method, Reference, Sex};
@@ -73,7 +76,7 @@ pub fn bulk_calculation(
     request: &Value,
 ) -> Result<BulkResponse, ValidationError> {
     let reference = reference(reference_name)?;
-    let mut fields = Fields::new(request, body());
+    let mut fields = Fields::new(request, &BULK, body());
     let birth = Birth::read(&mut fields);
     let observations = match fields.raw("observations") {
         Some(Value::Array(items)) if !items.is_empty() => Some(items),
@@ -90,7 +93,7 @@ pub fn bulk_calculation(
         .map(|(i, item)| {
             let mut at = body();
             at.extend([Loc::Key("observations".into()), Loc::Index(i)]);
-            let mut fields = Fields::new(item, at);
+            let mut fields = Fields::new(item, &OBSERVATION, at);
             let observation = Observation::read(&mut fields);
             if let Some(o) = &observation {
                 o.check_after(&birth, &mut fields, "observation_date");
@@ -123,13 +126,22 @@ fn calc_error(e: CalcError, value_key: &str) -> ValidationError {
     }
 }
 
+/// What [`sds_for_measurement`] reads.
+pub(crate) const SDS_ARGS: Shape = Shape::Object(&[&[
+    ("reference", Shape::Any),
+    ("measurement_method", Shape::Any),
+    ("sex", Shape::Any),
+    ("age", Shape::Any),
+    ("observation_value", Shape::Any),
+]]);
+
 /// The SDS of a measurement at a decimal age (`reference`, `measurement_method`, `sex`, `age`,
 /// `observation_value`).
 ///
 /// # Errors
 /// A 422 for invalid arguments, no reference data at that age, or an SDS that is not finite.
 pub fn sds_for_measurement(args: &Value) -> Result<f64, ValidationError> {
-    let mut a = Fields::new(args, body());
+    let mut a = Fields::new(args, &SDS_ARGS, body());
     let (r, m, s) = (a.reference(), a.method(), a.sex());
     let age = a.float("age");
     let value = a.positive("observation_value");
@@ -137,13 +149,22 @@ pub fn sds_for_measurement(args: &Value) -> Result<f64, ValidationError> {
     sds::sds_for_measurement(r, age, m, s, value).map_err(|e| calc_error(e, "observation_value"))
 }
 
+/// What [`measurement_from_sds`] reads.
+pub(crate) const MEASUREMENT_ARGS: Shape = Shape::Object(&[&[
+    ("reference", Shape::Any),
+    ("measurement_method", Shape::Any),
+    ("sex", Shape::Any),
+    ("age", Shape::Any),
+    ("sds", Shape::Any),
+]]);
+
 /// The measurement at an SDS and decimal age (`reference`, `measurement_method`, `sex`, `age`, `sds`), rounded
 /// to 4 decimal places; `None` where no real measurement corresponds.
 ///
 /// # Errors
 /// A 422 for invalid arguments or no reference data at that age.
 pub fn measurement_from_sds(args: &Value) -> Result<Option<f64>, ValidationError> {
-    let mut a = Fields::new(args, body());
+    let mut a = Fields::new(args, &MEASUREMENT_ARGS, body());
     let (r, m, s) = (a.reference(), a.method(), a.sex());
     let age = a.float("age");
     let z = a.float("sds");
@@ -152,12 +173,20 @@ pub fn measurement_from_sds(args: &Value) -> Result<Option<f64>, ValidationError
         .map_err(|e| calc_error(e, "sds"))
 }
 
+/// What [`percentage_median_bmi`] reads.
+pub(crate) const PERCENTAGE_MEDIAN_BMI_ARGS: Shape = Shape::Object(&[&[
+    ("reference", Shape::Any),
+    ("sex", Shape::Any),
+    ("age", Shape::Any),
+    ("bmi", Shape::Any),
+]]);
+
 /// BMI as a percentage of the median (`reference`, `sex`, `age`, `bmi`).
 ///
 /// # Errors
 /// A 422 for invalid arguments, no BMI reference at that age, or a percentage that is not finite.
 pub fn percentage_median_bmi(args: &Value) -> Result<f64, ValidationError> {
-    let mut a = Fields::new(args, body());
+    let mut a = Fields::new(args, &PERCENTAGE_MEDIAN_BMI_ARGS, body());
     let (r, s) = (a.reference(), a.sex());
     let age = a.float("age");
     let bmi = a.positive("bmi");
@@ -167,7 +196,7 @@ pub fn percentage_median_bmi(args: &Value) -> Result<f64, ValidationError> {
 
 fn single_number(name: &str, value: &Value) -> Result<f64, ValidationError> {
     let args = Value::Object(vec![(name.to_owned(), value.clone())]);
-    let mut fields = Fields::new(&args, body());
+    let mut fields = Fields::new(&args, &Shape::Any, body());
     let n = fields.float(name);
     Ok(fields.finish_with((n,))?.0)
 }
@@ -212,7 +241,7 @@ pub fn bmi_from_height_weight(
         ("height".into(), height_cm.clone()),
         ("weight".into(), weight_kg.clone()),
     ]);
-    let mut fields = Fields::new(&args, body());
+    let mut fields = Fields::new(&args, &Shape::Any, body());
     let (h, w) = (fields.positive("height"), fields.positive("weight"));
     if h.is_some_and(|h| h < 2.0) {
         fields.fail("height", "value_error", METRES);
@@ -227,6 +256,14 @@ const METRES: &str = "Height must be given in centimetres: a value under 2 looks
 /// The most lines a custom chart request may ask for, as the API allows.
 pub const MAX_CUSTOM_LINES: usize = 15;
 
+/// What [`chart_coordinates`] reads.
+pub(crate) const CHART_REQUEST: Shape = Shape::Object(&[&[
+    ("sex", Shape::Any),
+    ("measurement_method", Shape::Any),
+    ("centile_format", Shape::Any),
+    ("is_sds", Shape::Any),
+]]);
+
 /// `POST /{reference}/chart-coordinates`: `{sex, measurement_method, centile_format, is_sds}`.
 ///
 /// `centile_format` is a format name (default `cole-nine-centiles`) or a list of 1–15 centiles (strictly
@@ -236,7 +273,7 @@ pub const MAX_CUSTOM_LINES: usize = 15;
 /// A 422 for an unknown reference or an invalid request.
 pub fn chart_coordinates(reference_name: &str, request: &Value) -> Result<Chart, ValidationError> {
     let reference = reference(reference_name)?;
-    let mut fields = Fields::new(request, body());
+    let mut fields = Fields::new(request, &CHART_REQUEST, body());
     let sex = fields.sex();
     let method = fields.method();
     let is_sds = fields.boolean("is_sds", false);
@@ -293,13 +330,21 @@ fn turner_girls_height(
     }
 }
 
+/// What [`mid_parental_height`] reads.
+pub(crate) const MID_PARENTAL_REQUEST: Shape = Shape::Object(&[&[
+    ("height_maternal", Shape::Any),
+    ("height_paternal", Shape::Any),
+    ("sex", Shape::Any),
+    ("reference", Shape::Any),
+]]);
+
 /// `POST /utilities/mid-parental-height`: `{height_maternal, height_paternal, sex, reference}` (reference
 /// `uk-who`, `cdc` or `who`; default `uk-who`). Parents are scored at the reference's adult age (19 for WHO).
 ///
 /// # Errors
 /// A 422 for invalid fields or a parent's height beyond ±8 SDS, one item per parent.
 pub fn mid_parental_height(request: &Value) -> Result<MidParentalHeight, ValidationError> {
-    let mut fields = Fields::new(request, body());
+    let mut fields = Fields::new(request, &MID_PARENTAL_REQUEST, body());
     let maternal = fields.positive("height_maternal");
     let paternal = fields.positive("height_paternal");
     let sex = fields.sex();
@@ -339,6 +384,25 @@ const FICTIONAL_REFERENCES: [&str; 4] = ["uk-who", "trisomy-21", "turners-syndro
 /// The longest fictional series generated, so a request cannot stall the caller.
 pub const MAX_FICTIONAL_OBSERVATIONS: u32 = 100_000;
 
+/// What [`fictional_child_observations`] reads.
+pub(crate) const FICTIONAL_REQUEST: Shape = Shape::Object(&[&[
+    ("measurement_method", Shape::Any),
+    ("sex", Shape::Any),
+    ("start_chronological_age", Shape::Any),
+    ("end_age", Shape::Any),
+    ("gestation_weeks", Shape::Any),
+    ("gestation_days", Shape::Any),
+    ("measurement_interval_type", Shape::Any),
+    ("measurement_interval_number", Shape::Any),
+    ("start_sds", Shape::Any),
+    ("drift", Shape::Any),
+    ("drift_range", Shape::Any),
+    ("noise", Shape::Any),
+    ("noise_range", Shape::Any),
+    ("seed", Shape::Any),
+    ("reference", Shape::Any),
+]]);
+
 /// `POST /{reference}/fictional-child-data`: `{measurement_method, sex, start_chronological_age, end_age,
 /// gestation_weeks, gestation_days, measurement_interval_type, measurement_interval_number, start_sds, drift,
 /// drift_range, noise, noise_range}` (the API's defaults), plus `seed` for reproducible noise.
@@ -351,15 +415,15 @@ pub fn fictional_child_observations(
     request: &Value,
 ) -> Result<(Birth, Vec<Observation>), ValidationError> {
     let reference = reference(reference_name)?;
-    let mut fields = Fields::new(request, body());
+    let mut fields = Fields::new(request, &FICTIONAL_REQUEST, body());
     let method = fields.method();
     let sex = fields.sex();
     let start_age = fields
         .optional_float("start_chronological_age")
         .unwrap_or(0.0);
     let end_age = fields.optional_float("end_age").unwrap_or(20.0);
-    let weeks = fields.int_in("gestation_weeks", 40, 22, 44);
-    let days = fields.int_in("gestation_days", 0, 0, 6);
+    let weeks = fields.int_in("gestation_weeks", GESTATION_WEEKS);
+    let days = fields.int_in("gestation_days", GESTATION_DAYS);
     let unit = match fields.raw("measurement_interval_type") {
         None => Some(IntervalUnit::Months),
         Some(_) => fields.choice(
@@ -369,13 +433,27 @@ pub fn fictional_child_observations(
             IntervalUnit::parse,
         ),
     };
-    let interval = fields.int_in("measurement_interval_number", 20, 1, 100_000);
+    let interval = fields.int_in(
+        "measurement_interval_number",
+        Whole {
+            default: 20,
+            lo: 1,
+            hi: 100_000,
+        },
+    );
     let start_sds = fields.optional_float("start_sds").unwrap_or(0.0);
     let drift = fields.boolean("drift", false);
     let drift_range = fields.optional_float("drift_range").unwrap_or(-0.05);
     let noise = fields.boolean("noise", false);
     let noise_range = fields.optional_float("noise_range").unwrap_or(0.005);
-    let seed = fields.int_in("seed", 1, 1, i32::MAX);
+    let seed = fields.int_in(
+        "seed",
+        Whole {
+            default: 1,
+            lo: 1,
+            hi: i32::MAX,
+        },
+    );
     // The API validates the body's `reference` (and uses the route's).
     if fields.raw("reference").is_some() {
         fields.choice("reference", true, &FICTIONAL_REFERENCES, |name| {
@@ -473,6 +551,21 @@ fn no_fictional_observation(first: &ValidationError) -> ValidationError {
     ValidationError::body(msg, "value_error")
 }
 
+/// What [`velocity`] and [`acceleration`] read of their measurement objects.
+pub(crate) const MEASUREMENTS: Shape = Shape::List(&Shape::Object(&[&[
+    (
+        "child_observation_value",
+        Shape::Object(&[&[
+            ("measurement_method", Shape::Any),
+            ("observation_value", Shape::Any),
+        ]]),
+    ),
+    (
+        "measurement_dates",
+        Shape::Object(&[&[("chronological_decimal_age", Shape::Any)]]),
+    ),
+]]));
+
 /// The (chronological decimal age, value) of each measurement object of `method`, in order. Objects of another
 /// method are skipped; any other object without a method, age and value is reported by its index.
 fn series(method: Method, measurements: &Value) -> Result<Vec<(f64, f64)>, ValidationError> {
@@ -485,7 +578,7 @@ fn series(method: Method, measurements: &Value) -> Result<Vec<(f64, f64)>, Valid
     for (i, item) in items.iter().enumerate() {
         let mut at = body();
         at.extend([Loc::Key("measurements".into()), Loc::Index(i)]);
-        let mut fields = Fields::new(item, at);
+        let mut fields = Fields::new(item, MEASUREMENTS.item(), at);
         if let Some(mut child) = fields.object("child_observation_value") {
             let same = child.method() == Some(method);
             let value = same.then(|| child.positive("observation_value")).flatten();
@@ -544,13 +637,21 @@ pub fn acceleration(method_name: &str, measurements: &Value) -> Result<f64, Vali
     dynamics(method_name, measurements, 3, crate::velocity::acceleration)
 }
 
+/// What [`thrive_line`] reads.
+pub(crate) const THRIVE_REQUEST: Shape = Shape::Object(&[&[
+    ("sex", Shape::Any),
+    ("start_sds", Shape::Any),
+    ("months", Shape::Any),
+    ("target_centile", Shape::Any),
+]]);
+
 /// A thrive line (experimental): `{sex, start_sds, months: [ages in months, 0–12], target_centile}` (target
 /// default 5th); UK-WHO weight.
 ///
 /// # Errors
 /// A 422 for invalid fields, ages outside 0–12 months, or a target centile outside (0, 100).
 pub fn thrive_line(request: &Value) -> Result<ThriveLine, ValidationError> {
-    let mut fields = Fields::new(request, body());
+    let mut fields = Fields::new(request, &THRIVE_REQUEST, body());
     let sex = fields.sex();
     let start_sds = fields.float("start_sds");
     let months = match fields.raw("months") {
@@ -578,7 +679,7 @@ pub fn thrive_line(request: &Value) -> Result<ThriveLine, ValidationError> {
 /// # Errors
 /// A 422 naming each field that is missing or not one of its values.
 pub fn reference_method_sex(args: &Value) -> Result<(Reference, Method, Sex), ValidationError> {
-    let mut a = Fields::new(args, body());
+    let mut a = Fields::new(args, &Shape::Any, body());
     let (r, m, s) = (a.reference(), a.method(), a.sex());
     a.finish_with((r, m, s))
 }

@@ -305,33 +305,6 @@ pub fn chart(reference: Reference, lines: &Lines, method: Method, sex: Sex) -> C
     Chart { segments }
 }
 
-impl Chart {
-    /// The chart as one flat array for a JavaScript builder: segment count, then per segment its code (in
-    /// [`Segment::ALL`] order), sex code, method code and line count, then per line its sds, centile, label and
-    /// point count followed by the x values and the y values (NaN for none).
-    pub fn flatten(&self) -> Vec<f64> {
-        let mut out = vec![self.segments.len() as f64];
-        for s in &self.segments {
-            let code = Segment::ALL
-                .iter()
-                .position(|&x| x == s.segment)
-                .unwrap_or(0);
-            out.extend([
-                code as f64,
-                s.sex as usize as f64,
-                s.method as usize as f64,
-                s.lines.len() as f64,
-            ]);
-            for line in &s.lines {
-                out.extend([line.sds, line.centile, line.label, line.points.len() as f64]);
-                out.extend(line.points.iter().map(|p| p.x));
-                out.extend(line.points.iter().map(|p| p.y.unwrap_or(f64::NAN)));
-            }
-        }
-        out
-    }
-}
-
 struct PointOut<'a>(&'a Point, f64);
 
 impl Serialize for PointOut<'_> {

@@ -8,7 +8,7 @@
 use crate::ages::Date;
 use crate::api::{self, BulkResult};
 use crate::measurement::{provenance, MeasurementObject};
-use crate::request::{ErrorDetail, Fields, Loc, ValidationError, Value};
+use crate::request::{ErrorDetail, Fields, Loc, Shape, ValidationError, Value};
 use crate::rounding::decimal_text;
 use crate::Method;
 use serde::Serialize;
@@ -843,11 +843,54 @@ impl From<&MeasurementObject> for Scored {
     }
 }
 
-/// The value at `path` inside `v` (not inlined: called for a dozen paths, it would be copied a dozen times into
-/// the WebAssembly).
+/// What [`to_fhir`] reads of a measurement object.
+pub(crate) const FHIR_MEASUREMENT: Shape = Shape::Object(&[&[
+    (
+        "provenance",
+        Shape::Object(&[&[
+            ("growth_reference", Shape::Any),
+            ("calculation_engine", Shape::Any),
+            ("reference_data", Shape::Any),
+        ]]),
+    ),
+    (
+        "child_observation_value",
+        Shape::Object(&[&[
+            ("measurement_method", Shape::Any),
+            ("observation_value", Shape::Any),
+        ]]),
+    ),
+    (
+        "measurement_dates",
+        Shape::Object(&[&[
+            ("observation_date", Shape::Any),
+            ("corrected_decimal_age", Shape::Any),
+            ("chronological_decimal_age", Shape::Any),
+        ]]),
+    ),
+    (
+        "measurement_calculated_values",
+        Shape::Object(&[&[
+            ("corrected_sds", Shape::Any),
+            ("corrected_centile", Shape::Any),
+            ("chronological_sds", Shape::Any),
+            ("chronological_centile", Shape::Any),
+        ]]),
+    ),
+]]);
+
+/// The options of [`to_fhir`].
+pub(crate) const FHIR_OPTIONS: Shape = Shape::Object(&[&[
+    ("subject", Shape::Any),
+    ("derivedFrom", Shape::Any),
+    ("growthReference", Shape::Any),
+]]);
+
+/// The value at `path` inside the measurement object `v`, a path [`FHIR_MEASUREMENT`] lists (not inlined: called
+/// for a dozen paths, it would be copied a dozen times into the WebAssembly).
 #[inline(never)]
 fn at<'a>(v: &'a Value, path: &[&str]) -> Option<&'a Value> {
-    path.iter().try_fold(v, |v, k| v.get(k))
+    FHIR_MEASUREMENT.get(v, path)
 }
 
 /// The finite number at `path` inside `v`.
@@ -1083,7 +1126,7 @@ pub fn to_fhir(measurement: &Value, options: &Value) -> Result<Observation, Vali
     let mut links = Links::default();
     let mut growth_reference = None;
     if *options != Value::Null {
-        let mut fields = Fields::new(options, vec![Loc::Key("options".into())]);
+        let mut fields = Fields::new(options, &FHIR_OPTIONS, vec![Loc::Key("options".into())]);
         links.subject = fields.string("subject", false).map(str::to_owned);
         links.derived_from = fields.string("derivedFrom", false).map(str::to_owned);
         let name = fields.string("growthReference", false);

@@ -2,7 +2,8 @@
 //! computed on the device with the numbers of rcpchgrowth 4.6.5 and the JSON of the RCPCH Digital Growth
 //! Charts API.
 //!
-//! The engine is plain Rust; the WebAssembly binding lives in `wasm` and is compiled only for wasm32.
+//! The engine is plain Rust; the WebAssembly layer (its exports and wire encodings) lives in `wasm` and is
+//! compiled only for wasm32.
 //!
 //! ```
 //! use centile::ages::{Date, Gestation};
@@ -38,7 +39,6 @@ pub mod lms;
 pub mod measurement;
 pub mod mid_parental;
 pub mod normal;
-pub mod record;
 pub mod references;
 pub mod request;
 pub mod rounding;
@@ -49,5 +49,5 @@ pub mod velocity;
 
 pub use terms::{Method, Reference, Sex};
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(target_arch = "wasm32", test))]
 pub mod wasm;

@@ -387,19 +387,143 @@ impl fmt::Display for ValidationError {
 
 impl std::error::Error for ValidationError {}
 
+/// The fields a request reader reads: what the package's JavaScript copies from a caller's object (and all it
+/// copies). The JavaScript's field lists are generated from these (src/wasm/protocol.rs), and [`Fields`] refuses,
+/// in debug builds, to read a field its shape does not list, so a field added to a reader reaches the JavaScript.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Shape {
+    /// Any value, copied whole.
+    Any,
+    /// An object with these fields (given in groups, which readers share), nothing else copied.
+    Object(&'static [&'static [(&'static str, Shape)]]),
+    /// A list of values of one shape.
+    List(&'static Shape),
+}
+
+impl Shape {
+    /// The shape of field `key`: `None` if the shape does not list it (any field of [`Shape::Any`] is `Any`).
+    pub fn member(&self, key: &str) -> Option<&'static Shape> {
+        match self {
+            Shape::Any => Some(&Shape::Any),
+            Shape::Object(groups) => groups
+                .iter()
+                .flat_map(|g| g.iter())
+                .find(|(k, _)| *k == key)
+                .map(|(_, shape)| shape),
+            Shape::List(_) => None,
+        }
+    }
+
+    /// The shape of each item of a list (of anything but a [`Shape::List`], `Any`).
+    pub fn item(&self) -> &'static Shape {
+        match self {
+            Shape::List(item) => item,
+            _ => &Shape::Any,
+        }
+    }
+
+    /// The value at `path` inside `body`, a request body of this shape (debug builds: fails unless the shape
+    /// lists the path).
+    pub(crate) fn get<'v>(&self, body: &'v Value, path: &[&str]) -> Option<&'v Value> {
+        #[cfg(debug_assertions)]
+        {
+            let mut shape = self;
+            let mut loc = vec![Loc::Key("body".into())];
+            for key in path {
+                shape.read(&loc, key);
+                shape = shape.member(key).unwrap_or(&Shape::Any);
+                loc.push(Loc::Key((*key).into()));
+            }
+        }
+        path.iter().try_fold(body, |v, k| v.get(k))
+    }
+
+    /// Notes that a reader located at `at` reads the member `key` (debug builds: fails unless listed).
+    #[cfg(debug_assertions)]
+    pub(crate) fn read(&self, at: &[Loc], key: &str) {
+        #[cfg(test)]
+        reads::note(at, key);
+        debug_assert!(
+            self.member(key).is_some(),
+            "a reader at {at:?} reads `{key}`, which its request shape does not list (add it to the shape)"
+        );
+    }
+}
+
+/// The fields readers read, in unit tests: each as its path from the request's root, list indices as `[]`.
+#[cfg(test)]
+pub(crate) mod reads {
+    use super::Loc;
+    use std::cell::RefCell;
+    use std::collections::BTreeSet;
+
+    thread_local! {
+        static READ: RefCell<Option<BTreeSet<String>>> = const { RefCell::new(None) };
+    }
+
+    pub(super) fn note(at: &[Loc], key: &str) {
+        READ.with(|r| {
+            if let Some(read) = r.borrow_mut().as_mut() {
+                let mut path: Vec<String> = at
+                    .iter()
+                    .map(|l| match l {
+                        Loc::Key(k) => k.clone(),
+                        Loc::Index(_) => "[]".into(),
+                    })
+                    .collect();
+                path.push(key.into());
+                read.insert(path.join("."));
+            }
+        });
+    }
+
+    /// The paths read while `f` runs on this thread.
+    pub(crate) fn during(f: impl FnOnce()) -> BTreeSet<String> {
+        READ.with(|r| *r.borrow_mut() = Some(BTreeSet::new()));
+        f();
+        READ.with(|r| r.borrow_mut().take().unwrap_or_default())
+    }
+}
+
+/// An optional whole-number field: its default and its bounds (inclusive).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Whole {
+    /// The value when the field is absent.
+    pub default: i32,
+    /// The least value accepted.
+    pub lo: i32,
+    /// The greatest value accepted.
+    pub hi: i32,
+}
+
+impl Whole {
+    /// Whether `n` is accepted.
+    pub fn contains(self, n: i32) -> bool {
+        (self.lo..=self.hi).contains(&n)
+    }
+}
+
 /// Reads fields of one request object, collecting every problem rather than stopping at the first.
 pub struct Fields<'a> {
     object: &'a Value,
+    /// Checked in debug builds only: release builds carry no shapes.
+    #[cfg(debug_assertions)]
+    shape: &'static Shape,
     at: Vec<Loc>,
     /// Problems found so far.
     pub errors: Vec<ErrorDetail>,
 }
 
 impl<'a> Fields<'a> {
-    /// Starts reading `object`, located at `at` (e.g. `["body"]`). A non-object is reported at once.
-    pub fn new(object: &'a Value, at: Vec<Loc>) -> Fields<'a> {
+    /// Starts reading `object` of `shape`, located at `at` (e.g. `["body"]`). A non-object is reported at once.
+    /// Debug builds fail on reading a field `shape` does not list.
+    pub fn new(object: &'a Value, shape: &'static Shape, at: Vec<Loc>) -> Fields<'a> {
+        #[cfg(not(debug_assertions))]
+        let _ = shape;
         let mut fields = Fields {
             object,
+            #[cfg(debug_assertions)]
+            shape,
             at,
             errors: Vec::new(),
         };
@@ -424,9 +548,13 @@ impl<'a> Fields<'a> {
     /// with [`Fields::absorb`] so its problems are reported too.
     pub fn object(&mut self, key: &str) -> Option<Fields<'a>> {
         let value = self.required(key)?;
+        #[cfg(debug_assertions)]
+        let shape = self.shape.member(key).unwrap_or(&Shape::Any);
+        #[cfg(not(debug_assertions))]
+        let shape = &Shape::Any;
         let mut at = self.at.clone();
         at.push(Loc::Key(key.into()));
-        Some(Fields::new(value, at))
+        Some(Fields::new(value, shape, at))
     }
 
     /// Takes over the problems of a member read with [`Fields::object`].
@@ -436,6 +564,8 @@ impl<'a> Fields<'a> {
 
     /// The raw member `key`, treating `null`/`undefined` as absent.
     pub fn raw(&self, key: &str) -> Option<&'a Value> {
+        #[cfg(debug_assertions)]
+        self.shape.read(&self.at, key);
         self.object.get(key).filter(|v| **v != Value::Null)
     }
 
@@ -491,8 +621,9 @@ impl<'a> Fields<'a> {
         Some(n)
     }
 
-    /// An optional whole number in `lo..=hi`, `default` when absent.
-    pub fn int_in(&mut self, key: &str, default: i32, lo: i32, hi: i32) -> Option<i32> {
+    /// An optional whole number in `range`, its default when absent.
+    pub fn int_in(&mut self, key: &str, range: Whole) -> Option<i32> {
+        let Whole { default, lo, hi } = range;
         let Some(value) = self.raw(key) else {
             return Some(default);
         };
@@ -702,15 +833,15 @@ readings!(A, B, C, D, E, F, G, H, I);
 
 #[cfg(test)]
 mod tests {
-    use super::{Fields, Loc, Value};
+    use super::{Fields, Loc, Shape, Value};
 
     #[test]
     fn finish_with_returns_the_values_read_or_every_problem() {
         let body = Value::parse(r#"{"a":1,"b":"x"}"#).unwrap();
-        let mut fields = Fields::new(&body, vec![Loc::Key("body".into())]);
+        let mut fields = Fields::new(&body, &Shape::Any, vec![Loc::Key("body".into())]);
         let (a, b) = (fields.float("a"), fields.string("b", true));
         assert_eq!(fields.finish_with((a, b)), Ok((1.0, "x")));
-        let mut fields = Fields::new(&body, vec![Loc::Key("body".into())]);
+        let mut fields = Fields::new(&body, &Shape::Any, vec![Loc::Key("body".into())]);
         let (a, c) = (fields.float("a"), fields.float("c"));
         let e = fields.finish_with((a, c)).unwrap_err();
         assert_eq!(e.detail.len(), 1);

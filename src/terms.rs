@@ -28,17 +28,13 @@ impl Reference {
         Reference::Who,
     ];
 
-    /// Parses an rcpchgrowth name or a dGC API route name (`turner` is `turners-syndrome`).
+    /// The dGC API's other names for references.
+    pub const ALIASES: [(&'static str, Reference); 1] = [("turner", Reference::TurnersSyndrome)];
+
+    /// Parses an rcpchgrowth name or a dGC API route name (see [`Reference::ALIASES`]).
     pub fn parse(name: &str) -> Option<Reference> {
-        Some(match name {
-            "uk-who" => Reference::UkWho,
-            "who" => Reference::Who,
-            "cdc" => Reference::Cdc,
-            "turners-syndrome" | "turner" => Reference::TurnersSyndrome,
-            "trisomy-21" => Reference::Trisomy21,
-            "trisomy-21-aap" => Reference::Trisomy21Aap,
-            _ => return None,
-        })
+        let alias = || Reference::ALIASES.iter().find(|(a, _)| *a == name);
+        (Reference::ALL.into_iter().find(|r| r.name() == name)).or_else(|| alias().map(|&(_, r)| r))
     }
 
     /// The rcpchgrowth name, as reported in `provenance.growth_reference`.

@@ -1,10 +1,14 @@
 //! The dGC measurement calculation: one observation in, the API's measurement object out. Reading the request
 //! is in `request`, the response JSON in `response`.
 
-mod request;
+pub(crate) mod request;
 mod response;
 
-pub use request::{Birth, BoneAge, MeasurementRequest, Observation, BONE_AGE_TYPES};
+pub use request::{
+    Birth, BoneAge, MeasurementRequest, Observation, BONE_AGE_TYPES, GESTATION_DAYS,
+    GESTATION_WEEKS,
+};
+pub(crate) use request::{BULK, OBSERVATION};
 pub use response::provenance;
 
 use crate::ages::{self, Date, Gestation};

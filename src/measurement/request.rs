@@ -1,7 +1,7 @@
 //! Reading a dGC request body into the birth details and the observation of a measurement.
 
 use crate::ages::{Date, Gestation};
-use crate::request::{Fields, Loc, ValidationError, Value};
+use crate::request::{Fields, Loc, Shape, ValidationError, Value, Whole};
 use crate::{Method, Sex};
 use serde::Serialize as DeriveSerialize;
 
@@ -28,6 +28,56 @@ pub const BONE_AGE_TYPES: [&str; 5] = [
     "fels",
     "bonexpert",
 ];
+
+/// The birth fields of a request.
+pub(crate) const BIRTH_FIELDS: &[(&str, Shape)] = &[
+    ("birth_date", Shape::Any),
+    ("gestation_weeks", Shape::Any),
+    ("gestation_days", Shape::Any),
+    ("sex", Shape::Any),
+    ("measurement_method", Shape::Any),
+];
+
+/// The observation's date and value.
+pub(crate) const OBSERVED_FIELDS: &[(&str, Shape)] = &[
+    ("observation_date", Shape::Any),
+    ("observation_value", Shape::Any),
+];
+
+/// The observation fields passed through to the response unchanged (bone age and events).
+pub(crate) const PASSTHROUGH_FIELDS: &[(&str, Shape)] = &[
+    ("bone_age", Shape::Any),
+    ("bone_age_type", Shape::Any),
+    ("bone_age_sds", Shape::Any),
+    ("bone_age_centile", Shape::Any),
+    ("bone_age_text", Shape::Any),
+    ("events_text", Shape::Any),
+];
+
+/// One observation (of a bulk request).
+pub(crate) const OBSERVATION: Shape = Shape::Object(&[OBSERVED_FIELDS, PASSTHROUGH_FIELDS]);
+
+/// A `calculation` request: birth details and one observation.
+pub(crate) const CALCULATION: Shape =
+    Shape::Object(&[BIRTH_FIELDS, OBSERVED_FIELDS, PASSTHROUGH_FIELDS]);
+
+/// A `bulk-calculation` request: birth details and a list of observations.
+pub(crate) const BULK: Shape =
+    Shape::Object(&[BIRTH_FIELDS, &[("observations", Shape::List(&OBSERVATION))]]);
+
+/// Gestation at birth, whole weeks (default term).
+pub const GESTATION_WEEKS: Whole = Whole {
+    default: 40,
+    lo: 22,
+    hi: 44,
+};
+
+/// Gestation at birth, days beyond the whole weeks.
+pub const GESTATION_DAYS: Whole = Whole {
+    default: 0,
+    lo: 0,
+    hi: 6,
+};
 
 /// The birth details shared by every observation of one child.
 #[derive(Clone, Debug, PartialEq)]
@@ -59,8 +109,8 @@ impl Birth {
     /// Reads and validates the birth fields of a dGC request body.
     pub(crate) fn read(fields: &mut Fields) -> Option<Birth> {
         let birth_date = fields.date("birth_date");
-        let weeks = fields.int_in("gestation_weeks", 40, 22, 44);
-        let days = fields.int_in("gestation_days", 0, 0, 6);
+        let weeks = fields.int_in("gestation_weeks", GESTATION_WEEKS);
+        let days = fields.int_in("gestation_days", GESTATION_DAYS);
         let sex = fields.sex();
         let method = fields.method();
         Some(Birth {
@@ -125,7 +175,7 @@ impl MeasurementRequest {
     /// Missing or mistyped fields, impossible dates, gestation outside 22+0–44+6 weeks, a value that is not > 0,
     /// or a birth date after the observation date.
     pub fn from_value(body: &Value) -> Result<MeasurementRequest, ValidationError> {
-        let mut fields = Fields::new(body, vec![Loc::Key("body".into())]);
+        let mut fields = Fields::new(body, &CALCULATION, vec![Loc::Key("body".into())]);
         let birth = Birth::read(&mut fields);
         let observation = Observation::read(&mut fields);
         if let (Some(b), Some(o)) = (&birth, &observation) {

@@ -8,7 +8,8 @@ use centile::ages::{self, Gestation};
 use centile::api;
 use centile::centile::centile;
 use centile::fhir;
-use centile::request::{Fields, Loc, ValidationError, Value};
+use centile::measurement::{GESTATION_DAYS, GESTATION_WEEKS};
+use centile::request::{Fields, Loc, Shape, ValidationError, Value};
 use clap::{Args, Parser, Subcommand};
 use serde::Serialize;
 use std::fs::File;
@@ -465,11 +466,11 @@ fn age(args: AgeArgs) -> Result<(), Failure> {
         .into_iter()
         .chain(gestation_fields(&args.gestation)),
     );
-    let mut fields = Fields::new(&request, vec![Loc::Key("body".into())]);
+    let mut fields = Fields::new(&request, &Shape::Any, vec![Loc::Key("body".into())]);
     let birth = fields.date("birth_date");
     let observation = fields.date("observation_date");
-    let weeks = fields.int_in("gestation_weeks", 40, 22, 44);
-    let days = fields.int_in("gestation_days", 0, 0, 6);
+    let weeks = fields.int_in("gestation_weeks", GESTATION_WEEKS);
+    let days = fields.int_in("gestation_days", GESTATION_DAYS);
     if let (Some(b), Some(o)) = (birth, observation) {
         if b > o {
             let msg = "The observation date is before the birth date.";

@@ -1,10 +1,11 @@
-//! The wasm-bindgen surface: converts JavaScript values to and from the engine's plain values, nothing more.
+//! The wasm-bindgen exports: JavaScript arguments to the engine's plain values, and its answers back as
+//! JavaScript values or the wire encodings of [`super::record`] and [`super::flat`].
 
+use super::flat;
+use super::record::{self, Outcome, Status, RECORD_LEN};
 use crate::api;
-use crate::chart::Chart;
 use crate::fhir;
 use crate::measurement::MeasurementError;
-use crate::record::{self, Outcome, RECORD_LEN};
 use crate::request::{Loc, ValidationError, Value};
 use crate::{Method, Reference, Sex};
 use serde::Serialize;
@@ -166,10 +167,11 @@ thread_local! {
     static REJECTIONS: RefCell<Vec<MeasurementError>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Fast path of `calculation`: 0 when the record buffer holds the result; 2 when the general path must answer (an unusual or malformed request). Codes:
-/// reference in `Reference::ALL` order, method in `Method::ALL` order, sex 0 male / 1 female; dates as the
-/// integers `YYYYMMDD` (checked here). 3 + n when the calculation answers a 422 whose message is `rejection(n)`
-/// (the detail is `loc: ["body", "observation_value"]`, `type: "value_error"`).
+/// Fast path of `calculation`, answering a [`Status`] number: `Record` when the record buffer holds the result;
+/// `General` when the general path must answer (an unusual or malformed request); `Rejected + n` when the
+/// calculation answers a 422 whose message is `rejection(n)` (the detail is `loc: ["body", "observation_value"]`,
+/// `type: "value_error"`). Codes: reference in `Reference::ALL` order, method in `Method::ALL` order, sex in
+/// `Sex::ALL` order; dates as the integers `YYYYMMDD` (checked here).
 #[wasm_bindgen(js_name = calculationRecord)]
 #[allow(clippy::too_many_arguments)]
 pub fn calculation_record(
@@ -187,12 +189,12 @@ pub fn calculation_record(
         Sex::ALL.get(sex as usize).copied(),
         Method::ALL.get(method as usize).copied(),
     ) else {
-        return 2;
+        return Status::General as u32;
     };
     match record::record(r, birth_ymd, observation_ymd, value, s, m, weeks, days) {
         Outcome::Record(values) => {
             RECORD.with(|r| *r.borrow_mut() = values);
-            0
+            Status::Record as u32
         }
         Outcome::Rejected(e) => REJECTIONS.with(|r| {
             let mut seen = r.borrow_mut();
@@ -200,13 +202,13 @@ pub fn calculation_record(
                 seen.push(e);
                 seen.len() - 1
             });
-            3 + n as u32
+            Status::Rejected as u32 + n as u32
         }),
-        Outcome::General => 2,
+        Outcome::General => Status::General as u32,
     }
 }
 
-/// The message of rejection `n` that `calculationRecord` reported (3 + n), or undefined.
+/// The message of rejection `n` that `calculationRecord` reported (`Status::Rejected` + n), or undefined.
 #[wasm_bindgen]
 pub fn rejection(n: u32) -> Option<String> {
     REJECTIONS.with(|r| r.borrow().get(n as usize).map(ToString::to_string))
@@ -230,57 +232,29 @@ pub fn text(kind: u32, code: f64) -> Option<String> {
     record::text(*record::TEXTS.get(kind as usize)?, code as i64)
 }
 
-/// `POST /{reference}/chart-coordinates`, flattened (see `Chart::flatten`) for the package's JavaScript builder.
+/// `POST /{reference}/chart-coordinates`, flattened (see [`flat::segments`]) for the package's JavaScript builder.
 #[wasm_bindgen(js_name = chartCoordinatesFlat)]
 pub fn chart_coordinates_flat(reference: &str, request: &str) -> Result<Vec<f64>, JsValue> {
     api::chart_coordinates(&string_arg(reference, "reference")?, &arg(request))
-        .map(|chart| chart.flatten())
+        .map(|chart| flat::segments(&chart.segments))
         .map_err(error)
 }
 
-/// `POST /utilities/mid-parental-height`, flattened for the package's JavaScript builder: the height, SDS,
-/// centile, lower and upper values (NaN for null), then the centile, lower and upper lines as flattened charts.
+/// `POST /utilities/mid-parental-height`, flattened (see [`flat::mid_parental_height`]) for the package's
+/// JavaScript builder.
 #[wasm_bindgen(js_name = midParentalHeightFlat)]
 pub fn mid_parental_height_flat(request: &str) -> Result<Vec<f64>, JsValue> {
     let m = api::mid_parental_height(&arg(request)).map_err(error)?;
-    let mut out = vec![
-        m.mid_parental_height.unwrap_or(f64::NAN),
-        m.mid_parental_height_sds,
-        m.mid_parental_height_centile,
-        m.mid_parental_height_lower_value.unwrap_or(f64::NAN),
-        m.mid_parental_height_upper_value.unwrap_or(f64::NAN),
-    ];
-    for segments in [
-        m.mid_parental_height_centile_data,
-        m.mid_parental_height_lower_centile_data,
-        m.mid_parental_height_upper_centile_data,
-    ] {
-        out.extend(Chart { segments }.flatten());
-    }
-    Ok(out)
+    Ok(flat::mid_parental_height(&m))
 }
 
-/// Fictional child data for the package's JavaScript builder: gestation weeks and days, sex and method codes,
-/// then `YYYYMMDD, value` per observation (the birth date is always 1759-04-11).
+/// Fictional child data for the package's JavaScript builder (see [`flat::fictional_child`]).
 #[wasm_bindgen(js_name = fictionalChildObservations)]
 pub fn fictional_child_observations(reference: &str, request: &str) -> Result<Vec<f64>, JsValue> {
     let (birth, observations) =
         api::fictional_child_observations(&string_arg(reference, "reference")?, &arg(request))
             .map_err(error)?;
-    let mut out = vec![
-        f64::from(birth.gestation.weeks),
-        f64::from(birth.gestation.days),
-        birth.sex as usize as f64,
-        birth.method as usize as f64,
-    ];
-    for o in observations {
-        let (y, m, d) = o.observation_date.ymd();
-        out.extend([
-            f64::from(y * 10_000 + m as i32 * 100 + d as i32),
-            o.observation_value,
-        ]);
-    }
-    Ok(out)
+    Ok(flat::fictional_child(&birth, &observations))
 }
 
 /// Velocity (units per year) over the last two measurement objects of a method.

@@ -1,0 +1,12 @@
+//! The WebAssembly layer, compiled only for wasm32 (and natively for its own tests): the wasm-bindgen exports
+//! and the wire encodings only the package's JavaScript reads. The engine's public API is its domain types.
+
+mod flat;
+#[cfg(test)]
+mod protocol;
+mod record;
+
+#[cfg(target_arch = "wasm32")]
+mod exports;
+#[cfg(target_arch = "wasm32")]
+pub use exports::*;

@@ -1,0 +1,343 @@
+//! The constants the package's JavaScript shares with the wasm, written as pkg-template/protocol.js, which
+//! scripts/build-pkg.mjs puts before pkg-template/api.js in every entry. The file is generated from the Rust
+//! definitions below and committed; a unit test fails while it differs (`make protocol` rewrites it), and another
+//! checks that every request shape lists exactly the fields its Rust reader reads.
+
+use super::flat::{FICTIONAL_HEADER, MID_PARENTAL_HEADER};
+use super::record::{
+    result, slot, Status, Text, COMMENT_SENTENCES, GESTATION_CODE, RECORD_LEN, TEXTS,
+};
+use crate::api::{
+    CHART_REQUEST, FICTIONAL_REQUEST, MEASUREMENTS, MEASUREMENT_ARGS, MID_PARENTAL_REQUEST,
+    PERCENTAGE_MEDIAN_BMI_ARGS, SDS_ARGS, THRIVE_REQUEST,
+};
+use crate::chart::Segment;
+use crate::fhir::{FHIR_MEASUREMENT, FHIR_OPTIONS};
+use crate::measurement::request::{
+    BIRTH_FIELDS, BULK, CALCULATION, GESTATION_DAYS, GESTATION_WEEKS, PASSTHROUGH_FIELDS,
+};
+use crate::request::{Shape, Whole};
+use crate::{Method, Reference, Sex};
+use std::fmt::Write;
+
+/// The request shapes, by the name pkg-template/api.js gives them in `SHAPES`.
+const SHAPES: [(&str, &Shape); 12] = [
+    ("calculation", &CALCULATION),
+    ("bulk", &BULK),
+    ("chart", &CHART_REQUEST),
+    ("midParental", &MID_PARENTAL_REQUEST),
+    ("fictional", &FICTIONAL_REQUEST),
+    ("sds", &SDS_ARGS),
+    ("measurement", &MEASUREMENT_ARGS),
+    ("percentageMedianBmi", &PERCENTAGE_MEDIAN_BMI_ARGS),
+    ("thrive", &THRIVE_REQUEST),
+    ("measurements", &MEASUREMENTS),
+    ("fhirMeasurement", &FHIR_MEASUREMENT),
+    ("fhirOptions", &FHIR_OPTIONS),
+];
+
+/// The record's slots, by their names in JavaScript.
+const SLOTS: [(&str, usize); 11] = [
+    ("chronologicalAge", slot::CHRONOLOGICAL_AGE),
+    ("correctedAge", slot::CORRECTED_AGE),
+    ("edd", slot::EDD),
+    ("gestationalAge", slot::GESTATIONAL_AGE),
+    ("comment", slot::COMMENT),
+    ("chronologicalCalendar", slot::CHRONOLOGICAL_CALENDAR),
+    ("correctedCalendar", slot::CORRECTED_CALENDAR),
+    ("corrected", slot::CORRECTED),
+    ("chronological", slot::CHRONOLOGICAL),
+    ("correctedError", slot::CORRECTED_ERROR),
+    ("chronologicalError", slot::CHRONOLOGICAL_ERROR),
+];
+
+/// The slots within one age's results.
+const RESULT: [(&str, usize); 4] = [
+    ("sds", result::SDS),
+    ("centile", result::CENTILE),
+    ("band", result::BAND),
+    ("percentageMedianBmi", result::PERCENTAGE_MEDIAN_BMI),
+];
+
+fn status_name(s: Status) -> &'static str {
+    match s {
+        Status::Record => "record",
+        Status::Rejected => "rejected",
+        Status::General => "general",
+    }
+}
+
+fn text_name(t: Text) -> &'static str {
+    match t {
+        Text::Band => "band",
+        Text::Comment => "comment",
+        Text::Calendar => "calendar",
+        Text::DateIso => "dateIso",
+        Text::DateLong => "dateLong",
+        Text::GestationalAge => "gestationalAge",
+        Text::MeasurementError => "measurementError",
+    }
+}
+
+/// A JavaScript string literal (every name here is plain ASCII without quotes or backslashes).
+fn string(s: &str) -> String {
+    assert!(s
+        .chars()
+        .all(|c| c.is_ascii_graphic() && c != '\'' && c != '\\'));
+    format!("'{s}'")
+}
+
+/// A property key: bare when it is an identifier.
+fn key(k: &str) -> String {
+    let identifier = k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        && !k.starts_with(|c: char| c.is_ascii_digit());
+    if identifier {
+        k.into()
+    } else {
+        string(k)
+    }
+}
+
+fn list<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
+    let items: Vec<String> = items.into_iter().map(string).collect();
+    format!("[{}]", items.join(", "))
+}
+
+/// A table from names to numbers: `null`-prototyped when callers' strings index it.
+fn table<'a>(entries: impl IntoIterator<Item = (&'a str, usize)>, lookup: bool) -> String {
+    let mut parts: Vec<String> = entries
+        .into_iter()
+        .map(|(k, v)| format!("{}: {v}", key(k)))
+        .collect();
+    if lookup {
+        parts.insert(0, "__proto__: null".into());
+    }
+    format!("{{ {} }}", parts.join(", "))
+}
+
+fn whole(w: Whole) -> String {
+    format!("{{ default: {}, lo: {}, hi: {} }}", w.default, w.lo, w.hi)
+}
+
+/// A shape as pkg-template/api.js reads it: `0` for any value, `{ field: shape }`, `[shape]` for a list.
+fn shape(s: &Shape) -> String {
+    match s {
+        Shape::Any => "0".into(),
+        Shape::List(item) => format!("[{}]", shape(item)),
+        Shape::Object(groups) => {
+            let fields: Vec<String> = groups
+                .iter()
+                .flat_map(|g| g.iter())
+                .map(|(k, s)| format!("{}: {}", key(k), shape(s)))
+                .collect();
+            format!("{{ {} }}", fields.join(", "))
+        }
+    }
+}
+
+/// The text of pkg-template/protocol.js: one constant a line, documented here and where each is defined (it is
+/// shipped in every entry, so it carries no comments beyond its first lines).
+pub fn js() -> String {
+    let names = |fields: &[(&'static str, Shape)]| list(fields.iter().map(|(k, _)| *k));
+    let codes = |names: &[&'static str]| {
+        let entries: Vec<(&str, usize)> = names.iter().enumerate().map(|(i, n)| (*n, i)).collect();
+        table(entries, true)
+    };
+    let aliases = Reference::ALIASES
+        .iter()
+        .filter_map(|&(alias, r)| Some((alias, Reference::ALL.iter().position(|&x| x == r)?)));
+    let references = Reference::ALL.map(Reference::name);
+    let reference_codes = references.iter().copied().zip(0..).chain(aliases);
+    let statuses = [Status::Record, Status::General, Status::Rejected];
+    let shapes: Vec<String> = SHAPES
+        .iter()
+        .map(|(name, s)| format!("  {name}: {},\n", shape(s)))
+        .collect();
+    let constants = [
+        (
+            "STATUS",
+            table(statuses.map(|s| (status_name(s), s as usize)), false),
+        ),
+        ("RECORD_LEN", RECORD_LEN.to_string()),
+        ("SLOT", table(SLOTS, false)),
+        ("RESULT", table(RESULT, false)),
+        (
+            "TEXT",
+            table(TEXTS.map(|t| (text_name(t), t as usize)), false),
+        ),
+        ("COMMENT_SENTENCES", COMMENT_SENTENCES.to_string()),
+        ("GESTATION_CODE", GESTATION_CODE.to_string()),
+        ("REFERENCE_NAMES", list(references)),
+        ("REFERENCE_CODES", table(reference_codes, true)),
+        ("METHOD_NAMES", list(Method::ALL.map(Method::name))),
+        ("METHOD_CODES", codes(&Method::ALL.map(Method::name))),
+        ("SEX_NAMES", list(Sex::ALL.map(Sex::name))),
+        ("SEX_CODES", codes(&Sex::ALL.map(Sex::name))),
+        ("SEGMENTS", list(Segment::ALL.map(Segment::name))),
+        ("GESTATION_WEEKS", whole(GESTATION_WEEKS)),
+        ("GESTATION_DAYS", whole(GESTATION_DAYS)),
+        (
+            "FICTIONAL_BIRTH_DATE",
+            string(&crate::fictional::birth_date().to_string()),
+        ),
+        ("MID_PARENTAL_HEADER", MID_PARENTAL_HEADER.to_string()),
+        ("FICTIONAL_HEADER", FICTIONAL_HEADER.to_string()),
+        ("BIRTH_FIELDS", names(BIRTH_FIELDS)),
+        ("PASSTHROUGH", names(PASSTHROUGH_FIELDS)),
+        ("SHAPES", format!("{{\n{}}}", shapes.concat())),
+    ];
+    let mut out = String::from(
+        "// The constants pkg-template/api.js shares with the wasm, generated from the Rust definitions by\n\
+         // src/wasm/protocol.rs (documented there): do not edit. `make protocol` rewrites this file; `cargo test`\n\
+         // fails while it differs from them.\n",
+    );
+    for (name, value) in constants {
+        let _ = writeln!(out, "const {name} = {value};");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::request::{reads, Value};
+    use std::collections::BTreeSet;
+
+    const PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/pkg-template/protocol.js");
+
+    /// `CENTILE_WRITE_PROTOCOL=1` (as `make protocol` sets it) rewrites the file instead.
+    #[test]
+    fn protocol_js_is_generated_from_rust() {
+        let js = js();
+        if std::env::var_os("CENTILE_WRITE_PROTOCOL").is_some() {
+            std::fs::write(PATH, &js).expect("pkg-template/protocol.js is writable");
+        }
+        let committed = std::fs::read_to_string(PATH).unwrap_or_default();
+        assert!(
+            committed == js,
+            "pkg-template/protocol.js differs from the Rust definitions: run `make protocol` and commit it"
+        );
+    }
+
+    /// Every field path a shape lists, from `root`, list items as `[]`.
+    fn paths(s: &Shape, root: &str, out: &mut BTreeSet<String>) {
+        match s {
+            Shape::Any => {}
+            Shape::List(item) => paths(item, &format!("{root}.[]"), out),
+            Shape::Object(groups) => {
+                for (k, member) in groups.iter().flat_map(|g| g.iter()) {
+                    let path = format!("{root}.{k}");
+                    out.insert(path.clone());
+                    paths(member, &path, out);
+                }
+            }
+        }
+    }
+
+    fn value(text: &str) -> Value {
+        Value::parse(text).expect("test JSON")
+    }
+
+    /// A calculated measurement object, as the readers of measurement objects take it.
+    fn measurement_object() -> String {
+        let request = value(
+            r#"{"birth_date":"2020-01-01","observation_date":"2021-01-01","observation_value":75,"sex":"male","measurement_method":"height"}"#,
+        );
+        let m = crate::api::calculation("uk-who", &request).expect("a valid request");
+        serde_json::to_string(&m).expect("serialisable")
+    }
+
+    /// Each shape lists exactly the fields its Rust reader reads: the readers run on bodies that take every
+    /// branch (empty, valid, each optional field present), noting each field read.
+    #[test]
+    fn shapes_list_exactly_what_the_readers_read() {
+        let m = measurement_object();
+        let full_observation = r#""observation_date":"2021-01-01","observation_value":9,"bone_age":1,"bone_age_type":"fels","bone_age_sds":0,"bone_age_centile":50,"bone_age_text":"t","events_text":["e"]"#;
+        let birth = r#""birth_date":"2020-01-01","sex":"male","measurement_method":"weight""#;
+        let run = |name: &str, f: &dyn Fn(&Value), bodies: &[String]| {
+            let read = reads::during(|| bodies.iter().for_each(|b| f(&value(b))));
+            let shape = SHAPES.iter().find(|(n, _)| *n == name).expect("a shape").1;
+            let root = match name {
+                "fhirOptions" => "options",
+                "measurements" => "body.measurements",
+                _ => "body",
+            };
+            let mut listed = BTreeSet::new();
+            paths(shape, root, &mut listed);
+            // A field counts as read when it or anything inside it is; reads inside an `Any` field are its own.
+            let under_any = |p: &String| listed.iter().any(|l| p.starts_with(&format!("{l}.")));
+            let read: BTreeSet<String> = read
+                .into_iter()
+                .filter(|p| p.starts_with(&format!("{root}.")))
+                .filter(|p| listed.contains(p) || !under_any(p))
+                .collect();
+            assert_eq!(
+                read, listed,
+                "{name}: fields read (left) and listed (right)"
+            );
+        };
+        let all = |s: &[&str]| s.iter().map(|b| b.to_string()).collect::<Vec<_>>();
+        run(
+            "calculation",
+            &|b| drop(crate::api::calculation("uk-who", b)),
+            &all(&["{}", &format!("{{{birth},{full_observation}}}")]),
+        );
+        run(
+            "bulk",
+            &|b| drop(crate::api::bulk_calculation("uk-who", b)),
+            &all(&[&format!(
+                "{{{birth},\"observations\":[{{{full_observation}}}]}}"
+            )]),
+        );
+        run(
+            "chart",
+            &|b| drop(crate::api::chart_coordinates("uk-who", b)),
+            &all(&["{}"]),
+        );
+        run(
+            "midParental",
+            &|b| drop(crate::api::mid_parental_height(b)),
+            &all(&["{}"]),
+        );
+        run(
+            "fictional",
+            &|b| drop(crate::api::fictional_child_observations("uk-who", b)),
+            &all(&[r#"{"reference":"uk-who"}"#]),
+        );
+        run(
+            "sds",
+            &|b| drop(crate::api::sds_for_measurement(b)),
+            &all(&["{}"]),
+        );
+        run(
+            "measurement",
+            &|b| drop(crate::api::measurement_from_sds(b)),
+            &all(&["{}"]),
+        );
+        run(
+            "percentageMedianBmi",
+            &|b| drop(crate::api::percentage_median_bmi(b)),
+            &all(&["{}"]),
+        );
+        run(
+            "thrive",
+            &|b| drop(crate::api::thrive_line(b)),
+            &all(&["{}"]),
+        );
+        run(
+            "measurements",
+            &|b| drop(crate::api::velocity("height", b)),
+            &all(&[&format!("[{m}]")]),
+        );
+        run(
+            "fhirMeasurement",
+            &|b| drop(crate::fhir::to_fhir(b, &Value::Null)),
+            &all(&[&m]),
+        );
+        run(
+            "fhirOptions",
+            &|b| drop(crate::fhir::to_fhir(&value(&m), b)),
+            &all(&["{}"]),
+        );
+    }
+}
