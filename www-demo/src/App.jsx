@@ -90,8 +90,9 @@ export function App() {
   const { mph, error: mphError } = useMemo(() => midParental({ reference, sex, height_maternal: maternal, height_paternal: paternal }), [reference, sex, maternal, paternal]);
   const errorsByVisit = useMemo(() => new Map(rows.filter((r) => Object.keys(r.errors).length).map((r) => [r.visit.id, r.errors])), [rows]);
   const method = ref.methods.includes(chartMethod) ? chartMethod : ref.methods[0];
-  // The RCPCH component redraws every point whenever it renders (about 1-4 ms a point), so it follows the table in
-  // a background render: an edit commits the new results at once and the chart catches up.
+  // The RCPCH component recomputes and redraws its whole chart whenever its data change (hundreds of ms for 100
+  // visits), so it follows the table in a background render: an edit commits the new results at once, marks the
+  // chart as out of date in the same frame, and the chart catches up.
   const chartProps = useMemo(() => ({ childId: child.id, name: child.name, reference, sex, measurements, mph: method === 'height' ? mph : null }),
     [child.id, child.name, reference, sex, measurements, mph, method]);
   const chart = useDeferredValue(chartProps);
@@ -205,7 +206,7 @@ export function App() {
         </section>
 
         <Suspense fallback={<p>Loading the chart…</p>}>
-          <Charts childId={chart.childId} name={chart.name} reference={chart.reference} sex={chart.sex} measurements={chart.measurements} methods={ref.methods} mph={chart.mph}
+          <Charts pending={chart !== chartProps} childId={chart.childId} name={chart.name} reference={chart.reference} sex={chart.sex} measurements={chart.measurements} methods={ref.methods} mph={chart.mph}
             method={method} setMethod={setChartMethod} chartType={chartType} setChartType={setChartType} theme={theme} setTheme={setTheme} />
         </Suspense>
 

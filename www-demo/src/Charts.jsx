@@ -78,7 +78,7 @@ async function pngBlob(svg) {
   return new Promise((resolve) => canvas.toBlob(resolve, 'image/png'));
 }
 
-export default memo(function Charts({ childId, name: childName, reference, sex, measurements, methods, mph, method, setMethod, chartType, setChartType, theme, setTheme }) {
+export default memo(function Charts({ pending, childId, name: childName, reference, sex, measurements, methods, mph, method, setMethod, chartType, setChartType, theme, setTheme }) {
   const box = useRef(null);
   const width = Math.min(useWidth(box), 900);
   useAccessibleComponent(box, `${chartType === 'sds' ? 'SDS chart' : `${METHODS[method].label} centile chart`} of ${childName || 'the child'}; its points are listed in the table below the chart`);
@@ -142,7 +142,9 @@ export default memo(function Charts({ childId, name: childName, reference, sex, 
         </span>
         <span role="status" className="sub">{status}</span>
       </div>
-      <figure className="chart" ref={box} aria-describedby="chart-twin-caption" data-chart-type={chartType} data-method={method}
+      {/* While the chart lags the results (a redraw in the background), it is dimmed and says so. */}
+      <p className="chart-pending">{pending ? 'Updating the chart…' : ''}</p>
+      <figure className="chart" ref={box} aria-describedby="chart-twin-caption" aria-busy={pending} data-chart-type={chartType} data-method={method}
         data-child={childId} data-points={points.length}>
         {drawing}
       </figure>
