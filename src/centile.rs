@@ -177,6 +177,9 @@ impl fmt::Display for CentileBand {
 }
 
 impl CentileBand {
+    /// Every [`code`](Self::code) is below this.
+    pub const CODES: u32 = 4 * 5 * 5 * 16 * 16;
+
     /// A small integer naming this sentence (method, format and band) so its text can be cached by callers.
     pub fn code(&self, format: CentileFormat) -> u32 {
         let index = |c: f64| format.centiles().iter().position(|&x| x == c).unwrap_or(0) as u32;

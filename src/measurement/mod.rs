@@ -253,27 +253,46 @@ fn implausible(method: Method, value: f64, sds: f64) -> Option<MeasurementError>
     }
 }
 
-/// Calculates the measurement object for one observation against `reference`.
-///
-/// Ages are corrected for gestation for life on UK-WHO, Turner and the trisomy-21 references; CDC and WHO correct
-/// only births before 37 weeks, and only until the corrected age reaches 2 years (or for life after 42 weeks).
-/// Where the reference has data at only one of the two ages, that age's results are returned and the other's
-/// SDS, centile and band are `None` with the reason in its `error`, as rcpchgrowth's `Measurement` does.
+/// The two decimal ages of a measurement and the results at each: the scores of [`calculate`] without the
+/// calendar ages and comments around them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scores {
+    /// Age in decimal years, uncorrected.
+    pub chronological_decimal_age: f64,
+    /// Age in decimal years corrected for gestation by the reference's rule.
+    pub corrected_decimal_age: f64,
+    /// Results at the corrected age.
+    pub corrected: Result1,
+    /// Results at the chronological age.
+    pub chronological: Result1,
+}
+
+impl From<MeasurementObject> for Scores {
+    fn from(m: MeasurementObject) -> Scores {
+        Scores {
+            chronological_decimal_age: m.chronological_decimal_age,
+            corrected_decimal_age: m.corrected_decimal_age,
+            corrected: m.corrected,
+            chronological: m.chronological,
+        }
+    }
+}
+
+/// The scores of one observation against `reference`, with the checks and errors of [`calculate`].
 ///
 /// # Errors
-/// An observation before the birth; a reference with data at neither age; a value implausible at the corrected
-/// age (at the chronological age where only that one has data): beyond ±8 SDS, ±15 for BMI, or a height under 2,
-/// which looks like metres. `api` reports each as the API's 422.
-pub fn calculate(
+/// As [`calculate`].
+pub fn scores(
     reference: Reference,
     birth: &Birth,
     observation: &Observation,
-) -> Result<MeasurementObject, MeasurementError> {
+) -> Result<Scores, MeasurementError> {
     let (date, gestation) = (birth.birth_date, birth.gestation);
     let obs = observation.observation_date;
-    let chronological_calendar_age =
-        ages::calendar_parts(date, obs).ok_or(MeasurementError::BeforeBirth)?;
-    let edd = ages::estimated_date_delivery(date, gestation)
+    if obs < date {
+        return Err(MeasurementError::BeforeBirth);
+    }
+    ages::estimated_date_delivery(date, gestation)
         .ok_or(MeasurementError::DeliveryDateOutOfRange)?;
     let chronological = ages::decimal_years(ages::chronological_days(date, obs));
     let mut corrected = ages::decimal_years(ages::corrected_days(date, obs, gestation));
@@ -304,19 +323,59 @@ pub fn calculate(
             .then(|| percentage_median_bmi(reference, age, sex, value).ok())
             .flatten()
     };
+    Ok(Scores {
+        chronological_decimal_age: chronological,
+        corrected_decimal_age: corrected,
+        corrected: result_for(reference, method, corrected_z, pmbmi(corrected)),
+        chronological: result_for(reference, method, chronological_z, pmbmi(chronological)),
+    })
+}
+
+/// Calculates the measurement object for one observation against `reference`.
+///
+/// Ages are corrected for gestation for life on UK-WHO, Turner and the trisomy-21 references; CDC and WHO correct
+/// only births before 37 weeks, and only until the corrected age reaches 2 years (or for life after 42 weeks).
+/// Where the reference has data at only one of the two ages, that age's results are returned and the other's
+/// SDS, centile and band are `None` with the reason in its `error`, as rcpchgrowth's `Measurement` does.
+///
+/// # Errors
+/// An observation before the birth; a reference with data at neither age; a value implausible at the corrected
+/// age (at the chronological age where only that one has data): beyond ±8 SDS, ±15 for BMI, or a height under 2,
+/// which looks like metres. `api` reports each as the API's 422.
+pub fn calculate(
+    reference: Reference,
+    birth: &Birth,
+    observation: &Observation,
+) -> Result<MeasurementObject, MeasurementError> {
+    let Scores {
+        chronological_decimal_age,
+        corrected_decimal_age,
+        corrected,
+        chronological,
+    } = scores(reference, birth, observation)?;
+    let (date, gestation) = (birth.birth_date, birth.gestation);
+    let obs = observation.observation_date;
+    let edd = ages::estimated_date_delivery(date, gestation)
+        .ok_or(MeasurementError::DeliveryDateOutOfRange)?;
     Ok(MeasurementObject {
         reference,
         birth: birth.clone(),
         estimated_date_delivery: edd,
         observation: observation.clone(),
-        chronological_decimal_age: chronological,
-        corrected_decimal_age: corrected,
-        chronological_calendar_age,
+        chronological_decimal_age,
+        corrected_decimal_age,
+        chronological_calendar_age: ages::calendar_parts(date, obs)
+            .ok_or(MeasurementError::BeforeBirth)?,
         corrected_calendar_age: ages::calendar_parts(edd, obs),
         corrected_gestational_age: ages::corrected_gestational_age(date, obs, gestation),
-        comments: Comments::select(reference, chronological, corrected, gestation),
-        corrected: result_for(reference, method, corrected_z, pmbmi(corrected)),
-        chronological: result_for(reference, method, chronological_z, pmbmi(chronological)),
+        comments: Comments::select(
+            reference,
+            chronological_decimal_age,
+            corrected_decimal_age,
+            gestation,
+        ),
+        corrected,
+        chronological,
     })
 }
 

@@ -4,16 +4,18 @@
 use centile::ages::{Date, Gestation};
 use centile::api;
 use centile::centile::{CentileBand, CentileFormat};
-use centile::measurement::{band_format, calculate, Birth, MeasurementObject, Observation};
+use centile::measurement::{
+    band_format, calculate, scores, Birth, MeasurementObject, Observation, Scores,
+};
 use centile::request::{Loc, ValidationError, Value};
 use centile::{Method, Reference, Sex};
 use csv::ByteRecord;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::HashMap;
 use std::io::{self, IsTerminal, Read, Write};
 use std::sync::mpsc::sync_channel;
+use std::sync::OnceLock;
 
 /// The request fields read from each row, named as in the API (`reference` overrides `--reference`).
 pub const INPUT_FIELDS: [&str; 8] = [
@@ -74,19 +76,38 @@ pub enum Cell {
 }
 
 impl Cell {
-    /// Appends the cell as a CSV field: a number in its shortest round-trip form, a band as its sentence (quoted
-    /// once and cached by the band's code in `bands`).
-    fn write(&self, out: &mut Vec<u8>, bands: &mut HashMap<u32, Vec<u8>>, format: CentileFormat) {
+    /// Appends the cell as a CSV field: a number in its shortest round-trip form (the text of an equal number
+    /// earlier in the row, `numbers`, is copied), a band as its sentence (quoted once and kept in `bands`, by the
+    /// band's code).
+    fn write(
+        &self,
+        out: &mut Vec<u8>,
+        numbers: &mut Vec<(u64, std::ops::Range<usize>)>,
+        bands: &[OnceLock<Box<[u8]>>],
+        format: CentileFormat,
+    ) {
         match self {
             Cell::Number(Some(x)) => {
-                out.extend_from_slice(ryu::Buffer::new().format(*x).as_bytes())
+                let bits = x.to_bits();
+                match numbers.iter().find(|(b, _)| *b == bits) {
+                    Some((_, range)) => out.extend_from_within(range.clone()),
+                    None => {
+                        let start = out.len();
+                        out.extend_from_slice(ryu::Buffer::new().format(*x).as_bytes());
+                        numbers.push((bits, start..out.len()));
+                    }
+                }
             }
             Cell::Band(Some(band)) => {
-                out.extend_from_slice(bands.entry(band.code(format)).or_insert_with(|| {
+                let text = || {
                     let mut field = Vec::new();
                     push_field(&mut field, band.to_string().as_bytes());
-                    field
-                }))
+                    field.into_boxed_slice()
+                };
+                match bands.get(band.code(format) as usize) {
+                    Some(cached) => out.extend_from_slice(cached.get_or_init(text)),
+                    None => out.extend_from_slice(&text()),
+                }
             }
             Cell::Number(None) | Cell::Band(None) => {}
         }
@@ -124,8 +145,8 @@ fn push_record<'a>(out: &mut Vec<u8>, fields: impl IntoIterator<Item = &'a [u8]>
     out.push(b'\n');
 }
 
-/// The scores of a measurement object, in [`OUTPUT_COLUMNS`] order.
-pub fn cells(m: &MeasurementObject) -> [Cell; 9] {
+/// The scores of a measurement, in [`OUTPUT_COLUMNS`] order.
+pub fn cells(m: &Scores) -> [Cell; 9] {
     [
         Cell::Number(Some(m.chronological_decimal_age)),
         Cell::Number(Some(m.corrected_decimal_age)),
@@ -147,6 +168,8 @@ pub struct Scorer {
     reference: Reference,
     date_format: Option<String>,
     format: Format,
+    /// Each centile band's sentence as a CSV field, by its code, made on first use.
+    bands: Box<[OnceLock<Box<[u8]>>]>,
 }
 
 impl Scorer {
@@ -203,13 +226,27 @@ impl Scorer {
             reference,
             date_format,
             format,
+            bands: (0..CentileBand::CODES).map(|_| OnceLock::new()).collect(),
         })
     }
 
-    /// The text of `field` in `row` without ASCII spaces around it ("" when absent; `None` when not UTF-8).
-    fn text<'r>(&self, row: &'r ByteRecord, field: usize) -> Option<&'r str> {
-        let cell = self.columns[field].and_then(|i| row.get(i)).unwrap_or(b"");
-        std::str::from_utf8(cell.trim_ascii()).ok()
+    /// The texts of the request fields in `row` without ASCII spaces around them ("" when absent); `None` when
+    /// one is not UTF-8.
+    fn texts<'r>(&self, row: &'r ByteRecord) -> Option<[&'r str; 8]> {
+        let bytes = row.as_slice();
+        // One check for the whole row; cell by cell only when some other cell is not UTF-8.
+        let all = std::str::from_utf8(bytes).ok();
+        let mut texts = [""; 8];
+        for (text, column) in texts.iter_mut().zip(self.columns) {
+            if let Some(range) = column.and_then(|i| row.range(i)) {
+                let cell = match all {
+                    Some(all) => all.get(range)?,
+                    None => std::str::from_utf8(&bytes[range]).ok()?,
+                };
+                *text = cell.trim_ascii();
+            }
+        }
+        Some(texts)
     }
 
     fn date(&self, text: &str) -> Option<Date> {
@@ -225,27 +262,28 @@ impl Scorer {
 
     /// The typed request of a well-formed row; `None` sends the row to the general path, which reports why.
     fn typed(&self, row: &ByteRecord) -> Option<(Reference, Birth, Observation)> {
-        let text = |field| self.text(row, field);
-        let reference = match text(REFERENCE)? {
+        let texts = self.texts(row)?;
+        let text = |field: usize| texts[field];
+        let reference = match text(REFERENCE) {
             "" => self.reference,
             name => Reference::parse(name)?,
         };
-        let int = |field, default, range: std::ops::RangeInclusive<i32>| match text(field)? {
+        let int = |field, default, range: std::ops::RangeInclusive<i32>| match text(field) {
             "" => Some(default),
             t => t.parse().ok().filter(|n| range.contains(n)),
         };
         let birth = Birth {
-            birth_date: self.date(text(BIRTH_DATE)?)?,
+            birth_date: self.date(text(BIRTH_DATE))?,
             gestation: Gestation {
                 weeks: int(WEEKS, 40, 22..=44)?,
                 days: int(DAYS, 0, 0..=6)?,
             },
-            sex: Sex::parse(text(SEX)?)?,
-            method: Method::parse(text(METHOD)?)?,
+            sex: Sex::parse(text(SEX))?,
+            method: Method::parse(text(METHOD))?,
         };
         let observation = Observation {
-            observation_date: self.date(text(OBSERVATION_DATE)?)?,
-            observation_value: text(VALUE)?
+            observation_date: self.date(text(OBSERVATION_DATE))?,
+            observation_value: text(VALUE)
                 .parse()
                 .ok()
                 .filter(|v: &f64| v.is_finite() && *v > 0.0)?,
@@ -302,17 +340,23 @@ impl Scorer {
         })
     }
 
+    /// A 422 for a row whose number of fields differs from the header's.
+    fn check_fields(&self, row: &ByteRecord) -> Result<(), ValidationError> {
+        if row.len() == self.fields {
+            return Ok(());
+        }
+        let msg = format!(
+            "This row has {} fields but the header has {}.",
+            row.len(),
+            self.fields
+        );
+        Err(ValidationError::body(msg, "value_error"))
+    }
+
     /// Scores one row: the fast typed path for well-formed rows, the API's own reading for the rest (so a
     /// row's error is the API's 422 message).
-    pub fn score(&self, row: &ByteRecord) -> Result<MeasurementObject, ValidationError> {
-        if row.len() != self.fields {
-            let msg = format!(
-                "This row has {} fields but the header has {}.",
-                row.len(),
-                self.fields
-            );
-            return Err(ValidationError::body(msg, "value_error"));
-        }
+    fn score(&self, row: &ByteRecord) -> Result<MeasurementObject, ValidationError> {
+        self.check_fields(row)?;
         match self.typed(row) {
             Some((reference, birth, observation)) => {
                 Ok(calculate(reference, &birth, &observation)?)
@@ -321,12 +365,27 @@ impl Scorer {
         }
     }
 
+    /// As [`score`](Self::score), only the scores (and the centile lines their bands are named against).
+    fn scores(&self, row: &ByteRecord) -> Result<(Scores, CentileFormat), ValidationError> {
+        self.check_fields(row)?;
+        match self.typed(row) {
+            Some((reference, birth, observation)) => Ok((
+                scores(reference, &birth, &observation)?,
+                band_format(reference, birth.method),
+            )),
+            None => self.general(row).map(|m| {
+                let format = band_format(m.reference, m.birth.method);
+                (Scores::from(m), format)
+            }),
+        }
+    }
+
     /// Scores and renders one slice of rows.
     fn render(&self, rows: &[ByteRecord]) -> io::Result<Vec<u8>> {
         let mut out = Vec::with_capacity(rows.len() * 512);
         match self.format {
             Format::Csv => {
-                let mut bands = HashMap::new();
+                let mut numbers = Vec::with_capacity(OUTPUT_COLUMNS.len());
                 for row in rows {
                     let padding = self.fields.saturating_sub(row.len());
                     push_record(
@@ -334,12 +393,12 @@ impl Scorer {
                         row.iter().chain(std::iter::repeat_n(&b""[..], padding)),
                     );
                     out.pop();
-                    match self.score(row) {
-                        Ok(m) => {
-                            let format = band_format(m.reference, m.birth.method);
+                    match self.scores(row) {
+                        Ok((m, format)) => {
+                            numbers.clear();
                             for cell in cells(&m) {
                                 out.push(b',');
-                                cell.write(&mut out, &mut bands, format);
+                                cell.write(&mut out, &mut numbers, &self.bands, format);
                             }
                             out.extend_from_slice(b",\n");
                         }

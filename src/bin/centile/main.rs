@@ -418,7 +418,7 @@ fn sds(args: SdsArgs) -> Result<(), Failure> {
     let m = api::calculation(reference, &request)?;
     let scores: serde_json::Map<String, serde_json::Value> = calculate::OUTPUT_COLUMNS
         .iter()
-        .zip(calculate::cells(&m))
+        .zip(calculate::cells(&m.into()))
         .map(|(name, cell)| serde_json::to_value(cell).map(|v| ((*name).to_owned(), v)))
         .collect::<Result<_, _>>()
         .map_err(|e| Failure(e.to_string()))?;
