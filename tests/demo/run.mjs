@@ -461,6 +461,17 @@ try {
     });
     const bad = edits.filter((e) => !e.table || !e.marked || !e.settled || e.chart === null);
     assert(bad.length === 0, `edits whose results were not shown by the next frame, whose chart was neither redrawn nor marked out of date by then, or never caught up: ${JSON.stringify(bad)}`);
+    // An edit the weight chart does not draw (a head circumference) gives the component no new props.
+    const draws = await page.evaluate(async () => {
+      const figure = document.querySelector('figure.chart');
+      const before = figure.dataset.draws;
+      const input = document.querySelector('input[aria-label="Visit 50 head circumference"]');
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(input, '45.1');
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      for (let i = 0; i < 600 && figure.getAttribute('aria-busy') !== 'false'; i++) await new Promise((r) => requestAnimationFrame(r));
+      return [before, figure.dataset.draws];
+    });
+    assert(draws[0] === draws[1], `editing a head circumference redrew the weight chart (draws ${draws.join(' → ')})`);
     const stat = (xs) => { const s = [...xs].sort((a, b) => a - b); return `median ${s[s.length >> 1].toFixed(1)} ms, worst ${s.at(-1).toFixed(1)} ms`; };
     const results = await page.locator('#results tr[data-method]').count();
     await page.getByLabel('Height', { exact: true }).check();

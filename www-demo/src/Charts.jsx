@@ -86,8 +86,11 @@ export default memo(function Charts({ pending, childId, name: childName, referen
   const points = chartType === 'sds' ? methods.flatMap((m) => measurements[m].map((x) => [m, x])) : measurements[method].map((x) => [method, x]);
   // The component sets its axes when it mounts and does not follow new data: it is remounted whenever what it draws
   // changes, and only then (a status message or an unchanged list does not redraw it).
+  const drawn = chartType === 'sds' ? measurements : measurements[method]; // what the component draws
+  const draws = useRef(0); // how many times the component was given new props (data-draws, for the tests)
   const drawing = useMemo(() => {
-    const shown = chartType === 'sds' ? measurements : { [method]: measurements[method] };
+    draws.current += 1;
+    const shown = chartType === 'sds' ? drawn : { [method]: drawn };
     const key = [childId, reference, sex, chartType, method, mph?.mid_parental_height,
       ...Object.values(shown).flat().map((x) => `${x.child_observation_value.measurement_method}${x.measurement_dates.observation_date}:${x.child_observation_value.observation_value}`)].join('|');
     return (
@@ -109,7 +112,7 @@ export default memo(function Charts({ pending, childId, name: childName, referen
         height={Math.round(Math.max(420, Math.min(width * 0.8, 700)))}
       />
     );
-  }, [childId, childName, reference, sex, measurements, chartType, method, mph, theme, width]);
+  }, [childId, childName, reference, sex, drawn, chartType, method, mph, theme, width]);
   const svg = () => box.current.querySelector('svg');
   const name = `${(childName || 'child').replace(/[^\w-]+/g, '_')}-${chartType === 'sds' ? 'sds' : method}`;
   const act = (label, fn) => async () => {
@@ -143,9 +146,9 @@ export default memo(function Charts({ pending, childId, name: childName, referen
         <span role="status" className="sub">{status}</span>
       </div>
       {/* While the chart lags the results (a redraw in the background), it is dimmed and says so. */}
-      <p className="chart-pending">{pending ? 'Updating the chart…' : ''}</p>
+      <p className="chart-pending" data-pending={pending}>Updating the chart…</p>
       <figure className="chart" ref={box} aria-describedby="chart-twin-caption" aria-busy={pending} data-chart-type={chartType} data-method={method}
-        data-child={childId} data-points={points.length}>
+        data-child={childId} data-points={points.length} data-draws={draws.current}>
         {drawing}
       </figure>
       <details className="twin">

@@ -161,7 +161,8 @@ export function scoreChild(child) {
 
 /**
  * The measurement objects of each method, for the chart component. A method's list is `previous`'s own array when
- * it holds the same objects, so the chart redraws only when what it draws changed.
+ * it holds the same objects (and `previous` itself is returned when every list is), so the chart redraws only when
+ * what it draws changed.
  */
 export function measurementsByMethod(rows, previous = {}) {
   const out = { height: [], weight: [], ofc: [], bmi: [] };
@@ -170,7 +171,7 @@ export function measurementsByMethod(rows, previous = {}) {
     const before = previous[method];
     if (before?.length === list.length && list.every((m, i) => before[i] === m)) out[method] = before;
   }
-  return out;
+  return Object.keys(out).every((method) => out[method] === previous[method]) ? previous : out;
 }
 
 // ---------------------------------------------------------------------------------------------- display
