@@ -10,10 +10,11 @@
 //   js/index.js       `centile/js` and the `react-native` condition: the engine as plain JavaScript, no
 //                     WebAssembly (scripts/build-js.mjs); js/index.cjs for require() and plain scripts
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { buildJs } from './build-js.mjs';
-import { entrySizes, kb, size } from './sizes.mjs';
+import { ENTRIES, kb, size } from './sizes.mjs';
 import { wasmModuleSource } from './wasm-text.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -45,10 +46,28 @@ rmSync(at('node/centile_bg.wasm'));
 // Float formatting (core's flt2dec, about 12 KB gzip) stays out: the engine turns numbers into text without it
 // (rounding::shortest_decimal). wasm-bindgen's output still names its functions.
 if (readFileSync(at('web/centile_bg.wasm')).includes('flt2dec')) throw new Error('the .wasm formats floats (core::num::flt2dec)');
-// Size flags (1.5 KB gzip together): the module's own memory starts zeroed and Rust never addresses its first
-// 1 KB, so both may be assumed; --converge repeats -Oz until it stops shrinking; the producers section is metadata.
-execFileSync(wasmOpt, ['-Oz', '--low-memory-unused', '--zero-filled-memory', '--converge', '--strip-producers',
-  at('web/centile_bg.wasm'), '-o', at('web/centile_bg.wasm')], { stdio: 'inherit' });
+// `make check` builds a quick package (CENTILE_QUICK=1) for its Node tests: no wasm-opt (its passes keep
+// behaviour; `make pkg` and `make test` build and test the shipped bytes) and no centile/js.
+const quick = Boolean(process.env.CENTILE_QUICK);
+if (quick) {
+  console.log('quick package (CENTILE_QUICK, make check): no wasm-opt, no centile/js; `make pkg` builds the real one');
+} else {
+  // Size flags (1.5 KB gzip together): the module's own memory starts zeroed and Rust never addresses its first
+  // 1 KB, so both may be assumed; --converge repeats -Oz until it stops shrinking; the producers section is
+  // metadata. wasm-opt takes tens of seconds: its output is kept in target/wasm-opt/, keyed by its input, flags
+  // and version.
+  const flags = ['-Oz', '--low-memory-unused', '--zero-filled-memory', '--converge', '--strip-producers'];
+  const key = createHash('sha256').update(readFileSync(at('web/centile_bg.wasm'))).update(flags.join(' '))
+    .update(execFileSync(wasmOpt, ['--version'])).digest('hex').slice(0, 16);
+  const optimised = path.join(root, 'target/wasm-opt', `${key}.wasm`);
+  if (!existsSync(optimised)) {
+    execFileSync(wasmOpt, [...flags, at('web/centile_bg.wasm'), '-o', at('web/centile_bg.wasm')], { stdio: 'inherit' });
+    rmSync(path.dirname(optimised), { recursive: true, force: true });
+    mkdirSync(path.dirname(optimised), { recursive: true });
+    cpSync(at('web/centile_bg.wasm'), optimised);
+  }
+  cpSync(optimised, at('web/centile_bg.wasm'));
+}
 const wasmBytes = readFileSync(at('web/centile_bg.wasm'));
 
 // Node reads the web build's .wasm. The Node build is CommonJS inside an ESM-typed package.
@@ -139,8 +158,9 @@ export function initSync(options) {
   return start(() => glue.initSync(options));
 }`));
 
-// `centile/js`: the same engine as plain JavaScript, for engines without WebAssembly (scripts/build-js.mjs).
-buildJs({ pkg, api, exports: EXPORTS, banner });
+// `centile/js`: the same engine as plain JavaScript, for engines without WebAssembly (scripts/build-js.mjs): a
+// second Rust build and wasm2js, minutes after a Rust change.
+if (!quick) buildJs({ pkg, api, exports: EXPORTS, banner });
 
 const template = JSON.parse(readFileSync(path.join(root, 'pkg-template/package.json'), 'utf8'));
 write('package.json', JSON.stringify({ ...template, version }, null, 2) + '\n');
@@ -166,7 +186,7 @@ const files = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
   e.isDirectory() ? files(path.join(dir, e.name)) : [path.join(dir, e.name)]);
 const all = files(pkg).map((f) => path.relative(pkg, f));
 console.log(`centile ${version}: wasm ${kb(size(pkg, ['web/centile_bg.wasm']))}`);
-for (const [name, { files: list, raw, gzip }] of Object.entries(entrySizes(pkg))) {
-  console.log(`  entry ${name} (${list.join(', ')}): ${kb([raw, gzip])}`);
+for (const [name, list] of Object.entries(ENTRIES)) {
+  if (list.every((f) => existsSync(at(f)))) console.log(`  entry ${name} (${list.join(', ')}): ${kb(size(pkg, list))}`);
 }
 console.log(`  whole package: ${kb(size(pkg, all))} (${all.length} files, ${all.filter((f) => f.endsWith('.wasm')).length} .wasm)`);
