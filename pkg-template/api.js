@@ -290,9 +290,10 @@ function createApi(raw) {
 
   // A 422 the calculation answered on the fast path, in the API's detail shape (as Rust's
   // `From<MeasurementError> for ValidationError` makes it).
+  const REJECTION_PREFIX = `${REJECTION.loc.slice(1).join('.')}: `;
   class Rejection {
     constructor(msg) {
-      this.detail = { loc: ['body', 'observation_value'], msg, type: 'value_error', input: null };
+      this.detail = { loc: REJECTION.loc.slice(), msg, type: REJECTION.type, input: null };
     }
 
     // The CentileError to throw. It is made without stack frames: capturing them costs several times the
@@ -305,7 +306,7 @@ function createApi(raw) {
         // a frozen Error: the stack is captured as usual
       }
       try {
-        return new CentileError(`observation_value: ${this.detail.msg}`, [this.detail]);
+        return new CentileError(`${REJECTION_PREFIX}${this.detail.msg}`, [this.detail]);
       } finally {
         if (Error.stackTraceLimit !== limit) Error.stackTraceLimit = limit;
       }
@@ -453,7 +454,7 @@ function createApi(raw) {
     }
     // As Rust's api::no_fictional_observation: an empty series is an error that says why.
     if (out.length === 0 && firstError !== null) {
-      throw rejection(['body'], `The reference rejects every observation of this series: ${firstError.detail[0].msg}`, 'value_error');
+      throw rejection(['body'], `${FICTIONAL_REJECTED}${firstError.detail[0].msg}`, 'value_error');
     }
     return out;
   }

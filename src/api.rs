@@ -545,7 +545,7 @@ pub fn fictional_child_data(
 }
 
 /// The 422 when the reference rejects every fictional observation: the first observation's reason.
-fn no_fictional_observation(first: &ValidationError) -> ValidationError {
+pub(crate) fn no_fictional_observation(first: &ValidationError) -> ValidationError {
     let reason = first.detail.first().map_or("", |d| d.msg.as_str());
     let msg = format!("The reference rejects every observation of this series: {reason}");
     ValidationError::body(msg, "value_error")

@@ -8,15 +8,16 @@ use super::record::{
     result, slot, Status, Text, COMMENT_SENTENCES, GESTATION_CODE, RECORD_LEN, TEXTS,
 };
 use crate::api::{
-    CHART_REQUEST, FICTIONAL_REQUEST, MEASUREMENTS, MEASUREMENT_ARGS, MID_PARENTAL_REQUEST,
-    PERCENTAGE_MEDIAN_BMI_ARGS, SDS_ARGS, THRIVE_REQUEST,
+    no_fictional_observation, CHART_REQUEST, FICTIONAL_REQUEST, MEASUREMENTS, MEASUREMENT_ARGS,
+    MID_PARENTAL_REQUEST, PERCENTAGE_MEDIAN_BMI_ARGS, SDS_ARGS, THRIVE_REQUEST,
 };
 use crate::chart::Segment;
 use crate::fhir::{FHIR_MEASUREMENT, FHIR_OPTIONS};
 use crate::measurement::request::{
     BIRTH_FIELDS, BULK, CALCULATION, GESTATION_DAYS, GESTATION_WEEKS, PASSTHROUGH_FIELDS,
 };
-use crate::request::{Shape, Whole};
+use crate::measurement::MeasurementError;
+use crate::request::{Loc, Shape, ValidationError, Whole};
 use crate::{Method, Reference, Sex};
 use std::fmt::Write;
 
@@ -79,12 +80,33 @@ fn text_name(t: Text) -> &'static str {
     }
 }
 
-/// A JavaScript string literal (every name here is plain ASCII without quotes or backslashes).
+/// A JavaScript string literal (every text here is printable ASCII without quotes or backslashes).
 fn string(s: &str) -> String {
-    assert!(s
-        .chars()
-        .all(|c| c.is_ascii_graphic() && c != '\'' && c != '\\'));
+    let plain = |c: char| (c.is_ascii_graphic() || c == ' ') && c != '\'' && c != '\\';
+    assert!(s.chars().all(plain), "{s}");
     format!("'{s}'")
+}
+
+/// The `loc` and `type` of the 422 a calculation's rejection makes (`From<MeasurementError> for
+/// ValidationError`), which the fast path builds in JavaScript.
+fn rejection() -> String {
+    let e = ValidationError::from(MeasurementError::Metres);
+    let d = &e.detail[0];
+    let loc: Vec<&str> = d
+        .loc
+        .iter()
+        .map(|l| match l {
+            Loc::Key(k) => k.as_str(),
+            Loc::Index(_) => unreachable!("a rejection names a field"),
+        })
+        .collect();
+    format!("{{ loc: {}, type: {} }}", list(loc), string(d.kind))
+}
+
+/// What the 422 says before the first observation's reason when the reference rejects a whole fictional series.
+fn fictional_rejected() -> String {
+    let e = no_fictional_observation(&ValidationError::body("", "value_error"));
+    string(&e.detail[0].msg)
 }
 
 /// A property key: bare when it is an identifier.
@@ -182,6 +204,8 @@ pub fn js() -> String {
         ),
         ("MID_PARENTAL_HEADER", MID_PARENTAL_HEADER.to_string()),
         ("FICTIONAL_HEADER", FICTIONAL_HEADER.to_string()),
+        ("FICTIONAL_REJECTED", fictional_rejected()),
+        ("REJECTION", rejection()),
         ("BIRTH_FIELDS", names(BIRTH_FIELDS)),
         ("PASSTHROUGH", names(PASSTHROUGH_FIELDS)),
         ("SHAPES", format!("{{\n{}}}", shapes.concat())),
