@@ -11,7 +11,6 @@ use centile::request::{Loc, ValidationError, Value};
 use centile::{Method, Reference, Sex};
 use csv::ByteRecord;
 use indicatif::{ProgressBar, ProgressStyle};
-use rayon::prelude::*;
 use serde::Serialize;
 use std::io::{self, IsTerminal, Read, Write};
 use std::sync::mpsc::sync_channel;
@@ -52,9 +51,9 @@ pub const OUTPUT_COLUMNS: [&str; 10] = [
     "error",
 ];
 
-/// Rows read, scored and written at a time (bounds memory), and rows per parallel task.
-const CHUNK: usize = 16_384;
-const TASK: usize = 1_024;
+/// Rows scored as one parallel task, and tasks read ahead of the one being written (together they bound memory).
+const CHUNK: usize = 2_048;
+const AHEAD: usize = 8;
 
 /// What `calculate` writes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -69,31 +68,70 @@ pub enum Format {
 #[derive(Serialize)]
 #[serde(untagged)]
 pub enum Cell {
+    /// A decimal age: a whole number of days over 365.25.
+    Age(f64),
     /// A number.
     Number(Option<f64>),
     /// A centile band, written as its sentence.
     Band(Option<CentileBand>),
 }
 
+/// Decimal ages from this many days before birth (the earliest corrected age) are kept as text by [`Texts`] ...
+const AGE_DAYS_BEFORE_BIRTH: i32 = 200;
+/// ... to this many days after it (20 years and some, the oldest any reference scores).
+const AGE_DAYS_AFTER_BIRTH: i32 = 7_400;
+
+/// Texts of cells that recur across rows, each made on first use: centile band sentences as CSV fields (by the
+/// band's code) and decimal ages (by their number of days).
+struct Texts {
+    bands: Box<[OnceLock<Box<[u8]>>]>,
+    ages: Box<[OnceLock<Box<[u8]>>]>,
+}
+
+impl Texts {
+    fn new() -> Texts {
+        let cells = |n| (0..n).map(|_| OnceLock::new()).collect();
+        Texts {
+            bands: cells(CentileBand::CODES as usize),
+            ages: cells((AGE_DAYS_BEFORE_BIRTH + AGE_DAYS_AFTER_BIRTH) as usize),
+        }
+    }
+
+    /// The cached text of the decimal age `age`, if it is a whole number of days in the cached range.
+    fn age(&self, age: f64) -> Option<&[u8]> {
+        let days = (age * 365.25).round();
+        if f64::from(days as i32) / 365.25 != age {
+            return None;
+        }
+        let cell = self
+            .ages
+            .get(usize::try_from(days as i32 + AGE_DAYS_BEFORE_BIRTH).ok()?)?;
+        Some(cell.get_or_init(|| ryu::Buffer::new().format(age).as_bytes().into()))
+    }
+}
+
 impl Cell {
     /// Appends the cell as a CSV field: a number in its shortest round-trip form (the text of an equal number
-    /// earlier in the row, `numbers`, is copied), a band as its sentence (quoted once and kept in `bands`, by the
-    /// band's code).
+    /// earlier in the row, `numbers`, is copied; ages and band sentences come from `texts`).
     fn write(
         &self,
         out: &mut Vec<u8>,
         numbers: &mut Vec<(u64, std::ops::Range<usize>)>,
-        bands: &[OnceLock<Box<[u8]>>],
+        texts: &Texts,
         format: CentileFormat,
     ) {
-        match self {
+        match *self {
+            Cell::Age(x) => match texts.age(x) {
+                Some(text) => out.extend_from_slice(text),
+                None => Cell::Number(Some(x)).write(out, numbers, texts, format),
+            },
             Cell::Number(Some(x)) => {
                 let bits = x.to_bits();
                 match numbers.iter().find(|(b, _)| *b == bits) {
                     Some((_, range)) => out.extend_from_within(range.clone()),
                     None => {
                         let start = out.len();
-                        out.extend_from_slice(ryu::Buffer::new().format(*x).as_bytes());
+                        out.extend_from_slice(ryu::Buffer::new().format(x).as_bytes());
                         numbers.push((bits, start..out.len()));
                     }
                 }
@@ -104,7 +142,7 @@ impl Cell {
                     push_field(&mut field, band.to_string().as_bytes());
                     field.into_boxed_slice()
                 };
-                match bands.get(band.code(format) as usize) {
+                match texts.bands.get(band.code(format) as usize) {
                     Some(cached) => out.extend_from_slice(cached.get_or_init(text)),
                     None => out.extend_from_slice(&text()),
                 }
@@ -114,13 +152,18 @@ impl Cell {
     }
 }
 
+/// Whether a CSV field of these bytes must be quoted: they hold a comma, quote or line break.
+fn needs_quotes(bytes: &[u8]) -> bool {
+    // Without an early exit the scan is vectorised.
+    bytes
+        .iter()
+        .fold(false, |q, &b| q | matches!(b, b',' | b'"' | b'\r' | b'\n'))
+}
+
 /// Appends `field` to a CSV record, quoted if it holds a comma, quote or line break (as the csv crate's writer
 /// does; written here because this is the hot loop of `calculate`, where it is several times faster).
 fn push_field(out: &mut Vec<u8>, field: &[u8]) {
-    if field
-        .iter()
-        .any(|&b| matches!(b, b',' | b'"' | b'\r' | b'\n'))
-    {
+    if needs_quotes(field) {
         out.push(b'"');
         for &b in field {
             if b == b'"' {
@@ -148,8 +191,8 @@ fn push_record<'a>(out: &mut Vec<u8>, fields: impl IntoIterator<Item = &'a [u8]>
 /// The scores of a measurement, in [`OUTPUT_COLUMNS`] order.
 pub fn cells(m: &Scores) -> [Cell; 9] {
     [
-        Cell::Number(Some(m.chronological_decimal_age)),
-        Cell::Number(Some(m.corrected_decimal_age)),
+        Cell::Age(m.chronological_decimal_age),
+        Cell::Age(m.corrected_decimal_age),
         Cell::Number(m.chronological.sds),
         Cell::Number(m.chronological.centile),
         Cell::Number(m.corrected.sds),
@@ -168,8 +211,7 @@ pub struct Scorer {
     reference: Reference,
     date_format: Option<String>,
     format: Format,
-    /// Each centile band's sentence as a CSV field, by its code, made on first use.
-    bands: Box<[OnceLock<Box<[u8]>>]>,
+    texts: Texts,
 }
 
 impl Scorer {
@@ -226,7 +268,7 @@ impl Scorer {
             reference,
             date_format,
             format,
-            bands: (0..CentileBand::CODES).map(|_| OnceLock::new()).collect(),
+            texts: Texts::new(),
         })
     }
 
@@ -380,32 +422,40 @@ impl Scorer {
         }
     }
 
-    /// Scores and renders one slice of rows.
-    fn render(&self, rows: &[ByteRecord]) -> io::Result<Vec<u8>> {
-        let mut out = Vec::with_capacity(rows.len() * 512);
+    /// Scores and renders one slice of rows, appending to `out`.
+    fn render(&self, rows: &[ByteRecord], out: &mut Vec<u8>) -> io::Result<()> {
         match self.format {
             Format::Csv => {
                 let mut numbers = Vec::with_capacity(OUTPUT_COLUMNS.len());
                 for row in rows {
                     let padding = self.fields.saturating_sub(row.len());
-                    push_record(
-                        &mut out,
-                        row.iter().chain(std::iter::repeat_n(&b""[..], padding)),
-                    );
-                    out.pop();
+                    if padding > 0 || needs_quotes(row.as_slice()) {
+                        push_record(
+                            out,
+                            row.iter().chain(std::iter::repeat_n(&b""[..], padding)),
+                        );
+                        out.pop();
+                    } else {
+                        for (i, field) in row.iter().enumerate() {
+                            if i > 0 {
+                                out.push(b',');
+                            }
+                            out.extend_from_slice(field);
+                        }
+                    }
                     match self.scores(row) {
                         Ok((m, format)) => {
                             numbers.clear();
                             for cell in cells(&m) {
                                 out.push(b',');
-                                cell.write(&mut out, &mut numbers, &self.bands, format);
+                                cell.write(out, &mut numbers, &self.texts, format);
                             }
                             out.extend_from_slice(b",\n");
                         }
                         Err(e) => {
                             out.extend_from_slice(&[b','; OUTPUT_COLUMNS.len() - 1]);
                             out.push(b',');
-                            push_field(&mut out, e.to_string().as_bytes());
+                            push_field(out, e.to_string().as_bytes());
                             out.push(b'\n');
                         }
                     }
@@ -414,14 +464,14 @@ impl Scorer {
             Format::Jsonl => {
                 for row in rows {
                     match self.score(row) {
-                        Ok(m) => serde_json::to_writer(&mut out, &m),
-                        Err(e) => serde_json::to_writer(&mut out, &e),
+                        Ok(m) => serde_json::to_writer(&mut *out, &m),
+                        Err(e) => serde_json::to_writer(&mut *out, &e),
                     }?;
                     out.push(b'\n');
                 }
             }
         }
-        Ok(out)
+        Ok(())
     }
 }
 
@@ -436,13 +486,16 @@ pub fn run(
     size: Option<u64>,
     make_scorer: impl FnOnce(&ByteRecord) -> Result<Scorer, String>,
 ) -> Result<u64, String> {
-    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(input);
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .buffer_capacity(1 << 16)
+        .from_reader(input);
     let header = reader
         .byte_headers()
         .map_err(|e| format!("cannot read the header row: {e}"))?
         .clone();
     let scorer = make_scorer(&header)?;
-    let mut output = io::BufWriter::with_capacity(1 << 20, output);
+    let mut output = output;
     if scorer.format == Format::Csv {
         let mut line = Vec::new();
         push_record(
@@ -456,17 +509,20 @@ pub fn run(
             .map_err(|e| format!("cannot write the output: {e}"))?;
     }
     let progress = progress_bar(size);
-    // Chunks of rows go to scoring and come back to be refilled, so records are allocated once.
+    // Chunks of rows are read on one thread, scored as tasks on every core (several at once) and written in input
+    // order on another; their records and output buffers come back to be reused, so nothing is allocated per row.
     let (rows_tx, rows_rx) = sync_channel::<Vec<ByteRecord>>(2);
-    let (spare_tx, spare_rx) = sync_channel::<Vec<ByteRecord>>(4);
-    let (out_tx, out_rx) = sync_channel::<Vec<Vec<u8>>>(2);
+    let (spare_tx, spare_rx) = sync_channel::<Vec<ByteRecord>>(AHEAD + 4);
+    type Rendered = io::Result<Vec<u8>>;
+    let (order_tx, order_rx) = sync_channel::<std::sync::mpsc::Receiver<Rendered>>(AHEAD);
+    let buffers = std::sync::Mutex::new(Vec::<Vec<u8>>::new());
     let mut rows = 0u64;
     std::thread::scope(|s| {
         let bar = progress.clone();
         let reading = s.spawn(move || -> Result<(), csv::Error> {
             loop {
                 let mut chunk = spare_rx.try_recv().unwrap_or_default();
-                chunk.resize_with(CHUNK, ByteRecord::new);
+                chunk.resize_with(CHUNK, || ByteRecord::with_capacity(256, 16));
                 let mut n = 0;
                 while n < CHUNK && reader.read_byte_record(&mut chunk[n])? {
                     n += 1;
@@ -479,35 +535,42 @@ pub fn run(
                 }
             }
         });
+        let buffers = &buffers;
         let writing = s.spawn(move || -> io::Result<()> {
-            for parts in out_rx {
-                for part in parts {
-                    output.write_all(&part)?;
+            for rendered in order_rx {
+                // A task that never answers has failed to render: its error is reported below.
+                let Ok(out) = rendered.recv() else { break };
+                let mut out = out?;
+                output.write_all(&out)?;
+                out.clear();
+                if let Ok(mut spare) = buffers.lock() {
+                    spare.push(out);
                 }
             }
             output.flush()
         });
-        let mut failed = None;
-        for chunk in rows_rx {
-            rows += chunk.len() as u64;
-            let parts: io::Result<Vec<Vec<u8>>> = chunk
-                .par_chunks(TASK)
-                .map(|task| scorer.render(task))
-                .collect();
-            let _ = spare_tx.try_send(chunk);
-            match parts {
-                Ok(parts) => {
-                    if out_tx.send(parts).is_err() {
-                        break;
-                    }
-                }
-                Err(e) => {
-                    failed = Some(format!("cannot write the output: {e}"));
+        let scorer = &scorer;
+        rayon::in_place_scope(|tasks| {
+            for chunk in rows_rx {
+                rows += chunk.len() as u64;
+                let (done_tx, done_rx) = sync_channel(1);
+                if order_tx.send(done_rx).is_err() {
                     break;
                 }
+                let spare_tx = spare_tx.clone();
+                tasks.spawn(move |_| {
+                    let mut out = buffers
+                        .lock()
+                        .ok()
+                        .and_then(|mut b| b.pop())
+                        .unwrap_or_default();
+                    let rendered = scorer.render(&chunk, &mut out).map(|()| out);
+                    let _ = spare_tx.try_send(chunk);
+                    let _ = done_tx.send(rendered);
+                });
             }
-        }
-        drop(out_tx);
+        });
+        drop(order_tx);
         let wrote = writing.join().expect("the writer thread does not panic");
         let read = reading.join().expect("the reader thread does not panic");
         progress.finish_and_clear();
@@ -515,7 +578,7 @@ pub fn run(
             return Err(format!("cannot read the input: {e}"));
         }
         wrote.map_err(|e| format!("cannot write the output: {e}"))?;
-        failed.map_or(Ok(rows), Err)
+        Ok(rows)
     })
 }
 
