@@ -461,7 +461,7 @@ pub fn fictional_child_observations(
         });
     }
     turner_girls_height(&mut fields, reference, sex, method);
-    // Whole numbers, printed without the float formatting the .wasm leaves out (rounding::shortest_decimal).
+    // Whole numbers, printed without the float formatting the .wasm leaves out (decimal::shortest_decimal).
     let limit: u8 = if method == Some(Method::Bmi) { 15 } else { 8 };
     if start_sds.abs() > f64::from(limit) {
         let msg = format!(

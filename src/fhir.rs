@@ -97,9 +97,9 @@ fn unit_names(dimension: Dimension) -> String {
 /// than 64-bit integer arithmetic allows, or beyond 1e-16 to 1e38 (far from any measurement), are multiplied as
 /// doubles.
 fn convert(value: f64, m: i64, e: i32) -> f64 {
-    let exact = crate::rounding::shortest_decimal(value.abs()).and_then(|(digits, exponent)| {
+    let exact = crate::decimal::shortest_decimal(value.abs()).and_then(|(digits, exponent)| {
         let product = i64::try_from(digits).ok()?.checked_mul(m)?;
-        format!("{product}e{}", exponent + e).parse::<f64>().ok()
+        crate::decimal::parse(&format!("{product}e{}", exponent + e))
     });
     match exact {
         Some(x) if value < 0.0 => -x,

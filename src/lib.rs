@@ -33,6 +33,7 @@ pub mod api;
 pub mod centile;
 pub mod chart;
 pub mod data;
+pub mod decimal;
 pub mod fhir;
 pub mod fictional;
 pub mod lms;

@@ -122,11 +122,9 @@ impl Parser<'_> {
                     b"null" => Some(Value::Null),
                     b"true" => Some(Value::Bool(true)),
                     b"false" => Some(Value::Bool(false)),
-                    token => std::str::from_utf8(token)
-                        .ok()?
-                        .parse()
-                        .ok()
-                        .map(Value::Number),
+                    token => {
+                        crate::decimal::parse(std::str::from_utf8(token).ok()?).map(Value::Number)
+                    }
                 }
             }
         }
@@ -580,9 +578,9 @@ impl<'a> Fields<'a> {
     fn number(&mut self, key: &str, value: &Value) -> Option<f64> {
         let n = match value {
             Value::Number(n) => *n,
-            Value::String(s) => match s.trim().parse::<f64>() {
-                Ok(n) => n,
-                Err(_) => {
+            Value::String(s) => match crate::decimal::parse(s.trim()) {
+                Some(n) => n,
+                None => {
                     self.fail(key, "float_parsing", "Input should be a valid number");
                     return None;
                 }
