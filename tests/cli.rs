@@ -65,18 +65,9 @@ fn to_value(json: &Json) -> Value {
     serde_json::from_value(json.clone()).unwrap()
 }
 
-const OUTPUT: [&str; 10] = [
-    "chronological_decimal_age",
-    "corrected_decimal_age",
-    "chronological_sds",
-    "chronological_centile",
-    "corrected_sds",
-    "corrected_centile",
-    "chronological_centile_band",
-    "corrected_centile_band",
-    "corrected_percentage_median_bmi",
-    "error",
-];
+#[path = "../src/bin/centile/columns.rs"]
+mod columns;
+use columns::OUTPUT_COLUMNS as OUTPUT;
 
 /// The golden calculation vectors as a CSV with an `id` column first and `reference` last; `gestation` writes
 /// the weeks (e.g. as "40.0" to send every row through the general path).

@@ -37,19 +37,7 @@ const WEEKS: usize = 5;
 const DAYS: usize = 6;
 const REFERENCE: usize = 7;
 
-/// The columns appended to every row, in order.
-pub const OUTPUT_COLUMNS: [&str; 10] = [
-    "chronological_decimal_age",
-    "corrected_decimal_age",
-    "chronological_sds",
-    "chronological_centile",
-    "corrected_sds",
-    "corrected_centile",
-    "chronological_centile_band",
-    "corrected_centile_band",
-    "corrected_percentage_median_bmi",
-    "error",
-];
+use crate::columns::OUTPUT_COLUMNS;
 
 /// Rows scored as one parallel task, and tasks read ahead of the one being written (together they bound memory).
 const CHUNK: usize = 2_048;

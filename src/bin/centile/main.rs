@@ -2,6 +2,7 @@
 //! other commands answer one question each and print JSON (indented when stdout is a terminal).
 
 mod calculate;
+mod columns;
 
 use calculate::{Format, Scorer};
 use centile::ages::{self, Gestation};
@@ -109,6 +110,16 @@ struct Subject {
     /// height, weight, ofc or bmi.
     #[arg(long, value_name = "METHOD")]
     method: String,
+}
+
+impl Subject {
+    /// The measurement method and sex as request members.
+    fn members(&self) -> [(&'static str, Option<Value>); 2] {
+        [
+            ("measurement_method", text(&self.method)),
+            ("sex", text(&self.sex)),
+        ]
+    }
 }
 
 /// The SDS and centile of one measurement, at a decimal age or between two dates.
@@ -342,11 +353,12 @@ fn optional(s: &Option<String>) -> Option<Value> {
     s.as_deref().and_then(text)
 }
 
-fn print_json(value: &impl Serialize) -> Result<(), Failure> {
+/// Prints a command's answer as JSON (indented on a terminal).
+fn print_json(value: impl Serialize) -> Result<(), Failure> {
     let json = if io::stdout().is_terminal() {
-        serde_json::to_string_pretty(value)
+        serde_json::to_string_pretty(&value)
     } else {
-        serde_json::to_string(value)
+        serde_json::to_string(&value)
     };
     let json = json.map_err(|e| Failure(e.to_string()))?;
     println!("{json}");
@@ -388,63 +400,56 @@ fn gestation_fields(g: &GestationArgs) -> [(&'static str, Option<Value>); 2] {
     ]
 }
 
-fn sds(args: SdsArgs) -> Result<(), Failure> {
-    let Subject {
-        reference,
-        sex,
-        method,
-    } = &args.subject;
+fn sds(args: SdsArgs) -> Result<serde_json::Value, Failure> {
+    let subject = &args.subject;
     if let Some(age) = &args.age {
-        let z = api::sds_for_measurement(&body([
-            ("reference", text(reference)),
-            ("measurement_method", text(method)),
-            ("sex", text(sex)),
-            ("age", text(age)),
-            ("observation_value", text(&args.value)),
-        ]))?;
-        return print_json(&serde_json::json!({ "sds": z, "centile": centile(z) }));
+        let z = api::sds_for_measurement(&body(
+            [
+                ("reference", text(&subject.reference)),
+                ("age", text(age)),
+                ("observation_value", text(&args.value)),
+            ]
+            .into_iter()
+            .chain(subject.members()),
+        ))?;
+        return Ok(serde_json::json!({ "sds": z, "centile": centile(z) }));
     }
     let request = body(
         [
             ("birth_date", optional(&args.birth_date)),
             ("observation_date", optional(&args.observation_date)),
             ("observation_value", text(&args.value)),
-            ("sex", text(sex)),
-            ("measurement_method", text(method)),
         ]
         .into_iter()
+        .chain(subject.members())
         .chain(gestation_fields(&args.gestation)),
     );
-    let m = api::calculation(reference, &request)?;
-    let scores: serde_json::Map<String, serde_json::Value> = calculate::OUTPUT_COLUMNS
+    let m = api::calculation(&subject.reference, &request)?;
+    columns::OUTPUT_COLUMNS
         .iter()
         .zip(calculate::cells(&m.into()))
         .map(|(name, cell)| serde_json::to_value(cell).map(|v| ((*name).to_owned(), v)))
         .collect::<Result<_, _>>()
-        .map_err(|e| Failure(e.to_string()))?;
-    print_json(&scores)
+        .map_err(|e| Failure(e.to_string()))
 }
 
-fn measurement(args: MeasurementArgs) -> Result<(), Failure> {
-    let Subject {
-        reference,
-        sex,
-        method,
-    } = &args.subject;
+fn measurement(args: MeasurementArgs) -> Result<serde_json::Value, Failure> {
     let z = match (&args.sds, &args.centile) {
         (Some(z), _) => Value::String(z.clone()),
         (None, Some(c)) => Value::Number(api::sds_for_centile_value(&Value::String(c.clone()))?),
         (None, None) => unreachable!("clap requires --sds or --centile"),
     };
-    let request = body([
-        ("reference", text(reference)),
-        ("measurement_method", text(method)),
-        ("sex", text(sex)),
-        ("age", text(&args.age)),
-        ("sds", Some(z.clone())),
-    ]);
+    let request = body(
+        [
+            ("reference", text(&args.subject.reference)),
+            ("age", text(&args.age)),
+            ("sds", Some(z.clone())),
+        ]
+        .into_iter()
+        .chain(args.subject.members()),
+    );
     let value = api::measurement_from_sds(&request)?;
-    print_json(&serde_json::json!({ "observation_value": value, "sds": z }))
+    Ok(serde_json::json!({ "observation_value": value, "sds": z }))
 }
 
 #[derive(Serialize)]
@@ -457,7 +462,7 @@ struct Age {
     corrected_gestational_age: Option<String>,
 }
 
-fn age(args: AgeArgs) -> Result<(), Failure> {
+fn age(args: AgeArgs) -> Result<Age, Failure> {
     let request = body(
         [
             ("birth_date", text(&args.birth_date)),
@@ -485,7 +490,7 @@ fn age(args: AgeArgs) -> Result<(), Failure> {
     };
     let gestation = Gestation { weeks, days };
     let edd = ages::estimated_date_delivery(birth, gestation);
-    print_json(&Age {
+    Ok(Age {
         chronological_decimal_age: ages::decimal_years(ages::chronological_days(
             birth,
             observation,
@@ -503,8 +508,8 @@ fn age(args: AgeArgs) -> Result<(), Failure> {
     })
 }
 
-fn mid_parental_height(args: MidParentalArgs) -> Result<(), Failure> {
-    print_json(&api::mid_parental_height(&body([
+fn mid_parental_height(args: MidParentalArgs) -> Result<impl Serialize, Failure> {
+    Ok(api::mid_parental_height(&body([
         ("height_maternal", text(&args.maternal)),
         ("height_paternal", text(&args.paternal)),
         ("sex", text(&args.sex)),
@@ -512,12 +517,7 @@ fn mid_parental_height(args: MidParentalArgs) -> Result<(), Failure> {
     ]))?)
 }
 
-fn chart(args: ChartArgs) -> Result<(), Failure> {
-    let Subject {
-        reference,
-        sex,
-        method,
-    } = &args.subject;
+fn chart(args: ChartArgs) -> Result<impl Serialize, Failure> {
     let numbers = |xs: &[f64]| {
         Some(Value::Array(
             xs.iter().copied().map(Value::Number).collect(),
@@ -528,27 +528,20 @@ fn chart(args: ChartArgs) -> Result<(), Failure> {
         (_, _, false) => (numbers(&args.sds), true),
         (format, ..) => (optional(format), false),
     };
-    print_json(&api::chart_coordinates(
-        reference,
-        &body([
-            ("sex", text(sex)),
-            ("measurement_method", text(method)),
-            ("centile_format", format),
-            ("is_sds", Some(Value::Bool(is_sds))),
-        ]),
-    )?)
-}
-
-fn fictional_child(args: FictionalArgs) -> Result<(), Failure> {
-    let Subject {
-        reference,
-        sex,
-        method,
-    } = &args.subject;
     let request = body(
         [
-            ("measurement_method", text(method)),
-            ("sex", text(sex)),
+            ("centile_format", format),
+            ("is_sds", Some(Value::Bool(is_sds))),
+        ]
+        .into_iter()
+        .chain(args.subject.members()),
+    );
+    Ok(api::chart_coordinates(&args.subject.reference, &request)?)
+}
+
+fn fictional_child(args: FictionalArgs) -> Result<impl Serialize, Failure> {
+    let request = body(
+        [
             ("start_chronological_age", optional(&args.start_age)),
             ("end_age", optional(&args.end_age)),
             ("measurement_interval_type", optional(&args.interval_type)),
@@ -564,9 +557,13 @@ fn fictional_child(args: FictionalArgs) -> Result<(), Failure> {
             ("seed", optional(&args.seed)),
         ]
         .into_iter()
+        .chain(args.subject.members())
         .chain(gestation_fields(&args.gestation)),
     );
-    print_json(&api::fictional_child_data(reference, &request)?)
+    Ok(api::fictional_child_data(
+        &args.subject.reference,
+        &request,
+    )?)
 }
 
 /// Appends the resources of one NDJSON stream (blank lines skipped) to `resources`.
@@ -599,7 +596,7 @@ fn fhir(args: FhirArgs) -> Result<(), Failure> {
     }
     let answer = fhir::fhir_calculation(&args.reference, &Value::Array(resources))?;
     if let FhirFormat::Json = args.format {
-        return print_json(&answer);
+        return print_json(answer);
     }
     for i in &answer.ignored {
         eprintln!("centile: not used: {}: {}", i.resource, i.why);
@@ -623,12 +620,12 @@ fn fhir(args: FhirArgs) -> Result<(), Failure> {
 fn main() -> ExitCode {
     let outcome = match Cli::parse().command {
         Command::Calculate(args) => calculate_csv(args),
-        Command::Sds(args) => sds(args),
-        Command::Measurement(args) => measurement(args),
-        Command::Age(args) => age(args),
-        Command::MidParentalHeight(args) => mid_parental_height(args),
-        Command::Chart(args) => chart(args),
-        Command::FictionalChild(args) => fictional_child(args),
+        Command::Sds(args) => sds(args).and_then(print_json),
+        Command::Measurement(args) => measurement(args).and_then(print_json),
+        Command::Age(args) => age(args).and_then(print_json),
+        Command::MidParentalHeight(args) => mid_parental_height(args).and_then(print_json),
+        Command::Chart(args) => chart(args).and_then(print_json),
+        Command::FictionalChild(args) => fictional_child(args).and_then(print_json),
         Command::Fhir(args) => fhir(args),
     };
     match outcome {
