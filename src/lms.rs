@@ -202,6 +202,7 @@ pub enum Rule {
 }
 
 /// L, M, S (and sigma) at age `t`, interpolating by `rule`.
+#[inline(always)] // one caller (sds::lms_for), as references::select
 pub fn lms_at(table: &Table, t: f64, rule: Rule) -> Result<Lms, OutsideTable> {
     let n = table.age.len();
     if n == 0 {

@@ -105,6 +105,7 @@ fn lookup(
 
 /// The LMS table rcpchgrowth reads for this request. `youngest` picks the younger table at a shared boundary
 /// age (used only when drawing chart lines up to a join).
+#[inline(always)] // one caller (sds::lms_for), where the result's plumbing then folds away
 pub fn select(
     reference: Reference,
     age: f64,
