@@ -185,7 +185,9 @@ const sizeTable = ['| entry | files | raw | gzip |', '|---|---|---|---|',
 const coldLine = `Cold start, navigation to the first \`calculation\` answered, default entry bundled by esbuild, headless Chromium with the CPU throttled ${cold.chromium.throttle}×: ` +
   `median ${cold.chromium.median.toFixed(1)} ms (fastest ${cold.chromium.min.toFixed(1)} ms, ${cold.chromium.runs} loads), ` +
   `of which ${cold.chromium.ownMedian.toFixed(1)} ms after the page's first script ran (fetching, compiling and running centile) ` +
-  `and ${cold.chromium.runMedian.toFixed(1)} ms after the bundle started running (decoding, compiling, instantiating, answering). ` +
+  `and ${cold.chromium.runMedian.toFixed(1)} ms after the bundle started running (decoding, compiling, instantiating, answering); ` +
+  `the same page with an empty module ${cold.chromium.blankMedian.toFixed(1)} ms; ` +
+  `phases (medians): ${cold.chromium.phases.map(({ label, ms }) => `${label} ${ms.toFixed(1)} ms`).join(', ')}. ` +
   `Node, require to first answer: ${cold.nodeWasmMs.toFixed(1)} ms (wasm), ${cold.nodeJsMs.toFixed(1)} ms (JavaScript build).`;
 const invalidLine = `\`calculation\`, invalid requests only (each a \`CentileError\`): ${fmt(results.invalidOnly.wasm)} wasm (${(results.invalidOnly.wasm / results.operations.calculation.wasm).toFixed(2)}× the valid rate), ${fmt(results.invalidOnly.js)} JavaScript build.`;
 const chartLine = `\`chartCoordinates\`, all ${allCharts.count} named charts (wasm): mean ${allCharts.meanMs.toFixed(2)} ms, slowest ${allCharts.slowestMs.toFixed(2)} ms (${allCharts.slowest}).`;

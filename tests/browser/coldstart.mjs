@@ -18,16 +18,48 @@ const result = calculation('uk-who', { birth_date: '2020-01-01', observation_dat
   sex: 'male', measurement_method: 'height' });
 const ms = performance.now();
 document.body.dataset.coldStart = String(ms);
-document.body.dataset.scriptStart = String(window.scriptStart);
-document.body.dataset.bundleStart = String(window.bundleStart);
+const [compileStart, compileEnd] = marks.compile, [, instantiateEnd] = marks.instantiate;
+document.body.dataset.marks = JSON.stringify({ navigation: 0, html: performance.getEntriesByType('navigation')[0].responseEnd,
+  script: marks.script, bundle: window.bundleStart, compileStart, compileEnd, instantiateEnd, answer: ms });
 document.body.dataset.sds = String(result.measurement_calculated_values.corrected_sds);
 `;
 
+// The floor: the same page with a module that does nothing but report, i.e. what the browser itself takes from
+// navigation to running a page's module script under the same throttle.
+const BLANK = `document.body.dataset.coldStart = String(performance.now());`;
+
+// The page's first script: notes when it ran and times WebAssembly.Module (compiling) and WebAssembly.Instance
+// (instantiating) by wrapping them, so the figure can be broken down (see PHASES).
+const TIMER = `window.marks = { script: performance.now() };
+for (const [name, mark] of [['Module', 'compile'], ['Instance', 'instantiate']]) {
+  const Real = WebAssembly[name];
+  const timed = function (...args) {
+    const start = performance.now();
+    const made = new Real(...args);
+    marks[mark] = [start, performance.now()];
+    return made;
+  };
+  timed.prototype = Real.prototype;
+  WebAssembly[name] = timed;
+}`;
+
+/** The phases of a cold start, each `[label, from, to]` in the marks the page reports. */
+export const PHASES = [
+  ['navigation to the page received', 'navigation', 'html'],
+  ['page parsed to its first script', 'html', 'script'],
+  ['bundle fetched and parsed', 'script', 'bundle'],
+  ['bundle evaluated, .wasm bytes decoded from text', 'bundle', 'compileStart'],
+  ['WebAssembly compiled', 'compileStart', 'compileEnd'],
+  ['instantiated', 'compileEnd', 'instantiateEnd'],
+  ['first calculation (tables decoded, answered)', 'instantiateEnd', 'answer'],
+];
+
 /**
  * Median, minimum and every run's milliseconds from navigation to the first answer, over `runs` fresh loads with
- * the CPU slowed `throttle` times, in a Chromium of its own.
+ * the CPU slowed `throttle` times, in a Chromium of its own; the median of each phase (PHASES); and `blankMedian`,
+ * the same page with an empty module (the browser's own share). `pkg` is the package directory (pkg/).
  */
-export async function coldStart({ throttle = 4, runs = 7 } = {}) {
+export async function coldStart({ throttle = 4, runs = 7, pkg = path.join(root, 'pkg') } = {}) {
   const work = mkdtempSync(path.join(tmpdir(), 'centile-coldstart-'));
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync',
@@ -46,17 +78,21 @@ export async function coldStart({ throttle = 4, runs = 7 } = {}) {
   });
   try {
     mkdirSync(path.join(work, 'node_modules'));
-    symlinkSync(path.join(root, 'pkg'), path.join(work, 'node_modules/centile'), 'dir');
+    symlinkSync(pkg, path.join(work, 'node_modules/centile'), 'dir');
     writeFileSync(path.join(work, 'main.js'), PAGE);
     buildSync({ entryPoints: [path.join(work, 'main.js')], bundle: true, minify: true, format: 'esm', platform: 'browser',
       outfile: path.join(work, 'dist/main.js'), logLevel: 'warning', absWorkingDir: work,
       banner: { js: 'window.bundleStart = performance.now();' } });
-    writeFileSync(path.join(work, 'dist/index.html'), '<!doctype html><meta charset="utf-8"><title>cold start</title><script>scriptStart = performance.now()</script><script type="module" src="main.js"></script>');
+    const html = (script) => `<!doctype html><meta charset="utf-8"><title>cold start</title><script>${TIMER}</script><script type="module" src="${script}"></script>`;
+    writeFileSync(path.join(work, 'dist/index.html'), html('main.js'));
+    writeFileSync(path.join(work, 'dist/blank.js'), BLANK);
+    writeFileSync(path.join(work, 'dist/blank.html'), html('blank.js'));
     await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${server.address().port}/`;
-    const times = [], starts = [], bundles = [];
+    const marks = [], blanks = [];
     let sds = null;
-    for (let i = 0; i < runs; i++) {
+    /** Loads `address` cold (a fresh page, no HTTP cache, CPU throttled) and returns its body element. */
+    const load = async (address) => {
       const page = await context.newPage();
       const cdp = await context.newCDPSession(page);
       await cdp.send('Network.enable');
@@ -64,19 +100,28 @@ export async function coldStart({ throttle = 4, runs = 7 } = {}) {
       // A renderer already running (as for a user opening the app in a browser that is open): about:blank first.
       await page.goto('about:blank');
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
-      await page.goto(url);
+      await page.goto(address);
       await page.waitForSelector('body[data-cold-start]', { state: 'attached', timeout: 60000 });
-      times.push(Number(await page.locator('body').getAttribute('data-cold-start')));
-      starts.push(Number(await page.locator('body').getAttribute('data-script-start')));
-      bundles.push(Number(await page.locator('body').getAttribute('data-bundle-start')));
-      sds = Number(await page.locator('body').getAttribute('data-sds'));
+      return { page, body: page.locator('body') };
+    };
+    for (let i = 0; i < runs; i++) {
+      const { page, body } = await load(url);
+      marks.push(JSON.parse(await body.getAttribute('data-marks')));
+      sds = Number(await body.getAttribute('data-sds'));
       await page.close();
+      const blank = await load(`${url}blank.html`);
+      blanks.push(Number(await blank.body.getAttribute('data-cold-start')));
+      await blank.page.close();
     }
     const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    const times = marks.map((m) => m.answer);
     // `own`: from the page's first (inline) script to the answer, i.e. fetching, compiling and running centile.
     // `run`: from the bundle's first statement to the answer (decoding, compiling, instantiating, computing).
-    const own = times.map((t, i) => t - starts[i]), run = times.map((t, i) => t - bundles[i]);
-    return { throttle, runs, median: median(times), min: Math.min(...times), ownMedian: median(own), runMedian: median(run), times, own, run, sds };
+    const own = marks.map((m) => m.answer - m.script), run = marks.map((m) => m.answer - m.bundle);
+    // Each phase's median over the loads (the medians need not add up to the median total).
+    const phases = PHASES.map(([label, from, to]) => ({ label, ms: median(marks.map((m) => m[to] - m[from])) }));
+    return { throttle, runs, median: median(times), min: Math.min(...times), ownMedian: median(own), runMedian: median(run),
+      blankMedian: median(blanks), phases, times, own, run, blanks, sds };
   } finally {
     await browser.close();
     server.close();

@@ -51,7 +51,8 @@ try {
   console.log(`Chromium, CPU throttled ${cold.throttle}x, default entry bundled by esbuild: navigation to first calculation ` +
     `median ${cold.median.toFixed(1)} ms (fastest ${cold.min.toFixed(1)} ms), of which after the page's first script ${cold.ownMedian.toFixed(1)} ms ` +
     `(after the bundle started running ${cold.runMedian.toFixed(1)} ms), ` +
-    `over ${cold.runs} cold loads (target 50 ms)`);
+    `over ${cold.runs} cold loads (target 50 ms); the same page with an empty module: ${cold.blankMedian.toFixed(1)} ms; medians of its phases:`);
+  for (const { label, ms } of cold.phases) console.log(`  ${ms.toFixed(1).padStart(6)} ms  ${label}`);
   check('the cold-start page computed the right SDS', () => {
     if (cold.sds !== timing.sds) throw new Error(`${cold.sds} vs ${timing.sds}`);
   });
