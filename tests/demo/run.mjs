@@ -446,6 +446,7 @@ try {
         const t0 = performance.now();
         setter.call(input, value);
         input.dispatchEvent(new Event('input', { bubbles: true }));
+        const work = performance.now() - t0; // React commits a controlled input's update before the event returns
         const next = await frame();
         const table = shows('#results tr[data-method="weight"]', value);
         const busy = document.querySelector('figure.chart').getAttribute('aria-busy') === 'true';
@@ -455,7 +456,7 @@ try {
           if (shows('details.twin tbody tr', value)) drawn = t;
         }
         const settled = document.querySelector('figure.chart').getAttribute('aria-busy') === 'false';
-        out.push({ frame: next - t0, table, marked: busy || drawn === next, settled, chart: drawn === null ? null : drawn - t0 });
+        out.push({ work, frame: next - t0, table, marked: busy || drawn === next, settled, chart: drawn === null ? null : drawn - t0 });
       }
       return out;
     });
@@ -477,7 +478,7 @@ try {
     await page.getByLabel('Height', { exact: true }).check();
     await page.getByRole('button', { name: 'Remove this child' }).click();
     const load = os.loadavg()[0].toFixed(1);
-    const note = `${edits.length} edits (${results} results): edit to next frame ${stat(edits.map((e) => e.frame))}; chart redrawn ${stat(edits.map((e) => e.chart))}; load average ${load} on ${os.cpus().length} cores`;
+    const note = `${edits.length} edits (${results} results): edit to next frame ${stat(edits.map((e) => e.frame))} (re-score and commit ${stat(edits.map((e) => e.work))}); chart redrawn ${stat(edits.map((e) => e.chart))}; load average ${load} on ${os.cpus().length} cores`;
     console.log(`# 100-visit child: ${note}`);
     return note;
   });

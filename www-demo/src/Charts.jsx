@@ -83,7 +83,17 @@ export default memo(function Charts({ pending, childId, name: childName, referen
   const width = Math.min(useWidth(box), 900);
   useAccessibleComponent(box, `${chartType === 'sds' ? 'SDS chart' : `${METHODS[method].label} centile chart`} of ${childName || 'the child'}; its points are listed in the table below the chart`);
   const [status, setStatus] = useState('');
-  const points = chartType === 'sds' ? methods.flatMap((m) => measurements[m].map((x) => [m, x])) : measurements[method].map((x) => [method, x]);
+  const points = useMemo(() => (chartType === 'sds' ? methods.flatMap((m) => measurements[m].map((x) => [m, x])) : measurements[method].map((x) => [method, x])),
+    [chartType, methods, measurements, method]);
+  // The table twin's rows, kept while the points are (marking the chart out of date does not rebuild them).
+  const twinRows = useMemo(() => points.map(([m, x]) => (
+    <tr key={`${m}-${x.measurement_dates.observation_date}`}>
+      <th scope="row">{METHODS[m].label}</th><td>{x.measurement_dates.observation_date}</td>
+      <td>{formatValue(x.measurement_dates.corrected_decimal_age, 3)}</td><td>{formatValue(x.measurement_dates.chronological_decimal_age, 3)}</td>
+      <td>{formatValue(x.child_observation_value.observation_value)} {METHODS[m].unit}</td>
+      <td>{formatCentile(x.measurement_calculated_values.corrected_centile)}</td>
+    </tr>
+  )), [points]);
   // The component sets its axes when it mounts and does not follow new data: it is remounted whenever what it draws
   // changes, and only then (a status message or an unchanged list does not redraw it).
   const drawn = chartType === 'sds' ? measurements : measurements[method]; // what the component draws
@@ -157,14 +167,7 @@ export default memo(function Charts({ pending, childId, name: childName, referen
           <table>
             <thead><tr><th scope="col">Measurement</th><th scope="col">Date</th><th scope="col">Corrected age (y)</th><th scope="col">Chronological age (y)</th><th scope="col">Value</th><th scope="col">Centile (corrected)</th></tr></thead>
             <tbody>
-              {points.map(([m, x]) => (
-                <tr key={`${m}-${x.measurement_dates.observation_date}`}>
-                  <th scope="row">{METHODS[m].label}</th><td>{x.measurement_dates.observation_date}</td>
-                  <td>{formatValue(x.measurement_dates.corrected_decimal_age, 3)}</td><td>{formatValue(x.measurement_dates.chronological_decimal_age, 3)}</td>
-                  <td>{formatValue(x.child_observation_value.observation_value)} {METHODS[m].unit}</td>
-                  <td>{formatCentile(x.measurement_calculated_values.corrected_centile)}</td>
-                </tr>
-              ))}
+              {twinRows}
             </tbody>
           </table>
           {mph && method === 'height' && <p>Mid-parental height {formatValue(mph.mid_parental_height)} cm (centile {formatCentile(mph.mid_parental_height_centile)}; range {formatValue(mph.mid_parental_height_lower_value)}–{formatValue(mph.mid_parental_height_upper_value)} cm).</p>}
