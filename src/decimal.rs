@@ -161,8 +161,21 @@ fn magnitude(s: &[u8]) -> Option<f64> {
         let p = POW10[power.unsigned_abs() as usize];
         return Some(if power < 0 { w / p } else { w * p });
     }
-    // An estimate within a few units in the last place, then settled against the exact decimal.
+    // An estimate within a few units in the last place, then settled against the exact decimal: in 128-bit
+    // integers when the digits fit 64 bits and the power of five 52, else in a big integer.
     let estimate = scale(leading19 as f64, power + count.saturating_sub(19) as i64);
+    if count <= 19 && (-22..=22).contains(&power) {
+        let five = 5u128.pow(power.unsigned_abs() as u32);
+        return Some(settle(estimate, |x, y| {
+            let (mid, twos) = midpoint(x, y);
+            let (decimal, mid) = if power >= 0 {
+                (u128::from(leading19) * five, mid)
+            } else {
+                (u128::from(leading19), mid * five)
+            };
+            versus_scaled(decimal, power, mid, twos)
+        }));
+    }
     let mut kept: Vec<u8> = digits.clone().take(KEPT_DIGITS).map(|d| d - b'0').collect();
     let mut power = power;
     if count > KEPT_DIGITS {
@@ -170,7 +183,10 @@ fn magnitude(s: &[u8]) -> Option<f64> {
         kept.push(1);
         power += (count - KEPT_DIGITS - 1) as i64;
     }
-    Some(settle(&Big::from_digits(&kept), power, estimate))
+    let digits = Big::from_digits(&kept);
+    Some(settle(estimate, |x, y| {
+        versus_midpoint(&digits, power, x, y)
+    }))
 }
 
 /// `x·10^power` in a few roundings, without overflowing or underflowing on the way.
@@ -204,19 +220,38 @@ fn parts(x: f64) -> (u128, i64) {
     }
 }
 
-/// How `digits·10^power` compares with the midpoint between the doubles `x < y`.
-fn versus_midpoint(digits: &Big, power: i64, x: f64, y: f64) -> Ordering {
+/// The midpoint between the doubles `x < y` as `m·2^k` (`m` below 2^55).
+fn midpoint(x: f64, y: f64) -> (u128, i64) {
     let ((mx, kx), (my, ky)) = (parts(x), parts(y));
     let k = kx.min(ky);
-    // The midpoint is (mx·2^(kx-k) + my·2^(ky-k))·2^(k-1).
-    let mut mid = Big::from_u128((mx << (kx - k) as u32) + (my << (ky - k) as u32));
+    ((mx << (kx - k) as u32) + (my << (ky - k) as u32), k - 1)
+}
+
+/// How `a·2^ea` compares with `b·2^eb` (`a` and `b` below 2^127).
+fn versus_scaled(a: u128, ea: i64, b: u128, eb: i64) -> Ordering {
+    if a == 0 || b == 0 {
+        return a.cmp(&b);
+    }
+    let bits = |n: u128, e: i64| e + i64::from(128 - n.leading_zeros());
+    match bits(a, ea).cmp(&bits(b, eb)) {
+        // As long as each other: the one with the larger exponent has the fewer bits, so shifting it left fits.
+        Ordering::Equal if ea >= eb => (a << (ea - eb) as u32).cmp(&b),
+        Ordering::Equal => a.cmp(&(b << (eb - ea) as u32)),
+        longer => longer,
+    }
+}
+
+/// How `digits·10^power` compares with the midpoint between the doubles `x < y`.
+fn versus_midpoint(digits: &Big, power: i64, x: f64, y: f64) -> Ordering {
+    let (mid, k) = midpoint(x, y);
+    let mut mid = Big::from_u128(mid);
     let mut decimal = digits.clone();
     if power >= 0 {
         decimal.mul_pow5(power as u64);
     } else {
         mid.mul_pow5(power.unsigned_abs());
     }
-    let twos = power - (k - 1);
+    let twos = power - k;
     if twos >= 0 {
         decimal.shl(twos as u64);
     } else {
@@ -225,13 +260,14 @@ fn versus_midpoint(digits: &Big, power: i64, x: f64, y: f64) -> Ordering {
     decimal.cmp(&mid)
 }
 
-/// The double nearest `digits·10^power` (ties to even), starting from `estimate`.
-fn settle(digits: &Big, power: i64, estimate: f64) -> f64 {
+/// The double nearest a decimal (ties to even), from an `estimate` and `versus(x, y)`, how the decimal compares
+/// with the midpoint between the doubles `x < y`.
+fn settle(estimate: f64, versus: impl Fn(f64, f64) -> Ordering) -> f64 {
     let mut x = estimate.min(f64::MAX);
     loop {
         let even = x.to_bits() & 1 == 0;
         let up = f64::from_bits(x.to_bits() + 1);
-        match versus_midpoint(digits, power, x, up) {
+        match versus(x, up) {
             Ordering::Greater => {
                 x = up;
                 if x == f64::INFINITY {
@@ -246,7 +282,7 @@ fn settle(digits: &Big, power: i64, estimate: f64) -> f64 {
             return x;
         }
         let down = f64::from_bits(x.to_bits() - 1);
-        match versus_midpoint(digits, power, down, x) {
+        match versus(down, x) {
             Ordering::Less => x = down,
             Ordering::Equal => return if even { x } else { down },
             Ordering::Greater => return x,
@@ -523,6 +559,10 @@ mod tests {
                 text = format!("{text}e{}", (next() % 700) as i64 - 350);
             }
             same(&text);
+            // Whole numbers from 2^53 up, where ties between neighbouring doubles have up to 19 digits.
+            let whole = next() >> (next() % 11);
+            same(&whole.to_string());
+            same(&format!("{}.{}e{}", whole / 1000, whole % 1000, 3));
             // Random bytes of the syntax's alphabet.
             let junk: String = (0..next() % 8)
                 .map(|_| char::from(b"0123456789.eE+-infatyINFATY"[(next() % 27) as usize]))
