@@ -5,13 +5,15 @@
 // Rates are the best of several rounds on one core of a 2-core machine that may be shared: compare within a run.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { entrySizes } from '../scripts/sizes.mjs';
 import { coldStart } from '../tests/browser/coldstart.mjs';
 
 const require = createRequire(import.meta.url);
+// The 1-minute load average when the run starts (and, below, ends): other work on the machine slows every rate.
+const loadAtStart = loadavg()[0];
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const builds = { wasm: require(path.join(root, 'pkg/node/index.cjs')), js: require(path.join(root, 'pkg/js/index.cjs')) };
 const api = builds.wasm;
@@ -147,7 +149,7 @@ rmSync(dir, { recursive: true, force: true });
 
 const sizes = entrySizes(path.join(root, 'pkg'));
 const results = {
-  machine: { cpu: cpus()[0]?.model, cores: cpus().length, node: process.version, note: 'shared by other builds while measured: compare within one run' },
+  machine: { cpu: cpus()[0]?.model, cores: cpus().length, node: process.version, load: [loadAtStart, loadavg()[0]] },
   date: new Date().toISOString(), inputs: { calculations: calculations.length, children: children.length, observationsPerChild: 20, sds: N },
   operations: {
     calculation: { native: native.calculation, wasm: ops.wasm.calculation, js: ops.js.calculation, rcpchgrowth: oracle.measurement },
@@ -193,7 +195,7 @@ const invalidLine = `\`calculation\`, invalid requests only (each a \`CentileErr
 const chartLine = `\`chartCoordinates\`, all ${allCharts.count} named charts (wasm): mean ${allCharts.meanMs.toFixed(2)} ms, slowest ${allCharts.slowestMs.toFixed(2)} ms (${allCharts.slowest}).`;
 const markdown = `${table}\n\n${invalidLine}\n\n${chartLine}\n\n${coldLine}\n\n${sizeTable}\n`;
 writeFileSync(path.join(root, 'bench/results.md'), `# Benchmark results\n\nWritten by \`make bench\` (bench/run.mjs) on ${results.date.slice(0, 10)}; ` +
-  `${results.machine.cores} cores (${results.machine.cpu}), Node ${process.version}; the machine was shared with other builds.\n\n${markdown}`);
+  `${results.machine.cores} cores (${results.machine.cpu}), Node ${process.version}; load average ${results.machine.load.map((l) => l.toFixed(2)).join(' at the start, ')} at the end (other work slows every rate: compare within one run).\n\n${markdown}`);
 const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
 const marked = /(<!-- bench:start -->\n)[\s\S]*?(<!-- bench:end -->)/;
 if (marked.test(readme)) writeFileSync(path.join(root, 'README.md'), readme.replace(marked, (_, a, b) => `${a}${markdown}${b}`));
