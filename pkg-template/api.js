@@ -313,13 +313,6 @@ function createApi(raw) {
     }
   }
 
-  // The messages of the fast path's rejections by number, each fetched from the wasm once.
-  const rejectionMessages = [];
-  const rejectionMessage = (n) => {
-    if (rejectionMessages[n] === undefined) rejectionMessages[n] = raw.rejection(n);
-    return rejectionMessages[n];
-  };
-
   // The fast path for one observation of a child: the object, a Rejection, or undefined to use the general path.
   function fast(codes, observation) {
     if (observation === null || typeof observation !== 'object') return undefined;
@@ -330,7 +323,7 @@ function createApi(raw) {
     const status = raw.calculationRecord(codes.referenceCode, codes.date, date, value, codes.sex, codes.method,
       codes.weeks, codes.days);
     if (status === STATUS.record) return build(REFERENCE_NAMES[codes.referenceCode], codes.birth, read, codes.weeks, codes.days);
-    return status >= STATUS.rejected ? new Rejection(rejectionMessage(status - STATUS.rejected)) : undefined;
+    return status >= STATUS.rejected ? new Rejection(text(TEXT.measurementError, status - STATUS.rejected)) : undefined;
   }
 
   const path = (reference) => encode(reference, 0, ['path', 'reference']);

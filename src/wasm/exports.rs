@@ -5,7 +5,6 @@ use super::flat;
 use super::record::{self, Outcome, Status, RECORD_LEN};
 use crate::api;
 use crate::fhir;
-use crate::measurement::MeasurementError;
 use crate::request::{Loc, ValidationError, Value};
 use crate::{Method, Reference, Sex};
 use serde::Serialize;
@@ -162,14 +161,11 @@ pub fn build_info() -> JsValue {
 thread_local! {
     /// The record buffer the fast path writes to (read from JavaScript through `linearMemory()`).
     static RECORD: RefCell<[f64; RECORD_LEN]> = const { RefCell::new([0.0; RECORD_LEN]) };
-    /// Every distinct fast-path rejection so far, numbered in order of first appearance (a handful at most: the
-    /// errors carry no values), so JavaScript fetches each message once (`rejection(n)`).
-    static REJECTIONS: RefCell<Vec<MeasurementError>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Fast path of `calculation`, answering a [`Status`] number: `Record` when the record buffer holds the result;
 /// `General` when the general path must answer (an unusual or malformed request); `Rejected + n` when the
-/// calculation answers a 422 whose message is `rejection(n)` (the detail is `loc: ["body", "observation_value"]`,
+/// calculation answers a 422 whose message is the measurement-error text `n` (the detail is `loc: ["body", "observation_value"]`,
 /// `type: "value_error"`). Codes: reference in `Reference::ALL` order, method in `Method::ALL` order, sex in
 /// `Sex::ALL` order; dates as the integers `YYYYMMDD` (checked here).
 #[wasm_bindgen(js_name = calculationRecord)]
@@ -196,22 +192,9 @@ pub fn calculation_record(
             RECORD.with(|r| *r.borrow_mut() = values);
             Status::Record as u32
         }
-        Outcome::Rejected(e) => REJECTIONS.with(|r| {
-            let mut seen = r.borrow_mut();
-            let n = seen.iter().position(|&s| s == e).unwrap_or_else(|| {
-                seen.push(e);
-                seen.len() - 1
-            });
-            Status::Rejected as u32 + n as u32
-        }),
+        Outcome::Rejected(e) => Status::Rejected as u32 + record::error_index(&e.to_string()),
         Outcome::General => Status::General as u32,
     }
-}
-
-/// The message of rejection `n` that `calculationRecord` reported (`Status::Rejected` + n), or undefined.
-#[wasm_bindgen]
-pub fn rejection(n: u32) -> Option<String> {
-    REJECTIONS.with(|r| r.borrow().get(n as usize).map(ToString::to_string))
 }
 
 /// Byte offset of the record buffer in `linearMemory()`.

@@ -66,8 +66,7 @@ pub enum Status {
     Record = 0,
     /// The general path must answer.
     General = 2,
-    /// The calculation answers a 422: `Rejected + n`, `rejection(n)` its message (n numbers the distinct
-    /// messages so far).
+    /// The calculation answers a 422: `Rejected + n`, n the [`Text::MeasurementError`] code of its message.
     Rejected = 3,
 }
 
@@ -176,18 +175,22 @@ thread_local! {
     static ERRORS: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
 }
 
-fn error_code(error: &Option<String>) -> f64 {
-    let Some(error) = error else {
-        return f64::NAN;
-    };
+/// The [`Text::MeasurementError`] code of `error`: its index among the messages met so far.
+pub fn error_index(error: &str) -> u32 {
     ERRORS.with(|errors| {
         let mut errors = errors.borrow_mut();
         let at = errors.iter().position(|e| e == error).unwrap_or_else(|| {
-            errors.push(error.clone());
+            errors.push(error.to_owned());
             errors.len() - 1
         });
-        at as f64
+        at as u32
     })
+}
+
+fn error_code(error: &Option<String>) -> f64 {
+    error
+        .as_deref()
+        .map_or(f64::NAN, |e| f64::from(error_index(e)))
 }
 
 fn to_record(m: &MeasurementObject) -> [f64; RECORD_LEN] {
