@@ -54,6 +54,6 @@ vectors:
 protocol:
 	CENTILE_WRITE_PROTOCOL=1 cargo test --locked --lib wasm::protocol
 
-# Regenerate src/data/tables.rs from reference-data/.
+# Regenerate src/data/tables.rs and src/data/nutrition.rs from reference-data/.
 tables:
 	python3 reference-data/generate.py

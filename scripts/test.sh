@@ -21,6 +21,7 @@ cargo clippy --locked --target wasm32-unknown-unknown --all-targets -- -D warnin
 RUSTDOCFLAGS="-D warnings" cargo doc --locked --no-deps --quiet
 python3 reference-data/generate.py --check
 python3 reference-data/audit.py --check
+python3 reference-data/nutrition.py --check
 
 step "dependency policy (cargo-deny: licences, bans, sources; deny.toml)"
 cargo deny --locked check licenses bans sources

@@ -40,6 +40,7 @@ pub mod lms;
 pub mod measurement;
 pub mod mid_parental;
 pub mod normal;
+pub mod nutrition;
 pub mod references;
 pub mod request;
 pub mod rounding;

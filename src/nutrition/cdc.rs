@@ -1,0 +1,99 @@
+//! CDC 2000 weight-for-length (infants, 45–103.5 cm) and weight-for-stature (77–121.5 cm), computed as CDC's SAS
+//! program for the 2000 growth charts does: L, M and S interpolated linearly between the table's lengths, the
+//! LMS z-score, and CDC's modified z-score for its implausible-value flag.
+
+use super::Fault;
+use crate::data::{chart_table, Chart};
+use crate::Sex;
+
+/// A CDC z-score, its modified z-score and the L, M and S it was read with.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct CdcScore {
+    /// The LMS z-score.
+    pub z: f64,
+    /// CDC's modified z-score: the distance from the median in units of half the distance to ±2 SD.
+    pub modified_z: f64,
+}
+
+/// The range of a CDC weight-for-length/stature table, cm.
+pub fn length_range(chart: Chart) -> (f64, f64) {
+    let table = chart_table(chart, Sex::Male);
+    (table.age[0], table.age[table.age.len() - 1])
+}
+
+/// L, M and S at `cm`: linear between the table row at or below `cm` and the next one (the row itself at the
+/// table's last length).
+pub fn lms(chart: Chart, sex: Sex, cm: f64) -> Option<(f64, f64, f64)> {
+    let table = chart_table(chart, sex);
+    let x = &table.age;
+    let (first, last) = (x[0], x[x.len() - 1]);
+    if !(first..=last).contains(&cm) {
+        return None;
+    }
+    let row = x.partition_point(|&v| v <= cm) - 1;
+    if row + 1 == x.len() {
+        return Some((table.l[row], table.m[row], table.s[row]));
+    }
+    let (x1, x2) = (x[row], x[row + 1]);
+    let between = |c: &[f64]| c[row] + ((cm - x1) * (c[row + 1] - c[row])) / (x2 - x1);
+    Some((between(&table.l), between(&table.m), between(&table.s)))
+}
+
+/// CDC's LMS z-score (log form where |L| < 0.01) and modified z-score for `y`.
+pub fn scores(y: f64, l: f64, m: f64, s: f64) -> CdcScore {
+    let z = if l.abs() >= 0.01 {
+        ((y / m).powf(l) - 1.0) / (l * s)
+    } else {
+        (y / m).ln() / s
+    };
+    let modified_z = if y < m {
+        (y - m) / ((m - m * (1.0 - 2.0 * l * s).powf(1.0 / l)) / 2.0)
+    } else {
+        (y - m) / ((m * (1.0 + 2.0 * l * s).powf(1.0 / l) - m) / 2.0)
+    };
+    CdcScore { z, modified_z }
+}
+
+/// CDC weight-for-length (`Chart::CdcWeightForLength`) or weight-for-stature (`Chart::CdcWeightForStature`).
+pub fn weight_for_length(
+    chart: Chart,
+    sex: Sex,
+    cm: f64,
+    weight_kg: f64,
+) -> Result<CdcScore, Fault> {
+    let (from, to) = length_range(chart);
+    let (l, m, s) = lms(chart, sex, cm).ok_or(Fault::LengthOutside { chart, from, to })?;
+    Ok(scores(weight_kg, l, m, s))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ranges_are_the_published_ones() {
+        assert_eq!(length_range(Chart::CdcWeightForLength), (45.0, 103.5));
+        assert_eq!(length_range(Chart::CdcWeightForStature), (77.0, 121.5));
+    }
+
+    #[test]
+    fn rows_are_read_exactly_and_between_linearly() {
+        let table = chart_table(Chart::CdcWeightForLength, Sex::Female);
+        assert_eq!(
+            lms(Chart::CdcWeightForLength, Sex::Female, 45.5),
+            Some((table.l[1], table.m[1], table.s[1]))
+        );
+        let (_, m, _) = lms(Chart::CdcWeightForLength, Sex::Female, 46.0).unwrap();
+        assert!((m - (table.m[1] + table.m[2]) / 2.0).abs() < 1e-12);
+        assert!(lms(Chart::CdcWeightForLength, Sex::Female, 103.6).is_none());
+        assert!(lms(Chart::CdcWeightForLength, Sex::Female, 103.5).is_some());
+    }
+
+    #[test]
+    fn modified_z_is_two_at_the_two_sd_lines() {
+        let (l, m, s) = (-1.2, 12.0, 0.09);
+        let at = |z: f64| m * (1.0 + l * s * z).powf(1.0 / l);
+        assert!((scores(at(2.0), l, m, s).modified_z - 2.0).abs() < 1e-12);
+        assert!((scores(at(-2.0), l, m, s).modified_z + 2.0).abs() < 1e-12);
+    }
+}
