@@ -1,0 +1,179 @@
+//! The indicators beyond the dGC references against independent implementations: WHO's `anthro` R package, the
+//! IOTF authors' `sitar` R package and the CDC SAS program's logic on CDC's own reference file. The vectors are
+//! written by tests/oracle/nutrition.R; every z-score must agree to 1e-6 and every flag and category exactly.
+
+use centile::data::Chart;
+use centile::nutrition::{cdc, flags, iotf, who, Position};
+use centile::Sex;
+use std::collections::HashMap;
+
+const TOLERANCE: f64 = 1e-6;
+
+fn rows(name: &str) -> Vec<HashMap<String, String>> {
+    let path = format!("{}/tests/vectors/nutrition/{name}.csv", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let mut lines = text.lines();
+    let header: Vec<String> = lines.next().unwrap().split(',').map(String::from).collect();
+    lines
+        .map(|l| header.iter().cloned().zip(l.split(',').map(String::from)).collect())
+        .collect()
+}
+
+fn num(row: &HashMap<String, String>, key: &str) -> Option<f64> {
+    match row[key].as_str() {
+        "NA" => None,
+        v => Some(v.parse().unwrap()),
+    }
+}
+
+fn sex(row: &HashMap<String, String>) -> Sex {
+    if row["sex"] == "1" {
+        Sex::Male
+    } else {
+        Sex::Female
+    }
+}
+
+/// Compares `ours` with `theirs` (both present or both absent), tracking the largest difference.
+fn agree(what: &str, case: usize, ours: Option<f64>, theirs: Option<f64>, largest: &mut f64) {
+    match (ours, theirs) {
+        (Some(a), Some(b)) => {
+            let d = (a - b).abs();
+            assert!(d <= TOLERANCE, "{what} case {case}: ours {a}, theirs {b}");
+            *largest = largest.max(d);
+        }
+        (None, None) => {}
+        _ => panic!("{what} case {case}: ours {ours:?}, theirs {theirs:?}"),
+    }
+}
+
+fn who_flag(indicator: flags::Indicator, z: Option<f64>) -> Option<String> {
+    z.map(|z| u8::from(flags::who(indicator, z).is_some()).to_string())
+}
+
+#[test]
+fn who_weight_for_length_height_agrees_with_anthro() {
+    let (mut largest, mut scored) = (0.0f64, 0);
+    let cases = rows("who_weight_for_length_height");
+    for (i, row) in cases.iter().enumerate() {
+        let position = if row["position"] == "l" {
+            Position::Lying
+        } else {
+            Position::Standing
+        };
+        let ours = who::weight_for_length_height(
+            sex(row),
+            row["age_days"].parse().unwrap(),
+            position,
+            num(row, "lenhei").unwrap(),
+            num(row, "weight").unwrap(),
+        )
+        .ok()
+        .map(|s| s.z);
+        agree("weight-for-length/height", i, ours, num(row, "z"), &mut largest);
+        let flag = (row["flag"] != "NA").then(|| row["flag"].clone());
+        assert_eq!(
+            who_flag(flags::Indicator::WeightForLengthHeight, ours),
+            flag,
+            "case {i}"
+        );
+        scored += usize::from(ours.is_some());
+    }
+    println!(
+        "WHO weight-for-length/height: {} cases ({scored} scored), largest difference {largest:e}",
+        cases.len()
+    );
+    assert!(scored > 4000);
+}
+
+#[test]
+fn who_arm_circumference_and_skinfolds_agree_with_anthro() {
+    for (name, chart, indicator) in [
+        ("who_ac", Chart::WhoArmCircumference, flags::Indicator::ArmCircumferenceForAge),
+        ("who_ts", Chart::WhoTricepsSkinfold, flags::Indicator::TricepsSkinfoldForAge),
+        ("who_ss", Chart::WhoSubscapularSkinfold, flags::Indicator::SubscapularSkinfoldForAge),
+    ] {
+        let (mut largest, mut scored) = (0.0f64, 0);
+        let cases = rows(name);
+        for (i, row) in cases.iter().enumerate() {
+            let ours = who::for_age(
+                chart,
+                sex(row),
+                row["age_days"].parse().unwrap(),
+                num(row, "value").unwrap(),
+            )
+            .ok()
+            .map(|s| s.z);
+            agree(name, i, ours, num(row, "z"), &mut largest);
+            let flag = (row["flag"] != "NA").then(|| row["flag"].clone());
+            assert_eq!(who_flag(indicator, ours), flag, "{name} case {i}");
+            scored += usize::from(ours.is_some());
+        }
+        println!("{name}: {} cases ({scored} scored), largest difference {largest:e}", cases.len());
+        assert_eq!(scored, 2 * 1736);
+    }
+}
+
+#[test]
+fn iotf_agrees_with_sitar() {
+    let (mut largest_z, mut largest_bmi) = (0.0f64, 0.0f64);
+    let cases = rows("iotf");
+    for (i, row) in cases.iter().enumerate() {
+        let ours = iotf::assess(sex(row), num(row, "age").unwrap(), num(row, "bmi").unwrap()).ok();
+        agree("IOTF z", i, ours.map(|s| s.z), num(row, "z"), &mut largest_z);
+        agree(
+            "IOTF adult-equivalent BMI",
+            i,
+            ours.and_then(|s| s.adult_equivalent_bmi),
+            num(row, "adult_equivalent_bmi"),
+            &mut largest_bmi,
+        );
+        let category = ours.map(|s| {
+            iotf::CUT_OFFS
+                .iter()
+                .position(|&(_, c)| c == s.category)
+                .map_or(0, |p| p + 1)
+                .to_string()
+        });
+        assert_eq!(category, (row["category"] != "NA").then(|| row["category"].clone()), "case {i}");
+    }
+    println!(
+        "IOTF: {} cases, largest difference z {largest_z:e}, adult-equivalent BMI {largest_bmi:e}",
+        cases.len()
+    );
+}
+
+#[test]
+fn cdc_weight_for_length_and_stature_agree_with_the_sas_logic() {
+    for (name, chart) in [
+        ("cdc_weight_for_length", Chart::CdcWeightForLength),
+        ("cdc_weight_for_stature", Chart::CdcWeightForStature),
+    ] {
+        let (mut largest_z, mut largest_modified) = (0.0f64, 0.0f64);
+        let mut flagged = 0;
+        let cases = rows(name);
+        for (i, row) in cases.iter().enumerate() {
+            let ours = cdc::weight_for_length(
+                chart,
+                sex(row),
+                num(row, "cm").unwrap(),
+                num(row, "weight").unwrap(),
+            )
+            .unwrap();
+            agree(name, i, Some(ours.z), num(row, "z"), &mut largest_z);
+            agree(name, i, Some(ours.modified_z), num(row, "modified_z"), &mut largest_modified);
+            let biv = match flags::cdc(flags::Indicator::WeightForLengthHeight, ours.modified_z) {
+                Some(flags::Flag::Low) => "-1",
+                Some(flags::Flag::High) => "1",
+                None => "0",
+            };
+            assert_eq!(biv, row["biv"], "{name} case {i}");
+            flagged += usize::from(biv != "0");
+        }
+        println!(
+            "{name}: {} cases ({flagged} flagged), largest difference z {largest_z:e}, modified z {largest_modified:e}",
+            cases.len()
+        );
+        assert!(flagged > 50);
+    }
+}
