@@ -10,12 +10,21 @@ use std::collections::HashMap;
 const TOLERANCE: f64 = 1e-6;
 
 fn rows(name: &str) -> Vec<HashMap<String, String>> {
-    let path = format!("{}/tests/vectors/nutrition/{name}.csv", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/tests/vectors/nutrition/{name}.csv",
+        env!("CARGO_MANIFEST_DIR")
+    );
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
     let mut lines = text.lines();
     let header: Vec<String> = lines.next().unwrap().split(',').map(String::from).collect();
     lines
-        .map(|l| header.iter().cloned().zip(l.split(',').map(String::from)).collect())
+        .map(|l| {
+            header
+                .iter()
+                .cloned()
+                .zip(l.split(',').map(String::from))
+                .collect()
+        })
         .collect()
 }
 
@@ -70,7 +79,13 @@ fn who_weight_for_length_height_agrees_with_anthro() {
         )
         .ok()
         .map(|s| s.z);
-        agree("weight-for-length/height", i, ours, num(row, "z"), &mut largest);
+        agree(
+            "weight-for-length/height",
+            i,
+            ours,
+            num(row, "z"),
+            &mut largest,
+        );
         let flag = (row["flag"] != "NA").then(|| row["flag"].clone());
         assert_eq!(
             who_flag(flags::Indicator::WeightForLengthHeight, ours),
@@ -89,9 +104,21 @@ fn who_weight_for_length_height_agrees_with_anthro() {
 #[test]
 fn who_arm_circumference_and_skinfolds_agree_with_anthro() {
     for (name, chart, indicator) in [
-        ("who_ac", Chart::WhoArmCircumference, flags::Indicator::ArmCircumferenceForAge),
-        ("who_ts", Chart::WhoTricepsSkinfold, flags::Indicator::TricepsSkinfoldForAge),
-        ("who_ss", Chart::WhoSubscapularSkinfold, flags::Indicator::SubscapularSkinfoldForAge),
+        (
+            "who_ac",
+            Chart::WhoArmCircumference,
+            flags::Indicator::ArmCircumferenceForAge,
+        ),
+        (
+            "who_ts",
+            Chart::WhoTricepsSkinfold,
+            flags::Indicator::TricepsSkinfoldForAge,
+        ),
+        (
+            "who_ss",
+            Chart::WhoSubscapularSkinfold,
+            flags::Indicator::SubscapularSkinfoldForAge,
+        ),
     ] {
         let (mut largest, mut scored) = (0.0f64, 0);
         let cases = rows(name);
@@ -109,7 +136,10 @@ fn who_arm_circumference_and_skinfolds_agree_with_anthro() {
             assert_eq!(who_flag(indicator, ours), flag, "{name} case {i}");
             scored += usize::from(ours.is_some());
         }
-        println!("{name}: {} cases ({scored} scored), largest difference {largest:e}", cases.len());
+        println!(
+            "{name}: {} cases ({scored} scored), largest difference {largest:e}",
+            cases.len()
+        );
         assert_eq!(scored, 2 * 1736);
     }
 }
@@ -120,7 +150,13 @@ fn iotf_agrees_with_sitar() {
     let cases = rows("iotf");
     for (i, row) in cases.iter().enumerate() {
         let ours = iotf::assess(sex(row), num(row, "age").unwrap(), num(row, "bmi").unwrap()).ok();
-        agree("IOTF z", i, ours.map(|s| s.z), num(row, "z"), &mut largest_z);
+        agree(
+            "IOTF z",
+            i,
+            ours.map(|s| s.z),
+            num(row, "z"),
+            &mut largest_z,
+        );
         agree(
             "IOTF adult-equivalent BMI",
             i,
@@ -135,7 +171,11 @@ fn iotf_agrees_with_sitar() {
                 .map_or(0, |p| p + 1)
                 .to_string()
         });
-        assert_eq!(category, (row["category"] != "NA").then(|| row["category"].clone()), "case {i}");
+        assert_eq!(
+            category,
+            (row["category"] != "NA").then(|| row["category"].clone()),
+            "case {i}"
+        );
     }
     println!(
         "IOTF: {} cases, largest difference z {largest_z:e}, adult-equivalent BMI {largest_bmi:e}",
@@ -161,7 +201,13 @@ fn cdc_weight_for_length_and_stature_agree_with_the_sas_logic() {
             )
             .unwrap();
             agree(name, i, Some(ours.z), num(row, "z"), &mut largest_z);
-            agree(name, i, Some(ours.modified_z), num(row, "modified_z"), &mut largest_modified);
+            agree(
+                name,
+                i,
+                Some(ours.modified_z),
+                num(row, "modified_z"),
+                &mut largest_modified,
+            );
             let biv = match flags::cdc(flags::Indicator::WeightForLengthHeight, ours.modified_z) {
                 Some(flags::Flag::Low) => "-1",
                 Some(flags::Flag::High) => "1",
