@@ -388,13 +388,11 @@ function createApi(raw) {
       const lines = new Array(lineCount);
       for (let l = 0; l < lineCount; l++) {
         const sds = f[i++], centile = f[i++], label = f[i++], n = f[i++];
-        let data = null; // a line without points, as the server sends it
-        if (n > 0) {
-          data = new Array(n);
-          for (let p = 0; p < n; p++) {
-            const y = f[i + n + p];
-            data[p] = { l: label, x: f[i + p], y: y !== y ? null : y };
-          }
+        // A line without points is `data: []`, as rcpchgrowth and the server send it.
+        const data = new Array(n);
+        for (let p = 0; p < n; p++) {
+          const y = f[i + n + p];
+          data[p] = { l: label, x: f[i + p], y: y !== y ? null : y };
         }
         i += 2 * n;
         lines[l] = { sds, centile, data };

@@ -413,8 +413,8 @@ export interface ChartPoint {
 export interface CentileLine {
   sds: number;
   centile: number;
-  /** Null for a line without points in this segment. */
-  data: ChartPoint[] | null;
+  /** Empty for a line without points in this segment. */
+  data: ChartPoint[];
 }
 
 /** The lines of one chart segment by method: the method drawn has its lines, the other three are null. */

@@ -9,6 +9,8 @@
 //   web/index.js      `centile/web`: explicit `await init()` (fetches the .wasm) or `initSync({ module })`
 //   js/index.js       `centile/js` and the `react-native` condition: the engine as plain JavaScript, no
 //                     WebAssembly (scripts/build-js.mjs); js/index.cjs for require() and plain scripts
+//   dgc/axios.js      `centile/axios` and `centile/fetch`: the dGC API's routes answered in process (copied from
+//   dgc/fetch.js      pkg-template/dgc/, over bundler/index.js)
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -180,6 +182,11 @@ const types = readFileSync(path.join(root, 'pkg-template/index.d.ts'), 'utf8');
 write('index.d.ts', types);
 write('index.d.cts', types);
 cpSync(path.join(root, 'pkg-template/web.d.ts'), at('web.d.ts'));
+// `centile/axios` and `centile/fetch`: the dGC routes in process (ES modules over the default entry), as they are;
+// their types at the top, where resolvers that ignore `exports` look.
+mkdirSync(at('dgc'));
+for (const f of ['routes.js', 'axios.js', 'fetch.js']) cpSync(path.join(root, 'pkg-template/dgc', f), at('dgc', f));
+for (const f of ['axios.d.ts', 'fetch.d.ts']) cpSync(path.join(root, 'pkg-template/dgc', f), at(f));
 cpSync(path.join(root, 'README.md'), at('README.md'));
 cpSync(path.join(root, 'LICENSE'), at('LICENSE'));
 cpSync(path.join(root, 'reference-data/README.md'), at('REFERENCE-DATA.md'));

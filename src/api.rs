@@ -454,10 +454,12 @@ pub fn fictional_child_observations(
             hi: i32::MAX,
         },
     );
-    // The API validates the body's `reference` (and uses the route's).
+    // The API validates the body's `reference` (and uses the route's); a body naming the route's own reference
+    // (WHO included, which the API's list lacks) is accepted too.
     if fields.raw("reference").is_some() {
         fields.choice("reference", true, &FICTIONAL_REFERENCES, |name| {
-            FICTIONAL_REFERENCES.contains(&name).then_some(())
+            (FICTIONAL_REFERENCES.contains(&name) || Reference::parse(name) == Some(reference))
+                .then_some(())
         });
     }
     turner_girls_height(&mut fields, reference, sex, method);

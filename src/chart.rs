@@ -334,11 +334,8 @@ impl Serialize for Line {
         let mut map = serializer.serialize_map(Some(3))?;
         map.serialize_entry("sds", &self.sds)?;
         map.serialize_entry("centile", &self.centile)?;
-        // A line without points is `data: null`, as the dGC server sends it.
-        map.serialize_entry(
-            "data",
-            &(!self.points.is_empty()).then_some(PointsOut(self)),
-        )?;
+        // A line without points is `data: []`, as rcpchgrowth and the dGC server send it.
+        map.serialize_entry("data", &PointsOut(self))?;
         map.end()
     }
 }

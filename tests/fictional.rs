@@ -135,3 +135,20 @@ fn noise_is_reproducible_and_bounded() {
         );
     }
 }
+
+/// The RCPCH client always sends the body's `reference`: the route's own reference is accepted (WHO included,
+/// which the API's list lacks); any other name outside that list is refused.
+#[test]
+fn body_reference_naming_the_route_is_accepted() {
+    let request = |reference: &str| {
+        Value::parse(&format!(
+            r#"{{"measurement_method":"weight","sex":"male","end_age":2,"reference":"{reference}"}}"#
+        ))
+        .unwrap()
+    };
+    let who = api::fictional_child_data("who", &request("who")).unwrap();
+    assert!(!who.is_empty());
+    assert!(api::fictional_child_data("who", &request("uk-who")).is_ok());
+    let refused = api::fictional_child_data("who", &request("trisomy-21-aap")).unwrap_err();
+    assert_eq!(refused.detail[0].kind, "literal_error");
+}

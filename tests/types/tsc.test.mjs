@@ -1,7 +1,7 @@
 // The package's TypeScript types as consumers see them, through the real `exports` map of pkg/ (linked as
 // tests/types/node_modules/centile): usage*.ts must pass `tsc --noEmit --strict` under bundler and Node16
 // resolution; wrong.ts must fail with exactly the errors its `// expect TSxxxx text` comments name; and
-// arethetypeswrong (on the packed tarball) must find no problem beyond the ESM-only `centile/web` entry.
+// arethetypeswrong (on the packed tarball) must find no problem beyond the ESM-only `centile/web`, `centile/axios` and `centile/fetch` entries.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -77,10 +77,13 @@ const attw = (async () => {
   }
 })();
 
-test('arethetypeswrong finds no problem in the packed package (beyond the ESM-only centile/web)', async () => {
+test('arethetypeswrong finds no problem in the packed package (beyond the ESM-only centile/web, centile/axios, centile/fetch)', async () => {
   const { analysis } = JSON.parse((await attw).stdout);
-  assert.deepEqual(Object.keys(analysis.entrypoints).sort(), ['.', './js', './package.json', './web']);
-  assert.deepEqual(analysis.problems, [{ kind: 'CJSResolvesToESM', entrypoint: './web', resolutionKind: 'node16-cjs' }]);
+  assert.deepEqual(Object.keys(analysis.entrypoints).sort(), ['.', './axios', './fetch', './js', './package.json', './web']);
+  // centile/web, centile/axios and centile/fetch are ES modules only.
+  assert.deepEqual(analysis.problems.filter((p) => p.kind !== 'CJSResolvesToESM'), []);
+  assert.deepEqual(analysis.problems.map((p) => `${p.entrypoint} ${p.resolutionKind}`).sort(),
+    ['./axios node16-cjs', './fetch node16-cjs', './web node16-cjs']);
   const main = analysis.entrypoints['.'].resolutions;
   assert.equal(main['node16-cjs'].resolution.fileName, '/node_modules/centile/index.d.cts');
   assert.equal(main['node16-esm'].resolution.fileName, '/node_modules/centile/index.d.ts');
