@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Turn the verbatim rcpchgrowth LMS tables in reference-data/ into src/data/tables.rs.
 
-Every number is stored exactly: a column whose values are all decimals with at most k places is written as the
-integers value·10^k, as first or (for smooth columns) second differences, zigzag LEB128; at run time value = integer / 10^k, a correctly rounded IEEE
-division of two exact doubles, which is the same double that Python's json module produced for rcpchgrowth.
+Every number is stored exactly: a column whose values are all n / d for integers n and one divisor d (10^k, or 12 or
+365.25 for ages in months or days) is written as the integers n, as their differences of the order (0 to 6) that
+needs the fewest bits, zigzag LEB128; at run time value = n / d, a correctly rounded IEEE division of two exact
+doubles, which is the same double that Python's json module produced for rcpchgrowth.
 A column that does not fit (e.g. 17-digit ages) is stored as raw little-endian f64 bits.
 
 The verbatim files are never edited: the corrections in reference-data/corrections.json (data errors found by
@@ -46,7 +47,9 @@ SOURCES = [
     ("Turner", "turner.json", ["height"]),
 ]
 RAW = 0xFF
-SECOND_ORDER = 0x40  # flag on the scale byte: values are second differences
+# A column's header byte: the divisor's index in DIVISORS (low 5 bits) and the order of differences (high 3 bits).
+DIVISORS = [10**k for k in range(23)] + [12, decimal.Decimal("365.25")]
+ORDERS = range(7)
 MAX_EXACT = 2**53
 
 
@@ -63,18 +66,32 @@ def varint(n: int) -> bytes:
             return bytes(out)
 
 
+def differences(ints: list, order: int) -> list:
+    """The order-th differences of ints, each pass taking the first value from 0."""
+    for _ in range(order):
+        ints = [b - a for a, b in zip([0] + ints, ints)]
+    return ints
+
+
+def bits(ints: list) -> int:
+    return sum(((n << 1) ^ (n >> 63)).bit_length() for n in ints)
+
+
+def same(a: float, b: float) -> bool:
+    """a and b are the same double, bit for bit (so 0.0 is not -0.0)."""
+    return struct.pack("<d", a) == struct.pack("<d", b)
+
+
 def encode_column(values: list) -> bytes:
-    for k in range(0, 23):
-        scale = decimal.Decimal(10) ** k
-        mantissas = [v * scale for v in values]
-        if all(m == m.to_integral_value() and abs(m) < MAX_EXACT for m in mantissas):
-            ints = [int(m) for m in mantissas]
-            if all(float(i) / float(10**k) == float(v) for i, v in zip(ints, values)):
-                first = [b - a for a, b in zip([0] + ints, ints)]
-                second = [b - a for a, b in zip([0] + first, first)]
-                plain = bytes([k]) + b"".join(map(varint, first))
-                smooth = bytes([k | SECOND_ORDER]) + b"".join(map(varint, second))
-                return min(plain, smooth, key=len)
+    for index, divisor in enumerate(DIVISORS):
+        numerators = [v * divisor for v in values]
+        ints = [int(n.to_integral_value()) for n in numerators]
+        if all(abs(i) < MAX_EXACT and same(float(i) / float(divisor), float(v)) for i, v in zip(ints, values)):
+            order = min(ORDERS, key=lambda k: bits(differences(ints, k)))
+            residues = differences(ints, order)
+            # The decoder's running sums are i64.
+            assert all(abs(r) < 2**62 for k in ORDERS[: order + 1] for r in differences(ints, k))
+            return bytes([order << 5 | index]) + b"".join(map(varint, residues))
     out = bytearray([RAW])
     for v in values:
         out += struct.pack("<d", float(v))

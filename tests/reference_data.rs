@@ -135,3 +135,61 @@ fn embedded_weight_correlations_equal_reference_json() {
         }
     }
 }
+
+#[test]
+fn embedded_nutrition_tables_equal_their_files() {
+    use centile::data::{chart_table, Chart};
+    let tables = [
+        (
+            Chart::WhoWeightForLength,
+            "who-anthro/wflanthro.txt",
+            "length",
+        ),
+        (
+            Chart::WhoWeightForHeight,
+            "who-anthro/wfhanthro.txt",
+            "height",
+        ),
+        (Chart::WhoArmCircumference, "who-anthro/acanthro.txt", "age"),
+        (Chart::WhoTricepsSkinfold, "who-anthro/tsanthro.txt", "age"),
+        (
+            Chart::WhoSubscapularSkinfold,
+            "who-anthro/ssanthro.txt",
+            "age",
+        ),
+        (Chart::CdcWeightForLength, "cdc/wtleninf.csv", "length"),
+        (Chart::CdcWeightForStature, "cdc/wtstat.csv", "height"),
+        (Chart::IotfBmi, "iotf/iotf.csv", "years"),
+    ];
+    for (chart, file, x) in tables {
+        let path = format!(
+            "{}/reference-data/nutrition/{file}",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let text = std::fs::read_to_string(&path).unwrap();
+        let delimiter = if file.ends_with(".txt") { '\t' } else { ',' };
+        let mut lines = text.lines().filter(|l| !l.trim().is_empty());
+        let header: Vec<String> = lines
+            .next()
+            .unwrap()
+            .split(delimiter)
+            .map(str::to_lowercase)
+            .collect();
+        let column = |name: &str| header.iter().position(|h| h == name).unwrap();
+        let rows: Vec<Vec<&str>> = lines.map(|l| l.split(delimiter).collect()).collect();
+        for (sex, code) in [(Sex::Male, "1"), (Sex::Female, "2")] {
+            let t = chart_table(chart, sex);
+            let sexed: Vec<&Vec<&str>> = rows.iter().filter(|r| r[column("sex")] == code).collect();
+            assert_eq!(t.age.len(), sexed.len(), "{file} {sex:?}");
+            for (i, row) in sexed.iter().enumerate() {
+                let f = |name: &str| row[column(name)].parse::<f64>().unwrap().to_bits();
+                let decoded = [t.age[i], t.l[i], t.m[i], t.s[i]].map(f64::to_bits);
+                assert_eq!(
+                    decoded,
+                    [f(x), f("l"), f("m"), f("s")],
+                    "{file} {sex:?} row {i}"
+                );
+            }
+        }
+    }
+}

@@ -106,13 +106,15 @@ pub(crate) fn every_table() -> impl Iterator<Item = &'static Table> {
     })
 }
 
-const POW10: [f64; 23] = [
+/// The divisors a column's integers are scaled by (index in the low 5 bits of its header byte): 10^0 to 10^22,
+/// then 12 and 365.25 (ages in months and days).
+const DIVISORS: [f64; 25] = [
     1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
-    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22, 12.0, 365.25,
 ];
 const RAW: u8 = 0xFF;
-/// Flag on a column's scale byte: the varints are second differences.
-const SECOND_ORDER: u8 = 0x40;
+/// The highest order of differences a column is stored as (its header byte's high 3 bits).
+const MAX_ORDER: usize = 6;
 
 struct Reader<'a> {
     bytes: &'a [u8],
@@ -140,8 +142,8 @@ impl Reader<'_> {
     }
 
     fn column(&mut self, rows: usize) -> Box<[f64]> {
-        let scale = self.byte();
-        if scale == RAW {
+        let header = self.byte();
+        if header == RAW {
             return (0..rows)
                 .map(|_| {
                     let bits: [u8; 8] = self.bytes[self.at..self.at + 8]
@@ -152,14 +154,17 @@ impl Reader<'_> {
                 })
                 .collect();
         }
-        let divisor = POW10[usize::from(scale & !SECOND_ORDER)];
-        let second_order = scale & SECOND_ORDER != 0;
-        let (mut value, mut step) = (0i64, 0i64);
+        let divisor = DIVISORS[usize::from(header & 0x1F)];
+        let order = usize::from(header >> 5);
+        // sums[j]: the last value of the j-th differences; each row's varint is the next order-th difference.
+        let mut sums = [0i64; MAX_ORDER];
         (0..rows)
             .map(|_| {
-                let delta = self.varint();
-                step = if second_order { step + delta } else { delta };
-                value += step;
+                let mut value = self.varint();
+                for sum in sums[..order].iter_mut().rev() {
+                    *sum += value;
+                    value = *sum;
+                }
                 value as f64 / divisor
             })
             .collect()
