@@ -1,6 +1,6 @@
 # centile: `make demo` builds the package and serves the demo; `make test` installs what is missing and runs
 # every test. See README.md.
-.PHONY: pkg test check demo demo-app bench vectors tables protocol
+.PHONY: pkg test check demo demo-app bench vectors tables protocol python
 
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 CENTILE_GIT_COMMIT ?= $(shell git rev-parse HEAD 2>/dev/null || echo unknown)
@@ -57,3 +57,9 @@ protocol:
 # Regenerate src/data/tables.rs and src/data/nutrition.rs from reference-data/.
 tables:
 	python3 reference-data/generate.py
+
+# The Python package (python/): an abi3 wheel for CPython >= 3.9 and an sdist, into target/wheels/.
+python:
+	bash scripts/install-python.sh
+	cd python && CARGO_TARGET_DIR=../target/python ../target/python-venv/bin/maturin build --locked --release --out ../target/wheels
+	cd python && ../target/python-venv/bin/maturin sdist --out ../target/wheels

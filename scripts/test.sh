@@ -70,6 +70,11 @@ run node tests/consumers/run.mjs
 step "React Native: a production Metro bundle takes centile/js (react-native condition) and runs in Hermes; golden vectors in Hermes"
 run node tests/hermes/run.mjs
 
+step "Python package (python/): wheel and sdist, a fresh virtualenv, the dict API and columns against the golden vectors and the CLI"
+bash scripts/install-python.sh
+make --no-print-directory python
+run bash scripts/test-python.sh
+
 passed=$(grep -hoE '(test result: ok\. |ℹ pass |^# pass )[0-9]+|^[0-9]+ passed' "$LOG" | grep -oE '[0-9]+' | paste -sd+ | bc)
 failed=$(grep -hoE '(; |ℹ fail |^# fail )[0-9]+ ?(failed)?|^[0-9]+ passed, [0-9]+ failed' "$LOG" | grep -oE '[0-9]+ failed|ℹ fail [0-9]+' | grep -oE '[0-9]+' | paste -sd+ | bc)
 step "done"

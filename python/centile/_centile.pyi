@@ -1,0 +1,75 @@
+# Types of the compiled module (python/src); `mypy.stubtest centile._centile` checks them against it.
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
+
+import numpy
+import numpy.typing
+
+__all__ = [
+    "CentileError",
+    "__version__",
+    "calculation",
+    "bulk_calculation",
+    "chart_coordinates",
+    "mid_parental_height",
+    "fictional_child_data",
+    "sds_for_measurement",
+    "measurement_from_sds",
+    "percentage_median_bmi",
+    "centile_for_sds",
+    "sds_for_centile",
+    "bmi_from_height_weight",
+    "velocity",
+    "acceleration",
+    "column",
+    "score",
+    "band_texts",
+    "epoch_days",
+    "NO_BAND",
+]
+
+__version__: str
+NO_BAND: int
+
+class CentileError(ValueError):
+    status: int
+    detail: List[Dict[str, Any]]
+
+def calculation(reference: str, body: Any) -> Any: ...
+def bulk_calculation(reference: str, body: Any) -> Any: ...
+def chart_coordinates(reference: str, body: Any) -> Any: ...
+def mid_parental_height(body: Any) -> Any: ...
+def fictional_child_data(reference: str, body: Any) -> Any: ...
+def sds_for_measurement(args: Any) -> float: ...
+def measurement_from_sds(args: Any) -> Optional[float]: ...
+def percentage_median_bmi(args: Any) -> float: ...
+def centile_for_sds(sds: Any) -> float: ...
+def sds_for_centile(centile: Any) -> float: ...
+def bmi_from_height_weight(height: Any, weight: Any) -> float: ...
+def velocity(method: str, measurements: Any) -> float: ...
+def acceleration(method: str, measurements: Any) -> float: ...
+def column(
+    kind: str,
+    reference: Sequence[str],
+    reference_codes: Optional[numpy.typing.NDArray[numpy.int64]],
+    method: Sequence[str],
+    method_codes: Optional[numpy.typing.NDArray[numpy.int64]],
+    sex: Sequence[str],
+    sex_codes: Optional[numpy.typing.NDArray[numpy.int64]],
+    ages: numpy.typing.NDArray[numpy.float64],
+    values: numpy.typing.NDArray[numpy.float64],
+) -> numpy.typing.NDArray[numpy.float64]: ...
+def score(
+    reference: Sequence[str],
+    reference_codes: Optional[numpy.typing.NDArray[numpy.int64]],
+    birth_date: numpy.typing.NDArray[numpy.int64],
+    observation_date: numpy.typing.NDArray[numpy.int64],
+    observation_value: numpy.typing.NDArray[numpy.float64],
+    sex: Sequence[str],
+    sex_codes: Optional[numpy.typing.NDArray[numpy.int64]],
+    method: Sequence[str],
+    method_codes: Optional[numpy.typing.NDArray[numpy.int64]],
+    gestation_weeks: numpy.typing.NDArray[numpy.float64],
+    gestation_days: numpy.typing.NDArray[numpy.float64],
+) -> Tuple[Dict[str, Any], List[int], List[Tuple[int, str]]]: ...
+def band_texts(codes: Sequence[int]) -> List[Optional[str]]: ...
+def epoch_days(texts: Sequence[str]) -> List[int]: ...

@@ -1,0 +1,248 @@
+"""SDS, centiles and measurements over columns (NumPy, pandas, Polars or pyarrow), and whole frames scored as
+``centile calculate`` scores a CSV. Text columns are factorised by NumPy (the engine reads each distinct text
+once), so no Python code runs per row; the engine computes in parallel without the GIL. Needs NumPy
+(``pip install centile[arrays]``); :func:`score` also needs pandas or Polars, whichever frame it is given."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any, Dict, List, Optional, Tuple, cast
+
+from . import _centile
+from ._centile import CentileError
+
+#: The request fields :func:`score` reads, named as in the API (``reference`` is optional).
+INPUT_FIELDS = (
+    "birth_date",
+    "observation_date",
+    "observation_value",
+    "sex",
+    "measurement_method",
+    "gestation_weeks",
+    "gestation_days",
+    "reference",
+)
+_REQUIRED = INPUT_FIELDS[:5]
+
+#: The columns :func:`score` appends, in order: those of ``centile calculate``.
+OUTPUT_COLUMNS = (
+    "chronological_decimal_age",
+    "corrected_decimal_age",
+    "chronological_sds",
+    "chronological_centile",
+    "corrected_sds",
+    "corrected_centile",
+    "chronological_centile_band",
+    "corrected_centile_band",
+    "corrected_percentage_median_bmi",
+    "error",
+)
+
+
+def _np() -> Any:
+    import numpy
+
+    return numpy
+
+
+def _array(column: Any, rows: Optional[int] = None) -> Any:
+    """A NumPy array of a column: NumPy, pandas, Polars, pyarrow (Array or ChunkedArray) or a sequence."""
+    if type(column).__module__.startswith("pyarrow"):
+        values = column.to_numpy(zero_copy_only=False)
+    elif hasattr(column, "to_numpy"):
+        values = column.to_numpy()
+    else:
+        values = _np().asarray(column)
+    if rows is not None and len(values) != rows:
+        raise ValueError("Every column must have the same length")
+    return values
+
+
+def _factor(column: Any, rows: int) -> Tuple[List[str], Optional[Any]]:
+    """A text column as its distinct texts and each row's index into them, or one name for every row."""
+    if isinstance(column, str):
+        return [column], None
+    np = _np()
+    names, codes = np.unique(_array(column, rows).astype(str), return_inverse=True)
+    return names.tolist(), codes.astype(np.int64, copy=False).reshape(-1)
+
+
+def _floats(column: Any, rows: int) -> Any:
+    """A numeric column as float64; NaN where a cell is missing or not a number."""
+    np = _np()
+    values = _array(column, rows)
+    try:
+        return np.ascontiguousarray(values, dtype=np.float64)
+    except (TypeError, ValueError):
+        return np.array([_number(v) for v in values], dtype=np.float64)  # only a column with non-numbers
+
+
+def _number(cell: Any) -> float:
+    try:
+        return float(cell)
+    except (TypeError, ValueError):
+        return float("nan")
+
+
+def _days(column: Any, rows: int) -> Any:
+    """Dates as days since 1970-01-01 (int64; the minimum where missing or not an ISO date)."""
+    np = _np()
+    values = _array(column, rows)
+    if values.dtype.kind == "M":
+        return values.astype("datetime64[D]").astype(np.int64)
+    names, codes = np.unique(values.astype(str), return_inverse=True)
+    return np.asarray(_centile.epoch_days(names.tolist()), dtype=np.int64)[codes.reshape(-1)]
+
+
+def _column(kind: str, reference: Any, measurement_method: Any, sex: Any, ages: Any, values: Any) -> Any:
+    np = _np()
+    ages = np.ascontiguousarray(_array(ages), dtype=np.float64)
+    rows = len(ages)
+    values = np.ascontiguousarray(_array(values, rows), dtype=np.float64)
+    r, rc = _factor(reference, rows)
+    m, mc = _factor(measurement_method, rows)
+    s, sc = _factor(sex, rows)
+    return _centile.column(kind, r, rc, m, mc, s, sc, ages, values)
+
+
+def sds(reference: Any, measurement_method: Any, sex: Any, ages: Any, values: Any) -> Any:
+    """The SDS of each measurement at its decimal age (years), as a float64 NumPy array; NaN where a row cannot
+    be placed (an unknown name, no reference data at that age, a value that is not positive).
+
+    ``reference``, ``measurement_method`` and ``sex`` are each one name for every row or a column of names;
+    ``ages`` and ``values`` are numeric columns. Columns may be NumPy, pandas, Polars or pyarrow arrays.
+    """
+    return _column("sds", reference, measurement_method, sex, ages, values)
+
+
+def centile(reference: Any, measurement_method: Any, sex: Any, ages: Any, values: Any) -> Any:
+    """The centile (0-100, unrounded) of each measurement, taking its columns as :func:`sds` does."""
+    return _column("centile", reference, measurement_method, sex, ages, values)
+
+
+def measurement_from_sds(reference: Any, measurement_method: Any, sex: Any, ages: Any, sds: Any) -> Any:
+    """The measurement at each SDS and decimal age, rounded to 4 places as the API rounds it; NaN where none."""
+    return _column("measurement", reference, measurement_method, sex, ages, sds)
+
+
+def _cell(value: Any) -> Any:
+    """A frame cell as a request field: None when missing, dates as ISO text, NumPy numbers as Python's."""
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    if isinstance(value, str):
+        value = value.strip(" \t\r\n")
+        return value or None
+    if isinstance(value, (datetime.date, datetime.datetime)) or hasattr(value, "isoformat"):
+        try:
+            return value.date().isoformat() if hasattr(value, "date") else value.isoformat()
+        except ValueError:  # NaT
+            return None
+    if hasattr(value, "item"):
+        return _cell(value.item())
+    try:
+        import pandas  # type: ignore[import-untyped]
+
+        if pandas.isna(value):
+            return None
+    except (ImportError, TypeError, ValueError):
+        pass
+    return value
+
+
+def _general(columns: Dict[str, Any], row: int, reference: str) -> Dict[str, Any]:
+    """The measurement object of a row read as the API reads its cells (empty cells are absent fields)."""
+    body = {}
+    for field in INPUT_FIELDS[:7]:
+        if field in columns:
+            cell = _cell(columns[field][row])
+            if cell is not None:
+                body[field] = cell
+    name = _cell(columns["reference"][row]) if "reference" in columns else None
+    return cast(Dict[str, Any], _centile.calculation(name or reference, body))
+
+
+def _scores(columns: Dict[str, Any], rows: int, reference: str) -> Dict[str, Any]:
+    """The output columns of :func:`score` as NumPy arrays, from the input columns by request field."""
+    np = _np()
+    missing = [f for f in _REQUIRED if f not in columns]
+    if missing:
+        raise ValueError(f"The frame has no column {', '.join(missing)}: name the columns as the API's request fields")
+    nan = np.full(rows, np.nan)
+    r, rc = _factor(columns["reference"], rows) if "reference" in columns else ([reference], None)
+    s, sc = _factor(columns["sex"], rows)
+    m, mc = _factor(columns["measurement_method"], rows)
+    out, general, rejected = _centile.score(
+        r,
+        rc,
+        _days(columns["birth_date"], rows),
+        _days(columns["observation_date"], rows),
+        _floats(columns["observation_value"], rows),
+        s,
+        sc,
+        m,
+        mc,
+        _floats(columns["gestation_weeks"], rows) if "gestation_weeks" in columns else nan,
+        _floats(columns["gestation_days"], rows) if "gestation_days" in columns else nan,
+    )
+    codes = np.concatenate([out["chronological_centile_band"], out["corrected_centile_band"]])
+    distinct, where = np.unique(codes, return_inverse=True)
+    texts = np.array(_centile.band_texts(distinct.tolist()) + [None], dtype=object)[:-1]
+    where = where.reshape(-1)
+    out["chronological_centile_band"] = texts[where[:rows]]
+    out["corrected_centile_band"] = texts[where[rows:]]
+    error = np.full(rows, None, dtype=object)
+    for row, message in rejected:
+        error[row] = message
+    if general:
+        cells = {f: _array(c) for f, c in columns.items()}
+        for row in general:
+            try:
+                _place(out, row, _general(cells, row, reference))
+            except CentileError as e:
+                error[row] = str(e)
+    out["error"] = error
+    return {name: out[name] for name in OUTPUT_COLUMNS}
+
+
+def _place(out: Dict[str, Any], row: int, m: Dict[str, Any]) -> None:
+    """Writes the scores of a measurement object into row ``row`` of the output columns."""
+    dates, values = m["measurement_dates"], m["measurement_calculated_values"]
+    for name, value in (
+        ("chronological_decimal_age", dates["chronological_decimal_age"]),
+        ("corrected_decimal_age", dates["corrected_decimal_age"]),
+        ("chronological_sds", values["chronological_sds"]),
+        ("chronological_centile", values["chronological_centile"]),
+        ("corrected_sds", values["corrected_sds"]),
+        ("corrected_centile", values["corrected_centile"]),
+        ("chronological_centile_band", values["chronological_centile_band"]),
+        ("corrected_centile_band", values["corrected_centile_band"]),
+        ("corrected_percentage_median_bmi", values.get("corrected_percentage_median_bmi")),
+    ):
+        if value is not None:
+            out[name][row] = value
+
+
+def score(frame: Any, reference: str = "uk-who") -> Any:
+    """Scores every row of a pandas or Polars frame, returning the frame with the columns of
+    ``centile calculate`` appended (:data:`OUTPUT_COLUMNS`): decimal ages, SDS and centiles at both ages, the
+    centile band sentences, BMI as a percentage of the median, and ``error``.
+
+    The frame's columns are named as the API's request fields (:data:`INPUT_FIELDS`): ``birth_date`` and
+    ``observation_date`` (dates or ISO text), ``observation_value``, ``sex``, ``measurement_method``, and
+    optionally ``gestation_weeks``, ``gestation_days`` (default 40+0) and ``reference`` (a row's own reference;
+    otherwise ``reference``). A row the API would reject keeps empty scores and gets the API's 422 message in
+    ``error``; the other rows still score.
+    """
+    module = type(frame).__module__
+    if module.startswith("polars"):
+        import polars
+
+        columns = {f: frame.get_column(f) for f in INPUT_FIELDS if f in frame.columns}
+        out = _scores(columns, frame.height, reference)
+        return frame.with_columns(
+            [polars.Series(name, values, dtype=polars.Float64) for name, values in out.items() if values.dtype.kind == "f"]
+            + [polars.Series(name, values.tolist(), dtype=polars.String) for name, values in out.items() if values.dtype.kind != "f"]
+        ).select(list(frame.columns) + [c for c in OUTPUT_COLUMNS if c not in frame.columns])
+    columns = {f: frame[f] for f in INPUT_FIELDS if f in frame.columns}
+    out = _scores(columns, len(frame), reference)
+    return frame.assign(**out)
