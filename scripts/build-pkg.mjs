@@ -104,7 +104,7 @@ export { CentileError };
 ${EXPORTS.map((n) => `export const ${n} = api.${n};`).join('\n')}
 `;
 mkdirSync(at('bundler'));
-write('bundler/wasm.js', wasmModuleSource(wasmBytes, banner));
+write('bundler/wasm.js', wasmModuleSource(wasmBytes, banner, path.join(root, 'node_modules/.bin/wasm-as')));
 write('bundler/index.js', esm("import * as glue from '../web/centile.js';\nimport { wasmBytes } from './wasm.js';", `
 // No init call: the first call compiles and instantiates the module synchronously from the bytes in wasm.js.
 let failure = null;
