@@ -54,7 +54,7 @@ vectors:
 protocol:
 	CENTILE_WRITE_PROTOCOL=1 cargo test --locked --lib wasm::protocol
 
-# Regenerate src/data/tables.rs and src/data/nutrition.rs from reference-data/.
+# Regenerate src/engine/data/tables.rs and src/engine/data/nutrition.rs from reference-data/.
 tables:
 	python3 reference-data/generate.py
 

@@ -2,8 +2,8 @@
 //! requests as the wasm and JavaScript builds get, through the same `api` functions. Prints one JSON line of
 //! operations per second (milliseconds per chart), best of five rounds.
 
-use centile::api;
-use centile::request::Value;
+use centile::dgc::api;
+use centile::dgc::value::Value;
 use centile::{Method, Reference, Sex};
 use std::hint::black_box;
 use std::time::Instant;

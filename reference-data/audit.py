@@ -12,7 +12,7 @@ S), with the tables shipped in three pinned PyPI wheels, each checked against it
 
 A mismatch is a cell whose value differs from the published one (LMS exactly, as decimals; ages within 1e-9 of
 the published day, week or month at the precision they are written, e.g. 10.04166667 for 120.5 months). Each must be corrected in reference-data/corrections.json with the published
-value; generate.py applies the corrections when it writes src/data/tables.rs. The report lists every mismatch,
+value; generate.py applies the corrections when it writes src/engine/data/tables.rs. The report lists every mismatch,
 the rows with no published counterpart, and the SHA-256 of the verbatim files it audited.
 
     python3 reference-data/audit.py          # download the pinned wheels, audit, write audit-report.json

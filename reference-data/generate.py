@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Turn the verbatim rcpchgrowth LMS tables in reference-data/ into src/data/tables.rs.
+"""Turn the verbatim rcpchgrowth LMS tables in reference-data/ into src/engine/data/tables.rs.
 
 Every number is stored exactly: a column whose values are all n / d for integers n and one divisor d (10^k, or 12 or
 365.25 for ages in months or days) is written as the integers n, as their differences of the order (0 to 6) that
@@ -10,7 +10,7 @@ A column that does not fit (e.g. 17-digit ages) is stored as raw little-endian f
 The verbatim files are never edited: the corrections in reference-data/corrections.json (data errors found by
 reference-data/audit.py against independent published copies) are applied here, as the tables are read.
 
-    python3 reference-data/generate.py          # rewrite src/data/tables.rs
+    python3 reference-data/generate.py          # rewrite src/engine/data/tables.rs
     python3 reference-data/generate.py --check  # exit 1 if the committed file differs
 """
 import decimal
@@ -22,10 +22,10 @@ import sys
 
 HERE = pathlib.Path(__file__).resolve().parent
 DATA = HERE / "rcpchgrowth-4.6.5"
-OUT = HERE.parent / "src" / "data" / "tables.rs"
+OUT = HERE.parent / "src" / "engine" / "data" / "tables.rs"
 CORRECTIONS = HERE / "corrections.json"
 NUTRITION = HERE / "nutrition"
-NUTRITION_OUT = HERE.parent / "src" / "data" / "nutrition.rs"
+NUTRITION_OUT = HERE.parent / "src" / "engine" / "data" / "nutrition.rs"
 
 METHODS = ["height", "weight", "ofc", "bmi"]
 SEXES = ["male", "female"]

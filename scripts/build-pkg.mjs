@@ -47,7 +47,7 @@ if (!readFileSync(at('node/centile_bg.wasm')).equals(readFileSync(at('web/centil
 }
 rmSync(at('node/centile_bg.wasm'));
 // core's float formatting (flt2dec) and parsing (dec2flt, with its table) stay out, about 22 KB gzip: the engine
-// reads and writes decimals with src/decimal.rs. wasm-bindgen's output still names its functions.
+// reads and writes decimals with src/dgc/decimal.rs. wasm-bindgen's output still names its functions.
 for (const part of ['flt2dec', 'dec2flt']) {
   if (readFileSync(at('web/centile_bg.wasm')).includes(part)) throw new Error(`the .wasm contains core::num::${part}`);
 }

@@ -45,7 +45,7 @@ const components = [...shipped].map((id) => packages.get(id)).sort((a, b) =>
   a.name.localeCompare(b.name) || a.version.localeCompare(b.version)).map(crate);
 
 const me = packages.get(self);
-const tables = readFileSync(path.join(root, 'src/data/tables.rs'), 'utf8').match(/FINGERPRINT: &str =\s*"([0-9a-f]{64})"/)[1];
+const tables = readFileSync(path.join(root, 'src/engine/data/tables.rs'), 'utf8').match(/FINGERPRINT: &str =\s*"([0-9a-f]{64})"/)[1];
 components.push({
   type: 'data',
   'bom-ref': 'reference-data',

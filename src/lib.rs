@@ -6,8 +6,8 @@
 //! compiled only for wasm32.
 //!
 //! ```
-//! use centile::ages::{Date, Gestation};
-//! use centile::measurement::{calculate, Birth, Observation};
+//! use centile::engine::ages::{Date, Gestation};
+//! use centile::engine::measurement::{calculate, Birth, Observation};
 //! use centile::{Method, Reference, Sex};
 //!
 //! let birth = Birth {
@@ -28,28 +28,10 @@
 //! assert!(centile > 0.0 && centile < 100.0);
 //! ```
 
-pub mod ages;
-pub mod api;
-pub mod centile;
-pub mod chart;
-pub mod data;
-pub mod decimal;
-pub mod fhir;
-pub mod fictional;
-pub mod lms;
-pub mod measurement;
-pub mod mid_parental;
-pub mod normal;
-pub mod nutrition;
-pub mod references;
-pub mod request;
-pub mod rounding;
-pub mod sds;
-pub mod terms;
-pub mod thrive;
-pub mod velocity;
+pub mod dgc;
+pub mod engine;
 
-pub use terms::{Method, Reference, Sex};
+pub use engine::terms::{Method, Reference, Sex};
 
 #[cfg(any(target_arch = "wasm32", test))]
 pub mod wasm;

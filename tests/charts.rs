@@ -2,8 +2,8 @@
 //! mid_parental_height.json, made by tests/oracle/generate_charts.py): same segments, lines and points; every x
 //! and y within 1e-9; non-finite values as null.
 
-use centile::api;
-use centile::request::Value;
+use centile::dgc::api;
+use centile::dgc::value::Value;
 use serde_json::Value as Json;
 
 fn load(name: &str) -> Json {

@@ -2,8 +2,8 @@
 //! centiles to 1e-9 against rcpchgrowth 4.6.5), bad rows, input round trip, column mapping, date formats, JSON
 //! lines and every other subcommand against the library.
 
-use centile::api;
-use centile::request::Value;
+use centile::dgc::api;
+use centile::dgc::value::Value;
 use serde_json::Value as Json;
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
@@ -356,7 +356,7 @@ fn single_value_commands_answer_as_the_library() {
     let args = serde_json::json!({"reference": "cdc", "measurement_method": "bmi", "sex": "male", "age": 10, "observation_value": 30});
     let z = api::sds_for_measurement(&to_value(&args)).unwrap();
     assert_eq!(sds["sds"], z);
-    assert_eq!(sds["centile"], centile::centile::centile(z));
+    assert_eq!(sds["centile"], centile::engine::centiles::centile(z));
 
     let dated = json(&ok(
         &[
@@ -559,7 +559,7 @@ fn fhir_ndjson() {
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
     let library =
-        centile::fhir::fhir_calculation("uk-who", &to_value(&Json::Array(resources))).unwrap();
+        centile::dgc::fhir::fhir_calculation("uk-who", &to_value(&Json::Array(resources))).unwrap();
     assert_eq!(
         printed,
         serde_json::to_value(&library.observations)

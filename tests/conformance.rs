@@ -2,11 +2,14 @@
 //! against the native engine: SDS and centiles to 1e-9, ages and dates exactly, and an error exactly where the
 //! oracle has one (see README "Differences from rcpchgrowth").
 
-use centile::ages::calendar_text;
-use centile::centile::{centile, sds_for_centile, Band};
-use centile::measurement::{calculate, AgeComment, MeasurementRequest};
-use centile::request::Value;
-use centile::sds::{measurement_from_sds, percentage_median_bmi, sds_for_measurement, SdsOrigin};
+use centile::dgc::measurement_request::MeasurementRequest;
+use centile::dgc::value::Value;
+use centile::engine::ages::calendar_text;
+use centile::engine::centiles::{centile, sds_for_centile, Band};
+use centile::engine::measurement::{calculate, AgeComment};
+use centile::engine::sds::{
+    measurement_from_sds, percentage_median_bmi, sds_for_measurement, SdsOrigin,
+};
 use centile::{Method, Reference, Sex};
 use serde_json::Value as Json;
 use std::collections::BTreeMap;
@@ -275,7 +278,7 @@ fn measurement_from_sds_vectors() {
                 SdsOrigin::Plain,
                 false,
             ),
-            _ => Err(centile::sds::CalcError::NotFinite),
+            _ => Err(centile::engine::sds::CalcError::NotFinite),
         };
         let id = format!("{case}");
         match (&c[5], got) {

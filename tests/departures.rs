@@ -1,9 +1,9 @@
 //! Where centile deliberately departs from rcpchgrowth 4.6.5 (README, "Differences from rcpchgrowth"). Each test
 //! finds the oracle's behaviour in the golden vectors and checks our replacement for it.
 
-use centile::api;
-use centile::request::Value;
-use centile::sds::{
+use centile::dgc::api;
+use centile::dgc::value::Value;
+use centile::engine::sds::{
     measurement_from_sds, percentage_median_bmi, sds_for_measurement, CalcError, SdsOrigin,
 };
 use centile::{Method, Reference, Sex};
@@ -228,8 +228,8 @@ fn one_age_without_data_keeps_the_other() {
 #[test]
 fn who_girls_height_at_day_1827_is_whos_row() {
     let (l, m, s) = (1.0, 109.4362, 0.04347);
-    let row = centile::data::table(
-        centile::data::Source::WhoChildren,
+    let row = centile::engine::data::table(
+        centile::engine::data::Source::WhoChildren,
         Method::Height,
         Sex::Female,
     )

@@ -1,10 +1,10 @@
-//! FHIR in and out (src/fhir.rs): hand-built bundles for each code, exact unit conversions, time zones, status
+//! FHIR in and out (src/dgc/fhir/): hand-built bundles for each code, exact unit conversions, time zones, status
 //! filtering, missing values, a preterm patient, one patient per call, a round trip, and the golden vectors of
 //! rcpchgrowth 4.6.5 expressed as FHIR bundles.
 
-use centile::api::BulkResult;
-use centile::fhir::{fhir_calculation, from_fhir, to_fhir, FromFhir};
-use centile::request::Value;
+use centile::dgc::api::BulkResult;
+use centile::dgc::fhir::{fhir_calculation, from_fhir, to_fhir, FromFhir};
+use centile::dgc::value::Value;
 use serde_json::{json, Value as Json};
 
 fn value(j: &Json) -> Value {
@@ -352,7 +352,7 @@ fn nothing_is_dropped_silently() {
     );
 }
 
-fn detail(e: &centile::request::ValidationError) -> Json {
+fn detail(e: &centile::dgc::error::ValidationError) -> Json {
     json(&e.detail)
 }
 
@@ -471,7 +471,7 @@ fn preterm_gestation_at_birth() {
         weight,
     ]));
     let got = json(&fhir_calculation("uk-who", &bundle).unwrap());
-    let direct = centile::api::bulk_calculation(
+    let direct = centile::dgc::api::bulk_calculation(
         "uk-who",
         &value(
             &json!({"birth_date": "2020-01-10", "sex": "female", "measurement_method": "weight",
@@ -604,7 +604,7 @@ fn observations_out_carry_codes_profiles_sds_provenance_and_source() {
         "CDC 2000 growth reference",
         "centile 0.1.0",
         "rcpchgrowth 4.6.5",
-        centile::data::FINGERPRINT,
+        centile::engine::data::FINGERPRINT,
     ] {
         assert!(method.contains(part), "{method} should name {part}");
     }

@@ -3,8 +3,8 @@
 //! observation rcpchgrowth does not flag; the flagged ones are left out, as `calculation` would reject them, except
 //! those flagged only because one age has no data (README, "Differences from rcpchgrowth", 4).
 
-use centile::api;
-use centile::request::Value;
+use centile::dgc::api;
+use centile::dgc::value::Value;
 use serde_json::Value as Json;
 
 /// Whether `calculation` answers for an observation of the oracle's series: unflagged, or flagged only because one

@@ -2,8 +2,8 @@
 //! IOTF authors' `sitar` R package and the CDC SAS program's logic on CDC's own reference file. The vectors are
 //! written by tests/oracle/nutrition.R; every z-score must agree to 1e-6 and every flag and category exactly.
 
-use centile::data::Chart;
-use centile::nutrition::{cdc, flags, iotf, who, Position};
+use centile::engine::data::Chart;
+use centile::engine::nutrition::{cdc, flags, iotf, who, Position};
 use centile::Sex;
 use std::collections::HashMap;
 
@@ -330,7 +330,7 @@ fn cdc_centiles_are_the_published_ones() {
             let (l, m, s) = cdc::lms(chart, sex, cells[1]).unwrap();
             for (name, published) in header.iter().zip(&cells).skip(5) {
                 let p: f64 = name.trim_start_matches('P').parse().unwrap();
-                let z = centile::normal::ppf(p / 100.0);
+                let z = centile::engine::normal::ppf(p / 100.0);
                 let ours = m * (1.0 + l * s * z).powf(1.0 / l);
                 let d = (ours - published).abs();
                 assert!(

@@ -3,8 +3,9 @@
 //! may panic; every error names where (`body`, `path`) with a non-empty message and carries no input; numbers
 //! answered are finite; and the text form the package writes parses back to the value it came from.
 
-use centile::api;
-use centile::request::{Loc, ValidationError, Value};
+use centile::dgc::api;
+use centile::dgc::error::{Loc, ValidationError};
+use centile::dgc::value::Value;
 
 struct Rng(u64);
 

@@ -1,8 +1,8 @@
-//! The embedded tables (src/data/tables.rs) must reproduce reference-data/ exactly: every age, L, M, S and sigma,
+//! The embedded tables (src/engine/data/tables.rs) must reproduce reference-data/ exactly: every age, L, M, S and sigma,
 //! bit for bit as Python's json module reads them, with the corrections of reference-data/corrections.json (and
 //! only those) applied. `python3 reference-data/generate.py --check` guards the bytes.
 
-use centile::data::{table, Source};
+use centile::engine::data::{table, Source};
 use centile::{Method, Sex};
 use serde_json::Value;
 
@@ -128,7 +128,7 @@ fn embedded_weight_correlations_equal_reference_json() {
         for j in 0..13 {
             let want = row[j.to_string()].as_f64().unwrap();
             assert_eq!(
-                centile::data::WEIGHT_CORRELATION_BY_MONTH[i][j].to_bits(),
+                centile::engine::data::WEIGHT_CORRELATION_BY_MONTH[i][j].to_bits(),
                 want.to_bits(),
                 "[{i}][{j}]"
             );
@@ -138,7 +138,7 @@ fn embedded_weight_correlations_equal_reference_json() {
 
 #[test]
 fn embedded_nutrition_tables_equal_their_files() {
-    use centile::data::{chart_table, Chart};
+    use centile::engine::data::{chart_table, Chart};
     let tables = [
         (
             Chart::WhoWeightForLength,

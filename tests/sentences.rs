@@ -4,9 +4,9 @@
 //! sentences are enumerated from the engine: every band of every measurement and centile format, and every age
 //! comment for every gestation the API accepts. tests/component/ checks the real component in Chromium.
 
-use centile::ages::Gestation;
-use centile::centile::{CentileBand, CentileFormat};
-use centile::measurement::{AgeComment, Comments};
+use centile::engine::ages::Gestation;
+use centile::engine::centiles::{CentileBand, CentileFormat};
+use centile::engine::measurement::{AgeComment, Comments};
 use centile::Method;
 use std::collections::BTreeSet;
 

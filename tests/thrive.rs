@@ -2,8 +2,8 @@
 //! the same SDS and weights at every requested age. rcpchgrowth leaves its first age in months and appends a
 //! duplicate last point read at the previous age; centile returns one point per age, in years (README).
 
-use centile::api;
-use centile::request::Value;
+use centile::dgc::api;
+use centile::dgc::value::Value;
 use serde_json::Value as Json;
 
 #[test]

@@ -3,9 +3,10 @@
 
 use super::flat;
 use super::record::{self, Outcome, Status, RECORD_LEN};
-use crate::api;
-use crate::fhir;
-use crate::request::{Loc, ValidationError, Value};
+use crate::dgc::api;
+use crate::dgc::error::{Loc, ValidationError};
+use crate::dgc::fhir;
+use crate::dgc::value::Value;
 use crate::{Method, Reference, Sex};
 use serde::Serialize;
 use std::cell::RefCell;
@@ -135,7 +136,7 @@ pub fn sds_for_measurements(
 /// Identifies this build: engine version, reference-data source and fingerprint.
 #[wasm_bindgen(js_name = buildInfo)]
 pub fn build_info() -> JsValue {
-    use crate::measurement::provenance;
+    use crate::dgc::measurement_response::provenance;
     #[derive(Serialize)]
     struct Info {
         name: &'static str,
@@ -152,7 +153,7 @@ pub fn build_info() -> JsValue {
         commit: provenance::COMMIT,
         rustc: option_env!("CENTILE_RUSTC").unwrap_or("unknown"),
         reference_data: provenance::REFERENCE_DATA,
-        reference_data_fingerprint: crate::data::FINGERPRINT,
+        reference_data_fingerprint: crate::engine::data::FINGERPRINT,
         verify: "The build is reproducible: check out `commit`, run `make pkg` with this `rustc`, and compare pkg/ \
                  with this package byte for byte (SECURITY.md, \"Verifying a package\").",
     })

@@ -1,9 +1,9 @@
 //! Charts, mid-parental heights and fictional series as flat arrays of numbers, which the package's JavaScript
 //! turns back into the dGC objects (pkg-template/api.js `segments`, `midParentalHeight`, `fictionalChildData`).
 
-use crate::chart::{Segment, SegmentLines};
-use crate::measurement::{Birth, Observation};
-use crate::mid_parental::MidParentalHeight;
+use crate::engine::chart::{Segment, SegmentLines};
+use crate::engine::measurement::{Birth, Observation};
+use crate::engine::mid_parental::MidParentalHeight;
 
 /// How many numbers come before the lines in [`mid_parental_height`].
 pub const MID_PARENTAL_HEADER: usize = 5;
@@ -58,7 +58,7 @@ pub fn mid_parental_height(m: &MidParentalHeight) -> Vec<f64> {
 }
 
 /// Gestation weeks and days, sex and method codes, then `YYYYMMDD, value` per observation (the birth date is
-/// always [`crate::fictional::birth_date`]).
+/// always [`crate::engine::fictional::birth_date`]).
 pub fn fictional_child(birth: &Birth, observations: &[Observation]) -> Vec<f64> {
     let mut out = vec![
         f64::from(birth.gestation.weeks),
@@ -80,8 +80,8 @@ pub fn fictional_child(birth: &Birth, observations: &[Observation]) -> Vec<f64> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::centile::CentileFormat;
-    use crate::chart::{chart, Lines};
+    use crate::engine::centiles::CentileFormat;
+    use crate::engine::chart::{chart, Lines};
     use crate::{Method, Reference, Sex};
 
     /// Reads [`segments`] back as (segment, sex, method, lines of (sds, centile, label, points)).
@@ -137,8 +137,13 @@ mod tests {
 
     #[test]
     fn mid_parental_height_and_fictional_series_have_their_headers() {
-        let m = crate::mid_parental::mid_parental_height(Reference::UkWho, 163.0, 178.0, Sex::Male)
-            .expect("plausible parents");
+        let m = crate::engine::mid_parental::mid_parental_height(
+            Reference::UkWho,
+            163.0,
+            178.0,
+            Sex::Male,
+        )
+        .expect("plausible parents");
         let f = mid_parental_height(&m);
         assert_eq!(f[1], m.mid_parental_height_sds);
         let mut at = MID_PARENTAL_HEADER;
@@ -151,10 +156,10 @@ mod tests {
         }
         assert_eq!(at, f.len());
         let request =
-            crate::request::Value::parse(r#"{"measurement_method":"weight","sex":"female"}"#)
+            crate::dgc::value::Value::parse(r#"{"measurement_method":"weight","sex":"female"}"#)
                 .expect("JSON");
         let (birth, observations) =
-            crate::api::fictional_child_observations("uk-who", &request).expect("a series");
+            crate::dgc::api::fictional_child_observations("uk-who", &request).expect("a series");
         let f = fictional_child(&birth, &observations);
         assert_eq!(f.len(), FICTIONAL_HEADER + 2 * observations.len());
         let (y, m, d) = observations[0].observation_date.ymd();

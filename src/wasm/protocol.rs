@@ -7,17 +7,18 @@ use super::flat::{FICTIONAL_HEADER, MID_PARENTAL_HEADER};
 use super::record::{
     result, slot, Status, Text, COMMENT_SENTENCES, GESTATION_CODE, RECORD_LEN, TEXTS,
 };
-use crate::api::{
+use crate::dgc::api::{
     no_fictional_observation, CHART_REQUEST, FICTIONAL_REQUEST, MEASUREMENTS, MEASUREMENT_ARGS,
     MID_PARENTAL_REQUEST, PERCENTAGE_MEDIAN_BMI_ARGS, SDS_ARGS, THRIVE_REQUEST,
 };
-use crate::chart::Segment;
-use crate::fhir::{FHIR_MEASUREMENT, FHIR_OPTIONS};
-use crate::measurement::request::{
+use crate::dgc::error::{Loc, ValidationError};
+use crate::dgc::fhir::{FHIR_MEASUREMENT, FHIR_OPTIONS};
+use crate::dgc::measurement_request::{
     BIRTH_FIELDS, BULK, CALCULATION, GESTATION_DAYS, GESTATION_WEEKS, PASSTHROUGH_FIELDS,
 };
-use crate::measurement::MeasurementError;
-use crate::request::{Loc, Shape, ValidationError, Whole};
+use crate::dgc::shape::{Shape, Whole};
+use crate::engine::chart::Segment;
+use crate::engine::measurement::MeasurementError;
 use crate::{Method, Reference, Sex};
 use std::fmt::Write;
 
@@ -200,7 +201,7 @@ pub fn js() -> String {
         ("GESTATION_DAYS", whole(GESTATION_DAYS)),
         (
             "FICTIONAL_BIRTH_DATE",
-            string(&crate::fictional::birth_date().to_string()),
+            string(&crate::engine::fictional::birth_date().to_string()),
         ),
         ("MID_PARENTAL_HEADER", MID_PARENTAL_HEADER.to_string()),
         ("FICTIONAL_HEADER", FICTIONAL_HEADER.to_string()),
@@ -224,7 +225,8 @@ pub fn js() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::request::{reads, Value};
+    use crate::dgc::shape::reads;
+    use crate::dgc::value::Value;
     use std::collections::BTreeSet;
 
     const PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/pkg-template/protocol.js");
@@ -267,7 +269,7 @@ mod tests {
         let request = value(
             r#"{"birth_date":"2020-01-01","observation_date":"2021-01-01","observation_value":75,"sex":"male","measurement_method":"height"}"#,
         );
-        let m = crate::api::calculation("uk-who", &request).expect("a valid request");
+        let m = crate::dgc::api::calculation("uk-who", &request).expect("a valid request");
         serde_json::to_string(&m).expect("serialisable")
     }
 
@@ -303,64 +305,64 @@ mod tests {
         let all = |s: &[&str]| s.iter().map(|b| b.to_string()).collect::<Vec<_>>();
         run(
             "calculation",
-            &|b| drop(crate::api::calculation("uk-who", b)),
+            &|b| drop(crate::dgc::api::calculation("uk-who", b)),
             &all(&["{}", &format!("{{{birth},{full_observation}}}")]),
         );
         run(
             "bulk",
-            &|b| drop(crate::api::bulk_calculation("uk-who", b)),
+            &|b| drop(crate::dgc::api::bulk_calculation("uk-who", b)),
             &all(&[&format!(
                 "{{{birth},\"observations\":[{{{full_observation}}}]}}"
             )]),
         );
         run(
             "chart",
-            &|b| drop(crate::api::chart_coordinates("uk-who", b)),
+            &|b| drop(crate::dgc::api::chart_coordinates("uk-who", b)),
             &all(&["{}"]),
         );
         run(
             "midParental",
-            &|b| drop(crate::api::mid_parental_height(b)),
+            &|b| drop(crate::dgc::api::mid_parental_height(b)),
             &all(&["{}"]),
         );
         run(
             "fictional",
-            &|b| drop(crate::api::fictional_child_observations("uk-who", b)),
+            &|b| drop(crate::dgc::api::fictional_child_observations("uk-who", b)),
             &all(&[r#"{"reference":"uk-who"}"#]),
         );
         run(
             "sds",
-            &|b| drop(crate::api::sds_for_measurement(b)),
+            &|b| drop(crate::dgc::api::sds_for_measurement(b)),
             &all(&["{}"]),
         );
         run(
             "measurement",
-            &|b| drop(crate::api::measurement_from_sds(b)),
+            &|b| drop(crate::dgc::api::measurement_from_sds(b)),
             &all(&["{}"]),
         );
         run(
             "percentageMedianBmi",
-            &|b| drop(crate::api::percentage_median_bmi(b)),
+            &|b| drop(crate::dgc::api::percentage_median_bmi(b)),
             &all(&["{}"]),
         );
         run(
             "thrive",
-            &|b| drop(crate::api::thrive_line(b)),
+            &|b| drop(crate::dgc::api::thrive_line(b)),
             &all(&["{}"]),
         );
         run(
             "measurements",
-            &|b| drop(crate::api::velocity("height", b)),
+            &|b| drop(crate::dgc::api::velocity("height", b)),
             &all(&[&format!("[{m}]")]),
         );
         run(
             "fhirMeasurement",
-            &|b| drop(crate::fhir::to_fhir(b, &Value::Null)),
+            &|b| drop(crate::dgc::fhir::to_fhir(b, &Value::Null)),
             &all(&[&m]),
         );
         run(
             "fhirOptions",
-            &|b| drop(crate::fhir::to_fhir(&value(&m), b)),
+            &|b| drop(crate::dgc::fhir::to_fhir(&value(&m), b)),
             &all(&["{}"]),
         );
     }

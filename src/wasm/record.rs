@@ -2,11 +2,12 @@
 //! object without serialising it, fetching each distinct sentence once through [`text`]. The row and the
 //! serialised [`MeasurementObject`] carry the same information; tests check both give identical JSON.
 
-use crate::ages::{self, Date, Gestation};
-use crate::centile::CentileBand;
-use crate::measurement::{
+use crate::dgc::measurement_request::{GESTATION_DAYS, GESTATION_WEEKS};
+use crate::engine::ages::{self, Date, Gestation};
+use crate::engine::centiles::CentileBand;
+use crate::engine::measurement::{
     band_format, calculate, AgeComment, Birth, Comments, MeasurementError, MeasurementObject,
-    Observation, GESTATION_DAYS, GESTATION_WEEKS,
+    Observation,
 };
 use crate::{Method, Reference, Sex};
 use std::cell::RefCell;

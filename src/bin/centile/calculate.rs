@@ -1,13 +1,14 @@
 //! `centile calculate`: scores a CSV of measurements. The input is streamed in chunks; each chunk is scored on
 //! every core and written in input order, so memory stays flat whatever the file's size.
 
-use centile::ages::{Date, Gestation};
-use centile::api;
-use centile::centile::{CentileBand, CentileFormat};
-use centile::measurement::{
+use centile::dgc::api;
+use centile::dgc::error::{Loc, ValidationError};
+use centile::dgc::value::Value;
+use centile::engine::ages::{Date, Gestation};
+use centile::engine::centiles::{CentileBand, CentileFormat};
+use centile::engine::measurement::{
     band_format, calculate, scores, Birth, MeasurementObject, Observation, Scores,
 };
-use centile::request::{Loc, ValidationError, Value};
 use centile::{Method, Reference, Sex};
 use csv::ByteRecord;
 use indicatif::{ProgressBar, ProgressStyle};

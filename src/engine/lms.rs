@@ -6,11 +6,11 @@
 //! side of the bracketing pair, and linearly in the first and last intervals, for every CDC BMI interval (rows with
 //! sigma) and wherever a caller forces it (WHO SDS).
 
-use crate::data::Table;
-use crate::rounding::round4_key;
+use crate::engine::data::{Interval, Table};
+use crate::engine::rounding::round4_key;
 
 /// How the parameters at an age were obtained. rcpchgrowth carries linearly interpolated values as NumPy scalars,
-/// which changes how results are rounded (see [`crate::rounding::round_numpy`]).
+/// which changes how results are rounded (see [`crate::engine::rounding::round_numpy`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Interpolation {
     /// The age matched a table row to 4 decimal places.
@@ -118,16 +118,6 @@ fn matching_row(table: &Table, t: f64, i: usize) -> Option<usize> {
     [i, i + 1]
         .into_iter()
         .find(|&j| table.age_key.get(j) == Some(&key))
-}
-
-/// L, M and S over one interval between table rows as cubics in the offset from its first row: rcpchgrowth's
-/// interpolant (Lagrange through four rows, or linear at the ends) in the form cheapest to evaluate, for
-/// [`Rule::Fast`].
-#[derive(Clone, Copy, Debug)]
-pub struct Interval {
-    l: [f64; 4],
-    m: [f64; 4],
-    s: [f64; 4],
 }
 
 /// `p[0] + p[1]·u + p[2]·u² + p[3]·u³`.
@@ -277,7 +267,7 @@ mod tests {
     #[test]
     fn interval_polynomials_agree_with_the_exact_order_in_every_table() {
         let mut intervals = 0;
-        for t in crate::data::every_table() {
+        for t in crate::engine::data::every_table() {
             for i in 0..t.age.len() - 1 {
                 intervals += 1;
                 for k in 1..8 {

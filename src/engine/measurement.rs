@@ -1,22 +1,53 @@
-//! The dGC measurement calculation: one observation in, the API's measurement object out. Reading the request
-//! is in `request`, the response JSON in `response`.
+//! The measurement calculation: one observation in, the SDS, centile and band at both ages out.
 
-pub(crate) mod request;
-mod response;
-
-pub use request::{
-    Birth, BoneAge, MeasurementRequest, Observation, BONE_AGE_TYPES, GESTATION_DAYS,
-    GESTATION_WEEKS,
-};
-pub(crate) use request::{BULK, OBSERVATION};
-pub use response::provenance;
-
-use crate::ages::{self, Date, Gestation};
-use crate::centile::{centile, Band, CentileBand, CentileFormat};
-use crate::request::ValidationError;
-use crate::sds::{percentage_median_bmi, sds_for_measurement, CalcError};
-use crate::{Method, Reference};
+use crate::dgc::value::Value;
+use crate::engine::ages::{self, Date, Gestation};
+use crate::engine::centiles::{centile, Band, CentileBand, CentileFormat};
+use crate::engine::sds::{percentage_median_bmi, sds_for_measurement, CalcError};
+use crate::{Method, Reference, Sex};
+use serde::Serialize as DeriveSerialize;
 use std::fmt;
+
+/// Bone-age details, passed through unchanged.
+#[derive(Clone, Debug, Default, PartialEq, DeriveSerialize)]
+pub struct BoneAge {
+    /// Bone age in decimal years.
+    pub bone_age: Option<f64>,
+    /// The method used to read it.
+    pub bone_age_type: Option<&'static str>,
+    /// Its SDS.
+    pub bone_age_sds: Option<f64>,
+    /// Its centile.
+    pub bone_age_centile: Option<f64>,
+    /// Free text.
+    pub bone_age_text: Option<String>,
+}
+
+/// The birth details shared by every observation of one child.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Birth {
+    /// Date of birth.
+    pub birth_date: Date,
+    /// Gestation at birth.
+    pub gestation: Gestation,
+    /// Sex.
+    pub sex: Sex,
+    /// What was measured.
+    pub method: Method,
+}
+
+/// One observation.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Observation {
+    /// When it was made.
+    pub observation_date: Date,
+    /// The value: cm, kg or kg/m².
+    pub observation_value: f64,
+    /// Bone age, passed through.
+    pub bone_age: BoneAge,
+    /// Event notes, passed through.
+    pub events_text: Option<Vec<Value>>,
+}
 
 /// Which sentence explains the relation between corrected and chronological age.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -206,14 +237,6 @@ impl fmt::Display for MeasurementError {
 }
 
 impl std::error::Error for MeasurementError {}
-
-/// The API's 422 for a calculation that cannot be made: `loc: ["body", "observation_value"]`,
-/// `type: "value_error"`.
-impl From<MeasurementError> for ValidationError {
-    fn from(e: MeasurementError) -> ValidationError {
-        ValidationError::field("observation_value", e.to_string(), "value_error")
-    }
-}
 
 fn result_for(
     reference: Reference,
@@ -420,11 +443,5 @@ mod tests {
         let tall = observation("2025-05-01", 180.0);
         let e = calculate(Reference::UkWho, &birth(), &tall).unwrap_err();
         assert!(matches!(e, MeasurementError::Implausible { limit: 8, .. }));
-        let api = ValidationError::from(e);
-        assert_eq!(api.detail[0].kind, "value_error");
-        assert_eq!(
-            serde_json::to_value(&api.detail[0].loc).unwrap(),
-            serde_json::json!(["body", "observation_value"])
-        );
     }
 }

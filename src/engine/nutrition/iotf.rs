@@ -3,7 +3,7 @@
 //! the adult-equivalent BMI (the BMI at 18 years on the centile curve through the child's BMI), and its category.
 
 use super::Fault;
-use crate::data::{chart_table, Chart};
+use crate::engine::data::{chart_table, Chart};
 use crate::Sex;
 
 /// The IOTF age range, years.

@@ -2,9 +2,9 @@
 //! conditional centile, from the correlation between weight SDS at two ages (Cole, Arch Dis Child 1995; 73: 8–16).
 //! Each step moves the SDS to `r·z + z_target·√(1 − r²)`.
 
-use crate::centile::sds_for_centile;
-use crate::data::WEIGHT_CORRELATION_BY_MONTH;
-use crate::sds::{measurement_from_sds, SdsOrigin};
+use crate::engine::centiles::sds_for_centile;
+use crate::engine::data::WEIGHT_CORRELATION_BY_MONTH;
+use crate::engine::sds::{measurement_from_sds, SdsOrigin};
 use crate::{Method, Reference, Sex};
 use serde::Serialize;
 

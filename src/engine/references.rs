@@ -1,6 +1,6 @@
 //! The six growth references, and which LMS table serves a given age, method and sex.
 
-use crate::data::{table, Source, Table};
+use crate::engine::data::{table, Source, Table};
 use crate::{Method, Reference, Sex};
 use std::fmt;
 

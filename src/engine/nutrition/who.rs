@@ -4,7 +4,7 @@
 //! age in completed days). All five use WHO's restricted tails beyond ±3 SD.
 
 use super::{Fault, Position};
-use crate::data::{chart_table, Chart, Table};
+use crate::engine::data::{chart_table, Chart, Table};
 use crate::Sex;
 
 /// Days in WHO Anthro's month (365.25 / 12).

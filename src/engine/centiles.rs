@@ -1,6 +1,6 @@
 //! Centiles from SDS and back, the named centile collections, and the centile band a measurement falls in.
 
-use crate::normal;
+use crate::engine::normal;
 use crate::Method;
 use serde::{Serialize, Serializer};
 use std::fmt;
@@ -135,7 +135,7 @@ impl Band {
 
 /// A centile as an English ordinal: 2 → "2nd", 91 → "91st", 0.4 → "0.4th", 12 → "12th".
 pub fn ordinal(centile: f64) -> String {
-    let text = crate::rounding::decimal_text(centile, 2);
+    let text = crate::engine::rounding::decimal_text(centile, 2);
     let whole = centile.fract() == 0.0;
     let teen = whole && (11..=13).contains(&((centile as i64) % 100));
     let suffix = match (teen, text.chars().last()) {

@@ -1,10 +1,10 @@
 //! Mid-parental height (Wright and Cheetham 1999 as rcpchgrowth implements it) and the dGC
 //! `/utilities/mid-parental-height` response.
 
-use crate::centile::centile;
-use crate::chart::{chart, Chart, Lines};
-use crate::rounding::{round_numpy, round_python};
-use crate::sds::{measurement_from_sds, sds_for_measurement, CalcError, SdsOrigin};
+use crate::engine::centiles::centile;
+use crate::engine::chart::{chart, Chart, Lines};
+use crate::engine::rounding::{round_numpy, round_python};
+use crate::engine::sds::{measurement_from_sds, sds_for_measurement, CalcError, SdsOrigin};
 use crate::{Method, Reference, Sex};
 use serde::Serialize;
 
@@ -51,11 +51,11 @@ pub struct MidParentalHeight {
     /// Its centile, 3 dp.
     pub mid_parental_height_centile: f64,
     /// The chart line at the mid-parental SDS.
-    pub mid_parental_height_centile_data: Vec<crate::chart::SegmentLines>,
+    pub mid_parental_height_centile_data: Vec<crate::engine::chart::SegmentLines>,
     /// The line 1.4 SDS below.
-    pub mid_parental_height_lower_centile_data: Vec<crate::chart::SegmentLines>,
+    pub mid_parental_height_lower_centile_data: Vec<crate::engine::chart::SegmentLines>,
     /// The line 1.4 SDS above.
-    pub mid_parental_height_upper_centile_data: Vec<crate::chart::SegmentLines>,
+    pub mid_parental_height_upper_centile_data: Vec<crate::engine::chart::SegmentLines>,
     /// Adult height 1.4 SDS below (cm, 2 dp).
     pub mid_parental_height_lower_value: Option<f64>,
     /// Adult height 1.4 SDS above (cm, 2 dp).
@@ -87,7 +87,7 @@ pub fn parental_sds(
     }
 }
 
-fn sds_line(reference: Reference, sex: Sex, z: f64) -> Vec<crate::chart::SegmentLines> {
+fn sds_line(reference: Reference, sex: Sex, z: f64) -> Vec<crate::engine::chart::SegmentLines> {
     let Chart { segments } = chart(reference, &Lines::Sds(vec![z]), Method::Height, sex);
     segments
 }

@@ -1,10 +1,10 @@
 //! The dGC response JSON of a measurement object, and the provenance reported with it.
 
-use super::MeasurementObject;
-use crate::ages::{self, Date};
-use crate::centile::CentileBand;
-use crate::measurement::BoneAge;
-use crate::request::Value;
+use crate::dgc::value::Value;
+use crate::engine::ages::{self, Date};
+use crate::engine::centiles::CentileBand;
+use crate::engine::measurement::BoneAge;
+use crate::engine::measurement::MeasurementObject;
 use serde::ser::{Serialize, Serializer};
 use serde::Serialize as DeriveSerialize;
 
@@ -236,7 +236,7 @@ impl Serialize for MeasurementObject {
                 },
                 reference_data: ReferenceData {
                     source: provenance::REFERENCE_DATA,
-                    fingerprint: crate::data::FINGERPRINT,
+                    fingerprint: crate::engine::data::FINGERPRINT,
                 },
             },
             birth_data: BirthData {

@@ -3,7 +3,7 @@
 //! LMS z-score, and CDC's modified z-score for its implausible-value flag.
 
 use super::Fault;
-use crate::data::{chart_table, Chart};
+use crate::engine::data::{chart_table, Chart};
 use crate::Sex;
 
 /// A CDC z-score, its modified z-score and the L, M and S it was read with.

@@ -1,9 +1,10 @@
 //! SDS for a measurement, the measurement for an SDS, and BMI as a percentage of the median, for any reference.
 
-use crate::lms::{self, Interpolation, Lms, OutsideTable, Rule};
-use crate::references::{lookup_age, select, NoData};
-use crate::rounding;
-use crate::{normal, Method, Reference, Sex};
+use crate::engine::lms::{self, Interpolation, Lms, OutsideTable, Rule};
+use crate::engine::normal;
+use crate::engine::references::{lookup_age, select, NoData};
+use crate::engine::rounding;
+use crate::{Method, Reference, Sex};
 use std::fmt;
 
 /// Why a value could not be calculated.

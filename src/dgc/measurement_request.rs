@@ -1,24 +1,11 @@
 //! Reading a dGC request body into the birth details and the observation of a measurement.
 
-use crate::ages::{Date, Gestation};
-use crate::request::{Fields, Loc, Shape, ValidationError, Value, Whole};
-use crate::{Method, Sex};
-use serde::Serialize as DeriveSerialize;
-
-/// Bone-age details, passed through unchanged.
-#[derive(Clone, Debug, Default, PartialEq, DeriveSerialize)]
-pub struct BoneAge {
-    /// Bone age in decimal years.
-    pub bone_age: Option<f64>,
-    /// The method used to read it.
-    pub bone_age_type: Option<&'static str>,
-    /// Its SDS.
-    pub bone_age_sds: Option<f64>,
-    /// Its centile.
-    pub bone_age_centile: Option<f64>,
-    /// Free text.
-    pub bone_age_text: Option<String>,
-}
+use super::error::{Loc, ValidationError};
+use super::fields::Fields;
+use super::shape::{Shape, Whole};
+use super::value::Value;
+use crate::engine::ages::Gestation;
+use crate::engine::measurement::{Birth, BoneAge, MeasurementError, Observation};
 
 /// The bone-age methods the API accepts.
 pub const BONE_AGE_TYPES: [&str; 5] = [
@@ -78,32 +65,6 @@ pub const GESTATION_DAYS: Whole = Whole {
     lo: 0,
     hi: 6,
 };
-
-/// The birth details shared by every observation of one child.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Birth {
-    /// Date of birth.
-    pub birth_date: Date,
-    /// Gestation at birth.
-    pub gestation: Gestation,
-    /// Sex.
-    pub sex: Sex,
-    /// What was measured.
-    pub method: Method,
-}
-
-/// One observation.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Observation {
-    /// When it was made.
-    pub observation_date: Date,
-    /// The value: cm, kg or kg/m².
-    pub observation_value: f64,
-    /// Bone age, passed through.
-    pub bone_age: BoneAge,
-    /// Event notes, passed through.
-    pub events_text: Option<Vec<Value>>,
-}
 
 impl Birth {
     /// Reads and validates the birth fields of a dGC request body.
@@ -183,5 +144,32 @@ impl MeasurementRequest {
         }
         let (birth, observation) = fields.finish_with((birth, observation))?;
         Ok(MeasurementRequest { birth, observation })
+    }
+}
+
+/// The API's 422 for a calculation that cannot be made: `loc: ["body", "observation_value"]`,
+/// `type: "value_error"`.
+impl From<MeasurementError> for ValidationError {
+    fn from(e: MeasurementError) -> ValidationError {
+        ValidationError::field("observation_value", e.to_string(), "value_error")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_engine_rejection_is_a_422_on_the_observation_value() {
+        let e = MeasurementError::Implausible {
+            method: crate::Method::Height,
+            limit: 8,
+        };
+        let api = ValidationError::from(e);
+        assert_eq!(api.detail[0].kind, "value_error");
+        assert_eq!(
+            serde_json::to_value(&api.detail[0].loc).unwrap(),
+            serde_json::json!(["body", "observation_value"])
+        );
     }
 }

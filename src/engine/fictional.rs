@@ -1,9 +1,9 @@
 //! Fictional child data: a series of observations that follow an SDS (optionally drifting, optionally noisy),
 //! as rcpchgrowth's `generate_fictional_child_data` makes them for the dGC `/fictional-child-data` endpoint.
 
-use crate::ages::{Date, Gestation};
-use crate::rounding::round_python;
-use crate::sds::{measurement_and_kind, SdsOrigin};
+use crate::engine::ages::{Date, Gestation};
+use crate::engine::rounding::round_python;
+use crate::engine::sds::{measurement_and_kind, SdsOrigin};
 use crate::{Method, Reference, Sex};
 use std::fmt;
 

@@ -1,9 +1,9 @@
 //! Centile and SDS lines for drawing growth charts, as rcpchgrowth's `create_chart` builds them: the same
 //! segments, ages, joins (two points at one age where tables meet) and rounding.
 
-use crate::centile::{centile, sds_for_centile, CentileFormat};
-use crate::rounding::round_python;
-use crate::sds::{measurement_from_sds, CalcError, SdsOrigin};
+use crate::engine::centiles::{centile, sds_for_centile, CentileFormat};
+use crate::engine::rounding::round_python;
+use crate::engine::sds::{measurement_from_sds, CalcError, SdsOrigin};
 use crate::{Method, Reference, Sex};
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 

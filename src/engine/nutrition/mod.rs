@@ -9,7 +9,7 @@ pub mod flags;
 pub mod iotf;
 pub mod who;
 
-use crate::data::Chart;
+use crate::engine::data::Chart;
 
 /// How a length/height was measured.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -1,19 +1,22 @@
 //! The JavaScript-facing operations on plain values: dGC request bodies in, serialisable results or 422-shaped
 //! errors out. The wasm binding only converts values; everything it exposes is here and testable natively.
 
-use crate::ages::Gestation;
-use crate::centile::{centile, sds_for_centile, CentileFormat};
-use crate::chart::{chart, Chart, Lines};
-use crate::fictional::{self, FictionalChild, FictionalError, IntervalUnit};
-use crate::measurement::{
-    calculate, Birth, MeasurementObject, MeasurementRequest, Observation, BULK, GESTATION_DAYS,
-    GESTATION_WEEKS, OBSERVATION,
+use crate::dgc::error::{ErrorDetail, Loc, ValidationError};
+use crate::dgc::fields::Fields;
+use crate::dgc::measurement_request::{
+    MeasurementRequest, BULK, GESTATION_DAYS, GESTATION_WEEKS, OBSERVATION,
 };
-use crate::mid_parental::{self, HeightProblem, MidParentalHeight, Parent};
-use crate::references::NoData;
-use crate::request::{ErrorDetail, Fields, Loc, Shape, ValidationError, Value, Whole};
-use crate::sds::{self, CalcError, SdsOrigin};
-use crate::thrive::{self, ThriveLine};
+use crate::dgc::shape::{Shape, Whole};
+use crate::dgc::value::Value;
+use crate::engine::ages::Gestation;
+use crate::engine::centiles::{centile, sds_for_centile, CentileFormat};
+use crate::engine::chart::{chart, Chart, Lines};
+use crate::engine::fictional::{self, FictionalChild, FictionalError, IntervalUnit};
+use crate::engine::measurement::{calculate, Birth, MeasurementObject, Observation};
+use crate::engine::mid_parental::{self, HeightProblem, MidParentalHeight, Parent};
+use crate::engine::references::NoData;
+use crate::engine::sds::{self, CalcError, SdsOrigin};
+use crate::engine::thrive::{self, ThriveLine};
 use crate::{Method, Reference, Sex};
 use serde::Serialize;
 
@@ -628,7 +631,12 @@ fn dynamics(
 /// # Errors
 /// A 422 with fewer than two such measurements, or none apart in age.
 pub fn velocity(method_name: &str, measurements: &Value) -> Result<f64, ValidationError> {
-    dynamics(method_name, measurements, 2, crate::velocity::velocity)
+    dynamics(
+        method_name,
+        measurements,
+        2,
+        crate::engine::velocity::velocity,
+    )
 }
 
 /// Acceleration (units per year per year) over the last three of `measurements` of `measurement_method`.
@@ -636,7 +644,12 @@ pub fn velocity(method_name: &str, measurements: &Value) -> Result<f64, Validati
 /// # Errors
 /// A 422 with fewer than three such measurements, or none apart in age.
 pub fn acceleration(method_name: &str, measurements: &Value) -> Result<f64, ValidationError> {
-    dynamics(method_name, measurements, 3, crate::velocity::acceleration)
+    dynamics(
+        method_name,
+        measurements,
+        3,
+        crate::engine::velocity::acceleration,
+    )
 }
 
 /// What [`thrive_line`] reads.

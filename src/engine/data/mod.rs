@@ -53,6 +53,16 @@ pub(crate) struct Spec {
     offset: u32,
 }
 
+/// L, M and S over one interval between table rows as cubics in the offset from its first row: rcpchgrowth's
+/// interpolant (Lagrange through four rows, or linear at the ends) in the form cheapest to evaluate, for
+/// [`Rule::Fast`](crate::engine::lms::Rule::Fast) (computed by `lms` on first use).
+#[derive(Clone, Copy, Debug)]
+pub struct Interval {
+    pub(crate) l: [f64; 4],
+    pub(crate) m: [f64; 4],
+    pub(crate) s: [f64; 4],
+}
+
 /// One LMS array (one source, method and sex), rows in increasing age.
 #[derive(Debug)]
 pub struct Table {
@@ -71,7 +81,7 @@ pub struct Table {
     /// Rows per year of age over the table's span: a row index guessed from an age by one multiplication.
     pub(crate) rows_per_year: f64,
     /// L, M and S between each pair of rows as polynomials (built by `lms` on first use).
-    pub(crate) intervals: OnceLock<Box<[crate::lms::Interval]>>,
+    pub(crate) intervals: OnceLock<Box<[Interval]>>,
 }
 
 fn slot(source: Source, method: Method, sex: Sex) -> usize {
@@ -190,7 +200,7 @@ fn read_table(blob: &[u8], offset: u32, rows: u16, sigma: bool) -> Table {
     let sigma = sigma.then(|| reader.column(rows));
     let age_key = age
         .iter()
-        .map(|&a| crate::rounding::round4_key(a))
+        .map(|&a| crate::engine::rounding::round4_key(a))
         .collect();
     let span = age.last().zip(age.first()).map_or(0.0, |(z, a)| z - a);
     let rows_per_year = if span > 0.0 {

@@ -1,0 +1,115 @@
+//! A rejected request in the dGC API's 422 shape: where, which rule, and the sentence.
+
+use super::value::Value;
+use serde::ser::{Serialize, SerializeMap, Serializer};
+use std::fmt;
+
+/// One step of an error location: a field name or a list index.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Loc {
+    /// An object key.
+    Key(String),
+    /// An array index.
+    Index(usize),
+}
+
+impl Serialize for Loc {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Loc::Key(k) => serializer.serialize_str(k),
+            Loc::Index(i) => serializer.serialize_u64(*i as u64),
+        }
+    }
+}
+
+/// One problem with a request, shaped like an item of the dGC API's 422 `detail` list. It names the field and the
+/// rule, never the value: errors travel to telemetry, so the API's `input` key is always `null`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ErrorDetail {
+    /// Where the problem is, e.g. `["body", "observation_value"]`.
+    pub loc: Vec<Loc>,
+    /// What is wrong, in words.
+    pub msg: String,
+    /// A machine-readable kind, e.g. `missing`, `float_type`, `value_error`.
+    pub kind: &'static str,
+}
+
+impl ErrorDetail {
+    /// A problem at `loc`.
+    pub fn new(loc: Vec<Loc>, msg: impl Into<String>, kind: &'static str) -> ErrorDetail {
+        ErrorDetail {
+            loc,
+            msg: msg.into(),
+            kind,
+        }
+    }
+}
+
+impl Serialize for ErrorDetail {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(4))?;
+        map.serialize_entry("loc", &self.loc)?;
+        map.serialize_entry("msg", &self.msg)?;
+        map.serialize_entry("type", self.kind)?;
+        map.serialize_entry("input", &Value::Null)?;
+        map.end()
+    }
+}
+
+/// A rejected request: the body of a 422 response.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct ValidationError {
+    /// Every problem found.
+    pub detail: Vec<ErrorDetail>,
+}
+
+impl ValidationError {
+    /// A single problem at `loc`.
+    pub fn at(loc: Vec<Loc>, msg: impl Into<String>, kind: &'static str) -> ValidationError {
+        ValidationError {
+            detail: vec![ErrorDetail::new(loc, msg, kind)],
+        }
+    }
+
+    /// A single problem with the request as a whole (`loc: ["body"]`).
+    pub fn body(msg: impl Into<String>, kind: &'static str) -> ValidationError {
+        ValidationError::at(vec![Loc::Key("body".into())], msg, kind)
+    }
+
+    /// A single problem with the field `key` of the request (`loc: ["body", key]`).
+    pub fn field(key: &str, msg: impl Into<String>, kind: &'static str) -> ValidationError {
+        ValidationError::at(
+            vec![Loc::Key("body".into()), Loc::Key(key.into())],
+            msg,
+            kind,
+        )
+    }
+}
+
+impl fmt::Display for ValidationError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let parts: Vec<String> = self
+            .detail
+            .iter()
+            .map(|d| {
+                let path: Vec<String> = d
+                    .loc
+                    .iter()
+                    .skip(1)
+                    .map(|l| match l {
+                        Loc::Key(k) => k.clone(),
+                        Loc::Index(i) => i.to_string(),
+                    })
+                    .collect();
+                if path.is_empty() {
+                    d.msg.clone()
+                } else {
+                    format!("{}: {}", path.join("."), d.msg)
+                }
+            })
+            .collect();
+        f.write_str(&parts.join("; "))
+    }
+}
+
+impl std::error::Error for ValidationError {}

@@ -1,0 +1,585 @@
+//! Reading a FHIR bundle as dGC bulk-calculation requests.
+//!
+//! Reading follows three rules: every resource that is not used is listed in `ignored` with the reason; units are
+//! UCUM codes converted by exact decimal factors; the date of an observation is the calendar date written in its
+//! own time zone (`2020-03-01T23:30:00-05:00` is 1 March, never moved to UTC).
+
+use super::codes::{convert, dimension, unit_names, Coded, Dimension, CODES, LOINC, UCUM, UNITS};
+use crate::dgc::error::{ErrorDetail, Loc, ValidationError};
+use crate::dgc::value::Value;
+use crate::engine::ages::Date;
+use crate::Method;
+use serde::Serialize;
+
+/// The calendar date a FHIR `date`, `dateTime` or `instant` was written on, in its own time zone.
+fn local_date(text: &str) -> Result<Date, &'static str> {
+    let (day, time) = (text.get(..10), text.get(10..));
+    let Some(date) = day.and_then(Date::parse) else {
+        return Err(
+            if text.len() < 10
+                && text
+                    .get(..4)
+                    .is_some_and(|y| y.bytes().all(|b| b.is_ascii_digit()))
+            {
+                "the date is not precise to the day"
+            } else {
+                "the date is not a FHIR date or dateTime"
+            },
+        );
+    };
+    match time {
+        Some("") => Ok(date),
+        Some(t) if is_time(t) => Ok(date),
+        _ => Err("the date is not a FHIR date or dateTime"),
+    }
+}
+
+/// `Thh:mm:ss(.s+)?` followed by `Z` or `±hh:mm` (tolerated when missing).
+fn is_time(t: &str) -> bool {
+    let b = t.as_bytes();
+    let digits =
+        |r: std::ops::Range<usize>| b.get(r).is_some_and(|s| s.iter().all(u8::is_ascii_digit));
+    if !(b.len() >= 9
+        && b[0] == b'T'
+        && digits(1..3)
+        && b[3] == b':'
+        && digits(4..6)
+        && b[6] == b':'
+        && digits(7..9))
+    {
+        return false;
+    }
+    let mut i = 9;
+    if b.get(i) == Some(&b'.') {
+        i += 1;
+        let start = i;
+        while b.get(i).is_some_and(u8::is_ascii_digit) {
+            i += 1;
+        }
+        if i == start {
+            return false;
+        }
+    }
+    match &b[i..] {
+        [] | [b'Z'] => true,
+        [b'+' | b'-', rest @ ..] => {
+            rest.len() == 5 && rest[2] == b':' && digits(i + 1..i + 3) && digits(i + 4..i + 6)
+        }
+        _ => false,
+    }
+}
+
+/// A resource that was not used, and why.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Ignored {
+    /// The resource: `Type/id`, else the entry's `fullUrl`, else `Type at entry N`.
+    pub resource: String,
+    /// Why it was not used.
+    pub why: String,
+}
+
+/// What [`from_fhir`] read from a bundle.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct FromFhir {
+    /// One dGC bulk-calculation request body per measurement method present (height, weight, ofc, bmi order),
+    /// observations in date order, each with the `source` Observation it came from.
+    pub requests: Vec<Value>,
+    /// Every resource not used, with the reason.
+    pub ignored: Vec<Ignored>,
+    /// The patient as a reference (`Patient/id` or the entry's `fullUrl`), when it has one.
+    pub patient: Option<String>,
+}
+
+/// One resource of the bundle, where it sits, and how to refer to it.
+struct Entry<'a> {
+    resource: &'a Value,
+    at: Vec<Loc>,
+    full_url: Option<&'a str>,
+    reference: Option<String>,
+    label: String,
+}
+
+impl Entry<'_> {
+    fn kind(&self) -> Option<&str> {
+        text(self.resource.get("resourceType"))
+    }
+
+    fn ignore(&self, why: impl Into<String>) -> Ignored {
+        Ignored {
+            resource: self.label.clone(),
+            why: why.into(),
+        }
+    }
+
+    fn loc(&self, key: &str) -> Vec<Loc> {
+        let mut loc = self.at.clone();
+        loc.push(Loc::Key(key.into()));
+        loc
+    }
+}
+
+pub(super) fn text(value: Option<&Value>) -> Option<&str> {
+    match value {
+        Some(Value::String(s)) => Some(s),
+        _ => None,
+    }
+}
+
+fn entries(bundle: &Value) -> Result<Vec<Entry<'_>>, ValidationError> {
+    let body = || vec![Loc::Key("body".into())];
+    let items: Vec<(&Value, Option<&str>, Vec<Loc>)> = match bundle {
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r, None, vec![Loc::Key("body".into()), Loc::Index(i)]))
+            .collect(),
+        Value::Object(_) if text(bundle.get("resourceType")) == Some("Bundle") => {
+            match bundle.get("entry") {
+                None | Some(Value::Null) => Vec::new(),
+                Some(Value::Array(items)) => items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, e)| {
+                        let at = vec![
+                            Loc::Key("body".into()),
+                            Loc::Key("entry".into()),
+                            Loc::Index(i),
+                            Loc::Key("resource".into()),
+                        ];
+                        (
+                            e.get("resource").unwrap_or(&Value::Null),
+                            text(e.get("fullUrl")),
+                            at,
+                        )
+                    })
+                    .collect(),
+                Some(_) => {
+                    let mut loc = body();
+                    loc.push(Loc::Key("entry".into()));
+                    return Err(ValidationError {
+                        detail: vec![ErrorDetail::new(
+                            loc,
+                            "Bundle.entry should be a list",
+                            "list_type",
+                        )],
+                    });
+                }
+            }
+        }
+        _ => {
+            return Err(ValidationError::body(
+                "Input should be a FHIR R4 Bundle or a list of FHIR resources",
+                "model_type",
+            ))
+        }
+    };
+    Ok(items
+        .into_iter()
+        .map(|(resource, full_url, at)| {
+            let kind = text(resource.get("resourceType"));
+            let reference = match (kind, text(resource.get("id"))) {
+                (Some(k), Some(id)) => Some(format!("{k}/{id}")),
+                _ => full_url.map(str::to_owned),
+            };
+            let place = match at.get(2) {
+                Some(Loc::Index(i)) => format!("entry {i}"),
+                _ => match at.get(1) {
+                    Some(Loc::Index(i)) => format!("item {i}"),
+                    _ => String::new(),
+                },
+            };
+            let label = reference
+                .clone()
+                .unwrap_or_else(|| format!("{} at {place}", kind.unwrap_or("resource")));
+            Entry {
+                resource,
+                at,
+                full_url,
+                reference,
+                label,
+            }
+        })
+        .collect())
+}
+
+/// The one patient: birth date, sex, and the references Observations may use for it.
+struct Patient<'a> {
+    resource: &'a Value,
+    birth_date: Date,
+    sex: &'static str,
+    reference: Option<String>,
+    names: Vec<String>,
+}
+
+fn patient<'a>(entries: &[Entry<'a>]) -> Result<Patient<'a>, ValidationError> {
+    let mut found: Vec<&Entry> = Vec::new();
+    for e in entries.iter().filter(|e| e.kind() == Some("Patient")) {
+        if !found.iter().any(|f| f.resource == e.resource) {
+            found.push(e);
+            if found.len() == 2 {
+                break; // one patient per call: the second is reason enough
+            }
+        }
+    }
+    let p = match found.as_slice() {
+        [] => {
+            return Err(ValidationError::body(
+                "The bundle holds no Patient: one Patient with birthDate and gender is needed",
+                "missing",
+            ))
+        }
+        [p] => p,
+        [_, second, ..] => {
+            let msg = "The bundle holds more than one Patient: send one patient per call";
+            return Err(ValidationError {
+                detail: vec![ErrorDetail::new(second.at.clone(), msg, "value_error")],
+            });
+        }
+    };
+    let mut detail = Vec::new();
+    let birth_date = match text(p.resource.get("birthDate")) {
+        None => {
+            detail.push(ErrorDetail::new(
+                p.loc("birthDate"),
+                "Patient.birthDate is required",
+                "missing",
+            ));
+            None
+        }
+        Some(t) => {
+            let date = Date::parse(t);
+            if date.is_none() {
+                let msg = "Patient.birthDate should be a full date, YYYY-MM-DD";
+                detail.push(ErrorDetail::new(p.loc("birthDate"), msg, "date_parsing"));
+            }
+            date
+        }
+    };
+    let sex = match text(p.resource.get("gender")) {
+        Some("male") => Some("male"),
+        Some("female") => Some("female"),
+        _ => {
+            let msg =
+                "Patient.gender should be male or female: the growth references are sex-specific";
+            detail.push(ErrorDetail::new(p.loc("gender"), msg, "literal_error"));
+            None
+        }
+    };
+    let (Some(birth_date), Some(sex)) = (birth_date, sex) else {
+        return Err(ValidationError { detail });
+    };
+    let id = text(p.resource.get("id"));
+    let mut names: Vec<String> = id.map(|id| format!("Patient/{id}")).into_iter().collect();
+    names.extend(p.full_url.map(str::to_owned));
+    Ok(Patient {
+        resource: p.resource,
+        birth_date,
+        sex,
+        reference: p.reference.clone(),
+        names,
+    })
+}
+
+impl Patient<'_> {
+    /// Whether a `subject.reference` names this patient (unknown when either side has no reference).
+    fn is_subject(&self, observation: &Value) -> bool {
+        let Some(r) = text(observation.get("subject").and_then(|s| s.get("reference"))) else {
+            return true;
+        };
+        self.names.is_empty()
+            || self
+                .names
+                .iter()
+                .any(|n| r == n || (n.starts_with("Patient/") && r.ends_with(&format!("/{n}"))))
+    }
+}
+
+/// A measurement read from an Observation.
+struct Reading {
+    method: Method,
+    date: Date,
+    value: f64,
+    source: Option<String>,
+}
+
+/// What one Observation contributes, or why it is not used.
+enum Read {
+    Measurement(Reading),
+    /// Gestational age at birth in days, from the code's kind.
+    Gestation(f64),
+}
+
+fn coded(observation: &Value) -> Result<Coded, String> {
+    let codings = match observation.get("code").and_then(|c| c.get("coding")) {
+        Some(Value::Array(items)) => items.as_slice(),
+        _ => &[],
+    };
+    let mut seen = Vec::new();
+    for c in codings {
+        let code = text(c.get("code")).unwrap_or("");
+        if text(c.get("system")) == Some(LOINC) {
+            if let Some((_, kind)) = CODES.iter().find(|(k, _)| *k == code) {
+                return Ok(*kind);
+            }
+            seen.push(format!("LOINC {code}"));
+        } else {
+            seen.push(format!(
+                "{} {code}",
+                text(c.get("system")).unwrap_or("(no system)")
+            ));
+        }
+    }
+    Err(if seen.is_empty() {
+        "no coded measurement (Observation.code has no coding)".into()
+    } else {
+        format!(
+            "not a growth measurement or gestational age code ({})",
+            seen.join(", ")
+        )
+    })
+}
+
+fn effective(observation: &Value) -> Result<Date, String> {
+    let written = text(observation.get("effectiveDateTime"))
+        .or_else(|| {
+            text(
+                observation
+                    .get("effectivePeriod")
+                    .and_then(|p| p.get("start")),
+            )
+        })
+        .or_else(|| text(observation.get("effectiveInstant")));
+    let Some(written) = written else {
+        return Err(
+            "no date: effectiveDateTime, effectivePeriod.start or effectiveInstant is needed"
+                .into(),
+        );
+    };
+    local_date(written).map_err(|why| format!("{why} ({written})"))
+}
+
+/// The value in cm, kg, kg/m² or days.
+fn quantity(observation: &Value, wanted: Dimension, what: &str) -> Result<f64, String> {
+    if let Some(reason) = observation
+        .get("dataAbsentReason")
+        .filter(|v| **v != Value::Null)
+    {
+        let code = text(
+            reason
+                .get("coding")
+                .and_then(|c| match c {
+                    Value::Array(items) => items.first(),
+                    _ => None,
+                })
+                .and_then(|c| c.get("code")),
+        )
+        .or_else(|| text(reason.get("text")))
+        .unwrap_or("no reason given");
+        return Err(format!("no value: data absent ({code})"));
+    }
+    let Some(q) = observation
+        .get("valueQuantity")
+        .filter(|v| **v != Value::Null)
+    else {
+        let other = [
+            "valueString",
+            "valueCodeableConcept",
+            "valueInteger",
+            "valueRange",
+            "valueRatio",
+            "valueBoolean",
+        ]
+        .into_iter()
+        .find(|k| observation.get(k).is_some_and(|v| *v != Value::Null));
+        return Err(match other {
+            Some(k) => format!("the value is a {}, not a Quantity", &k[5..]),
+            None => "no value".into(),
+        });
+    };
+    if let Some(c) = text(q.get("comparator")) {
+        return Err(format!(
+            "the value has a comparator ({c}), not an exact measurement"
+        ));
+    }
+    let value = match q.get("value") {
+        Some(Value::Number(n)) if n.is_finite() => *n,
+        _ => return Err("the value is not a number".into()),
+    };
+    let system = text(q.get("system"));
+    let code = if system.is_none() || system == Some(UCUM) {
+        text(q.get("code")).or_else(|| text(q.get("unit")))
+    } else {
+        None
+    };
+    let Some(code) = code else {
+        return Err(format!(
+            "no UCUM unit for the {what} (use one of {})",
+            unit_names(wanted)
+        ));
+    };
+    match UNITS.iter().find(|u| u.0 == code && u.1 == wanted) {
+        Some(&(_, _, m, e)) => Ok(convert(value, m, e)),
+        None => Err(format!(
+            "the unit {code} is not a unit of {what} (use one of {})",
+            unit_names(wanted)
+        )),
+    }
+}
+
+fn read(entry: &Entry, patient: &Patient) -> Result<Read, String> {
+    let o = entry.resource;
+    if let Some(status @ ("entered-in-error" | "cancelled")) = text(o.get("status")) {
+        return Err(format!("status is {status}"));
+    }
+    let kind = coded(o)?;
+    if !patient.is_subject(o) {
+        return Err("its subject is not the bundle's Patient".into());
+    }
+    match kind {
+        Coded::Measurement(method) => {
+            let value = quantity(o, dimension(method), method.noun())?;
+            Ok(Read::Measurement(Reading {
+                method,
+                date: effective(o)?,
+                value,
+                source: entry.reference.clone(),
+            }))
+        }
+        Coded::GestationAtBirth | Coded::Gestation => {
+            let days = quantity(o, Dimension::Duration, "gestational age")?;
+            if kind == Coded::Gestation && effective(o).ok() != Some(patient.birth_date) {
+                return Err("a gestational age not dated on the day of birth (use LOINC 76516-4 for gestation at birth)".into());
+            }
+            Ok(Read::Gestation(days))
+        }
+    }
+}
+
+/// Sorted by date, bundle order kept among equal dates: a merge sort, as the standard library's sorts add 5 KB
+/// to the WebAssembly download.
+fn by_date(mut readings: Vec<Reading>) -> Vec<Reading> {
+    if readings.len() < 2 {
+        return readings;
+    }
+    let later = by_date(readings.split_off(readings.len() / 2));
+    let earlier = by_date(readings);
+    let mut out = Vec::with_capacity(earlier.len() + later.len());
+    let (mut a, mut b) = (earlier.into_iter().peekable(), later.into_iter().peekable());
+    while let (Some(x), Some(y)) = (a.peek(), b.peek()) {
+        let from_later = y.date < x.date;
+        out.extend(if from_later { b.next() } else { a.next() });
+    }
+    out.extend(a);
+    out.extend(b);
+    out
+}
+
+/// Reads a FHIR R4 `Bundle` (or a list of resources) holding one `Patient` and its `Observation`s into dGC
+/// bulk-calculation request bodies, one per measurement method present.
+///
+/// Gestational age at birth comes from LOINC 76516-4 (or 18185-9 / 11884-4 dated on the birth date), in whole
+/// completed days; without one the child is taken as born at term, as the API does.
+///
+/// # Errors
+/// A 422 when the input is not a bundle or list, holds no Patient or more than one (one patient per call), the
+/// Patient lacks a full `birthDate` or a `gender` of male or female, or two gestational ages at birth disagree.
+pub fn from_fhir(bundle: &Value) -> Result<FromFhir, ValidationError> {
+    let entries = entries(bundle)?;
+    let patient = patient(&entries)?;
+    let mut ignored = Vec::new();
+    let mut readings = Vec::new();
+    let mut gestation: Option<(i32, &Entry)> = None;
+    for e in &entries {
+        match e.kind() {
+            Some("Patient") if std::ptr::eq(e.resource, patient.resource) => {}
+            Some("Patient") => ignored.push(e.ignore("a repeat of the Patient")),
+            Some("Observation") => match read(e, &patient) {
+                Ok(Read::Measurement(r)) => readings.push(r),
+                Ok(Read::Gestation(days)) => {
+                    // Completed days (tolerating the rounding of a decimal number of weeks).
+                    let whole = if (days - days.round()).abs() < 1e-9 {
+                        days.round()
+                    } else {
+                        days.floor()
+                    };
+                    let whole = whole as i32;
+                    match gestation {
+                        Some((d, _)) if d != whole => {
+                            let msg = "Two gestational ages at birth disagree: keep one";
+                            return Err(ValidationError {
+                                detail: vec![ErrorDetail::new(
+                                    e.loc("valueQuantity"),
+                                    msg,
+                                    "value_error",
+                                )],
+                            });
+                        }
+                        Some(_) => {
+                            ignored.push(e.ignore("a repeat of the gestational age at birth"))
+                        }
+                        None => gestation = Some((whole, e)),
+                    }
+                }
+                Err(why) => ignored.push(e.ignore(why)),
+            },
+            Some(other) => {
+                ignored.push(e.ignore(format!("a {other}, not a Patient or Observation")))
+            }
+            None => ignored.push(e.ignore("not a FHIR resource (no resourceType)")),
+        }
+    }
+    let readings = by_date(readings);
+    let (weeks, days) = match gestation {
+        Some((d, _)) => (
+            Value::Number(f64::from(d.div_euclid(7))),
+            Value::Number(f64::from(d.rem_euclid(7))),
+        ),
+        None => (Value::Null, Value::Null),
+    };
+    let requests = Method::ALL
+        .iter()
+        .filter(|m| readings.iter().any(|r| r.method == **m))
+        .map(|&m| {
+            let observations = readings
+                .iter()
+                .filter(|r| r.method == m)
+                .map(|r| {
+                    object(vec![
+                        ("observation_date", Value::String(r.date.to_string())),
+                        ("observation_value", Value::Number(r.value)),
+                        (
+                            "source",
+                            r.source.clone().map_or(Value::Null, Value::String),
+                        ),
+                    ])
+                })
+                .collect();
+            object(vec![
+                ("measurement_method", string(m.name())),
+                ("birth_date", Value::String(patient.birth_date.to_string())),
+                ("sex", string(patient.sex)),
+                ("gestation_weeks", weeks.clone()),
+                ("gestation_days", days.clone()),
+                ("observations", Value::Array(observations)),
+            ])
+        })
+        .collect();
+    Ok(FromFhir {
+        requests,
+        ignored,
+        patient: patient.reference,
+    })
+}
+
+pub(super) fn object(members: Vec<(&str, Value)>) -> Value {
+    Value::Object(
+        members
+            .into_iter()
+            .map(|(k, v)| (k.to_owned(), v))
+            .collect(),
+    )
+}
+
+pub(super) fn string(s: &str) -> Value {
+    Value::String(s.into())
+}

@@ -1,0 +1,189 @@
+//! The crate's three layers, checked from the source (ARCHITECTURE.md draws them):
+//! - `src/engine/`: typed in, typed out; it names neither the dGC adapter nor the wasm binding, and reads no JSON;
+//! - `src/dgc/`: the dGC API on top of the engine; it names no part of the wasm binding;
+//! - `src/wasm/`: the binding, on top of both.
+//!
+//! Within a layer, no two modules import each other, directly or through others.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// Engine files that still reach outside the engine, and what they reach: each entry is a debt to pay, and the
+/// test fails once it is paid (so the list only shrinks).
+const ENGINE_DEBTS: &[(&str, &str)] = &[
+    // The observation's pass-through `events_text` is a list of JSON values.
+    ("engine/measurement.rs", "crate::dgc"),
+    // Serialisations of engine types in the dGC API's JSON shape.
+    ("engine/ages.rs", "serde"),
+    ("engine/centiles.rs", "serde"),
+    ("engine/chart.rs", "serde"),
+    ("engine/measurement.rs", "serde"),
+    ("engine/mid_parental.rs", "serde"),
+    ("engine/thrive.rs", "serde"),
+];
+
+fn src() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("src")
+}
+
+/// Every `.rs` file under `dir`, as its path relative to `src/` with `/` separators.
+fn files(dir: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in fs::read_dir(&d).expect("src/ is readable") {
+            let path = entry.expect("src/ is readable").path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let rel = path.strip_prefix(src()).expect("under src/");
+                out.push(rel.to_string_lossy().replace('\\', "/"));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+fn read(rel: &str) -> String {
+    fs::read_to_string(src().join(rel)).expect("source file is readable")
+}
+
+/// The code of a file without its comments (line comments and doc comments), so prose may name anything.
+fn code(text: &str) -> String {
+    text.lines()
+        .map(|l| match l.find("//") {
+            Some(i) if !l[..i].contains('"') => &l[..i],
+            _ => l,
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The layer-crossing names found in an engine file.
+fn engine_reaches(code: &str) -> BTreeSet<&'static str> {
+    [
+        "crate::dgc",
+        "crate::wasm",
+        "wasm_bindgen",
+        "serde_json",
+        "serde",
+    ]
+    .into_iter()
+    .filter(|name| {
+        code.match_indices(name).any(|(i, _)| {
+            let before = code[..i].chars().last();
+            let after = code[i + name.len()..].chars().next();
+            !before.is_some_and(|c| c.is_alphanumeric() || c == '_')
+                && !after.is_some_and(|c| c.is_alphanumeric() || c == '_')
+        })
+    })
+    .collect()
+}
+
+#[test]
+fn the_engine_names_neither_the_adapter_nor_the_binding() {
+    let mut found = BTreeSet::new();
+    for rel in files(&src().join("engine")) {
+        for name in engine_reaches(&code(&read(&rel))) {
+            found.insert((rel.clone(), name));
+        }
+    }
+    let debts: BTreeSet<(String, &str)> = ENGINE_DEBTS
+        .iter()
+        .map(|&(f, n)| (f.to_owned(), n))
+        .collect();
+    let new: Vec<_> = found.difference(&debts).collect();
+    let paid: Vec<_> = debts.difference(&found).collect();
+    assert!(new.is_empty(), "the engine reaches outside itself: {new:?}");
+    assert!(
+        paid.is_empty(),
+        "these debts are paid: remove them from ENGINE_DEBTS: {paid:?}"
+    );
+}
+
+#[test]
+fn the_adapter_does_not_name_the_binding() {
+    for rel in files(&src().join("dgc")) {
+        let code = code(&read(&rel));
+        for name in ["crate::wasm", "wasm_bindgen", "js_sys"] {
+            assert!(!code.contains(name), "{rel} names {name}");
+        }
+    }
+}
+
+/// The module a file defines, as a crate path (`engine/data/mod.rs` is `crate::engine::data`).
+fn module_of(rel: &str) -> String {
+    let path = rel.trim_end_matches(".rs").trim_end_matches("/mod");
+    format!("crate::{}", path.replace('/', "::"))
+}
+
+#[test]
+fn no_two_modules_import_each_other() {
+    let all: Vec<String> = ["engine", "dgc", "wasm"]
+        .iter()
+        .flat_map(|layer| files(&src().join(layer)))
+        .collect();
+    let modules: BTreeSet<String> = all.iter().map(|f| module_of(f)).collect();
+    // Each module's imports of other modules of the crate (the longest module path a `crate::` path starts with).
+    let mut graph: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for rel in &all {
+        let from = module_of(rel);
+        // Top-level `use super::…` (not a test module's) names a sibling of this module.
+        let parent = from
+            .rsplit_once("::")
+            .map_or("crate", |(p, _)| p)
+            .to_owned();
+        let code = code(&read(rel))
+            .lines()
+            .map(|l| match l.strip_prefix("use super::") {
+                Some(rest) => format!("use {parent}::{rest}"),
+                None => l.to_owned(),
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        let mut deps = BTreeSet::new();
+        for (i, _) in code.match_indices("crate::") {
+            let path: String = code[i..]
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == ':')
+                .collect();
+            let target = modules
+                .iter()
+                .filter(|m| path == **m || path.starts_with(&format!("{m}::")))
+                .max_by_key(|m| m.len());
+            if let Some(t) = target {
+                if *t != from && !from.starts_with(&format!("{t}::")) {
+                    deps.insert(t.clone());
+                }
+            }
+        }
+        graph.insert(from, deps);
+    }
+    // Depth-first search for a cycle.
+    fn visit(
+        m: &str,
+        graph: &BTreeMap<String, BTreeSet<String>>,
+        path: &mut Vec<String>,
+        done: &mut BTreeSet<String>,
+    ) {
+        if done.contains(m) {
+            return;
+        }
+        if let Some(i) = path.iter().position(|p| p == m) {
+            panic!("import cycle: {}", path[i..].join(" -> ") + " -> " + m);
+        }
+        path.push(m.to_owned());
+        for d in graph.get(m).into_iter().flatten() {
+            visit(d, graph, path, done);
+        }
+        path.pop();
+        done.insert(m.to_owned());
+    }
+    let mut done = BTreeSet::new();
+    for m in graph.keys() {
+        visit(m, &graph, &mut Vec::new(), &mut done);
+    }
+    assert!(graph.len() > 20, "the modules were found");
+}
