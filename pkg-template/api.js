@@ -22,7 +22,7 @@ class CentileError extends Error {
 // text (JSON, plus NaN, Infinity, -Infinity, and `?` for a symbol, BigInt or function, which Rust rejects by type
 // naming the field), so a throwing getter or a revoked Proxy throws here, in JavaScript, and the instance is never
 // left mid-call. Only own enumerable properties are read, and of a request only the fields the API defines
-// (others are ignored, as the API ignores them). Limits answer a 422 at once (README, "Errors").
+// (others are ignored, as the API ignores them). Limits answer a 422 at once (docs/errors.md).
 const LIMITS = { depth: 32, keys: 1000, items: 10000, size: 4000000 };
 const isOwn = Function.prototype.call.bind(Object.prototype.propertyIsEnumerable);
 

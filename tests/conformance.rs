@@ -1,6 +1,6 @@
 //! Golden vectors from rcpchgrowth 4.6.5 (tests/vectors, made by tests/oracle/generate_vectors.py), checked
 //! against the native engine: SDS and centiles to 1e-9, ages and dates exactly, and an error exactly where the
-//! oracle has one (see README "Differences from rcpchgrowth").
+//! oracle has one (see docs/differences.md).
 
 use centile::dgc::measurement_request::MeasurementRequest;
 use centile::dgc::value::Value;

@@ -1,4 +1,4 @@
-//! Where centile deliberately departs from rcpchgrowth 4.6.5 (README, "Differences from rcpchgrowth"). Each test
+//! Where centile deliberately departs from rcpchgrowth 4.6.5 (docs/differences.md). Each test
 //! finds the oracle's behaviour in the golden vectors and checks our replacement for it.
 
 use centile::dgc::api;

@@ -1,7 +1,7 @@
 //! Fictional child data against rcpchgrowth 4.6.5 (tests/vectors/fictional_child.json, made by
 //! tests/oracle/generate_fictional.py): the same observation dates and values, and the same SDS for every
 //! observation rcpchgrowth does not flag; the flagged ones are left out, as `calculation` would reject them, except
-//! those flagged only because one age has no data (README, "Differences from rcpchgrowth", 4).
+//! those flagged only because one age has no data (docs/differences.md, 4).
 
 use centile::dgc::api;
 use centile::dgc::value::Value;

@@ -1,6 +1,6 @@
 //! Thrive lines against rcpchgrowth 4.6.5's experimental create_thrive_line (tests/vectors/thrive_lines.json):
 //! the same SDS and weights at every requested age. rcpchgrowth leaves its first age in months and appends a
-//! duplicate last point read at the previous age; centile returns one point per age, in years (README).
+//! duplicate last point read at the previous age; centile returns one point per age, in years (docs/differences.md).
 
 use centile::dgc::api;
 use centile::dgc::value::Value;

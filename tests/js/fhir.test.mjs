@@ -166,7 +166,7 @@ test('golden vectors written as FHIR give the oracle numbers through the package
       if (want[i] === null) assert.equal(v[key], null, `${c} ${key}`);
       else assert.ok(Math.abs(v[key] - want[i]) <= 1e-9, `${c} ${key}: ${v[key]} vs ${want[i]}`);
     }
-    // Where only the chronological age has data (README, "Differences from rcpchgrowth", 4) no SDS component is written.
+    // Where only the chronological age has data (docs/differences.md, 4) no SDS component is written.
     if (v.corrected_sds !== null) assert.equal(r.observations[0].component[0].valueQuantity.value, v.corrected_sds);
     compared++;
   }

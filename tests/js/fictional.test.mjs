@@ -11,7 +11,7 @@ const api = require(BUILD);
 const { cases } = JSON.parse(readFileSync(new URL('../vectors/fictional_child.json', import.meta.url), 'utf8'));
 
 // Whether calculation answers for an observation of the oracle's series: unflagged, or flagged only because one age
-// has no data while the other's SDS is plausible (README, "Differences from rcpchgrowth", 4).
+// has no data while the other's SDS is plausible (docs/differences.md, 4).
 const kept = (w, method) => !w[2] || ((w[3] === null) !== (w[4] === null) && !(method === 'height' && w[1] < 2)
   && Math.abs(w[3] ?? w[4]) <= (method === 'bmi' ? 15 : 8));
 

@@ -384,7 +384,7 @@ class CalcBuilder:
 def one_age_only(m, method, value):
     """The oracle flags the observation (no data at the corrected age) yet returns the chronological results:
     centile returns that object too, unless the value it has is implausible by the oracle's own limits (checked
-    there at the age that has data) or a height looks like metres (README, "Differences from rcpchgrowth")."""
+    there at the age that has data) or a height looks like metres (docs/differences.md)."""
     cv = m["measurement_calculated_values"]
     present = [z for z in (cv["corrected_sds"], cv["chronological_sds"]) if z is not None]
     if len(present) != 1 or (method == "height" and value < 2):

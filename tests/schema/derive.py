@@ -15,7 +15,7 @@ Rules applied to the server's models (each recorded in the output):
     The 422 items are the exception: FastAPI adds `input`, `ctx` and `url` to the documented `loc`, `msg`, `type`.
   * `Sex.male` / `Sex.female` are nullable: the model declares them `MeasurementMethod = None`, so the sex not drawn
     is sent as `null` (the OpenAPI document omits that null).
-Departures (centile's, documented in README):
+Departures (centile's, documented in docs/differences.md):
   * `MeasurementObject.provenance`: centile reports the engine, its version and the reference data with every result.
   * `Data.y` is nullable: a point of a chart line where the reference has no finite measurement. This server's
     model would fail such a response with a 500; later servers accept the null (server issue #285).
