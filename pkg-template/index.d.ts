@@ -1,5 +1,6 @@
 // Types of the `centile` package (every entry point). Hand-written: tests/types/drift.test.mjs checks them
-// against real results of the built package (exact key sets, recursively, and where null may appear), and
+// against real results of the built package (exact key sets, recursively, and where null may appear),
+// tests/types/shapes.test.mjs type-checks one golden-vector result of every null-shape under tsc --strict, and
 // tests/types/ type-checks correct and deliberately wrong calls. Request and response keys are snake_case,
 // exactly as in the RCPCH Digital Growth Charts (dGC) API.
 
@@ -245,18 +246,24 @@ export interface ChildObservationValue {
   observation_value_error: null;
 }
 
+/**
+ * SDS, centile and band at each age. Where the reference has data at only one of the two ages, the other age's
+ * SDS, centile and band are null and its `*_measurement_error` says why (never both: a request the reference can
+ * place at neither age throws a CentileError).
+ */
 export interface MeasurementCalculatedValues {
-  corrected_sds: number;
+  /** Null when the reference has no data at the corrected age (see `corrected_measurement_error`). */
+  corrected_sds: number | null;
   /** 0–100, unrounded. */
-  corrected_centile: number;
+  corrected_centile: number | null;
   /** A sentence; null only exactly on the top edge of the highest band. */
   corrected_centile_band: string | null;
   /** Null when the reference has no data at the chronological age (see `chronological_measurement_error`). */
   chronological_sds: number | null;
   chronological_centile: number | null;
   chronological_centile_band: string | null;
-  /** Always null: a corrected age the reference cannot place throws a CentileError. */
-  corrected_measurement_error: null;
+  /** Why there is no corrected SDS, or null. */
+  corrected_measurement_error: string | null;
   /** Why there is no chronological SDS, or null. */
   chronological_measurement_error: string | null;
   /** BMI only; null for other methods. */
@@ -297,8 +304,9 @@ export interface ChronologicalCentilePoint extends PlottablePointCommon {
 /** A point at the corrected age on a centile chart (`y` is the measurement). */
 export interface CorrectedCentilePoint extends PlottablePointCommon {
   y: number;
-  centile: number;
-  sds: number;
+  /** Null when the reference has no data at the corrected age. */
+  centile: number | null;
+  sds: number | null;
   /** Always null. */
   observation_error: null;
   age_type: 'corrected_age';
@@ -306,8 +314,8 @@ export interface CorrectedCentilePoint extends PlottablePointCommon {
   corrected_gestational_age: string;
   calendar_age: string | null;
   centile_band: string | null;
-  /** Always null. */
-  observation_value_error: null;
+  /** Why the reference has no data at the corrected age, or null. */
+  observation_value_error: string | null;
 }
 
 /** A point at the chronological age on an SDS chart (`y` is the SDS). */
@@ -326,8 +334,9 @@ export interface ChronologicalSdsPoint extends PlottablePointCommon {
 
 /** A point at the corrected age on an SDS chart (`y` is the SDS). */
 export interface CorrectedSdsPoint extends PlottablePointCommon {
-  y: number;
-  centile: number;
+  /** The SDS; null when the reference has no data at the corrected age. */
+  y: number | null;
+  centile: number | null;
   /** Always null (`y` is the SDS). */
   sds: null;
   /** Always null. */
@@ -336,8 +345,8 @@ export interface CorrectedSdsPoint extends PlottablePointCommon {
   corrected_gestational_age: string;
   calendar_age: string | null;
   centile_band: string | null;
-  /** Always null. */
-  observation_value_error: null;
+  /** Why the reference has no data at the corrected age, or null. */
+  observation_value_error: string | null;
 }
 
 export interface CentilePlotData {

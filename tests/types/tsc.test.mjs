@@ -5,21 +5,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { linkPackage } from './link.mjs';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 const root = path.resolve(here, '../..');
 const bin = (name) => path.join(root, 'node_modules/.bin', name);
 
-const link = path.join(here, 'node_modules/centile');
-if (!existsSync(link) || readlinkSync(link) !== '../../../pkg') {
-  mkdirSync(path.dirname(link), { recursive: true });
-  rmSync(link, { force: true });
-  symlinkSync('../../../pkg', link, 'dir');
-}
-assert.ok(existsSync(path.join(root, 'pkg/index.d.ts')), 'build the package first (make pkg)');
+linkPackage();
 
 // Every tsc run and the attw check start at once (each takes a second or two) and the tests await them.
 const exec = (cmd, args, options = {}) => new Promise((resolve) => {

@@ -61,8 +61,10 @@ const request: MeasurementRequest = {
 };
 const m: MeasurementObject = calculation('uk-who', request);
 const reference: ReferenceName = m.provenance.growth_reference;
-const sds: number = m.measurement_calculated_values.corrected_sds;
-const centile: number = m.measurement_calculated_values.corrected_centile;
+// Either age's values can be null (the reference has data at the other age only), with that age's error set.
+const sds: number | null = m.measurement_calculated_values.corrected_sds;
+const centile: number | null = m.measurement_calculated_values.corrected_centile;
+const correctedError: string | null = m.measurement_calculated_values.corrected_measurement_error;
 const chronologicalSds: number | null = m.measurement_calculated_values.chronological_sds;
 // @ts-expect-error the chronological SDS can be null
 const unchecked: number = m.measurement_calculated_values.chronological_sds;
@@ -84,7 +86,7 @@ m.plottable_data.centile_data.chronological_decimal_age_data.corrected_gestation
 const boneType: BoneAgeType | null = m.bone_age.bone_age_type;
 const events: string[] | null = m.events_data.events_text;
 if (chronologicalSds !== null) console.log(chronologicalSds.toFixed(2));
-console.log(reference, sds, centile, unchecked, band?.length, error, alwaysNull, method, sex, edd, weeks, ageType, corrected, cga, pointSds, sdsPointSds, boneType, events);
+console.log(reference, sds, centile, correctedError, unchecked, band?.length, error, alwaysNull, method, sex, edd, weeks, ageType, corrected, cga, pointSds, sdsPointSds, boneType, events);
 
 // Optional fields, bone age and events; null where the API allows null.
 calculation('turner', {
@@ -122,7 +124,7 @@ for (const entry of bulkResponse.results) {
     const where: (string | number)[] = detail.loc;
     console.log(where.join('.'), detail.msg, detail.type, detail.input);
   } else {
-    console.log(e.measurement_calculated_values.corrected_sds.toFixed(3));
+    console.log(e.measurement_calculated_values.corrected_sds?.toFixed(3));
   }
 }
 // @ts-expect-error an entry may be an error: narrow it first

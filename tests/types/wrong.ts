@@ -18,6 +18,9 @@ calculation('uk-who', { ...ok, observation_value: '75' }); // expect TS2322 'str
 const m = calculation('who', ok);
 const sds: number = m.measurement_calculated_values.chronological_sds; // expect TS2322 'number | null'
 const band: string = m.measurement_calculated_values.corrected_centile_band; // expect TS2322 'string | null'
+const correctedSds: number = m.measurement_calculated_values.corrected_sds; // expect TS2322 'number | null'
+const pointCentile: number = m.plottable_data.centile_data.corrected_decimal_age_data.centile; // expect TS2322 'number | null'
+const noError: null = m.measurement_calculated_values.corrected_measurement_error; // expect TS2322 'string | null'
 m.measurement_calculated_values.sds; // expect TS2339 'sds'
 const ref: 'turner' = m.provenance.growth_reference; // expect TS2322 ReferenceName
 bulkCalculation('uk-who', { birth_date: '2020-01-01', sex: 'male', measurement_method: 'height' }); // expect TS2345 observations
@@ -36,4 +39,4 @@ fictionalChildData('uk-who', { measurement_method: 'height', sex: 'female', meas
 velocity('height', [m.measurement_dates]); // expect TS2739 child_observation_value
 const speed: string = velocity('height', [m]); // expect TS2322 'number' is not assignable to type 'string'
 thriveLine({ sex: 'male', start_sds: 0, months: 6 }); // expect TS2322 'number' is not assignable to type 'readonly number[]'
-console.log(sds, band, ref, height, status, speed);
+console.log(sds, band, correctedSds, pointCentile, noError, ref, height, status, speed);
