@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { entrySizes } from '../scripts/sizes.mjs';
+import { LIMITS, entrySizes } from '../scripts/sizes.mjs';
 import { coldStart } from '../tests/browser/coldstart.mjs';
 
 const require = createRequire(import.meta.url);
@@ -55,6 +55,32 @@ for (let i = 0; invalid.length < Math.round((calculations.length * 15) / 85); i+
 const mixed = calculations.map((c) => [c]);
 invalid.forEach((c, i) => mixed[(i * 7919) % mixed.length].push(c));
 const mix = mixed.flat();
+// As requests arrive: 1,500 across the six references and every age from birth, 196 of them (13%) answered by a
+// CentileError (ages beyond the reference, implausible values), in a deterministic random order.
+const arrivals = { valid: [], invalid: [] };
+while (arrivals.valid.length < 1304 || arrivals.invalid.length < 196) {
+  const [reference, methods, maxAge] = pick(plan);
+  const measurement_method = pick(methods);
+  const sex = reference === 'turners-syndrome' ? 'female' : pick(['male', 'female']);
+  const birth = 15000 + Math.floor(rand() * 3000), ageDays = 1 + Math.floor(rand() * maxAge * 365);
+  const gestation_weeks = rand() < 0.8 ? 40 : 24 + Math.floor(rand() * 18);
+  let value;
+  try { value = api.measurementFromSds({ reference, measurement_method, sex, age: ageDays / 365.25, sds: (rand() - 0.5) * 5 }); } catch { continue; }
+  if (value === null) continue;
+  const bad = rand() < 0.15, late = bad && rand() < 0.5;
+  const body = { birth_date: iso(birth), observation_date: iso(birth + ageDays + (late ? 9000 : 0)),
+    observation_value: Math.round(value * (bad && !late ? 4 + rand() * 4 : 1) * 10) / 10, sex, measurement_method,
+    gestation_weeks, gestation_days: Math.floor(rand() * 7) };
+  let answered = true;
+  try { api.calculation(reference, body); } catch (e) { if (!(e instanceof api.CentileError)) throw e; answered = false; }
+  const list = answered ? arrivals.valid : arrivals.invalid;
+  if (list.length < (answered ? 1304 : 196)) list.push([reference, body]);
+}
+const arriving = [...arrivals.valid, ...arrivals.invalid];
+for (let i = arriving.length - 1; i > 0; i--) {
+  const j = Math.floor(rand() * (i + 1));
+  [arriving[i], arriving[j]] = [arriving[j], arriving[i]];
+}
 const children = calculations.map(([reference, body]) => [reference, {
   birth_date: body.birth_date, sex: body.sex, measurement_method: body.measurement_method, gestation_weeks: body.gestation_weeks,
   gestation_days: 0, observations: Array.from({ length: 20 }, (_, k) => ({ observation_date: body.observation_date, observation_value: body.observation_value + k * 1e-3 })) }]);
@@ -66,7 +92,8 @@ const charts = [['uk-who', 'male', 'height'], ['who', 'female', 'weight'], ['cdc
   ['trisomy-21-aap', 'male', 'weight'], ['turners-syndrome', 'female', 'height']].map(([reference, sex, measurement_method]) => ({ reference, sex, measurement_method }));
 const dir = mkdtempSync(path.join(tmpdir(), 'centile-bench-'));
 writeFileSync(path.join(dir, 'inputs.json'), JSON.stringify({
-  calculations, mixed: mix, children, charts,
+  calculations, mixed: mix, arriving, arrivingValid: arrivals.valid, arrivingInvalid: arrivals.invalid, children, charts,
+  calculationTexts: calculations.map(([reference, body]) => [reference, JSON.stringify(body)]),
   sds: { reference: 'uk-who', measurement_method: 'height', sex: 'male', ages: [...ages.slice(0, sdsSample)], values: [...values.slice(0, sdsSample)] },
 }));
 writeFileSync(path.join(dir, 'ages.f64'), new Uint8Array(ages.buffer));
@@ -100,6 +127,9 @@ for (const [name, build] of Object.entries(builds)) {
     calculation: rate(calculations.length * k, () => { for (let i = 0; i < k; i++) for (const [reference, body] of calculations) build.calculation(reference, body); }),
     mixed: rate(mix.length * k, () => { for (let i = 0; i < k; i++) for (const [reference, body] of mix) attempt(build, reference, body); }),
     invalid: rate(invalid.length * k, () => { for (let i = 0; i < k; i++) for (const [reference, body] of invalid) attempt(build, reference, body); }),
+    // The arrivals' three rates, each timed the same way right after the others (any order gives the same).
+    ...Object.fromEntries([['arriving', arriving], ['arrivingValid', arrivals.valid], ['arrivingInvalid', arrivals.invalid]].map(([key, list]) =>
+      [key, rate(list.length * k, () => { for (let i = 0; i < k; i++) for (const [reference, body] of list) attempt(build, reference, body); })])),
     bulkCalculation: rate(children.length * 20, () => { for (const [reference, body] of children) build.bulkCalculation(reference, body); }, name === 'js' ? 2 : 5),
     sdsForMeasurements: rate(N, () => build.sdsForMeasurements('uk-who', 'height', 'male', ages, values), name === 'js' ? 2 : 5),
     charts: Object.fromEntries(charts.map((c) => [`${c.reference} ${c.sex} ${c.measurement_method}`,
@@ -134,6 +164,7 @@ const cold = {
   nodeWasmMs: nodeCold(path.join(root, 'pkg/node/index.cjs')),
   nodeJsMs: nodeCold(path.join(root, 'pkg/js/index.cjs')),
   chromium: await coldStart({ throttle: 4 }),
+  chromiumWeb: await coldStart({ throttle: 4, entry: 'web' }),
 };
 
 let cli = null;
@@ -152,14 +183,19 @@ const results = {
   machine: { cpu: cpus()[0]?.model, cores: cpus().length, node: process.version, load: [loadAtStart, loadavg()[0]] },
   date: new Date().toISOString(), inputs: { calculations: calculations.length, children: children.length, observationsPerChild: 20, sds: N },
   operations: {
-    calculation: { native: native.calculation, wasm: ops.wasm.calculation, js: ops.js.calculation, rcpchgrowth: oracle.measurement },
+    // Natively from each request's JSON text, as the wasm call starts from the caller's object (native.calculation,
+    // from requests already read, is reported beside it).
+    calculation: { native: native.calculationFromText, wasm: ops.wasm.calculation, js: ops.js.calculation, rcpchgrowth: oracle.measurement },
+    arriving: { native: null, wasm: ops.wasm.arriving, js: ops.js.arriving, rcpchgrowth: oracle.arriving },
+    arrivingValid: { native: null, wasm: ops.wasm.arrivingValid, js: ops.js.arrivingValid, rcpchgrowth: oracle.arrivingValid },
+    arrivingInvalid: { native: null, wasm: ops.wasm.arrivingInvalid, js: ops.js.arrivingInvalid, rcpchgrowth: oracle.arrivingInvalid },
     mixed: { native: null, wasm: ops.wasm.mixed, js: ops.js.mixed, rcpchgrowth: oracle.mixed },
     bulkCalculation: { native: native.bulkCalculation, wasm: ops.wasm.bulkCalculation, js: ops.js.bulkCalculation, rcpchgrowth: oracle.measurement },
     sdsForMeasurements: { native: native.sdsForMeasurements, wasm: ops.wasm.sdsForMeasurements, js: ops.js.sdsForMeasurements, rcpchgrowth: oracle.sds },
   },
   chartsMs: Object.fromEntries(Object.keys(oracle.charts).map((key) => [key,
     { native: native.charts[key], wasm: ops.wasm.charts[key], js: ops.js.charts[key], rcpchgrowth: oracle.charts[key] }])),
-  invalidOnly: { wasm: ops.wasm.invalid, js: ops.js.invalid }, allCharts, cli, sizes, cold,
+  nativeParsed: native.calculation, invalidOnly: { wasm: ops.wasm.invalid, js: ops.js.invalid }, allCharts, cli, sizes, limits: LIMITS, cold,
 };
 writeFileSync(path.join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
 
@@ -167,7 +203,10 @@ const fmt = (x) => (x >= 1e6 ? `${(x / 1e6).toFixed(2)} M/s` : x >= 1e3 ? `${(x 
 const times = (x) => `${Math.round(x).toLocaleString('en-GB')}×`;
 const ms = (x) => (x >= 10 ? `${x.toFixed(0)} ms` : `${x.toFixed(2)} ms`);
 const LABELS = {
-  calculation: `\`calculation\`, full measurement objects (${calculations.length.toLocaleString('en-GB')} requests, six references)`,
+  calculation: `\`calculation\`, full measurement objects (${calculations.length.toLocaleString('en-GB')} requests, six references; native reads each request's JSON text too)`,
+  arriving: `\`calculation\`, ${arriving.length.toLocaleString('en-GB')} requests as they arrive: ${arrivals.valid.length.toLocaleString('en-GB')} answered and ${arrivals.invalid.length} \`CentileError\`s interleaved, six references`,
+  arrivingValid: `\`calculation\`, the ${arrivals.valid.length.toLocaleString('en-GB')} of them answered, alone`,
+  arrivingInvalid: `\`calculation\`, the ${arrivals.invalid.length} of them refused (\`CentileError\`), alone`,
   mixed: `\`calculation\`, realistic mix: ${calculations.length.toLocaleString('en-GB')} valid + ${invalid.length} invalid (15%, each a \`CentileError\`)`,
   bulkCalculation: '`bulkCalculation`, 20 observations a child',
   sdsForMeasurements: '`sdsForMeasurements`, typed arrays (1 M values)',
@@ -182,18 +221,23 @@ const table = [
   ...(cli ? [`| CLI \`centile calculate\`, ${cli.description} | ${fmt(cli.rowsPerSecond)} rows | | | ${fmt(cli.oracleRowsPerSecond)} rows | ${times(cli.rowsPerSecond / cli.oracleRowsPerSecond)} (CLI) | | |`] : []),
 ].join('\n');
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-const sizeTable = ['| entry | files | raw | gzip |', '|---|---|---|---|',
-  ...Object.entries(sizes).map(([name, s]) => `| ${name} | ${s.files.map((f) => `\`${f}\``).join(', ')} | ${kb(s.raw)} | ${kb(s.gzip)} |`)].join('\n');
-const coldLine = `Cold start, navigation to the first \`calculation\` answered, default entry bundled by esbuild, headless Chromium with the CPU throttled ${cold.chromium.throttle}×: ` +
-  `median ${cold.chromium.median.toFixed(1)} ms (fastest ${cold.chromium.min.toFixed(1)} ms, ${cold.chromium.runs} loads), ` +
-  `of which ${cold.chromium.ownMedian.toFixed(1)} ms after the page's first script ran (fetching, compiling and running centile) ` +
-  `and ${cold.chromium.runMedian.toFixed(1)} ms after the bundle started running (decoding, compiling, instantiating, answering); ` +
-  `the same page with an empty module ${cold.chromium.blankMedian.toFixed(1)} ms; ` +
-  `phases (medians): ${cold.chromium.phases.map(({ label, ms }) => `${label} ${ms.toFixed(1)} ms`).join(', ')}. ` +
+const sizeTable = ['| entry | files | raw | gzip | limit (gzip) |', '|---|---|---|---|---|',
+  ...Object.entries(sizes).map(([name, s]) => `| ${name} | ${s.files.map((f) => `\`${f}\``).join(', ')} | ${kb(s.raw)} | ${kb(s.gzip)} | ${LIMITS[name] ? kb(LIMITS[name]) : '—'} |`)].join('\n');
+const phases = (c) => c.phases.map(({ label, ms }) => `${label} ${ms.toFixed(1)} ms`).join(', ');
+const coldLine = `Cold start, navigation to the first \`calculation\` answered, bundled by esbuild, headless Chromium with the CPU throttled ${cold.chromium.throttle}×, ${cold.chromium.runs} loads each (medians). ` +
+  `**Default entry** (\`import { calculation } from 'centile'\`): ${cold.chromium.median.toFixed(1)} ms (fastest ${cold.chromium.min.toFixed(1)} ms), ` +
+  `of which **${cold.chromium.runMedian.toFixed(1)} ms is centile's own share** (from its bundle starting to the first answer) and ${cold.chromium.ownMedian.toFixed(1)} ms after the page's first script ran; ` +
+  `phases: ${phases(cold.chromium)}. ` +
+  `**\`centile/web\`** (\`await init()\`, compiled while it streams): ${cold.chromiumWeb.median.toFixed(1)} ms, **${cold.chromiumWeb.runMedian.toFixed(1)} ms centile's own share**; phases: ${phases(cold.chromiumWeb)}. ` +
+  `The same page with an empty module: ${cold.chromium.blankMedian.toFixed(1)} ms. ` +
   `Node, require to first answer: ${cold.nodeWasmMs.toFixed(1)} ms (wasm), ${cold.nodeJsMs.toFixed(1)} ms (JavaScript build).`;
+const ops_ = results.operations;
+const arrivingLine = `The arrivals interleaved answer at ${(ops_.arriving.wasm / ops_.arrivingValid.wasm).toFixed(2)}× the rate of their answered requests alone ` +
+  `(were each request as fast as it is among its own kind: ${fmt(arriving.length / (arrivals.valid.length / ops_.arrivingValid.wasm + arrivals.invalid.length / ops_.arrivingInvalid.wasm))}). ` +
+  `\`calculation\` natively from requests already read: ${fmt(results.nativeParsed)} (wasm ÷ that ${(ops_.calculation.wasm / results.nativeParsed).toFixed(2)}).`;
 const invalidLine = `\`calculation\`, invalid requests only (each a \`CentileError\`): ${fmt(results.invalidOnly.wasm)} wasm (${(results.invalidOnly.wasm / results.operations.calculation.wasm).toFixed(2)}× the valid rate), ${fmt(results.invalidOnly.js)} JavaScript build.`;
 const chartLine = `\`chartCoordinates\`, all ${allCharts.count} named charts (wasm): mean ${allCharts.meanMs.toFixed(2)} ms, slowest ${allCharts.slowestMs.toFixed(2)} ms (${allCharts.slowest}).`;
-const markdown = `${table}\n\n${invalidLine}\n\n${chartLine}\n\n${coldLine}\n\n${sizeTable}\n`;
+const markdown = `${table}\n\n${arrivingLine}\n\n${invalidLine}\n\n${chartLine}\n\n${coldLine}\n\n${sizeTable}\n`;
 writeFileSync(path.join(root, 'bench/results.md'), `# Benchmark results\n\nWritten by \`make bench\` (bench/run.mjs) on ${results.date.slice(0, 10)}; ` +
   `${results.machine.cores} cores (${results.machine.cpu}), Node ${process.version}; load average ${results.machine.load.map((l) => l.toFixed(2)).join(' at the start, ')} at the end (other work slows every rate: compare within one run).\n\n${markdown}`);
 const readme = readFileSync(path.join(root, 'README.md'), 'utf8');

@@ -1,5 +1,6 @@
 //! The engine natively, on the inputs bench/run.mjs wrote (`cargo bench --bench native -- DIR`): the same
-//! requests as the wasm and JavaScript builds get, through the same `api` functions. Prints one JSON line of
+//! requests as the wasm and JavaScript builds get, through the same `api` functions (`calculationFromText` also
+//! reads each request from its JSON text, as the wasm call must). Prints one JSON line of
 //! operations per second (milliseconds per chart), best of five rounds.
 
 use centile::dgc::api;
@@ -69,6 +70,19 @@ fn main() {
             }
         }
     });
+    // As the wasm build is called: each request starts as text (JSON) to be read, then calculated.
+    let texts: Vec<(String, String)> = list(field(&inputs, "calculationTexts"))
+        .iter()
+        .map(|p| (text(&list(p)[0]).to_string(), text(&list(p)[1]).to_string()))
+        .collect();
+    let from_text = rate(texts.len() * repeat, || {
+        for _ in 0..repeat {
+            for (reference, body) in &texts {
+                let request = Value::parse(body).unwrap_or(Value::Null);
+                let _ = black_box(api::calculation(reference, &request));
+            }
+        }
+    });
     let observations: usize = children
         .iter()
         .map(|(_, body)| list(field(body, "observations")).len())
@@ -110,7 +124,7 @@ fn main() {
         })
         .collect();
     println!(
-        "{{\"calculation\":{single},\"bulkCalculation\":{bulk},\"sdsForMeasurements\":{typed},\"charts\":{{{}}}}}",
+        "{{\"calculation\":{single},\"calculationFromText\":{from_text},\"bulkCalculation\":{bulk},\"sdsForMeasurements\":{typed},\"charts\":{{{}}}}}",
         charts.join(",")
     );
 }

@@ -1,5 +1,5 @@
 // Cold start as a user meets it: a page whose production bundle (esbuild, `import { calculation } from 'centile'`,
-// the default entry) is served from 127.0.0.1, loaded in headless Chromium with the CPU throttled (DevTools
+// the default entry, or `centile/web` with `await init()`, which fetches the .wasm and compiles it while it streams) is served from 127.0.0.1, loaded in headless Chromium with the CPU throttled (DevTools
 // Emulation.setCPUThrottlingRate) and the HTTP cache off; measured from navigation to the first calculation
 // answered (performance.now() in the page, whose origin is the navigation), and the part of it after the page's
 // first script ran (centile's own share: fetching, compiling, instantiating, answering). Used by
@@ -13,7 +13,8 @@ import { chromium } from 'playwright-core';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 
-const PAGE = `import { calculation } from 'centile';
+const PAGES = {
+  default: `import { calculation } from 'centile';
 const result = calculation('uk-who', { birth_date: '2020-01-01', observation_date: '2021-01-01', observation_value: 75,
   sex: 'male', measurement_method: 'height' });
 const ms = performance.now();
@@ -22,14 +23,17 @@ const [compileStart, compileEnd] = marks.compile, [, instantiateEnd] = marks.ins
 document.body.dataset.marks = JSON.stringify({ navigation: 0, html: performance.getEntriesByType('navigation')[0].responseEnd,
   script: marks.script, bundle: window.bundleStart, compileStart, compileEnd, instantiateEnd, answer: ms });
 document.body.dataset.sds = String(result.measurement_calculated_values.corrected_sds);
-`;
+`,
+};
+PAGES.web = `import init from 'centile/web';\nawait init();\nmarks.instantiate = [0, performance.now()];\n${PAGES.default.replace("from 'centile'", "from 'centile/web'")}`;
 
 // The floor: the same page with a module that does nothing but report, i.e. what the browser itself takes from
 // navigation to running a page's module script under the same throttle.
 const BLANK = `document.body.dataset.coldStart = String(performance.now());`;
 
 // The page's first script: notes when it ran and times WebAssembly.Module (compiling) and WebAssembly.Instance
-// (instantiating) by wrapping them, so the figure can be broken down (see PHASES).
+// (instantiating) by wrapping them, so the figure can be broken down (see PHASES). centile/web's init() compiles
+// and instantiates in one (WebAssembly.instantiateStreaming, fetching too), timed from the call to the instance.
 const TIMER = `window.marks = { script: performance.now() };
 for (const [name, mark] of [['Module', 'compile'], ['Instance', 'instantiate']]) {
   const Real = WebAssembly[name];
@@ -41,25 +45,46 @@ for (const [name, mark] of [['Module', 'compile'], ['Instance', 'instantiate']])
   };
   timed.prototype = Real.prototype;
   WebAssembly[name] = timed;
+}
+for (const name of ['instantiateStreaming', 'instantiate']) {
+  const real = WebAssembly[name];
+  WebAssembly[name] = async function (...args) {
+    const start = performance.now();
+    const made = await real.apply(this, args);
+    marks.compile = [start, performance.now()];
+    return made;
+  };
 }`;
 
-/** The phases of a cold start, each `[label, from, to]` in the marks the page reports. */
-export const PHASES = [
-  ['navigation to the page received', 'navigation', 'html'],
-  ['page parsed to its first script', 'html', 'script'],
-  ['bundle fetched and parsed', 'script', 'bundle'],
-  ['bundle evaluated, .wasm bytes decoded from text', 'bundle', 'compileStart'],
-  ['WebAssembly compiled', 'compileStart', 'compileEnd'],
-  ['instantiated', 'compileEnd', 'instantiateEnd'],
-  ['first calculation (tables decoded, answered)', 'instantiateEnd', 'answer'],
-];
+/** The phases of a cold start of each entry, each `[label, from, to]` in the marks the page reports. */
+export const PHASES = {
+  default: [
+    ['navigation to the page received', 'navigation', 'html'],
+    ['page parsed to its first script', 'html', 'script'],
+    ['bundle fetched and parsed', 'script', 'bundle'],
+    ['bundle evaluated, .wasm bytes decoded from text', 'bundle', 'compileStart'],
+    ['WebAssembly compiled', 'compileStart', 'compileEnd'],
+    ['instantiated', 'compileEnd', 'instantiateEnd'],
+    ['first calculation (tables decoded, answered)', 'instantiateEnd', 'answer'],
+  ],
+  web: [
+    ['navigation to the page received', 'navigation', 'html'],
+    ['page parsed to its first script', 'html', 'script'],
+    ['bundle fetched and parsed', 'script', 'bundle'],
+    ['bundle evaluated, .wasm requested until its response began', 'bundle', 'compileStart'],
+    ['.wasm received and compiled while streaming, instantiated', 'compileStart', 'compileEnd'],
+    ['init() finished', 'compileEnd', 'instantiateEnd'],
+    ['first calculation (tables decoded, answered)', 'instantiateEnd', 'answer'],
+  ],
+};
 
 /**
  * Median, minimum and every run's milliseconds from navigation to the first answer, over `runs` fresh loads with
  * the CPU slowed `throttle` times, in a Chromium of its own; the median of each phase (PHASES); and `blankMedian`,
- * the same page with an empty module (the browser's own share). `pkg` is the package directory (pkg/).
+ * the same page with an empty module (the browser's own share). `pkg` is the package directory (pkg/), `entry`
+ * 'default' or 'web'.
  */
-export async function coldStart({ throttle = 4, runs = 7, pkg = path.join(root, 'pkg') } = {}) {
+export async function coldStart({ throttle = 4, runs = 7, pkg = path.join(root, 'pkg'), entry = 'default' } = {}) {
   const work = mkdtempSync(path.join(tmpdir(), 'centile-coldstart-'));
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync',
@@ -69,7 +94,8 @@ export async function coldStart({ throttle = 4, runs = 7, pkg = path.join(root, 
     const file = req.url === '/' ? 'index.html' : req.url.slice(1).replace(/[^\w.-]/g, '');
     try {
       const body = readFileSync(path.join(work, 'dist', file));
-      res.writeHead(200, { 'Content-Type': file.endsWith('.html') ? 'text/html' : 'text/javascript' });
+      const type = file.endsWith('.html') ? 'text/html' : file.endsWith('.wasm') ? 'application/wasm' : 'text/javascript';
+      res.writeHead(200, { 'Content-Type': type });
       res.end(body);
     } catch {
       res.writeHead(404);
@@ -79,12 +105,13 @@ export async function coldStart({ throttle = 4, runs = 7, pkg = path.join(root, 
   try {
     mkdirSync(path.join(work, 'node_modules'));
     symlinkSync(pkg, path.join(work, 'node_modules/centile'), 'dir');
-    writeFileSync(path.join(work, 'main.js'), PAGE);
+    writeFileSync(path.join(work, 'main.js'), PAGES[entry]);
     buildSync({ entryPoints: [path.join(work, 'main.js')], bundle: true, minify: true, format: 'esm', platform: 'browser',
       outfile: path.join(work, 'dist/main.js'), logLevel: 'warning', absWorkingDir: work,
       banner: { js: 'window.bundleStart = performance.now();' } });
     const html = (script) => `<!doctype html><meta charset="utf-8"><title>cold start</title><script>${TIMER}</script><script type="module" src="${script}"></script>`;
     writeFileSync(path.join(work, 'dist/index.html'), html('main.js'));
+    if (entry === 'web') writeFileSync(path.join(work, 'dist/centile_bg.wasm'), readFileSync(path.join(pkg, 'web/centile_bg.wasm')));
     writeFileSync(path.join(work, 'dist/blank.js'), BLANK);
     writeFileSync(path.join(work, 'dist/blank.html'), html('blank.js'));
     await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -119,8 +146,8 @@ export async function coldStart({ throttle = 4, runs = 7, pkg = path.join(root, 
     // `run`: from the bundle's first statement to the answer (decoding, compiling, instantiating, computing).
     const own = marks.map((m) => m.answer - m.script), run = marks.map((m) => m.answer - m.bundle);
     // Each phase's median over the loads (the medians need not add up to the median total).
-    const phases = PHASES.map(([label, from, to]) => ({ label, ms: median(marks.map((m) => m[to] - m[from])) }));
-    return { throttle, runs, median: median(times), min: Math.min(...times), ownMedian: median(own), runMedian: median(run),
+    const phases = PHASES[entry].map(([label, from, to]) => ({ label, ms: median(marks.map((m) => m[to] - m[from])) }));
+    return { entry, throttle, runs, median: median(times), min: Math.min(...times), ownMedian: median(own), runMedian: median(run),
       blankMedian: median(blanks), phases, times, own, run, blanks, sds };
   } finally {
     await browser.close();
