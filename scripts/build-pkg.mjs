@@ -170,6 +170,17 @@ for (const file of ['web/centile.js', 'web/index.js', 'bundler/index.js']) {
   write(file, (file.endsWith('index.js') ? banner : '') + code);
 }
 
+// `centile/chart`: the renderer (pkg-template/chart/), importing the engine by the package's own name so a
+// consumer's conditions choose it (WebAssembly, or centile/js in React Native); shipped without comments.
+// With it `centile/element` (<centile-chart>) and `centile/react` (CentileChart; React is an optional peer).
+// Each in its own folder (index.js, index.d.ts), so older resolvers without `exports` find it too.
+for (const [name, dir] of [['index', 'chart'], ['element', 'element'], ['react', 'react']]) {
+  mkdirSync(at(dir));
+  write(`${dir}/index.js`, banner + transformSync(readFileSync(path.join(root, `pkg-template/chart/${name}.js`), 'utf8'),
+    { format: 'esm', legalComments: 'none' }).code);
+  cpSync(path.join(root, `pkg-template/chart/${name}.d.ts`), at(`${dir}/index.d.ts`));
+}
+
 // `centile/js`: the same engine as plain JavaScript, for engines without WebAssembly (scripts/build-js.mjs): a
 // second Rust build and wasm2js, minutes after a Rust change.
 if (!quick) buildJs({ pkg, api, exports: EXPORTS, banner });

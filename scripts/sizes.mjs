@@ -9,6 +9,9 @@ export const ENTRIES = {
   web: ['web/index.js', 'web/centile.js', 'web/centile_bg.wasm'],
   node: ['node/index.cjs', 'node/centile.js', 'web/centile_bg.wasm'],
   js: ['js/index.js'],
+  chart: ['chart/index.js'],
+  element: ['element/index.js'],
+  react: ['react/index.js'],
 };
 
 /** The browser download limits of the default and web entries, gzip bytes. */

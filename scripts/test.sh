@@ -61,6 +61,9 @@ run node --test --test-reporter=spec tests/component/
 step "centile/js in headless Chromium under a strict Content-Security-Policy (no WebAssembly allowed)"
 run node tests/csp/run.mjs
 
+step "<centile-chart> in headless Chromium: points on the plot's map, keyboard, axe, 320-390 px, dark and forced colours, table twin, PNG/print export"
+run node tests/chart/run.mjs
+
 step "TypeScript types: drift against real results, usage and wrong calls (tsc --strict), arethetypeswrong"
 run node --test --test-reporter=spec tests/types/
 

@@ -72,13 +72,13 @@ const attw = (async () => {
   }
 })();
 
-test('arethetypeswrong finds no problem in the packed package (beyond the ESM-only centile/web, centile/axios, centile/fetch)', async () => {
+test('arethetypeswrong finds no problem in the packed package (beyond the ES-module-only entries: web, axios, fetch, chart, element, react)', async () => {
   const { analysis } = JSON.parse((await attw).stdout);
-  assert.deepEqual(Object.keys(analysis.entrypoints).sort(), ['.', './axios', './fetch', './js', './package.json', './web']);
-  // centile/web, centile/axios and centile/fetch are ES modules only.
+  assert.deepEqual(Object.keys(analysis.entrypoints).sort(), ['.', './axios', './chart', './element', './fetch', './js', './package.json', './react', './web']);
+  // centile/web, centile/axios, centile/fetch, centile/chart, centile/element and centile/react are ES modules only.
   assert.deepEqual(analysis.problems.filter((p) => p.kind !== 'CJSResolvesToESM'), []);
   assert.deepEqual(analysis.problems.map((p) => `${p.entrypoint} ${p.resolutionKind}`).sort(),
-    ['./axios node16-cjs', './fetch node16-cjs', './web node16-cjs']);
+    ['./axios node16-cjs', './chart node16-cjs', './element node16-cjs', './fetch node16-cjs', './react node16-cjs', './web node16-cjs']);
   const main = analysis.entrypoints['.'].resolutions;
   assert.equal(main['node16-cjs'].resolution.fileName, '/node_modules/centile/index.d.cts');
   assert.equal(main['node16-esm'].resolution.fileName, '/node_modules/centile/index.d.ts');

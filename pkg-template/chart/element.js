@@ -1,0 +1,287 @@
+// centile/element: <centile-chart>, renderChart's SVG in a custom element with Shadow DOM.
+//
+//   <centile-chart reference="uk-who" sex="male" measurement-method="height"></centile-chart>
+//   el.measurements = bulkCalculation(...).results;   // and el.options = { midParentalHeight, theme, messages, ... }
+//
+// Scalar options are attributes too (reference, sex, measurement-method, kind, age, age-window "0 2" / "whole",
+// centiles, imperial, child-label). The chart is redrawn at the element's width (320 px and up, no horizontal
+// scroll), in one frame after any change. Theming: CSS custom properties (--centile-line, --centile-point, ...) and
+// ::part(chart | point | tooltip | table); dark mode and forced colours follow the user's settings. Every point is a
+// 44 px focus target; arrow keys move between points, Home / End to the first and last; Enter or a click selects.
+// Events: `centile-focus` and `centile-select`, with the point's details. A table twin (the same points as a table)
+// sits in a <details> below the chart. toSVG() and toPNG() export the chart as drawn (with its child label,
+// reference, version, table fingerprint and attribution); a print stylesheet fits it to A4 or Letter.
+import { renderChart } from 'centile/chart';
+
+const ATTRIBUTES = ['reference', 'sex', 'measurement-method', 'kind', 'age', 'age-window', 'centiles', 'imperial', 'child-label'];
+
+const STYLE = `
+:host { display: block; max-width: 100%; color: var(--centile-text, #1f2933); font: var(--centile-font, 14px system-ui, sans-serif);
+  --centile-background: #ffffff; --centile-line: #52606d; --centile-point: #0b5a6b; --centile-focus: #b35c00; }
+@media (prefers-color-scheme: dark) {
+  :host { --centile-background: #111827; --centile-line: #aeb8c4; --centile-point: #7fd3e6; --centile-text: #e5e9ef; --centile-focus: #ffb15c; }
+}
+.chart { position: relative; overflow: hidden; }
+svg { display: block; width: 100%; height: auto; }
+svg .background { fill: var(--centile-background); }
+svg text { fill: var(--centile-text, #1f2933); }
+svg .axes line, svg .axes path { stroke: var(--centile-text, #1f2933); }
+svg .centile-line, svg .sds-line { stroke: var(--centile-line); }
+svg[data-kind="centile"] .point-chronological .mark { fill: var(--centile-point); }
+svg[data-kind="centile"] .point-corrected .mark, svg[data-kind="centile"] .point-bone .mark, svg[data-kind="centile"] .link { stroke: var(--centile-point); }
+svg .point { outline: none; cursor: pointer; }
+svg .point:focus .target, svg .point[aria-current="true"] .target { fill: none; stroke: var(--centile-focus); stroke-width: 2; }
+svg .puberty rect { fill: var(--centile-puberty, color-mix(in srgb, var(--centile-line) 12%, transparent)); }
+.tooltip { position: absolute; pointer-events: none; max-width: 18em; padding: 6px 8px; border-radius: 4px; font-size: 13px;
+  background: var(--centile-tooltip-background, #1f2933); color: var(--centile-tooltip-text, #ffffff); }
+.tooltip[hidden] { display: none; }
+.announce { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+details { margin-top: 8px; }
+summary { min-height: 44px; display: flex; align-items: center; cursor: pointer; }
+table { border-collapse: collapse; font-size: 13px; }
+th, td { padding: 4px 8px; text-align: left; border-bottom: 1px solid var(--centile-line); }
+@media (forced-colors: active) {
+  svg .background { fill: Canvas; }
+  svg text { fill: CanvasText; }
+  svg .centile-line, svg .sds-line, svg .axes line, svg .link, svg .mid-parental-line { stroke: CanvasText; }
+  svg .point .mark { fill: Highlight; stroke: Highlight; }
+  svg .puberty rect { fill: Canvas; }
+  svg .point:focus .target { stroke: Highlight; }
+}
+@media print {
+  :host { break-inside: avoid; }
+  .tooltip, .announce, details { display: none; }
+  svg { width: 100%; max-height: 100vh; }
+}
+`;
+
+/** The options an attribute sets, read from its text. */
+function attributeOptions(el) {
+  const o = {};
+  const get = (name) => el.getAttribute(name);
+  if (get('reference')) o.reference = get('reference');
+  if (get('sex')) o.sex = get('sex');
+  if (get('measurement-method')) o.measurement_method = get('measurement-method');
+  if (get('kind')) o.kind = get('kind');
+  if (get('age')) o.age = get('age');
+  const w = get('age-window');
+  if (w) o.ageWindow = w === 'whole' || w === 'auto' ? w : w.trim().split(/[\s,]+/).map(Number);
+  const c = get('centiles');
+  if (c) o.centiles = /^[\d.\s,]+$/.test(c) ? c.trim().split(/[\s,]+/).map(Number) : c;
+  if (el.hasAttribute('imperial')) o.imperial = true;
+  if (get('child-label')) o.childLabel = get('child-label');
+  return o;
+}
+
+/** Safe text for a file name. */
+const slug = (s) => String(s).replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '');
+
+/** HTMLElement where there is a DOM; elsewhere (a server importing this module) a stand-in, and nothing is defined. */
+const Base = typeof HTMLElement === 'undefined' ? class {} : HTMLElement;
+
+export class CentileChartElement extends Base {
+  static observedAttributes = ATTRIBUTES;
+
+  #measurements = [];
+  #options = {};
+  #svg = '';
+  #frame = 0;
+  #width = 0;
+  #resize = null;
+
+  constructor() {
+    super();
+    const root = this.attachShadow({ mode: 'open' });
+    root.innerHTML = `<style>${STYLE}</style><div class="chart" part="chart"></div><div class="tooltip" part="tooltip" hidden></div>`
+      + '<div class="announce" role="status" aria-live="polite"></div>'
+      + '<details part="table"><summary>Table</summary><div class="table"></div></details>';
+    const chart = root.querySelector('.chart');
+    chart.addEventListener('focusin', (e) => this.#focus(e.target.closest('.point')));
+    chart.addEventListener('focusout', () => this.#tooltip(null));
+    chart.addEventListener('pointerover', (e) => this.#tooltip(e.target.closest('.point')));
+    chart.addEventListener('pointerout', (e) => { if (!e.relatedTarget?.closest?.('.point')) this.#tooltip(null); });
+    chart.addEventListener('click', (e) => this.#select(e.target.closest('.point')));
+    chart.addEventListener('keydown', (e) => this.#key(e));
+  }
+
+  connectedCallback() {
+    this.#resize = new ResizeObserver(([entry]) => {
+      const width = Math.round(entry.contentRect.width);
+      if (width && width !== this.#width) {
+        this.#width = width;
+        this.#schedule();
+      }
+    });
+    this.#resize.observe(this);
+    this.#schedule();
+  }
+
+  disconnectedCallback() {
+    this.#resize?.disconnect();
+    cancelAnimationFrame(this.#frame);
+    this.#frame = 0;
+  }
+
+  attributeChangedCallback() {
+    this.#schedule();
+  }
+
+  /** The measurements drawn: what `calculation` / `bulkCalculation` return. */
+  get measurements() { return this.#measurements; }
+  set measurements(value) {
+    this.#measurements = value ?? [];
+    this.#schedule();
+  }
+
+  /** renderChart's options; attributes override the scalar ones. */
+  get options() { return this.#options; }
+  set options(value) {
+    this.#options = value ?? {};
+    this.#schedule();
+  }
+
+  /** The chart as drawn, as SVG text. */
+  toSVG() { return this.#svg; }
+
+  /** The chart as a PNG (default 300 dpi for the chart's size in CSS px at 96 dpi). */
+  async toPNG({ dpi = 300 } = {}) {
+    const svg = this.shadowRoot.querySelector('svg');
+    const scale = dpi / 96;
+    const [w, h] = [svg.viewBox.baseVal.width, svg.viewBox.baseVal.height];
+    const image = new Image();
+    image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(this.#svg)}`;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.round(w * scale);
+    canvas.height = Math.round(h * scale);
+    canvas.getContext('2d').drawImage(image, 0, 0, canvas.width, canvas.height);
+    const blob = await new Promise((resolve) => canvas.toBlob(resolve, 'image/png'));
+    return setPngDpi(new Uint8Array(await blob.arrayBuffer()), dpi);
+  }
+
+  /** A file name for an export: the child label, reference, method, centile's version and table fingerprint. */
+  exportName(extension) {
+    const svg = this.shadowRoot.querySelector('svg');
+    const d = svg?.dataset ?? {};
+    const o = this.#chartOptions();
+    return [o.childLabel, d.reference, d.measurementMethod ?? 'sds', `centile-${d.centileVersion}`, (d.tableFingerprint ?? '').slice(0, 12)]
+      .filter(Boolean).map(slug).join('_') + `.${extension}`;
+  }
+
+  #chartOptions() {
+    const o = { ...this.#options, ...attributeOptions(this), measurements: this.#measurements };
+    if (this.#width) {
+      o.width = Math.max(240, this.#width);
+      o.height = Math.round(o.width < 500 ? o.width * 1.1 : o.width * 0.62);
+    }
+    return o;
+  }
+
+  #schedule() {
+    if (this.#frame || !this.isConnected) return;
+    this.#frame = requestAnimationFrame(() => {
+      this.#frame = 0;
+      this.render();
+    });
+  }
+
+  /** Draws now (changes are otherwise drawn at the next frame). */
+  render() {
+    const o = this.#chartOptions();
+    if (!o.reference || !o.sex || !o.measurement_method) return;
+    const focused = this.shadowRoot.activeElement?.closest?.('.point')?.dataset.point;
+    this.#svg = renderChart(o);
+    const chart = this.shadowRoot.querySelector('.chart');
+    chart.innerHTML = this.#svg;
+    this.#table(chart.querySelectorAll('.point'));
+    if (focused !== undefined) chart.querySelector(`.point[data-point="${focused}"]`)?.focus();
+  }
+
+  #table(points) {
+    const rows = [...points].map((p) => `<tr><td>${p.getAttribute('aria-label').replace(/&/g, '&amp;').replace(/</g, '&lt;')}</td></tr>`);
+    this.shadowRoot.querySelector('.table').innerHTML = rows.length
+      ? `<table><caption>${this.shadowRoot.querySelector('svg title')?.textContent ?? ''}</caption><tbody>${rows.join('')}</tbody></table>` : '';
+  }
+
+  #detail(point) {
+    const d = point.dataset;
+    return { index: Number(d.index), point: Number(d.point), ageKind: d.ageKind, method: d.method, decimalAge: Number(d.decimalAge),
+      value: Number(d.value), centile: d.centile === '' ? null : Number(d.centile), label: point.getAttribute('aria-label') };
+  }
+
+  #focus(point) {
+    if (!point) return;
+    this.#tooltip(point);
+    this.shadowRoot.querySelector('.announce').textContent = point.getAttribute('aria-label');
+    this.dispatchEvent(new CustomEvent('centile-focus', { detail: this.#detail(point), bubbles: true, composed: true }));
+  }
+
+  #select(point) {
+    if (!point) return;
+    for (const p of this.shadowRoot.querySelectorAll('.point[aria-current]')) p.removeAttribute('aria-current');
+    point.setAttribute('aria-current', 'true');
+    point.focus();
+    this.dispatchEvent(new CustomEvent('centile-select', { detail: this.#detail(point), bubbles: true, composed: true }));
+  }
+
+  #key(e) {
+    const point = e.target.closest?.('.point');
+    if (!point) return;
+    const all = [...this.shadowRoot.querySelectorAll('.point')];
+    const i = all.indexOf(point);
+    const next = { ArrowRight: i + 1, ArrowDown: i + 1, ArrowLeft: i - 1, ArrowUp: i - 1, Home: 0, End: all.length - 1 }[e.key];
+    if (next !== undefined) {
+      e.preventDefault();
+      all[Math.max(0, Math.min(all.length - 1, next))].focus();
+    } else if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      this.#select(point);
+    }
+  }
+
+  #tooltip(point) {
+    const tip = this.shadowRoot.querySelector('.tooltip');
+    if (!point) {
+      tip.hidden = true;
+      return;
+    }
+    tip.textContent = point.getAttribute('aria-label');
+    tip.hidden = false;
+    const box = this.shadowRoot.querySelector('.chart').getBoundingClientRect();
+    const mark = point.querySelector('.mark').getBoundingClientRect();
+    const x = mark.left - box.left + mark.width / 2;
+    const y = mark.top - box.top;
+    tip.style.left = `${Math.max(0, Math.min(box.width - tip.offsetWidth, x - tip.offsetWidth / 2))}px`;
+    tip.style.top = `${y > tip.offsetHeight + 8 ? y - tip.offsetHeight - 8 : y + mark.height + 8}px`;
+  }
+}
+
+/** `png` with a pHYs chunk saying `dpi`, inserted after IHDR. */
+function setPngDpi(png, dpi) {
+  const perMetre = Math.round(dpi / 0.0254);
+  const chunk = new Uint8Array(21);
+  const view = new DataView(chunk.buffer);
+  view.setUint32(0, 9);
+  chunk.set([0x70, 0x48, 0x59, 0x73], 4);
+  view.setUint32(8, perMetre);
+  view.setUint32(12, perMetre);
+  chunk[16] = 1;
+  view.setUint32(17, crc32(chunk.subarray(4, 17)));
+  const at = 8 + 25;
+  const out = new Uint8Array(png.length + 21);
+  out.set(png.subarray(0, at));
+  out.set(chunk, at);
+  out.set(png.subarray(at), at + 21);
+  return new Blob([out], { type: 'image/png' });
+}
+
+function crc32(bytes) {
+  let c = ~0;
+  for (const b of bytes) {
+    c ^= b;
+    for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
+  }
+  return ~c >>> 0;
+}
+
+if (typeof customElements !== 'undefined' && !customElements.get('centile-chart')) customElements.define('centile-chart', CentileChartElement);

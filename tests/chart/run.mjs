@@ -1,0 +1,169 @@
+// <centile-chart> (centile/element) in headless Debian Chromium (playwright-core): a plain page (tests/chart/
+// index.html) draws a preterm child's height chart; checked: every point on screen at the plot's linear map of its
+// age and value (0.5 px), keyboard arrows between points with focus events and announcements, Enter to select,
+// axe-core at 0 violations (WCAG 2.2 A/AA), no horizontal scroll and 44 px targets at 320 and 390 px wide, dark
+// mode and forced colours, the table twin, PNG export at 300 dpi and the export name, the print stylesheet.
+// Prints "N passed, N failed".
+import { chromium } from 'playwright-core';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startServer } from '../../www-demo/serve.mjs';
+
+const here = path.dirname(new URL(import.meta.url).pathname);
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+const results = { passed: 0, failed: 0 };
+async function check(name, fn) {
+  try { await fn(); results.passed++; console.log(`ok - ${name}`); }
+  catch (e) { results.failed++; console.log(`not ok - ${name}\n  ${String(e.stack ?? e).split('\n').slice(0, 6).join('\n  ')}`); }
+}
+const assert = (cond, msg) => { if (!cond) throw new Error(msg); };
+
+const server = await startServer({ roots: { '/pkg/': path.join(here, '../../pkg'), '/': here } });
+const profile = mkdtempSync(path.join(tmpdir(), 'centile-chart-'));
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath: '/usr/bin/chromium', headless: true, viewport: { width: 800, height: 900 },
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1'],
+});
+const page = context.pages()[0] ?? await context.newPage();
+const errors = [];
+page.on('pageerror', (e) => errors.push(e.message));
+page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+
+/** Every point's screen centre against the plot's map of its data attributes, in viewBox units. */
+const positions = () => page.evaluate(() => {
+  const root = document.getElementById('chart').shadowRoot;
+  const svg = root.querySelector('svg');
+  const plot = svg.querySelector('.plot').dataset;
+  const nums = (s) => s.split(' ').map(Number);
+  const [d0, d1] = nums(plot.xDomain); const [v0, v1] = nums(plot.yDomain);
+  const [x0, x1] = nums(plot.xRange); const [y0, y1] = nums(plot.yRange);
+  const box = svg.getBoundingClientRect();
+  const scale = box.width / svg.viewBox.baseVal.width;
+  return [...svg.querySelectorAll('.point')].map((p) => {
+    const r = p.querySelector('.mark').getBoundingClientRect();
+    const want = [x0 + ((p.dataset.decimalAge - d0) / (d1 - d0)) * (x1 - x0), y0 + ((p.dataset.value - v0) / (v1 - v0)) * (y1 - y0)];
+    const got = [(r.left + r.width / 2 - box.left) / scale, (r.top + r.height / 2 - box.top) / scale];
+    const target = p.querySelector('.target').getBoundingClientRect();
+    return { kind: p.dataset.ageKind, want, got, target: Math.min(target.width, target.height) };
+  });
+});
+
+try {
+  await page.goto(`${server.url}index.html`);
+  await page.waitForSelector('body[data-ready="1"]', { timeout: 20000 });
+
+  await check('the element draws every point at the linear map of its age and value (0.5 px)', async () => {
+    const list = await positions();
+    assert(list.length >= 20, `${list.length} points`);
+    assert(new Set(list.map((p) => p.kind)).size === 3, 'chronological, corrected and bone points');
+    for (const p of list) assert(Math.abs(p.got[0] - p.want[0]) <= 0.5 && Math.abs(p.got[1] - p.want[1]) <= 0.5, JSON.stringify(p));
+  });
+
+  await check('keyboard: Tab reaches a point, arrows move between points, each announced, Enter selects', async () => {
+    await page.evaluate(() => document.getElementById('chart').shadowRoot.querySelector('.point').focus());
+    const label = () => page.evaluate(() => document.getElementById('chart').shadowRoot.activeElement?.getAttribute('aria-label'));
+    const first = await label();
+    await page.keyboard.press('ArrowRight');
+    const second = await label();
+    assert(first && second && first !== second, 'ArrowRight moved focus');
+    await page.keyboard.press('ArrowLeft');
+    assert(await label() === first, 'ArrowLeft moved back');
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    const announced = await page.evaluate(() => document.getElementById('chart').shadowRoot.querySelector('.announce').textContent);
+    assert(announced === await label(), 'the focused point is announced');
+    const events = await page.evaluate(() => window.events);
+    assert(events.filter(([k]) => k === 'focus').length >= 3, 'centile-focus events');
+    const [, selected] = events.findLast(([k]) => k === 'select');
+    assert(selected.label === announced && typeof selected.decimalAge === 'number' && typeof selected.value === 'number', JSON.stringify(selected));
+    const tip = await page.evaluate(() => { const t = document.getElementById('chart').shadowRoot.querySelector('.tooltip'); return !t.hidden && t.textContent; });
+    assert(tip === announced, 'the tooltip shows on focus');
+  });
+
+  await check('axe-core: 0 violations (WCAG 2.0-2.2 A and AA)', async () => {
+    await page.addScriptTag({ content: axeSource });
+    const found = await page.evaluate(async () => (await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] })).violations
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`));
+    assert(found.length === 0, found.join('\n'));
+  });
+
+  for (const width of [320, 390]) {
+    await check(`${width} px wide: no horizontal scroll, 44 px targets, points still on the map`, async () => {
+      await page.setViewportSize({ width, height: 800 });
+      await page.waitForFunction((w) => document.getElementById('chart').shadowRoot.querySelector('svg').viewBox.baseVal.width <= w, width);
+      const scroll = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert(scroll <= 0, `scrolls ${scroll} px`);
+      for (const p of await positions()) {
+        assert(p.target >= 44 - 0.5, `a ${p.target} px target`);
+        assert(Math.abs(p.got[0] - p.want[0]) <= 0.5 && Math.abs(p.got[1] - p.want[1]) <= 0.5, JSON.stringify(p));
+      }
+    });
+  }
+  await page.setViewportSize({ width: 800, height: 900 });
+
+  await check('dark mode and forced colours restyle the chart through its CSS', async () => {
+    const colours = () => page.evaluate(() => {
+      const root = document.getElementById('chart').shadowRoot;
+      return { background: getComputedStyle(root.querySelector('.background')).fill, line: getComputedStyle(root.querySelector('.centile-line')).stroke };
+    });
+    const light = await colours();
+    await page.emulateMedia({ colorScheme: 'dark' });
+    const dark = await colours();
+    assert(light.background !== dark.background && light.line !== dark.line, JSON.stringify([light, dark]));
+    await page.emulateMedia({ colorScheme: 'light', forcedColors: 'active' });
+    const forced = await colours();
+    const system = await page.evaluate(() => { const d = document.createElement('div'); d.style.color = 'CanvasText'; document.body.append(d); const c = getComputedStyle(d).color; d.remove(); return c; });
+    assert(forced.line === system, `${forced.line} is not CanvasText (${system})`);
+    await page.emulateMedia({ forcedColors: 'none' });
+  });
+
+  await check('the table twin lists every point', async () => {
+    const rows = await page.evaluate(() => [...document.getElementById('chart').shadowRoot.querySelectorAll('details tr')].map((r) => r.textContent));
+    const labels = await page.evaluate(() => [...document.getElementById('chart').shadowRoot.querySelectorAll('.point')].map((p) => p.getAttribute('aria-label')));
+    assert(rows.length === labels.length && rows.every((r, i) => r === labels[i]), `${rows.length} rows for ${labels.length} points`);
+  });
+
+  await check('export: SVG text, a 300 dpi PNG, and a name with the child label, reference, version and fingerprint', async () => {
+    const out = await page.evaluate(async () => {
+      const chart = document.getElementById('chart');
+      const png = new Uint8Array(await (await chart.toPNG()).arrayBuffer());
+      const svg = chart.shadowRoot.querySelector('svg');
+      return { png: [...png.slice(0, 80)], size: [svg.viewBox.baseVal.width, svg.viewBox.baseVal.height], name: chart.exportName('png'), text: chart.toSVG(),
+        version: svg.dataset.centileVersion, fingerprint: svg.dataset.tableFingerprint };
+    });
+    const png = Buffer.from(out.png);
+    assert(png.subarray(1, 4).toString() === 'PNG', 'a PNG');
+    const [w, h] = [png.readUInt32BE(16), png.readUInt32BE(20)];
+    assert(w === Math.round((out.size[0] * 300) / 96) && h === Math.round((out.size[1] * 300) / 96), `${w} x ${h} for ${out.size}`);
+    const phys = png.indexOf('pHYs');
+    assert(phys > 0 && png.readUInt32BE(phys + 4) === 11811 && png.readUInt32BE(phys + 8) === 11811 && png[phys + 12] === 1, '300 dpi');
+    assert(png.indexOf('pHYs', phys + 1) < 0, 'one pHYs chunk');
+    assert(out.name === `Test-child_uk-who_height_centile-${out.version}_${out.fingerprint.slice(0, 12)}.png`, out.name);
+    for (const s of ['Test child', out.version, out.fingerprint, 'WHO Child Growth Standards']) assert(out.text.includes(s), `the SVG names ${s}`);
+  });
+
+  await check('print: the chart alone, fitted to the page (A4 and Letter)', async () => {
+    await page.emulateMedia({ media: 'print' });
+    const shown = await page.evaluate(() => {
+      const root = document.getElementById('chart').shadowRoot;
+      return { table: getComputedStyle(root.querySelector('details')).display, svg: root.querySelector('svg').getBoundingClientRect().width };
+    });
+    assert(shown.table === 'none', 'the table and controls are hidden');
+    await page.emulateMedia({ media: 'screen' });
+    for (const format of ['A4', 'Letter']) {
+      const pdf = await page.pdf({ format });
+      assert(pdf.subarray(0, 4).toString() === '%PDF' && pdf.length > 5000, `${format} PDF`);
+    }
+  });
+
+  await check('no page errors', async () => assert(errors.length === 0, errors.join('\n')));
+} finally {
+  await context.close();
+  await server.close();
+  rmSync(profile, { recursive: true, force: true });
+}
+console.log(`${results.passed} passed, ${results.failed} failed`);
+process.exitCode = results.failed ? 1 : 0;
