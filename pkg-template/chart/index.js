@@ -201,7 +201,8 @@ function plotted(s) {
     const base = { index, method, measurement: m, value: m.child_observation_value.observation_value };
     const same = Math.abs(chrono.x - corr.x) < 1e-9;
     const showChrono = s.age !== 'corrected' && chrono.y !== null;
-    const showCorr = s.age === 'corrected' || (s.age === 'both' && !same);
+    // A corrected age the reference has no data for has a null corrected value: only the chronological point is drawn.
+    const showCorr = corr.y !== null && (s.age === 'corrected' || (s.age === 'both' && !same));
     const chronoPoint = showChrono && {
       ...base, kind: 'chronological', x: chrono.x, y: chrono.y, centile: calc.chronological_centile,
       band: calc.chronological_centile_band, sds: calc.chronological_sds,

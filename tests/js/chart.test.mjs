@@ -477,3 +477,18 @@ test('docs/charts-example.svg is what scripts/chart-example.mjs draws (`node scr
   const committed = readFileSync(new URL('../../docs/charts-example.svg', import.meta.url), 'utf8');
   assert.equal(plain(committed), plain(`${example()}\n`));
 });
+
+test('a measurement whose corrected age has no reference data draws its chronological point alone', () => {
+  // From the golden vectors: BMI at a corrected age of 0 (born at 27 weeks) has no corrected value.
+  const [m] = bulkCalculation('uk-who', { birth_date: '2019-06-03', sex: 'female', measurement_method: 'bmi', gestation_weeks: 27, gestation_days: 0,
+    observations: [{ observation_date: '2019-09-02', observation_value: 13.1 }] }).results;
+  assert.equal(m.measurement_calculated_values.corrected_sds, null);
+  for (const kind of ['centile', 'sds']) {
+    const svg = render({ sex: 'female', measurement_method: 'bmi', measurements: [m], kind });
+    assert.deepEqual(points(svg).map((p) => p.attrs['data-age-kind']), ['chronological'], kind);
+    assert.ok(plotMap(svg).yDomain.every(Number.isFinite), kind);
+  }
+  // The missing value is not read as 0: the BMI axis spans the lines and the point only.
+  assert.ok(plotMap(render({ sex: 'female', measurement_method: 'bmi', measurements: [m] })).yDomain[0] > 5);
+  assert.deepEqual(points(render({ sex: 'female', measurement_method: 'bmi', measurements: [m], age: 'corrected' })), []);
+});
