@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { LIMITS, entrySizes } from '../scripts/sizes.mjs';
 import { coldStart } from '../tests/browser/coldstart.mjs';
+import { chartBench } from './chart.mjs';
 
 const require = createRequire(import.meta.url);
 // The 1-minute load average when the run starts (and, below, ends): other work on the machine slows every rate.
@@ -167,6 +168,9 @@ const cold = {
   chromiumWeb: await coldStart({ throttle: 4, entry: 'web' }),
 };
 
+console.log('the chart (centile/chart, <centile-chart>, the RCPCH component) in Chromium ...');
+const chart = await chartBench();
+
 let cli = null;
 try {
   console.log('timing the CLI (bench/cli.py) ...');
@@ -195,7 +199,7 @@ const results = {
   },
   chartsMs: Object.fromEntries(Object.keys(oracle.charts).map((key) => [key,
     { native: native.charts[key], wasm: ops.wasm.charts[key], js: ops.js.charts[key], rcpchgrowth: oracle.charts[key] }])),
-  nativeParsed: native.calculation, invalidOnly: { wasm: ops.wasm.invalid, js: ops.js.invalid }, allCharts, cli, sizes, limits: LIMITS, cold,
+  nativeParsed: native.calculation, invalidOnly: { wasm: ops.wasm.invalid, js: ops.js.invalid }, allCharts, cli, sizes, limits: LIMITS, cold, chart,
 };
 writeFileSync(path.join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
 
@@ -237,7 +241,12 @@ const arrivingLine = `The arrivals interleaved answer at ${(ops_.arriving.wasm /
   `\`calculation\` natively from requests already read: ${fmt(results.nativeParsed)} (wasm ÷ that ${(ops_.calculation.wasm / results.nativeParsed).toFixed(2)}).`;
 const invalidLine = `\`calculation\`, invalid requests only (each a \`CentileError\`): ${fmt(results.invalidOnly.wasm)} wasm (${(results.invalidOnly.wasm / results.operations.calculation.wasm).toFixed(2)}× the valid rate), ${fmt(results.invalidOnly.js)} JavaScript build.`;
 const chartLine = `\`chartCoordinates\`, all ${allCharts.count} named charts (wasm): mean ${allCharts.meanMs.toFixed(2)} ms, slowest ${allCharts.slowestMs.toFixed(2)} ms (${allCharts.slowest}).`;
-const markdown = `${table}\n\n${arrivingLine}\n\n${invalidLine}\n\n${chartLine}\n\n${coldLine}\n\n${sizeTable}\n`;
+const drawLine = `Drawing the chart, headless Chromium, a child with 100 visits (uk-who height, 2 weeks to 18 years), each time from the call to the next frame with the chart in the page: ` +
+  `\`renderChart\` on a fresh page, \`chartCoordinates\` included, median ${ms(chart.first100Ms)} (${chart.first100Runs} pages); ` +
+  `an edit of one visit through \`<centile-chart>\` (the visit re-scored, the chart redrawn) median ${ms(chart.edit100.medianMs)}, 95th percentile ${ms(chart.edit100.p95Ms)} (${chart.edit100.edits} edits); ` +
+  `1,000 visits ${ms(chart.draw1000Ms)} (lines already drawn once on the page)` +
+  (chart.component ? `; the RCPCH chart component 7.5.2 on the same 100-visit child ${ms(chart.component.first100Ms)} (${chart.component.runs} pages), ${times(chart.ratio)} our first render.` : '; the RCPCH component was not installed (tests/component: npm ci).');
+const markdown = `${table}\n\n${arrivingLine}\n\n${invalidLine}\n\n${chartLine}\n\n${drawLine}\n\n${coldLine}\n\n${sizeTable}\n`;
 writeFileSync(path.join(root, 'bench/results.md'), `# Benchmark results\n\nWritten by \`make bench\` (bench/run.mjs) on ${results.date.slice(0, 10)}; ` +
   `${results.machine.cores} cores (${results.machine.cpu}), Node ${process.version}; load average ${results.machine.load.map((l) => l.toFixed(2)).join(' at the start, ')} at the end (other work slows every rate: compare within one run).\n\n${markdown}`);
 const readme = readFileSync(path.join(root, 'README.md'), 'utf8');

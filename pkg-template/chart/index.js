@@ -193,31 +193,28 @@ function plotted(s) {
   const points = [];
   for (const { m, index } of s.measurements) {
     const method = m.child_observation_value.measurement_method;
-    if (s.kind === 'centile' && method !== s.method) return;
+    if (s.kind === 'centile' && method !== s.method) continue;
     const data = s.kind === 'sds' ? m.plottable_data.sds_data : m.plottable_data.centile_data;
     const chrono = data.chronological_decimal_age_data;
     const corr = data.corrected_decimal_age_data;
     const calc = m.measurement_calculated_values;
-    const base = { index, method, measurement: m, value: m.child_observation_value.observation_value };
+    const value = m.child_observation_value.observation_value;
+    const point = (kind, x, y, centile, band, sds, partner) => ({ index, method, measurement: m, value, kind, x, y, centile, band, sds, partner });
     const same = Math.abs(chrono.x - corr.x) < 1e-9;
     const showChrono = s.age !== 'corrected' && chrono.y !== null;
     // A corrected age the reference has no data for has a null corrected value: only the chronological point is drawn.
     const showCorr = corr.y !== null && (s.age === 'corrected' || (s.age === 'both' && !same));
-    const chronoPoint = showChrono && {
-      ...base, kind: 'chronological', x: chrono.x, y: chrono.y, centile: calc.chronological_centile,
-      band: calc.chronological_centile_band, sds: calc.chronological_sds,
-    };
+    const chronoPoint = showChrono
+      ? point('chronological', chrono.x, chrono.y, calc.chronological_centile, calc.chronological_centile_band, calc.chronological_sds, null) : null;
     // On the SDS chart the corrected SDS is plotted against chronological age (labelled with the weeks premature).
-    const corrPoint = showCorr && {
-      ...base, kind: 'corrected', x: s.kind === 'sds' ? chrono.x : corr.x, y: corr.y, centile: calc.corrected_centile,
-      band: calc.corrected_centile_band, sds: calc.corrected_sds,
-    };
+    const corrPoint = showCorr
+      ? point('corrected', s.kind === 'sds' ? chrono.x : corr.x, corr.y, calc.corrected_centile, calc.corrected_centile_band, calc.corrected_sds, chronoPoint)
+      : null;
     if (chronoPoint) points.push(chronoPoint);
-    if (corrPoint) points.push({ ...corrPoint, partner: chronoPoint || null });
+    if (corrPoint) points.push(corrPoint);
     const b = m.bone_age;
     if (s.kind === 'centile' && b && typeof b.bone_age === 'number') {
-      points.push({ ...base, kind: 'bone', x: b.bone_age, y: base.value, centile: b.bone_age_centile, band: b.bone_age_text,
-        sds: b.bone_age_sds, partner: chronoPoint || corrPoint || null });
+      points.push(point('bone', b.bone_age, value, b.bone_age_centile, b.bone_age_text, b.bone_age_sds, chronoPoint || corrPoint));
     }
   }
   return points;
@@ -550,17 +547,16 @@ export function renderChart(options) {
   for (const [i, p] of inPlot.entries()) {
     const x = xMap(p.x);
     const y = yMap(p.y);
-    const label = announce(p, s, m, unit);
-    out.push(`<g${attrs({
-      class: `point point-${p.kind}`, part: 'point', tabindex: 0, role: 'img', 'aria-label': label, 'data-point': i,
-      'data-index': p.index, 'data-method': p.method, 'data-age-kind': p.kind, 'data-decimal-age': p.x,
-      'data-value': p.y, 'data-centile': p.centile ?? '',
-    })}><title>${esc(label)}</title>`
-      + `<circle class="target"${attrs({ cx: px(x), cy: px(y), r: 22, fill: 'transparent' })}/>`
+    const label = esc(announce(p, s, m, unit));
+    const [cx, cy] = [px(x), px(y)];
+    // The one element per point, written directly (the chart's longest loop).
+    out.push(`<g class="point point-${p.kind}" part="point" tabindex="0" role="img" aria-label="${label}" data-point="${i}"`
+      + ` data-index="${p.index}" data-method="${esc(p.method)}" data-age-kind="${p.kind}" data-decimal-age="${p.x}" data-value="${p.y}"`
+      + ` data-centile="${p.centile ?? ''}"><title>${label}</title><circle class="target" cx="${cx}" cy="${cy}" r="22" fill="transparent"/>`
       + (p.kind === 'chronological'
-        ? `<circle${attrs({ class: 'mark', cx: px(x), cy: px(y), r: 3.5, fill: colour(p) })}/>`
-        : `<path${attrs({ class: 'mark', d: `M${px(x - 4)} ${px(y - 4)}L${px(x + 4)} ${px(y + 4)}M${px(x - 4)} ${px(y + 4)}L${px(x + 4)} ${px(y - 4)}`,
-          stroke: colour(p), 'stroke-width': 2, fill: 'none' })}/>`)
+        ? `<circle class="mark" cx="${cx}" cy="${cy}" r="3.5" fill="${esc(colour(p))}"/>`
+        : `<path class="mark" d="M${px(x - 4)} ${px(y - 4)}L${px(x + 4)} ${px(y + 4)}M${px(x - 4)} ${px(y + 4)}L${px(x + 4)} ${px(y - 4)}"`
+          + ` stroke="${esc(colour(p))}" stroke-width="2" fill="none"/>`)
       + '</g>');
     if (s.kind === 'sds' && p.kind === 'corrected' && premature && !labelled.has(p.method)) {
       labelled.add(p.method);

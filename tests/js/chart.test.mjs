@@ -492,3 +492,13 @@ test('a measurement whose corrected age has no reference data draws its chronolo
   assert.ok(plotMap(render({ sex: 'female', measurement_method: 'bmi', measurements: [m] })).yDomain[0] > 5);
   assert.deepEqual(points(render({ sex: 'female', measurement_method: 'bmi', measurements: [m], age: 'corrected' })), []);
 });
+
+test('a centile chart given every method draws its own method\'s points, all of them', () => {
+  const measurements = allMethods();
+  for (const method of ['height', 'weight', 'ofc', 'bmi']) {
+    const drawn = points(render({ measurement_method: method, measurements, ageWindow: 'whole', age: 'chronological' }));
+    const want = measurements.map((m, i) => [m, i]).filter(([m]) => m.child_observation_value.measurement_method === method).map(([, i]) => String(i));
+    assert.deepEqual(drawn.map((p) => p.attrs['data-index']), want, method);
+    assert.ok(drawn.every((p) => p.attrs['data-method'] === method));
+  }
+});

@@ -1,0 +1,65 @@
+// The chart's speed in headless Chromium (a step of `make bench`): centile/chart drawing a child with 100 visits
+// on a fresh page (chartCoordinates included: its lines are not cached yet), an edit of one visit through
+// <centile-chart> to the next frame with the chart redrawn (60 edits: median and 95th percentile), 1,000 visits,
+// and the RCPCH chart component 7.5.2 (tests/component/node_modules) drawing the same 100-visit child in the same
+// run. Each time runs from the call to the frame after the drawing is in the page.
+import { chromium } from 'playwright-core';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startServer } from '../www-demo/serve.mjs';
+
+const here = path.dirname(new URL(import.meta.url).pathname);
+const root = path.resolve(here, '..');
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const percentile = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
+
+/** `{ first100Ms, first100Runs, edit100: { medianMs, p95Ms, edits }, draw1000Ms, component: { first100Ms, runs } | null, ratio }` */
+export async function chartBench({ runs = 7, edits = 60 } = {}) {
+  const component = path.join(root, 'tests/component/node_modules');
+  const server = await startServer({ roots: { '/pkg/': path.join(root, 'pkg'), '/component/': component, '/': path.join(here, 'chart') } });
+  const profile = mkdtempSync(path.join(tmpdir(), 'centile-chart-bench-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium', headless: true, viewport: { width: 800, height: 600 },
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1'],
+  });
+  try {
+    const page = context.pages()[0] ?? await context.newPage();
+    const open = async (file) => {
+      await page.goto(`${server.url}${file}`);
+      await page.waitForSelector('body[data-ready="1"]', { state: 'attached', timeout: 30000 });
+    };
+    const first = [];
+    const thousand = [];
+    for (let i = 0; i < runs; i++) {
+      await open('index.html');
+      first.push(await page.evaluate(() => window.bench.draw(window.bench.child(100))));
+      thousand.push(await page.evaluate(() => window.bench.draw(window.bench.child(1000))));
+    }
+    await open('index.html');
+    const editTimes = await page.evaluate((n) => window.bench.edits(100, n), edits);
+    let theirs = null;
+    if (existsSync(path.join(component, '@rcpch/digital-growth-charts-react-component-library'))) {
+      const times = [];
+      for (let i = 0; i < Math.min(runs, 5); i++) {
+        await open('component.html');
+        times.push(await page.evaluate(() => window.bench.draw(100)));
+      }
+      theirs = { first100Ms: median(times), runs: times.length };
+    }
+    const ours = median(first);
+    return {
+      first100Ms: ours, first100Runs: first.length,
+      edit100: { medianMs: median(editTimes), p95Ms: percentile(editTimes, 95), edits: editTimes.length },
+      draw1000Ms: median(thousand),
+      component: theirs,
+      ratio: theirs ? theirs.first100Ms / ours : null,
+    };
+  } finally {
+    await context.close();
+    await server.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] === new URL(import.meta.url).pathname) console.log(JSON.stringify(await chartBench(), null, 2));
