@@ -278,11 +278,19 @@ function createApi(raw) {
     };
   }
 
-  // The birth details of a request as the fast path's codes, or null to use the general path. Each field is read
-  // once, and only as an own property; `birth` keeps what was read for the response.
-  function birthCodes(referenceCode, request) {
-    const birth = { birth_date: own(request, 'birth_date'), sex: own(request, 'sex'), measurement_method: own(request, 'measurement_method') };
-    const weeks = whole(own(request, 'gestation_weeks'), GESTATION_WEEKS), days = whole(own(request, 'gestation_days'), GESTATION_DAYS);
+  // The fast path reads a request's fields by name from its own enumerable keys (Object.keys, taken once per
+  // object): the same properties `own` reads, without a generic lookup and an enumerability check per field. An
+  // object with more keys than LIMITS.keys takes the general path.
+  const field = (o, keys, key) => (keys.includes(key) ? o[key] : undefined);
+
+  // The birth details of a request (`keys`, its own enumerable keys) as the fast path's codes, or null to use the
+  // general path. Each field is read once; `birth` keeps what was read for the response.
+  function birthCodes(referenceCode, request, keys) {
+    if (keys.length > LIMITS.keys) return null;
+    const birth = { birth_date: field(request, keys, 'birth_date'), sex: field(request, keys, 'sex'),
+      measurement_method: field(request, keys, 'measurement_method') };
+    const weeks = whole(field(request, keys, 'gestation_weeks'), GESTATION_WEEKS);
+    const days = whole(field(request, keys, 'gestation_days'), GESTATION_DAYS);
     const sex = code(SEX_CODES, birth.sex), method = code(METHOD_CODES, birth.measurement_method), date = digits(birth.birth_date);
     if (referenceCode === undefined || sex === undefined || method === undefined || date < 0 || weeks !== weeks || days !== days) return null;
     return { referenceCode, sex, method, date, weeks, days, birth };
@@ -313,11 +321,15 @@ function createApi(raw) {
     }
   }
 
-  // The fast path for one observation of a child: the object, a Rejection, or undefined to use the general path.
-  function fast(codes, observation) {
+  // The fast path for one observation of a child (`keys`, its own enumerable keys, when already taken): the object,
+  // a Rejection, or undefined to use the general path.
+  function fast(codes, observation, keys = null) {
     if (observation === null || typeof observation !== 'object') return undefined;
-    for (const key of PASSTHROUGH) if (own(observation, key) != null) return undefined;
-    const read = { observation_date: own(observation, 'observation_date'), observation_value: own(observation, 'observation_value') };
+    if (keys === null) keys = Object.keys(observation);
+    if (keys.length > LIMITS.keys) return undefined;
+    for (const key of PASSTHROUGH) if (field(observation, keys, key) != null) return undefined;
+    const read = { observation_date: field(observation, keys, 'observation_date'),
+      observation_value: field(observation, keys, 'observation_value') };
     const value = read.observation_value, date = digits(read.observation_date);
     if (typeof value !== 'number' || date < 0) return undefined;
     const status = raw.calculationRecord(codes.referenceCode, codes.date, date, value, codes.sex, codes.method,
@@ -336,8 +348,9 @@ function createApi(raw) {
   // The fast path runs outside `guarded`: its rejections are CentileErrors already, and are thrown once.
   function calculation(reference, request) {
     if (request !== null && typeof request === 'object') {
-      const codes = birthCodes(code(REFERENCE_CODES, reference), request);
-      const result = codes === null ? undefined : fast(codes, request);
+      const keys = Object.keys(request);
+      const codes = birthCodes(code(REFERENCE_CODES, reference), request, keys);
+      const result = codes === null ? undefined : fast(codes, request, keys);
       if (result instanceof Rejection) throw result.error();
       if (result !== undefined) return result;
     }
@@ -366,7 +379,7 @@ function createApi(raw) {
   function bulkCalculation(reference, request) {
     const observations = request !== null && typeof request === 'object' ? own(request, 'observations') : undefined;
     const n = Array.isArray(observations) ? observations.length : 0;
-    const codes = n > 0 && n <= LIMITS.items ? birthCodes(code(REFERENCE_CODES, reference), request) : null;
+    const codes = n > 0 && n <= LIMITS.items ? birthCodes(code(REFERENCE_CODES, reference), request, Object.keys(request)) : null;
     if (codes === null) return raw.bulkCalculation(path(reference), encode(request, SHAPES.bulk, ['body']));
     const results = new Array(n);
     for (let i = 0; i < n; i++) {
