@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The Python layer's tests (run by scripts/test.sh after `make python`): the built wheel installed in a fresh
 # virtualenv (no compiler, no SciPy, no NumPy needed for the dict API), the stubs against the compiled module,
-# then pytest (python/tests: dict API, columns, frames, Spark, Dask, rcpchgrowth's own suite) in the dev venv.
+# the generated rcpchgrowth constants, then pytest (python/tests: dict API, columns, frames, Spark, Dask,
+# centile.rcpchgrowth against rcpchgrowth 4.6.5 and rcpchgrowth's own suite) in the dev venv.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 venv=target/python-venv
@@ -24,6 +25,7 @@ PY
 )
 
 "$venv/bin/pip" install --quiet --disable-pip-version-check --force-reinstall --no-deps "$wheel"
+$venv/bin/python python/scripts/generate_constants.py --check
 (cd target && ../$venv/bin/python -m mypy.stubtest centile._centile)
 (cd target && ../$venv/bin/python -m mypy --strict --follow-imports=silent -p centile)
 $venv/bin/python -m pytest -p no:cacheprovider -q python/tests "$@"

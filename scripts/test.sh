@@ -73,7 +73,7 @@ run node tests/consumers/run.mjs
 step "React Native: a production Metro bundle takes centile/js (react-native condition) and runs in Hermes; golden vectors in Hermes"
 run node tests/hermes/run.mjs
 
-step "Python package (python/): wheel and sdist, a fresh virtualenv, the dict API and columns against the golden vectors and the CLI"
+step "Python package (python/): wheel and sdist, a fresh virtualenv, dict API and columns against the golden vectors and the CLI, Spark and Dask, centile.rcpchgrowth against rcpchgrowth 4.6.5 and its own test suite"
 bash scripts/install-python.sh
 make --no-print-directory python
 run bash scripts/test-python.sh

@@ -15,7 +15,7 @@ from typing import Any, Dict, List, Mapping, cast
 
 from . import _centile
 from ._centile import CentileError
-from .columns import centile, measurement_from_sds, score, sds
+from .columns import centile, measurement_from_sds, output_schema, score, score_batches, sds
 
 __all__ = [
     "CentileError",
@@ -28,6 +28,8 @@ __all__ = [
     "centile",
     "measurement_from_sds",
     "score",
+    "score_batches",
+    "output_schema",
 ]
 
 __version__: str = _centile.__version__

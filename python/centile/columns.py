@@ -6,7 +6,7 @@ once), so no Python code runs per row; the engine computes in parallel without t
 from __future__ import annotations
 
 import datetime
-from typing import Any, Dict, List, Optional, Tuple, cast
+from typing import Any, Dict, Iterable, Iterator, List, Optional, Tuple, cast
 
 from . import _centile
 from ._centile import CentileError
@@ -246,3 +246,24 @@ def score(frame: Any, reference: str = "uk-who") -> Any:
     columns = {f: frame[f] for f in INPUT_FIELDS if f in frame.columns}
     out = _scores(columns, len(frame), reference)
     return frame.assign(**out)
+
+
+def score_batches(batches: Iterable[Any], reference: str = "uk-who") -> Iterator[Any]:
+    """Scores pyarrow record batches (the shape of Spark's ``DataFrame.mapInArrow``): each batch is yielded with
+    :data:`OUTPUT_COLUMNS` appended, as :func:`score` appends them. Needs pandas and pyarrow."""
+    import pyarrow  # type: ignore[import-untyped]
+
+    for batch in batches:
+        yield pyarrow.RecordBatch.from_pandas(score(batch.to_pandas(), reference), schema=output_schema(batch.schema),
+                                              preserve_index=False)
+
+
+def output_schema(input_schema: Any) -> Any:
+    """The pyarrow schema :func:`score_batches` yields for ``input_schema``: its fields, then the scores (float64),
+    the band sentences and ``error`` (string)."""
+    import pyarrow
+
+    text = ("chronological_centile_band", "corrected_centile_band", "error")
+    fields = list(input_schema) + [pyarrow.field(c, pyarrow.string() if c in text else pyarrow.float64())
+                                   for c in OUTPUT_COLUMNS]
+    return pyarrow.schema(fields)

@@ -3,6 +3,7 @@
 //! the GIL. The Python package (`centile/`) wraps these with its documented signatures.
 
 mod columns;
+mod compat;
 mod convert;
 
 use centile::api;
@@ -157,5 +158,6 @@ fn _centile(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(velocity, m)?)?;
     m.add_function(wrap_pyfunction!(acceleration, m)?)?;
     columns::register(m)?;
+    compat::register(m)?;
     Ok(())
 }

@@ -1,0 +1,87 @@
+//! The engine's pieces `centile.rcpchgrowth` composes rcpchgrowth's functions from: ages between two dates, a
+//! band's classification against a format's centile lines, and ordinals.
+
+use centile::ages::{self, Date, Gestation};
+use centile::centile::{ordinal as ordinal_text, Band, CentileFormat};
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::types::PyDict;
+
+fn date(text: &str) -> PyResult<Date> {
+    Date::parse(text)
+        .ok_or_else(|| PyValueError::new_err("Dates must be real calendar dates, YYYY-MM-DD"))
+}
+
+/// The ages of an observation: (chronological decimal age, decimal age from the estimated date of delivery,
+/// that date as ISO text, the calendar age in words, the post-menstrual age (weeks, days) while it applies).
+#[pyfunction]
+#[allow(clippy::type_complexity)]
+fn ages_between(
+    birth_date: &str,
+    observation_date: &str,
+    weeks: i32,
+    days: i32,
+) -> PyResult<(f64, f64, String, Option<String>, Option<(i32, i32)>)> {
+    let (birth, seen) = (date(birth_date)?, date(observation_date)?);
+    let gestation = Gestation { weeks, days };
+    let edd = ages::estimated_date_delivery(birth, gestation)
+        .ok_or_else(|| PyValueError::new_err("The estimated date of delivery is out of range"))?;
+    Ok((
+        ages::decimal_years(ages::chronological_days(birth, seen)),
+        ages::decimal_years(ages::corrected_days(birth, seen, gestation)),
+        edd.to_string(),
+        ages::calendar_age(birth, seen),
+        ages::corrected_gestational_age(birth, seen, gestation),
+    ))
+}
+
+/// Where `sds` sits against the lines of `centile_format`, as rcpchgrowth classifies it: ("outside", None,
+/// None), ("below" | "above", None, None), ("on", c, None) or ("between", lower, upper); None on the top edge.
+#[pyfunction]
+#[allow(clippy::type_complexity)]
+fn band(
+    sds: f64,
+    centile_format: &str,
+) -> PyResult<Option<(&'static str, Option<f64>, Option<f64>)>> {
+    let format = CentileFormat::parse(centile_format)
+        .ok_or_else(|| PyValueError::new_err("Unknown centile format"))?;
+    Ok(Band::classify(sds, format).map(|b| match b {
+        Band::WellOutside => ("outside", None, None),
+        Band::BelowLines => ("below", None, None),
+        Band::AboveLines => ("above", None, None),
+        Band::On(c) => ("on", Some(c), None),
+        Band::Between(lo, hi) => ("between", Some(lo), Some(hi)),
+    }))
+}
+
+/// A centile as an English ordinal: 2 -> "2nd", 0.4 -> "0.4th".
+#[pyfunction]
+fn ordinal(centile: f64) -> String {
+    ordinal_text(centile)
+}
+
+/// The provenance reported with a measurement against `reference` (its name as given).
+#[pyfunction]
+fn provenance(py: Python<'_>, reference: &str) -> PyResult<Py<PyAny>> {
+    use centile::measurement::provenance::{COMMIT, ENGINE, REFERENCE_DATA, VERSION};
+    let engine = PyDict::new(py);
+    engine.set_item("name", ENGINE)?;
+    engine.set_item("version", VERSION)?;
+    engine.set_item("commit", COMMIT)?;
+    let data = PyDict::new(py);
+    data.set_item("source", REFERENCE_DATA)?;
+    data.set_item("fingerprint", centile::data::FINGERPRINT)?;
+    let out = PyDict::new(py);
+    out.set_item("growth_reference", reference)?;
+    out.set_item("calculation_engine", engine)?;
+    out.set_item("reference_data", data)?;
+    Ok(out.into_any().unbind())
+}
+
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(ages_between, m)?)?;
+    m.add_function(wrap_pyfunction!(band, m)?)?;
+    m.add_function(wrap_pyfunction!(ordinal, m)?)?;
+    m.add_function(wrap_pyfunction!(provenance, m)?)?;
+    Ok(())
+}
