@@ -38,7 +38,7 @@ demo-app:
 	cd www-demo && { npm ls --depth=0 >/dev/null 2>&1 || npm ci --no-audit --no-fund --loglevel=error; } && node_modules/.bin/vite build
 
 # Writes bench/results.md and bench/results.json, and the README's speed table from them.
-bench: pkg
+bench: pkg python
 	cargo build --locked --release --features cli --bin centile
 	node bench/run.mjs
 

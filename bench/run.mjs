@@ -106,6 +106,9 @@ const oracle = lastJson(execFileSync('python3', [path.join(root, 'bench/oracle.p
 console.log('timing the engine natively (cargo bench --bench native) ...');
 const native = lastJson(execFileSync('cargo', ['bench', '--locked', '--quiet', '--bench', 'native', '--', dir],
   { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }));
+console.log('timing the Python package, one core (bench/python.py) ...');
+const python = lastJson(execFileSync(path.join(root, 'target/python-venv/bin/python'), [path.join(root, 'bench/python.py'), dir],
+  { cwd: root, encoding: 'utf8', env: { ...process.env, RAYON_NUM_THREADS: '1' }, stdio: ['ignore', 'pipe', 'inherit'] }));
 
 const rate = (n, fn, rounds = 5) => {
   fn();
@@ -200,6 +203,7 @@ const results = {
   chartsMs: Object.fromEntries(Object.keys(oracle.charts).map((key) => [key,
     { native: native.charts[key], wasm: ops.wasm.charts[key], js: ops.js.charts[key], rcpchgrowth: oracle.charts[key] }])),
   nativeParsed: native.calculation, invalidOnly: { wasm: ops.wasm.invalid, js: ops.js.invalid }, allCharts, cli, sizes, limits: LIMITS, cold, chart,
+  python: { ...python, rcpchgrowthMeasurement: oracle.measurement, nativeSds: native.sdsForMeasurements },
 };
 writeFileSync(path.join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
 
@@ -246,7 +250,13 @@ const drawLine = `Drawing the chart, headless Chromium, a child with 100 visits 
   `an edit of one visit through \`<centile-chart>\` (the visit re-scored, the chart redrawn) median ${ms(chart.edit100.medianMs)}, 95th percentile ${ms(chart.edit100.p95Ms)} (${chart.edit100.edits} edits); ` +
   `1,000 visits ${ms(chart.draw1000Ms)} (lines already drawn once on the page)` +
   (chart.component ? `; the RCPCH chart component 7.5.2 on the same 100-visit child ${ms(chart.component.first100Ms)} (${chart.component.runs} pages), ${times(chart.ratio)} our first render.` : '; the RCPCH component was not installed (tests/component: npm ci).');
-const markdown = `${table}\n\n${arrivingLine}\n\n${invalidLine}\n\n${chartLine}\n\n${drawLine}\n\n${coldLine}\n\n${sizeTable}\n`;
+const coreHours = 1e9 / python.score.rowsPerSecond / 3600;
+const pythonLine = `Python (\`centile\` wheel, one core, RAYON_NUM_THREADS=1): \`Measurement\` through \`centile.rcpchgrowth\` ${fmt(python.measurement)} ` +
+  `against rcpchgrowth's ${fmt(oracle.measurement)} on the same requests (${times(python.measurement / oracle.measurement)}); ` +
+  `\`centile.sds\` over the same 1 M values as \`sdsForMeasurements\` ${fmt(python.sds)} (${(python.sds / native.sdsForMeasurements).toFixed(2)}× native); ` +
+  `\`centile.score\` on a ${python.score.rows.toLocaleString('en-GB')}-row pandas frame (text dates) ${python.score.seconds.toFixed(2)} s, ` +
+  `${fmt(python.score.rowsPerSecond)} rows, about ${coreHours.toFixed(1)} core-hours per billion rows.`;
+const markdown = `${table}\n\n${arrivingLine}\n\n${invalidLine}\n\n${chartLine}\n\n${drawLine}\n\n${pythonLine}\n\n${coldLine}\n\n${sizeTable}\n`;
 writeFileSync(path.join(root, 'bench/results.md'), `# Benchmark results\n\nWritten by \`make bench\` (bench/run.mjs) on ${results.date.slice(0, 10)}; ` +
   `${results.machine.cores} cores (${results.machine.cpu}), Node ${process.version}; load average ${results.machine.load.map((l) => l.toFixed(2)).join(' at the start, ')} at the end (other work slows every rate: compare within one run).\n\n${markdown}`);
 const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
