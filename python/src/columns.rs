@@ -2,11 +2,11 @@
 //! measurements, computed in parallel without the GIL. Text columns arrive factorised (distinct names and each
 //! row's index into them), so no Python object is touched per row.
 
-use centile::ages::{Date, Gestation};
-use centile::centile::{centile, CentileBand};
-use centile::measurement::{band_format, scores, Birth, Observation};
-use centile::request::ValidationError;
-use centile::sds::{self, SdsOrigin};
+use centile::dgc::error::ValidationError;
+use centile::engine::ages::{Date, Gestation};
+use centile::engine::centiles::{centile, CentileBand};
+use centile::engine::measurement::{band_format, scores, Birth, Observation};
+use centile::engine::sds::{self, SdsOrigin};
 use centile::{Method, Reference, Sex};
 use numpy::{IntoPyArray, PyReadonlyArray1};
 use pyo3::exceptions::PyValueError;

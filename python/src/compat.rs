@@ -1,8 +1,8 @@
 //! The engine's pieces `centile.rcpchgrowth` composes rcpchgrowth's functions from: ages between two dates, a
 //! band's classification against a format's centile lines, and ordinals.
 
-use centile::ages::{self, Date, Gestation};
-use centile::centile::{ordinal as ordinal_text, Band, CentileFormat};
+use centile::engine::ages::{self, Date, Gestation};
+use centile::engine::centiles::{ordinal as ordinal_text, Band, CentileFormat};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
@@ -63,14 +63,14 @@ fn ordinal(centile: f64) -> String {
 /// The provenance reported with a measurement against `reference` (its name as given).
 #[pyfunction]
 fn provenance(py: Python<'_>, reference: &str) -> PyResult<Py<PyAny>> {
-    use centile::measurement::provenance::{COMMIT, ENGINE, REFERENCE_DATA, VERSION};
+    use centile::dgc::measurement_response::provenance::{COMMIT, ENGINE, REFERENCE_DATA, VERSION};
     let engine = PyDict::new(py);
     engine.set_item("name", ENGINE)?;
     engine.set_item("version", VERSION)?;
     engine.set_item("commit", COMMIT)?;
     let data = PyDict::new(py);
     data.set_item("source", REFERENCE_DATA)?;
-    data.set_item("fingerprint", centile::data::FINGERPRINT)?;
+    data.set_item("fingerprint", centile::engine::data::FINGERPRINT)?;
     let out = PyDict::new(py);
     out.set_item("growth_reference", reference)?;
     out.set_item("calculation_engine", engine)?;

@@ -1,6 +1,6 @@
 //! Python objects to the engine's request values, and its serialisable answers back to Python objects.
 
-use centile::request::Value;
+use centile::dgc::value::Value;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};

@@ -6,8 +6,9 @@ mod columns;
 mod compat;
 mod convert;
 
-use centile::api;
-use centile::request::{ValidationError, Value};
+use centile::dgc::api;
+use centile::dgc::error::ValidationError;
+use centile::dgc::value::Value;
 use convert::{from_python, to_python};
 use pyo3::create_exception;
 use pyo3::exceptions::PyValueError;
