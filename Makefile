@@ -45,6 +45,7 @@ bench: pkg python
 # Regenerate the golden vectors from rcpchgrowth 4.6.5 (committed; CI only reads them).
 vectors:
 	python3 tests/oracle/generate_vectors.py
+	python3 tests/oracle/generate_flagged.py
 	python3 tests/oracle/generate_charts.py
 	python3 tests/oracle/generate_fictional.py
 	python3 tests/oracle/generate_thrive.py

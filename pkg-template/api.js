@@ -205,25 +205,27 @@ function createApi(raw) {
     const cSds = num(r[c + RESULT.sds]), cCentile = num(r[c + RESULT.centile]), cBandCode = r[c + RESULT.band];
     const hSds = num(r[h + RESULT.sds]), hCentile = num(r[h + RESULT.centile]), hBandCode = r[h + RESULT.band];
     const cPmb = num(r[c + RESULT.percentageMedianBmi]), hPmb = num(r[h + RESULT.percentageMedianBmi]);
-    const cErrorCode = r[SLOT.correctedError], hErrorCode = r[SLOT.chronologicalError];
+    const cErrorCode = r[SLOT.correctedError], hErrorCode = r[SLOT.chronologicalError], flagCode = r[SLOT.observationError];
     const chronologicalCalendar = text(TEXT.calendar, chronologicalCode), correctedCalendar = text(TEXT.calendar, correctedCode);
     const gestationalAge = cga !== cga ? '' : text(TEXT.gestationalAge, cga);
     const cBand = text(TEXT.band, cBandCode), hBand = text(TEXT.band, hBandCode);
     const cError = text(TEXT.measurementError, cErrorCode), hError = text(TEXT.measurementError, hErrorCode);
+    const flag = text(TEXT.measurementError, flagCode);
     const layCorrected = text(TEXT.comment, commentCode), clinicianCorrected = text(TEXT.comment, commentCode + 1);
     const layChronological = text(TEXT.comment, commentCode + 2);
     const clinicianChronological = text(TEXT.comment, commentCode + 3);
     const value = observation.observation_value;
-    // A plotted point with every key of the server's model; `sds` is null on SDS-chart points (y is the SDS).
-    const chronologicalPoint = (y, sds) => ({
+    // A plotted point with every key of the server's model; `sds` and `observation_error` are null on SDS-chart
+    // points (y is the SDS).
+    const chronologicalPoint = (y, sds, observationError) => ({
       x: chronologicalAge, y, b: null, centile: hCentile, sds, events_text: null, bone_age_label: null,
-      bone_age_type: null, bone_age_sds: null, bone_age_centile: null, observation_error: null,
+      bone_age_type: null, bone_age_sds: null, bone_age_centile: null, observation_error: observationError,
       age_type: 'chronological_age', calendar_age: chronologicalCalendar, lay_comment: layChronological,
       clinician_comment: clinicianChronological, age_error: null, centile_band: hBand, observation_value_error: hError,
     });
-    const correctedPoint = (y, sds) => ({
+    const correctedPoint = (y, sds, observationError) => ({
       x: correctedAge, y, b: null, centile: cCentile, sds, events_text: null, bone_age_label: null,
-      bone_age_type: null, bone_age_sds: null, bone_age_centile: null, observation_error: null,
+      bone_age_type: null, bone_age_sds: null, bone_age_centile: null, observation_error: observationError,
       age_type: 'corrected_age', corrected_gestational_age: gestationalAge, calendar_age: correctedCalendar,
       lay_comment: layCorrected, clinician_comment: clinicianCorrected, age_error: null, centile_band: cBand,
       observation_value_error: cError,
@@ -255,7 +257,7 @@ function createApi(raw) {
         chronological_decimal_age_error: null,
       },
       child_observation_value: {
-        measurement_method: birth.measurement_method, observation_value: value, observation_value_error: null,
+        measurement_method: birth.measurement_method, observation_value: value, observation_value_error: flag,
       },
       measurement_calculated_values: {
         corrected_sds: cSds, corrected_centile: cCentile, corrected_centile_band: cBand,
@@ -265,12 +267,12 @@ function createApi(raw) {
       },
       plottable_data: {
         centile_data: {
-          chronological_decimal_age_data: chronologicalPoint(value, hSds),
-          corrected_decimal_age_data: correctedPoint(value, cSds),
+          chronological_decimal_age_data: chronologicalPoint(value, hSds, flag),
+          corrected_decimal_age_data: correctedPoint(value, cSds, flag),
         },
         sds_data: {
-          chronological_decimal_age_data: chronologicalPoint(hSds, null),
-          corrected_decimal_age_data: correctedPoint(cSds, null),
+          chronological_decimal_age_data: chronologicalPoint(hSds, null, null),
+          corrected_decimal_age_data: correctedPoint(cSds, null, null),
         },
       },
       bone_age: { bone_age: null, bone_age_type: null, bone_age_sds: null, bone_age_centile: null, bone_age_text: null },
@@ -345,8 +347,18 @@ function createApi(raw) {
   const generalCalculation = guarded((reference, request) =>
     raw.calculation(path(reference), encode(request, SHAPES.calculation, ['body'])));
 
+  // Strict mode (`{ strict: true }`): an answer carrying an error (a flagged value, an age without reference
+  // data) becomes the 422 a rejected calculation gives, naming the first of them.
+  const isStrict = (options) => options !== null && typeof options === 'object' && own(options, 'strict') === true;
+  function strictly(m) {
+    const values = m.measurement_calculated_values;
+    const why = m.child_observation_value.observation_value_error ?? values.corrected_measurement_error
+      ?? values.chronological_measurement_error;
+    return why === null ? m : new Rejection(why);
+  }
+
   // The fast path runs outside `guarded`: its rejections are CentileErrors already, and are thrown once.
-  function calculation(reference, request) {
+  function answer(reference, request) {
     if (request !== null && typeof request === 'object') {
       const keys = Object.keys(request);
       const codes = birthCodes(code(REFERENCE_CODES, reference), request, keys);
@@ -355,6 +367,13 @@ function createApi(raw) {
       if (result !== undefined) return result;
     }
     return generalCalculation(reference, request);
+  }
+
+  function calculation(reference, request, options) {
+    const m = answer(reference, request);
+    const result = isStrict(options) ? strictly(m) : m;
+    if (result instanceof Rejection) throw result.error();
+    return result;
   }
 
   // One observation of a bulk request through the general path alone, its error locations at index `i`.
@@ -376,7 +395,19 @@ function createApi(raw) {
 
   // Each observation takes the fast path, or the general path on its own, so the time is linear in the number of
   // observations whatever their errors.
-  function bulkCalculation(reference, request) {
+  function bulkCalculation(reference, request, options) {
+    const response = bulkAnswer(reference, request);
+    if (isStrict(options)) {
+      response.results = response.results.map((entry) => {
+        if (entry.loc !== undefined) return entry;
+        const result = strictly(entry);
+        return result instanceof Rejection ? result.detail : result;
+      });
+    }
+    return response;
+  }
+
+  function bulkAnswer(reference, request) {
     const observations = request !== null && typeof request === 'object' ? own(request, 'observations') : undefined;
     const n = Array.isArray(observations) ? observations.length : 0;
     const codes = n > 0 && n <= LIMITS.items ? birthCodes(code(REFERENCE_CODES, reference), request, Object.keys(request)) : null;
@@ -439,9 +470,9 @@ function createApi(raw) {
     };
   }
 
-  // The observations come from the wasm; each becomes a measurement object through `calculation`, and any the
-  // reference would reject is left out, as rcpchgrowth's Measurement would flag it.
-  function fictionalChildData(reference, request) {
+  // The observations come from the wasm; each becomes a measurement object through `calculation` (flagged ones
+  // included, as rcpchgrowth gives them); one `calculation` refuses (an SDS that is not finite) is left out.
+  function fictionalChildData(reference, request, options) {
     const f = raw.fictionalChildObservations(path(reference), encode(request, SHAPES.fictional, ['body']));
     const birth = { birth_date: FICTIONAL_BIRTH_DATE, gestation_weeks: f[0], gestation_days: f[1], sex: SEX_NAMES[f[2]], measurement_method: METHOD_NAMES[f[3]] };
     const out = [];
@@ -450,7 +481,7 @@ function createApi(raw) {
       const ymd = String(f[i]);
       const observation_date = `${ymd.slice(0, 4)}-${ymd.slice(4, 6)}-${ymd.slice(6, 8)}`;
       try {
-        out.push(calculation(reference, { ...birth, observation_date, observation_value: f[i + 1] }));
+        out.push(calculation(reference, { ...birth, observation_date, observation_value: f[i + 1] }, options));
       } catch (e) {
         if (!e || e.name !== 'CentileError') throw e;
         if (firstError === null) firstError = e;

@@ -128,6 +128,8 @@ export interface FictionalChildRequest {
   noise_range?: number | null;
   /** Seeds the noise (a whole number ≥ 1, default 1), so a series is reproducible. */
   seed?: number | null;
+  /** Checked as the API checks it (`uk-who`, `trisomy-21`, `turners-syndrome`, `cdc`, or the route's own); the route's is used. */
+  reference?: Reference | null;
 }
 
 /**
@@ -242,21 +244,24 @@ export interface MeasurementDates {
 export interface ChildObservationValue {
   measurement_method: MeasurementMethod;
   observation_value: number;
-  /** Always null: an implausible value throws a CentileError (422) instead. */
-  observation_value_error: null;
+  /**
+   * Why the value is flagged, judged at the corrected age (no reference data there, a height under 2 that looks
+   * like metres, or beyond ±8 SDS, ±15 for BMI), or null. The numbers are still given; `{ strict: true }` makes
+   * such an answer a CentileError (422) instead.
+   */
+  observation_value_error: string | null;
 }
 
 /**
- * SDS, centile and band at each age. Where the reference has data at only one of the two ages, the other age's
- * SDS, centile and band are null and its `*_measurement_error` says why (never both: a request the reference can
- * place at neither age throws a CentileError).
+ * SDS, centile and band at each age. Where the reference has no data at an age, that age's SDS, centile and band
+ * are null and its `*_measurement_error` says why (at both ages, as rcpchgrowth answers, unless `strict`).
  */
 export interface MeasurementCalculatedValues {
   /** Null when the reference has no data at the corrected age (see `corrected_measurement_error`). */
   corrected_sds: number | null;
   /** 0–100, unrounded. */
   corrected_centile: number | null;
-  /** A sentence; null only exactly on the top edge of the highest band. */
+  /** A sentence; null without an SDS, and exactly on the top edge of the highest band. */
   corrected_centile_band: string | null;
   /** Null when the reference has no data at the chronological age (see `chronological_measurement_error`). */
   chronological_sds: number | null;
@@ -293,8 +298,8 @@ export interface ChronologicalCentilePoint extends PlottablePointCommon {
   y: number;
   centile: number | null;
   sds: number | null;
-  /** Always null. */
-  observation_error: null;
+  /** As `child_observation_value.observation_value_error`. */
+  observation_error: string | null;
   age_type: 'chronological_age';
   calendar_age: string;
   centile_band: string | null;
@@ -304,17 +309,16 @@ export interface ChronologicalCentilePoint extends PlottablePointCommon {
 /** A point at the corrected age on a centile chart (`y` is the measurement). */
 export interface CorrectedCentilePoint extends PlottablePointCommon {
   y: number;
-  /** Null when the reference has no data at the corrected age. */
   centile: number | null;
   sds: number | null;
-  /** Always null. */
-  observation_error: null;
+  /** As `child_observation_value.observation_value_error`. */
+  observation_error: string | null;
   age_type: 'corrected_age';
   /** e.g. `38 + 6 weeks`; empty after two weeks past the due date. */
   corrected_gestational_age: string;
   calendar_age: string | null;
   centile_band: string | null;
-  /** Why the reference has no data at the corrected age, or null. */
+  /** Why there is no corrected SDS, or null. */
   observation_value_error: string | null;
 }
 
@@ -334,7 +338,6 @@ export interface ChronologicalSdsPoint extends PlottablePointCommon {
 
 /** A point at the corrected age on an SDS chart (`y` is the SDS). */
 export interface CorrectedSdsPoint extends PlottablePointCommon {
-  /** The SDS; null when the reference has no data at the corrected age. */
   y: number | null;
   centile: number | null;
   /** Always null (`y` is the SDS). */
@@ -345,7 +348,7 @@ export interface CorrectedSdsPoint extends PlottablePointCommon {
   corrected_gestational_age: string;
   calendar_age: string | null;
   centile_band: string | null;
-  /** Why the reference has no data at the corrected age, or null. */
+  /** Why there is no corrected SDS, or null. */
   observation_value_error: string | null;
 }
 
@@ -625,13 +628,23 @@ export declare class CentileError extends Error {
 }
 
 /** `POST /{reference}/calculation`: one observation in, the dGC measurement object out. Throws CentileError. */
-export declare function calculation(reference: Reference, request: MeasurementRequest): MeasurementObject;
+export declare function calculation(reference: Reference, request: MeasurementRequest, options?: CalculationOptions): MeasurementObject;
 
 /** `POST /{reference}/bulk-calculation`: an error entry replaces each failing observation. Throws CentileError for invalid birth details. */
-export declare function bulkCalculation(reference: Reference, request: BulkRequest): BulkResponse;
+export declare function bulkCalculation(reference: Reference, request: BulkRequest, options?: CalculationOptions): BulkResponse;
 
-/** `POST /{reference}/fictional-child-data`: a series of measurement objects following an SDS (those the reference rejects are left out). Throws CentileError. */
-export declare function fictionalChildData(reference: Reference, request: FictionalChildRequest): MeasurementObject[];
+/** `POST /{reference}/fictional-child-data`: a series of measurement objects following an SDS, flagged ones included (in strict mode they are left out). Throws CentileError. */
+export declare function fictionalChildData(reference: Reference, request: FictionalChildRequest, options?: CalculationOptions): MeasurementObject[];
+
+/** Options of `calculation`, `bulkCalculation` and `fictionalChildData`. */
+export interface CalculationOptions {
+  /**
+   * Throw a CentileError (422, `loc: ['body', 'observation_value']`) instead of answering a measurement that carries
+   * an error: a flagged value (`observation_value_error`) or an age without reference data. Default false: such
+   * answers are given as the dGC server gives them.
+   */
+  strict?: boolean;
+}
 
 /** Units per year over the last two of `measurements` of `measurement_method`. Throws CentileError with fewer than two at different ages. */
 export declare function velocity(measurement_method: MeasurementMethod, measurements: readonly DynamicsMeasurement[]): number;

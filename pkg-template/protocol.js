@@ -2,8 +2,8 @@
 // src/wasm/protocol.rs (documented there): do not edit. `make protocol` rewrites this file; `cargo test`
 // fails while it differs from them.
 const STATUS = { record: 0, general: 2, rejected: 3 };
-const RECORD_LEN = 17;
-const SLOT = { chronologicalAge: 0, correctedAge: 1, edd: 2, gestationalAge: 3, comment: 4, chronologicalCalendar: 5, correctedCalendar: 6, corrected: 7, chronological: 11, correctedError: 15, chronologicalError: 16 };
+const RECORD_LEN = 18;
+const SLOT = { chronologicalAge: 0, correctedAge: 1, edd: 2, gestationalAge: 3, comment: 4, chronologicalCalendar: 5, correctedCalendar: 6, corrected: 7, chronological: 11, correctedError: 15, chronologicalError: 16, observationError: 17 };
 const RESULT = { sds: 0, centile: 1, band: 2, percentageMedianBmi: 3 };
 const TEXT = { band: 0, comment: 1, calendar: 2, dateIso: 3, dateLong: 4, gestationalAge: 5, measurementError: 6 };
 const COMMENT_SENTENCES = 4;

@@ -110,7 +110,21 @@ fn to_value(json: &Json) -> Value {
 
 #[test]
 fn calculation_vectors() {
-    let doc = load("calculation.json");
+    check_calculations("calculation.json");
+}
+
+/// Every observation rcpchgrowth answers with an error inside the object (a flagged value, one or both ages
+/// without data) is answered with rcpchgrowth's numbers and the same flag (tests/vectors/flagged.json).
+#[test]
+fn flagged_calculation_vectors() {
+    check_calculations("flagged.json");
+}
+
+/// The calculation vectors of `file`: an array is rcpchgrowth's object (with, in flagged.json, whether
+/// `observation_value_error` is set); "observation_value_error: …" an object flagged so (its numbers are in
+/// flagged.json); any other string an error.
+fn check_calculations(file: &str) {
+    let doc = load(file);
     let mut report = Report::default();
     for case in doc["cases"].as_array().unwrap() {
         let c = case.as_array().unwrap();
@@ -128,6 +142,11 @@ fn calculation_vectors() {
             });
         let id = format!("{case}");
         match (&c[8], got) {
+            (Json::String(why), Ok(m)) if why.starts_with("observation_value_error") => {
+                if m.observation_error.is_none() {
+                    report.fail(format!("{id}: not flagged"));
+                }
+            }
             (Json::String(_), Err(_)) => {}
             (Json::String(why), Ok(_)) => {
                 report.fail(format!("{id}: expected an error ({why}), got a result"))
@@ -235,11 +254,19 @@ fn calculation_vectors() {
                     m.birth.gestation.days.into(),
                     &w[20],
                 );
+                if let Some(flag) = w.get(21) {
+                    exact(
+                        &mut report,
+                        "observation_value_error",
+                        m.observation_error.is_some().into(),
+                        flag,
+                    );
+                }
             }
             (other, _) => report.fail(format!("{id}: malformed expectation {other}")),
         }
     }
-    report.finish("calculation");
+    report.finish(file);
 }
 
 #[test]

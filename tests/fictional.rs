@@ -1,22 +1,10 @@
 //! Fictional child data against rcpchgrowth 4.6.5 (tests/vectors/fictional_child.json, made by
 //! tests/oracle/generate_fictional.py): the same observation dates and values, and the same SDS for every
-//! observation rcpchgrowth does not flag; the flagged ones are left out, as `calculation` would reject them, except
-//! those flagged only because one age has no data (docs/differences.md, 4).
+//! observation, and the same flag (`observation_value_error`) on the observations rcpchgrowth flags.
 
 use centile::dgc::api;
 use centile::dgc::value::Value;
 use serde_json::Value as Json;
-
-/// Whether `calculation` answers for an observation of the oracle's series: unflagged, or flagged only because one
-/// age has no data while the other's SDS is plausible (within ±8, ±15 for BMI; not a height in metres).
-fn kept(w: &Json, method: &str) -> bool {
-    let limit = if method == "bmi" { 15.0 } else { 8.0 };
-    let one_age = match (w[3].as_f64(), w[4].as_f64()) {
-        (Some(z), None) | (None, Some(z)) => z.abs() <= limit,
-        _ => false,
-    };
-    w[2] == false || (one_age && !(method == "height" && w[1].as_f64().unwrap() < 2.0))
-}
 
 #[test]
 fn fictional_child_vectors() {
@@ -48,10 +36,9 @@ fn fictional_child_vectors() {
             .collect();
         assert_eq!(got, expected, "{id}");
         let objects = api::fictional_child_data(reference, &request).unwrap();
-        let method = case[1]["measurement_method"].as_str().unwrap();
-        let unflagged: Vec<&Json> = want.iter().filter(|w| kept(w, method)).collect();
-        assert_eq!(objects.len(), unflagged.len(), "{id}");
-        for (m, w) in objects.iter().zip(unflagged) {
+        assert_eq!(objects.len(), want.len(), "{id}");
+        for (m, w) in objects.iter().zip(want) {
+            assert_eq!(m.observation_error.is_some(), w[2] == true, "{id}: flag");
             for (got, want) in [(m.corrected.sds, &w[3]), (m.chronological.sds, &w[4])] {
                 match (got, want.as_f64()) {
                     (Some(a), Some(b)) => assert!((a - b).abs() <= 1e-9, "{id}: {a} vs {b}"),

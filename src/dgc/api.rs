@@ -470,7 +470,7 @@ pub fn fictional_child_observations(
     let limit: u8 = if method == Some(Method::Bmi) { 15 } else { 8 };
     if start_sds.abs() > f64::from(limit) {
         let msg = format!(
-            "start_sds must lie within ±{limit} SDS: observations further from the median are rejected as implausible"
+            "start_sds must lie within ±{limit} SDS: every observation further from the median would be flagged as implausible"
         );
         fields.fail("start_sds", "value_error", msg);
     }
@@ -523,10 +523,11 @@ pub fn fictional_child_observations(
     Ok((birth, observations))
 }
 
-/// The fictional child's measurement objects; observations the reference would reject are left out.
+/// The fictional child's measurement objects, flagged ones included as rcpchgrowth gives them; an observation
+/// `calculate` refuses (an SDS that is not finite) is left out.
 ///
 /// # Errors
-/// As [`fictional_child_observations`], and when the reference rejects every observation (the first reason is
+/// As [`fictional_child_observations`], and when `calculate` refuses every observation (the first reason is
 /// given, as in the package's JavaScript).
 pub fn fictional_child_data(
     reference_name: &str,

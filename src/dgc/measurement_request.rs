@@ -147,8 +147,8 @@ impl MeasurementRequest {
     }
 }
 
-/// The API's 422 for a calculation that cannot be made: `loc: ["body", "observation_value"]`,
-/// `type: "value_error"`.
+/// The API's 422 for a calculation that cannot be made (or, in strict mode, a flagged one):
+/// `loc: ["body", "observation_value"]`, `type: "value_error"`.
 impl From<MeasurementError> for ValidationError {
     fn from(e: MeasurementError) -> ValidationError {
         ValidationError::field("observation_value", e.to_string(), "value_error")

@@ -115,7 +115,7 @@ struct Point<'a> {
     bone_age_type: Option<&'static str>,
     bone_age_sds: Option<f64>,
     bone_age_centile: Option<f64>,
-    observation_error: Option<&'a str>,
+    observation_error: Option<String>,
     age_type: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     corrected_gestational_age: Option<String>,
@@ -194,7 +194,12 @@ impl MeasurementObject {
             bone_age_type: bone.bone_age_type,
             bone_age_sds: bone.bone_age_sds,
             bone_age_centile: bone.bone_age_centile,
-            observation_error: None,
+            // rcpchgrowth's SDS points have no such key; the server's model sends null.
+            observation_error: if centile_chart {
+                self.observation_error.as_ref().map(ToString::to_string)
+            } else {
+                None
+            },
             age_type: if corrected {
                 "corrected_age"
             } else {
@@ -271,7 +276,7 @@ impl Serialize for MeasurementObject {
             child_observation_value: ChildObservationValue {
                 measurement_method: self.birth.method.name(),
                 observation_value: self.observation.observation_value,
-                observation_value_error: None,
+                observation_value_error: self.observation_error.as_ref().map(ToString::to_string),
             },
             measurement_calculated_values: CalculatedValues {
                 corrected_sds: self.corrected.sds,

@@ -174,6 +174,21 @@ pub struct MeasurementObject {
     pub corrected: Result1,
     /// Results at the chronological age.
     pub chronological: Result1,
+    /// Why the observation is flagged (rcpchgrowth's `observation_value_error`), judged at the corrected age:
+    /// no data there, a height that looks like metres, or a value beyond ±8 SDS (±15 for BMI). The results are
+    /// still given, as rcpchgrowth gives them.
+    pub observation_error: Option<MeasurementError>,
+}
+
+impl MeasurementObject {
+    /// Why no score should be derived from this measurement (a FHIR Observation): no data at either age, a height
+    /// in metres, or a value implausible at the age that has data (the corrected, else the chronological).
+    pub fn unscorable(&self) -> Option<MeasurementError> {
+        match self.corrected.sds.or(self.chronological.sds) {
+            Some(z) => implausible(self.birth.method, self.observation.observation_value, z),
+            None => self.observation_error,
+        }
+    }
 }
 
 /// The centile lines a reference's bands are drawn against.
@@ -192,7 +207,8 @@ pub enum MeasurementError {
     BeforeBirth,
     /// The estimated date of delivery falls outside years 1 to 9999.
     DeliveryDateOutOfRange,
-    /// The reference has data at neither age ([`CalcError::NoData`]), or the SDS is not finite.
+    /// The reference has no data at the age ([`CalcError::NoData`]); or, as an error of [`calculate`], the value
+    /// is not positive or its SDS is not finite.
     Calculation(CalcError),
     /// A height under 2, which looks like metres rather than centimetres.
     Metres,
@@ -288,6 +304,8 @@ pub struct Scores {
     pub corrected: Result1,
     /// Results at the chronological age.
     pub chronological: Result1,
+    /// Why the observation is flagged (see [`MeasurementObject::observation_error`]).
+    pub observation_error: Option<MeasurementError>,
 }
 
 impl From<MeasurementObject> for Scores {
@@ -297,6 +315,7 @@ impl From<MeasurementObject> for Scores {
             corrected_decimal_age: m.corrected_decimal_age,
             corrected: m.corrected,
             chronological: m.chronological,
+            observation_error: m.observation_error,
         }
     }
 }
@@ -325,22 +344,25 @@ pub fn scores(
         corrected = chronological;
     }
     let (method, sex, value) = (birth.method, birth.sex, observation.observation_value);
+    if !(value > 0.0) {
+        return Err(MeasurementError::Calculation(CalcError::NotPositive));
+    }
     let corrected_z = sds_for_measurement(reference, corrected, method, sex, value);
     let chronological_z = if chronological == corrected {
         corrected_z
     } else {
         sds_for_measurement(reference, chronological, method, sex, value)
     };
-    let z = match (corrected_z, chronological_z) {
-        (Err(CalcError::NotFinite), _) | (_, Err(CalcError::NotFinite)) => {
-            return Err(MeasurementError::Calculation(CalcError::NotFinite))
+    for z in [corrected_z, chronological_z] {
+        if let Err(e @ (CalcError::NotFinite | CalcError::NotPositive)) = z {
+            return Err(MeasurementError::Calculation(e));
         }
-        (Ok(z), _) | (Err(_), Ok(z)) => z,
-        (Err(e), Err(_)) => return Err(MeasurementError::Calculation(e)),
-    };
-    if let Some(e) = implausible(method, value, z) {
-        return Err(e);
     }
+    // rcpchgrowth judges the observation at the corrected age, and answers whatever it finds.
+    let observation_error = match corrected_z {
+        Err(e) => Some(MeasurementError::Calculation(e)),
+        Ok(z) => implausible(method, value, z),
+    };
     let pmbmi = |age| {
         (method == Method::Bmi)
             .then(|| percentage_median_bmi(reference, age, sex, value).ok())
@@ -351,6 +373,7 @@ pub fn scores(
         corrected_decimal_age: corrected,
         corrected: result_for(reference, method, corrected_z, pmbmi(corrected)),
         chronological: result_for(reference, method, chronological_z, pmbmi(chronological)),
+        observation_error,
     })
 }
 
@@ -358,13 +381,13 @@ pub fn scores(
 ///
 /// Ages are corrected for gestation for life on UK-WHO, Turner and the trisomy-21 references; CDC and WHO correct
 /// only births before 37 weeks, and only until the corrected age reaches 2 years (or for life after 42 weeks).
-/// Where the reference has data at only one of the two ages, that age's results are returned and the other's
-/// SDS, centile and band are `None` with the reason in its `error`, as rcpchgrowth's `Measurement` does.
+/// As rcpchgrowth's `Measurement` does, an age without reference data has `None` results with the reason in its
+/// `error`, and an observation without data at the corrected age, a height under 2 (metres?) or a value beyond
+/// ±8 SDS (±15 for BMI) there is answered with its numbers and flagged in `observation_error`.
 ///
 /// # Errors
-/// An observation before the birth; a reference with data at neither age; a value implausible at the corrected
-/// age (at the chronological age where only that one has data): beyond ±8 SDS, ±15 for BMI, or a height under 2,
-/// which looks like metres. `api` reports each as the API's 422.
+/// An observation before the birth, a value that is not positive, or an SDS that is not finite. `api` reports
+/// each as the API's 422.
 pub fn calculate(
     reference: Reference,
     birth: &Birth,
@@ -375,6 +398,7 @@ pub fn calculate(
         corrected_decimal_age,
         corrected,
         chronological,
+        observation_error,
     } = scores(reference, birth, observation)?;
     let (date, gestation) = (birth.birth_date, birth.gestation);
     let obs = observation.observation_date;
@@ -399,6 +423,7 @@ pub fn calculate(
         ),
         corrected,
         chronological,
+        observation_error,
     })
 }
 
@@ -436,12 +461,18 @@ mod tests {
             "The observation date is before the birth date."
         );
         let metres = observation("2025-05-01", 1.1);
-        assert_eq!(
-            calculate(Reference::UkWho, &birth(), &metres).unwrap_err(),
-            MeasurementError::Metres
-        );
+        let flagged = calculate(Reference::UkWho, &birth(), &metres).unwrap();
+        assert_eq!(flagged.observation_error, Some(MeasurementError::Metres));
+        assert!(flagged.corrected.sds.is_some());
         let tall = observation("2025-05-01", 180.0);
-        let e = calculate(Reference::UkWho, &birth(), &tall).unwrap_err();
+        let flagged = calculate(Reference::UkWho, &birth(), &tall).unwrap();
+        let e = flagged.observation_error.unwrap();
         assert!(matches!(e, MeasurementError::Implausible { limit: 8, .. }));
+        assert!(flagged.corrected.sds.unwrap() > 8.0);
+        let zero = observation("2025-05-01", 0.0);
+        assert_eq!(
+            calculate(Reference::UkWho, &birth(), &zero).unwrap_err(),
+            MeasurementError::Calculation(CalcError::NotPositive)
+        );
     }
 }

@@ -39,7 +39,7 @@ const SHAPES: [(&str, &Shape); 12] = [
 ];
 
 /// The record's slots, by their names in JavaScript.
-const SLOTS: [(&str, usize); 11] = [
+const SLOTS: [(&str, usize); 12] = [
     ("chronologicalAge", slot::CHRONOLOGICAL_AGE),
     ("correctedAge", slot::CORRECTED_AGE),
     ("edd", slot::EDD),
@@ -51,6 +51,7 @@ const SLOTS: [(&str, usize); 11] = [
     ("chronological", slot::CHRONOLOGICAL),
     ("correctedError", slot::CORRECTED_ERROR),
     ("chronologicalError", slot::CHRONOLOGICAL_ERROR),
+    ("observationError", slot::OBSERVATION_ERROR),
 ];
 
 /// The slots within one age's results.

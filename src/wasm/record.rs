@@ -37,6 +37,8 @@ pub mod slot {
     pub const CORRECTED_ERROR: usize = 15;
     /// Why the chronological age has no results (NaN: it has).
     pub const CHRONOLOGICAL_ERROR: usize = 16;
+    /// Why the observation is flagged (a [`super::Text::MeasurementError`] code; NaN: it is not).
+    pub const OBSERVATION_ERROR: usize = 17;
 }
 
 /// The slots of one age's results, from [`slot::CORRECTED`] or [`slot::CHRONOLOGICAL`]; NaN for none.
@@ -52,7 +54,7 @@ pub mod result {
 }
 
 /// Length of a record.
-pub const RECORD_LEN: usize = 17;
+pub const RECORD_LEN: usize = 18;
 
 /// The age comments of one code: lay corrected, clinician corrected, lay chronological, clinician chronological.
 pub const COMMENT_SENTENCES: u32 = 4;
@@ -124,7 +126,7 @@ fn date_from_digits(ymd: i32) -> Option<Date> {
 pub enum Outcome {
     /// The measurement object, as a record.
     Record([f64; RECORD_LEN]),
-    /// Why the calculation answers a 422 (no data at either age, or an implausible value); the API reports it as
+    /// Why the calculation answers a 422 (an SDS that is not finite); the API reports it as
     /// `From<MeasurementError> for ValidationError` does.
     Rejected(MeasurementError),
     /// Not a well-formed request (a field out of range, an impossible date, birth after the observation): the
@@ -222,6 +224,7 @@ fn to_record(m: &MeasurementObject) -> [f64; RECORD_LEN] {
     }
     r[slot::CORRECTED_ERROR] = error_code(&m.corrected.error);
     r[slot::CHRONOLOGICAL_ERROR] = error_code(&m.chronological.error);
+    r[slot::OBSERVATION_ERROR] = error_code(&m.observation_error.map(|e| e.to_string()));
     r
 }
 
@@ -399,7 +402,7 @@ mod tests {
     }
 
     #[test]
-    fn implausible_values_are_rejected_and_unusual_requests_go_the_general_way() {
+    fn implausible_values_are_flagged_and_unusual_requests_go_the_general_way() {
         let outcome = |birth, observed, value, weeks| {
             record(
                 Reference::UkWho,
@@ -412,10 +415,10 @@ mod tests {
                 0,
             )
         };
-        assert!(matches!(
-            outcome(20200101, 20210101, 1.5, 40),
-            Outcome::Rejected(_)
-        ));
+        let Outcome::Record(r) = outcome(20200101, 20210101, 1.5, 40) else {
+            panic!("a height in metres is answered, flagged");
+        };
+        assert!(r[slot::OBSERVATION_ERROR].is_finite() && r[slot::CORRECTED + result::SDS] < -8.0);
         assert_eq!(outcome(20200101, 20210101, 75.0, 45), Outcome::General);
         assert_eq!(outcome(20200231, 20210101, 75.0, 40), Outcome::General);
         assert_eq!(outcome(20210101, 20200101, 75.0, 40), Outcome::General);

@@ -56,6 +56,14 @@ export function request(c) {
 export function checkCalculation(r, c, got) {
   const want = c[8];
   const id = JSON.stringify(c.slice(0, 8));
+  if (typeof want === 'string' && want.startsWith('observation_value_error')) {
+    // Answered and flagged, as rcpchgrowth answers it, or a 422 where its SDS is not finite (flagged.json has
+    // the numbers and says which).
+    if (got.err ? got.err.name !== 'CentileError' : got.ok.child_observation_value.observation_value_error === null) {
+      r.fail(`${id}: neither flagged nor a CentileError`);
+    }
+    return;
+  }
   if (typeof want === 'string') {
     if (!got.err) r.fail(`${id}: expected an error (${want})`);
     else if (got.err.name !== 'CentileError' || !Array.isArray(got.err.detail)) r.fail(`${id}: not a CentileError: ${got.err}`);
@@ -74,6 +82,14 @@ export function checkCalculation(r, c, got) {
     ['chronological band', bandKey(v.chronological_centile_band), want[15]], ['chronological error', v.chronological_measurement_error !== null, want[16]],
     ['gestation weeks', m.birth_data.gestation_weeks, want[19]], ['gestation days', m.birth_data.gestation_days, want[20]],
   ];
+  // flagged.json: whether observation_value_error is set, and the plotted points carry it.
+  if (want.length > 21) {
+    exact.push(['flag', m.child_observation_value.observation_value_error !== null, want[21]]);
+    const points = m.plottable_data.centile_data;
+    for (const p of [points.chronological_decimal_age_data, points.corrected_decimal_age_data]) {
+      exact.push(['point flag', p.observation_error, m.child_observation_value.observation_value_error]);
+    }
+  }
   for (const [what, g, w] of exact) if (g !== w) r.fail(`${id} ${what}: got ${g}, want ${w}`);
   r.close(`${id} corrected sds`, v.corrected_sds, want[9]);
   r.close(`${id} corrected centile`, v.corrected_centile, want[10]);

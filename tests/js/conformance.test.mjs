@@ -16,6 +16,23 @@ test('calculation vectors', () => {
   r.done('calculation', cases.length);
 });
 
+test('flagged vectors: every observation rcpchgrowth answers with an error inside answers 200 with its numbers and flag', () => {
+  const { cases } = vectors('flagged.json');
+  const r = new Report();
+  for (const c of cases) checkCalculation(r, c, attempt(() => centile.calculation(c[0], request(c))));
+  r.done('flagged', cases.length);
+  // Strict mode: every one of them (and only they) a 422 naming observation_value.
+  let strict = 0;
+  for (const c of cases.filter((_, i) => i % 5 === 0)) {
+    const got = attempt(() => centile.calculation(c[0], request(c), { strict: true }));
+    if (!got.err || got.err.name !== 'CentileError' || got.err.detail[0].loc.join('.') !== 'body.observation_value') {
+      r.fail(`${JSON.stringify(c.slice(0, 8))}: strict mode answered ${JSON.stringify(got.ok ?? got.err).slice(0, 120)}`);
+    }
+    strict++;
+  }
+  r.done('flagged, strict', strict);
+});
+
 test('sdsForMeasurement vectors', () => {
   const { cases } = vectors('sds_for_measurement.json');
   const r = new Report();

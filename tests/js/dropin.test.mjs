@@ -111,3 +111,18 @@ test('fetch: the routes answer with the server status, headers and JSON; other U
   assert.equal(await (await createCentileFetch({ fallback })('https://example.org/x')).text(), 'elsewhere');
   assert.deepEqual(seen, ['https://example.org/x']);
 });
+
+test('a flagged value answers 200 with its numbers and flag, as the server; strict mode makes it a 422', async () => {
+  const implausible = { birth_date: '2020-01-01', observation_date: '2021-01-01', observation_value: 69, sex: 'male', measurement_method: 'ofc' };
+  const { status, data } = await dgc(BASES[0]).post('/uk-who/calculation', implausible);
+  assert.equal(status, 200);
+  assert.notEqual(data.child_observation_value.observation_value_error, null);
+  assert.equal(data.plottable_data.centile_data.chronological_decimal_age_data.observation_error, data.child_observation_value.observation_value_error);
+  assert.ok(data.measurement_calculated_values.corrected_sds > 8);
+  const error = await dgc(BASES[0], createCentileAdapter({ strict: true })).post('/uk-who/calculation', implausible).then(() => null, (e) => e);
+  assert.equal(error.response.status, 422);
+  assert.deepEqual(error.response.data.detail.map((d) => [d.type, d.loc]), [['value_error', ['body', 'observation_value']]]);
+  const strictFetch = createCentileFetch({ strict: true });
+  const response = await strictFetch('/uk-who/calculation', { method: 'POST', body: JSON.stringify(implausible) });
+  assert.equal(response.status, 422);
+});

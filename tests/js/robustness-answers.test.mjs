@@ -40,10 +40,13 @@ test('fictionalChildData never answers [] silently: a 422 saying why', () => {
   rejects(() => api.fictionalChildData('turners-syndrome', { ...fictional, measurement_method: 'weight' }), ['body', 'measurement_method']);
   rejects(() => api.fictionalChildData('uk-who', { ...fictional, start_sds: 10 }), ['body', 'start_sds']);
   // (A range where the reference has no data gives [], as rcpchgrowth does: that is the true answer.)
-  // A series the reference rejects throughout: one observation, pushed beyond 8 SDS by noise.
-  assert.throws(() => api.fictionalChildData('uk-who', { ...fictional, start_chronological_age: 5, end_age: 6, measurement_interval_type: 'years',
-    measurement_interval_number: 1, start_sds: 7.9, noise: true, noise_range: 0.2, seed: 2 }),
-  (e) => e instanceof api.CentileError && /rejects every observation.*8 SDS/.test(e.message));
+  // A series flagged throughout (one observation, pushed beyond 8 SDS by noise) is answered with its flag, as
+  // rcpchgrowth answers it; in strict mode it is a 422 saying why.
+  const beyond = { ...fictional, start_chronological_age: 5, end_age: 6, measurement_interval_type: 'years',
+    measurement_interval_number: 1, start_sds: 7.9, noise: true, noise_range: 0.2, seed: 2 };
+  assert.match(api.fictionalChildData('uk-who', beyond)[0].child_observation_value.observation_value_error, /8 SDS/);
+  assert.throws(() => api.fictionalChildData('uk-who', beyond, { strict: true }),
+    (e) => e instanceof api.CentileError && /rejects every observation.*8 SDS/.test(e.message));
   assert.ok(api.fictionalChildData('turners-syndrome', fictional).length > 0);
 });
 
@@ -63,9 +66,12 @@ test("errors name the field and the rule, never a child's values or dates", () =
   const child = { birth_date: '2019-07-13', observation_date: '2024-03-17', sex: 'female', measurement_method: 'height' };
   const errors = [];
   const collect = (fn) => { try { fn(); } catch (e) { assert.ok(e instanceof api.CentileError); errors.push(e); } };
-  collect(() => api.calculation('uk-who', { ...child, observation_value: 1e19 }));
-  collect(() => api.calculation('uk-who', { ...child, observation_value: 1234.56 }));
-  collect(() => api.calculation('uk-who', { ...child, observation_value: 1.23456 }));
+  // Implausible values are flagged in the answer; strict mode makes the flag the 422.
+  const strict = { strict: true };
+  collect(() => api.calculation('uk-who', { ...child, observation_value: 1e19 }, strict));
+  collect(() => api.calculation('uk-who', { ...child, observation_value: 1234.56 }, strict));
+  collect(() => api.calculation('uk-who', { ...child, observation_value: 1.23456 }, strict));
+  const flags = [1234.56, 1.23456].map((v) => api.calculation('uk-who', { ...child, observation_value: v }).child_observation_value.observation_value_error);
   collect(() => api.calculation('uk-who', { ...child, observation_date: '2019-07-12', observation_value: 98.76 }));
   collect(() => api.calculation('uk-who', { birth_date: '2019-07-13', observation_value: 98.76 }));
   collect(() => api.calculation('uk-who', { ...child, observation_value: -98.76 }));
@@ -74,8 +80,8 @@ test("errors name the field and the rule, never a child's values or dates", () =
   collect(() => api.sdsForMeasurement({ reference: 'uk-who', measurement_method: 'height', sex: 'male', age: 98.76, observation_value: 123.456 }));
   collect(() => api.calculation('uk-who', { ...child, observation_value: 98.76, gestation_weeks: 98.76 }));
   assert.equal(errors.length, 10);
-  const bulk = api.bulkCalculation('uk-who', { ...child, observations: [{ observation_date: '2024-03-17', observation_value: 1e19 }] });
-  for (const text of [...errors.map((e) => e.message + JSON.stringify(e.detail)), JSON.stringify(bulk.results[0])]) {
+  const bulk = api.bulkCalculation('uk-who', { ...child, observations: [{ observation_date: '2024-03-17', observation_value: 1e19 }] }, strict);
+  for (const text of [...errors.map((e) => e.message + JSON.stringify(e.detail)), JSON.stringify(bulk.results[0]), ...flags]) {
     for (const s of secrets) assert.ok(!text.includes(s), `${text} quotes ${s}`);
   }
   for (const e of errors) for (const d of e.detail) assert.equal(d.input, null);

@@ -188,10 +188,11 @@ test('a bulk result with error entries matches BulkResponse', () => {
       { observation_date: '2018-01-01', observation_value: 50 }, // before birth
       { observation_date: '2021-05-01', observation_value: -3 }, // not positive
       { observation_date: '2021-05-01', observation_value: 86, bone_age: 2, bone_age_type: 'fels', events_text: ['x'] },
-      { observation_date: '2021-05-01', observation_value: 860 }, // implausible
+      { observation_date: '2021-05-01', observation_value: 860 }, // implausible: answered, flagged
     ],
   });
-  assert.deepEqual(result.results.map((r) => 'loc' in r), [false, true, true, false, true]);
+  assert.deepEqual(result.results.map((r) => 'loc' in r), [false, true, true, false, false]);
+  assert.notEqual(result.results[4].child_observation_value.observation_value_error, null);
   expectFits(result, t, 'bulkCalculation');
   // The same through the fast path (every observation plain and valid).
   const fast = centile.bulkCalculation('cdc', {

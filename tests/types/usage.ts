@@ -65,12 +65,15 @@ const reference: ReferenceName = m.provenance.growth_reference;
 const sds: number | null = m.measurement_calculated_values.corrected_sds;
 const centile: number | null = m.measurement_calculated_values.corrected_centile;
 const correctedError: string | null = m.measurement_calculated_values.corrected_measurement_error;
+// @ts-expect-error the corrected SDS can be null (no data at the corrected age)
+const uncheckedCorrected: number = m.measurement_calculated_values.corrected_sds;
 const chronologicalSds: number | null = m.measurement_calculated_values.chronological_sds;
 // @ts-expect-error the chronological SDS can be null
 const unchecked: number = m.measurement_calculated_values.chronological_sds;
 const band: string | null = m.measurement_calculated_values.corrected_centile_band;
 const error: string | null = m.measurement_calculated_values.chronological_measurement_error;
-const alwaysNull: null = m.child_observation_value.observation_value_error;
+const flag: string | null = m.child_observation_value.observation_value_error;
+const strict: MeasurementObject = calculation('uk-who', request, { strict: true });
 const method: MeasurementMethod = m.child_observation_value.measurement_method;
 const sex: Sex = m.birth_data.sex;
 const edd: string = m.birth_data.estimated_date_delivery;
@@ -86,7 +89,7 @@ m.plottable_data.centile_data.chronological_decimal_age_data.corrected_gestation
 const boneType: BoneAgeType | null = m.bone_age.bone_age_type;
 const events: string[] | null = m.events_data.events_text;
 if (chronologicalSds !== null) console.log(chronologicalSds.toFixed(2));
-console.log(reference, sds, centile, correctedError, unchecked, band?.length, error, alwaysNull, method, sex, edd, weeks, ageType, corrected, cga, pointSds, sdsPointSds, boneType, events);
+console.log(reference, sds, centile, correctedError, unchecked, uncheckedCorrected, strict, band?.length, error, flag, method, sex, edd, weeks, ageType, corrected, cga, pointSds, sdsPointSds, boneType, events);
 
 // Optional fields, bone age and events; null where the API allows null.
 calculation('turner', {

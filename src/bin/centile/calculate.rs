@@ -439,7 +439,12 @@ impl Scorer {
                                 out.push(b',');
                                 cell.write(out, &mut numbers, &self.texts, format);
                             }
-                            out.extend_from_slice(b",\n");
+                            // A flagged observation keeps its scores and says why in `error`.
+                            out.push(b',');
+                            if let Some(flag) = m.observation_error {
+                                push_field(out, flag.to_string().as_bytes());
+                            }
+                            out.push(b'\n');
                         }
                         Err(e) => {
                             out.extend_from_slice(&[b','; OUTPUT_COLUMNS.len() - 1]);

@@ -67,7 +67,16 @@ pub fn fhir_calculation(
         let Some(method) = text(request.get("measurement_method")).and_then(Method::parse) else {
             continue;
         };
-        let response = api::bulk_calculation(reference_name, request)?;
+        let mut response = api::bulk_calculation(reference_name, request)?;
+        // An implausible observation, or one without data at either age, derives no SDS Observation: it is
+        // reported with the reason, as a rejected calculation is.
+        for result in &mut response.results {
+            if let BulkResult::Measurement(m) = result {
+                if let Some(flag) = m.unscorable() {
+                    *result = BulkResult::Error(ValidationError::from(flag).detail.remove(0));
+                }
+            }
+        }
         let sources: Vec<Option<String>> = match request.get("observations") {
             Some(Value::Array(items)) => items
                 .iter()
