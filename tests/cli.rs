@@ -132,7 +132,7 @@ fn golden_vectors_through_calculate() {
                 scored += 1;
                 // The row's error is the observation's flag: rcpchgrowth flags it when the corrected age has no
                 // data (the other rows it flags are the "observation_value_error" strings above).
-                if error.is_empty() != !w[9].is_null() {
+                if error.is_empty() == w[9].is_null() {
                     failures.push(format!("{case}: error column {error:?}"));
                     continue;
                 }

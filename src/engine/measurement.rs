@@ -344,7 +344,7 @@ pub fn scores(
         corrected = chronological;
     }
     let (method, sex, value) = (birth.method, birth.sex, observation.observation_value);
-    if !(value > 0.0) {
+    if value.is_nan() || value <= 0.0 {
         return Err(MeasurementError::Calculation(CalcError::NotPositive));
     }
     let corrected_z = sds_for_measurement(reference, corrected, method, sex, value);
