@@ -51,7 +51,8 @@ vectors:
 	python3 tests/oracle/generate_thrive.py
 	python3 tests/demo/generate_oracle.py
 
-# Regenerate pkg-template/protocol.js from the Rust definitions (committed; `cargo test` fails while it differs).
+# Regenerate pkg-template/protocol.js and the generated part of pkg-template/index.d.ts from the Rust definitions
+# (committed; `cargo test` fails while either differs).
 protocol:
 	CENTILE_WRITE_PROTOCOL=1 cargo test --locked --lib wasm::protocol
 

@@ -4,14 +4,14 @@
 // tests/types/ type-checks correct and deliberately wrong calls. Request and response keys are snake_case,
 // exactly as in the RCPCH Digital Growth Charts (dGC) API.
 
-// ---------------------------------------------------------------------------------------------- names
+// ---------------------------------------------------------------------------------------------- names, the calculation
+// requests and the measurement object
 
+// ---- generated from src/wasm/contract.rs by `make protocol`: do not edit (`cargo test` fails while it differs)
 /** A growth reference: the rcpchgrowth names and the dGC route names (`turner` = `turners-syndrome`). */
-export type Reference = 'uk-who' | 'who' | 'cdc' | 'turners-syndrome' | 'turner' | 'trisomy-21' | 'trisomy-21-aap';
+export type Reference = 'uk-who' | 'trisomy-21' | 'trisomy-21-aap' | 'turners-syndrome' | 'cdc' | 'who' | 'turner';
 /** A reference as results name it (`turner` is reported as `turners-syndrome`). */
-export type ReferenceName = Exclude<Reference, 'turner'>;
-/** The references mid-parental height is available for. */
-export type MidParentalHeightReference = 'uk-who' | 'cdc' | 'who';
+export type ReferenceName = 'uk-who' | 'trisomy-21' | 'trisomy-21-aap' | 'turners-syndrome' | 'cdc' | 'who';
 /** What was measured: height or length (cm), weight (kg), head circumference (cm), BMI (kg/m²). */
 export type MeasurementMethod = 'height' | 'weight' | 'ofc' | 'bmi';
 export type Sex = 'male' | 'female';
@@ -24,8 +24,6 @@ export type CentileFormat =
   | 'extended-who-centiles';
 export type BoneAgeType = 'greulich-pyle' | 'tanner-whitehouse-ii' | 'tanner-whitehouse-iii' | 'fels' | 'bonexpert';
 export type AgeType = 'chronological_age' | 'corrected_age';
-/** The unit of `measurement_interval_number` in a fictional-child request. */
-export type MeasurementIntervalType = 'd' | 'day' | 'days' | 'w' | 'week' | 'weeks' | 'm' | 'month' | 'months' | 'y' | 'year' | 'years';
 /** The keys of chart segments (`centile_data` items). */
 export type ChartSegmentName =
   | 'uk90_preterm'
@@ -42,8 +40,6 @@ export type ChartSegmentName =
   | 'trisomy-21'
   | 'trisomy_21_aap_infant'
   | 'trisomy_21_aap_child';
-
-// ---------------------------------------------------------------------------------------------- requests
 
 /** The birth details of a child (shared by every observation of a bulk request). */
 export interface BirthDetails {
@@ -82,103 +78,6 @@ export interface MeasurementRequest extends BirthDetails, Observation {}
 export interface BulkRequest extends BirthDetails {
   observations: readonly Observation[];
 }
-
-/** The body of a dGC `POST /{reference}/chart-coordinates` request. */
-export interface ChartCoordinateRequest {
-  sex: Sex;
-  measurement_method: MeasurementMethod;
-  /** A named format (default `cole-nine-centiles`) or 1–15 centiles strictly between 0 and 100 (SDS values with `is_sds`). */
-  centile_format?: CentileFormat | readonly number[] | null;
-  /** Read a custom `centile_format` list as SDS values. Default false. */
-  is_sds?: boolean | null;
-}
-
-/** The body of a dGC `POST /utilities/mid-parental-height` request. Heights in cm. */
-export interface MidParentalHeightRequest {
-  height_maternal: number;
-  height_paternal: number;
-  sex: Sex;
-  /** Default `uk-who`. */
-  reference?: MidParentalHeightReference | null;
-}
-
-/** The body of a dGC `POST /{reference}/fictional-child-data` request. */
-export interface FictionalChildRequest {
-  measurement_method: MeasurementMethod;
-  sex: Sex;
-  /** Decimal years, default 0. */
-  start_chronological_age?: number | null;
-  /** Decimal years, default 20. */
-  end_age?: number | null;
-  /** 22–44, default 40. */
-  gestation_weeks?: number | null;
-  /** 0–6, default 0. */
-  gestation_days?: number | null;
-  /** Default `months`. */
-  measurement_interval_type?: MeasurementIntervalType | null;
-  /** A whole number of intervals between observations, default 20. */
-  measurement_interval_number?: number | null;
-  /** Default 0. */
-  start_sds?: number | null;
-  /** Drift the SDS by `drift_range` (default -0.05) over the series. */
-  drift?: boolean | null;
-  drift_range?: number | null;
-  /** Add noise of up to `noise_range` (default 0.005). */
-  noise?: boolean | null;
-  noise_range?: number | null;
-  /** Seeds the noise (a whole number ≥ 1, default 1), so a series is reproducible. */
-  seed?: number | null;
-  /** Checked as the API checks it (`uk-who`, `trisomy-21`, `turners-syndrome`, `cdc`, or the route's own); the route's is used. */
-  reference?: Reference | null;
-}
-
-/**
- * What `velocity` and `acceleration` read from each measurement object: the method, value and chronological age.
- * A MeasurementObject fits, and so does a dGC API response.
- */
-export interface DynamicsMeasurement {
-  child_observation_value: { measurement_method: string; observation_value: number | null };
-  measurement_dates: { chronological_decimal_age: number };
-}
-
-/** Arguments of `thriveLine` (experimental; UK-WHO weight). */
-export interface ThriveLineRequest {
-  sex: Sex;
-  /** The weight SDS at the first age. */
-  start_sds: number;
-  /** Ages in months, 0–12, at least one. */
-  months: readonly number[];
-  /** The conditional centile to grow at, strictly between 0 and 100; default 5. */
-  target_centile?: number | null;
-}
-
-/** Arguments of `sdsForMeasurement`. `age` is in decimal years (negative: before term). */
-export interface SdsForMeasurementArgs {
-  reference: Reference;
-  measurement_method: MeasurementMethod;
-  sex: Sex;
-  age: number;
-  observation_value: number;
-}
-
-/** Arguments of `measurementFromSds`. */
-export interface MeasurementFromSdsArgs {
-  reference: Reference;
-  measurement_method: MeasurementMethod;
-  sex: Sex;
-  age: number;
-  sds: number;
-}
-
-/** Arguments of `percentageMedianBmi`. */
-export interface PercentageMedianBmiArgs {
-  reference: Reference;
-  sex: Sex;
-  age: number;
-  bmi: number;
-}
-
-// ---------------------------------------------------------------------------------------------- the measurement object
 
 export interface CalculationEngine {
   name: string;
@@ -296,6 +195,7 @@ export interface PlottablePointCommon {
 /** A point at the chronological age on a centile chart (`y` is the measurement). */
 export interface ChronologicalCentilePoint extends PlottablePointCommon {
   y: number;
+  /** Null when the reference has no data at this age. */
   centile: number | null;
   sds: number | null;
   /** As `child_observation_value.observation_value_error`. */
@@ -303,12 +203,14 @@ export interface ChronologicalCentilePoint extends PlottablePointCommon {
   age_type: 'chronological_age';
   calendar_age: string;
   centile_band: string | null;
+  /** Why there is no SDS at this age, or null. */
   observation_value_error: string | null;
 }
 
 /** A point at the corrected age on a centile chart (`y` is the measurement). */
 export interface CorrectedCentilePoint extends PlottablePointCommon {
   y: number;
+  /** Null when the reference has no data at this age. */
   centile: number | null;
   sds: number | null;
   /** As `child_observation_value.observation_value_error`. */
@@ -318,13 +220,15 @@ export interface CorrectedCentilePoint extends PlottablePointCommon {
   corrected_gestational_age: string;
   calendar_age: string | null;
   centile_band: string | null;
-  /** Why there is no corrected SDS, or null. */
+  /** Why there is no SDS at this age, or null. */
   observation_value_error: string | null;
 }
 
 /** A point at the chronological age on an SDS chart (`y` is the SDS). */
 export interface ChronologicalSdsPoint extends PlottablePointCommon {
+  /** The SDS; null when the reference has no data at this age. */
   y: number | null;
+  /** Null when the reference has no data at this age. */
   centile: number | null;
   /** Always null (`y` is the SDS). */
   sds: null;
@@ -333,22 +237,26 @@ export interface ChronologicalSdsPoint extends PlottablePointCommon {
   age_type: 'chronological_age';
   calendar_age: string;
   centile_band: string | null;
+  /** Why there is no SDS at this age, or null. */
   observation_value_error: string | null;
 }
 
 /** A point at the corrected age on an SDS chart (`y` is the SDS). */
 export interface CorrectedSdsPoint extends PlottablePointCommon {
+  /** The SDS; null when the reference has no data at this age. */
   y: number | null;
+  /** Null when the reference has no data at this age. */
   centile: number | null;
   /** Always null (`y` is the SDS). */
   sds: null;
   /** Always null. */
   observation_error: null;
   age_type: 'corrected_age';
+  /** e.g. `38 + 6 weeks`; empty after two weeks past the due date. */
   corrected_gestational_age: string;
   calendar_age: string | null;
   centile_band: string | null;
-  /** Why there is no corrected SDS, or null. */
+  /** Why there is no SDS at this age, or null. */
   observation_value_error: string | null;
 }
 
@@ -390,6 +298,111 @@ export interface MeasurementObject {
   plottable_data: PlottableData;
   bone_age: BoneAgeData;
   events_data: EventsData;
+}
+// ---- end of the generated part
+
+// ---------------------------------------------------------------------------------------------- other names
+
+/** The references mid-parental height is available for. */
+export type MidParentalHeightReference = 'uk-who' | 'cdc' | 'who';
+/** The unit of `measurement_interval_number` in a fictional-child request. */
+export type MeasurementIntervalType = 'd' | 'day' | 'days' | 'w' | 'week' | 'weeks' | 'm' | 'month' | 'months' | 'y' | 'year' | 'years';
+
+// ---------------------------------------------------------------------------------------------- requests
+
+/** The body of a dGC `POST /{reference}/chart-coordinates` request. */
+export interface ChartCoordinateRequest {
+  sex: Sex;
+  measurement_method: MeasurementMethod;
+  /** A named format (default `cole-nine-centiles`) or 1–15 centiles strictly between 0 and 100 (SDS values with `is_sds`). */
+  centile_format?: CentileFormat | readonly number[] | null;
+  /** Read a custom `centile_format` list as SDS values. Default false. */
+  is_sds?: boolean | null;
+}
+
+/** The body of a dGC `POST /utilities/mid-parental-height` request. Heights in cm. */
+export interface MidParentalHeightRequest {
+  height_maternal: number;
+  height_paternal: number;
+  sex: Sex;
+  /** Default `uk-who`. */
+  reference?: MidParentalHeightReference | null;
+}
+
+/** The body of a dGC `POST /{reference}/fictional-child-data` request. */
+export interface FictionalChildRequest {
+  measurement_method: MeasurementMethod;
+  sex: Sex;
+  /** Decimal years, default 0. */
+  start_chronological_age?: number | null;
+  /** Decimal years, default 20. */
+  end_age?: number | null;
+  /** 22–44, default 40. */
+  gestation_weeks?: number | null;
+  /** 0–6, default 0. */
+  gestation_days?: number | null;
+  /** Default `months`. */
+  measurement_interval_type?: MeasurementIntervalType | null;
+  /** A whole number of intervals between observations, default 20. */
+  measurement_interval_number?: number | null;
+  /** Default 0. */
+  start_sds?: number | null;
+  /** Drift the SDS by `drift_range` (default -0.05) over the series. */
+  drift?: boolean | null;
+  drift_range?: number | null;
+  /** Add noise of up to `noise_range` (default 0.005). */
+  noise?: boolean | null;
+  noise_range?: number | null;
+  /** Seeds the noise (a whole number ≥ 1, default 1), so a series is reproducible. */
+  seed?: number | null;
+  /** Checked as the API checks it (`uk-who`, `trisomy-21`, `turners-syndrome`, `cdc`, or the route's own); the route's is used. */
+  reference?: Reference | null;
+}
+
+/**
+ * What `velocity` and `acceleration` read from each measurement object: the method, value and chronological age.
+ * A MeasurementObject fits, and so does a dGC API response.
+ */
+export interface DynamicsMeasurement {
+  child_observation_value: { measurement_method: string; observation_value: number | null };
+  measurement_dates: { chronological_decimal_age: number };
+}
+
+/** Arguments of `thriveLine` (experimental; UK-WHO weight). */
+export interface ThriveLineRequest {
+  sex: Sex;
+  /** The weight SDS at the first age. */
+  start_sds: number;
+  /** Ages in months, 0–12, at least one. */
+  months: readonly number[];
+  /** The conditional centile to grow at, strictly between 0 and 100; default 5. */
+  target_centile?: number | null;
+}
+
+/** Arguments of `sdsForMeasurement`. `age` is in decimal years (negative: before term). */
+export interface SdsForMeasurementArgs {
+  reference: Reference;
+  measurement_method: MeasurementMethod;
+  sex: Sex;
+  age: number;
+  observation_value: number;
+}
+
+/** Arguments of `measurementFromSds`. */
+export interface MeasurementFromSdsArgs {
+  reference: Reference;
+  measurement_method: MeasurementMethod;
+  sex: Sex;
+  age: number;
+  sds: number;
+}
+
+/** Arguments of `percentageMedianBmi`. */
+export interface PercentageMedianBmiArgs {
+  reference: Reference;
+  sex: Sex;
+  age: number;
+  bmi: number;
 }
 
 // ---------------------------------------------------------------------------------------------- other responses

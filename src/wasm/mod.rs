@@ -1,6 +1,8 @@
 //! The WebAssembly layer, compiled only for wasm32 (and natively for its own tests): the wasm-bindgen exports
 //! and the wire encodings only the package's JavaScript reads. The engine's public API is its domain types.
 
+#[cfg(test)]
+mod contract;
 mod flat;
 #[cfg(test)]
 mod protocol;

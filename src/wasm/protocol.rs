@@ -4,9 +4,7 @@
 //! checks that every request shape lists exactly the fields its Rust reader reads.
 
 use super::flat::{FICTIONAL_HEADER, MID_PARENTAL_HEADER};
-use super::record::{
-    result, slot, Status, Text, COMMENT_SENTENCES, GESTATION_CODE, RECORD_LEN, TEXTS,
-};
+use super::record::{Status, Text, COMMENT_SENTENCES, GESTATION_CODE, RECORD_LEN, TEXTS};
 use crate::dgc::api::{
     no_fictional_observation, CHART_REQUEST, FICTIONAL_REQUEST, MEASUREMENTS, MEASUREMENT_ARGS,
     MID_PARENTAL_REQUEST, PERCENTAGE_MEDIAN_BMI_ARGS, SDS_ARGS, THRIVE_REQUEST,
@@ -36,30 +34,6 @@ const SHAPES: [(&str, &Shape); 12] = [
     ("measurements", &MEASUREMENTS),
     ("fhirMeasurement", &FHIR_MEASUREMENT),
     ("fhirOptions", &FHIR_OPTIONS),
-];
-
-/// The record's slots, by their names in JavaScript.
-const SLOTS: [(&str, usize); 12] = [
-    ("chronologicalAge", slot::CHRONOLOGICAL_AGE),
-    ("correctedAge", slot::CORRECTED_AGE),
-    ("edd", slot::EDD),
-    ("gestationalAge", slot::GESTATIONAL_AGE),
-    ("comment", slot::COMMENT),
-    ("chronologicalCalendar", slot::CHRONOLOGICAL_CALENDAR),
-    ("correctedCalendar", slot::CORRECTED_CALENDAR),
-    ("corrected", slot::CORRECTED),
-    ("chronological", slot::CHRONOLOGICAL),
-    ("correctedError", slot::CORRECTED_ERROR),
-    ("chronologicalError", slot::CHRONOLOGICAL_ERROR),
-    ("observationError", slot::OBSERVATION_ERROR),
-];
-
-/// The slots within one age's results.
-const RESULT: [(&str, usize); 4] = [
-    ("sds", result::SDS),
-    ("centile", result::CENTILE),
-    ("band", result::BAND),
-    ("percentageMedianBmi", result::PERCENTAGE_MEDIAN_BMI),
 ];
 
 fn status_name(s: Status) -> &'static str {
@@ -183,8 +157,6 @@ pub fn js() -> String {
             table(statuses.map(|s| (status_name(s), s as usize)), false),
         ),
         ("RECORD_LEN", RECORD_LEN.to_string()),
-        ("SLOT", table(SLOTS, false)),
-        ("RESULT", table(RESULT, false)),
         (
             "TEXT",
             table(TEXTS.map(|t| (text_name(t), t as usize)), false),
@@ -213,14 +185,29 @@ pub fn js() -> String {
         ("SHAPES", format!("{{\n{}}}", shapes.concat())),
     ];
     let mut out = String::from(
-        "// The constants pkg-template/api.js shares with the wasm, generated from the Rust definitions by\n\
-         // src/wasm/protocol.rs (documented there): do not edit. `make protocol` rewrites this file; `cargo test`\n\
-         // fails while it differs from them.\n",
+        "// The constants and the measurement-object builder pkg-template/api.js shares with the wasm, generated from\n\
+         // the Rust definitions by src/wasm/protocol.rs and contract.rs (documented there): do not edit.\n\
+         // `make protocol` rewrites this file; `cargo test` fails while it differs from them.\n",
     );
     for (name, value) in constants {
         let _ = writeln!(out, "const {name} = {value};");
     }
+    out.push_str(&super::contract::builder());
     out
+}
+
+/// The lines of pkg-template/index.d.ts around the part generated from `contract`.
+const TS_BEGIN: &str = "// ---- generated from src/wasm/contract.rs by `make protocol`: do not edit (`cargo test` fails while it differs)\n";
+const TS_END: &str = "// ---- end of the generated part\n";
+
+/// pkg-template/index.d.ts with its generated part made from the Rust definitions (`None` without the markers).
+pub fn typescript(committed: &str) -> Option<String> {
+    let (head, rest) = committed.split_once(TS_BEGIN)?;
+    let (_, tail) = rest.split_once(TS_END)?;
+    Some(format!(
+        "{head}{TS_BEGIN}{}{TS_END}{tail}",
+        super::contract::typescript()
+    ))
 }
 
 #[cfg(test)]
@@ -231,18 +218,31 @@ mod tests {
     use std::collections::BTreeSet;
 
     const PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/pkg-template/protocol.js");
+    const TYPES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/pkg-template/index.d.ts");
 
-    /// `CENTILE_WRITE_PROTOCOL=1` (as `make protocol` sets it) rewrites the file instead.
+    /// The JavaScript-facing contract (pkg-template/protocol.js, and the generated part of
+    /// pkg-template/index.d.ts) is what the Rust definitions make. `CENTILE_WRITE_PROTOCOL=1` (as `make protocol`
+    /// sets it) rewrites both instead.
     #[test]
-    fn protocol_js_is_generated_from_rust() {
+    fn the_javascript_contract_is_generated_from_rust() {
+        let write = std::env::var_os("CENTILE_WRITE_PROTOCOL").is_some();
         let js = js();
-        if std::env::var_os("CENTILE_WRITE_PROTOCOL").is_some() {
+        let committed_types = std::fs::read_to_string(TYPES).unwrap_or_default();
+        let types =
+            typescript(&committed_types).expect("index.d.ts has the generated part's markers");
+        if write {
             std::fs::write(PATH, &js).expect("pkg-template/protocol.js is writable");
+            std::fs::write(TYPES, &types).expect("pkg-template/index.d.ts is writable");
         }
         let committed = std::fs::read_to_string(PATH).unwrap_or_default();
         assert!(
             committed == js,
             "pkg-template/protocol.js differs from the Rust definitions: run `make protocol` and commit it"
+        );
+        let committed_types = std::fs::read_to_string(TYPES).unwrap_or_default();
+        assert!(
+            committed_types == types,
+            "pkg-template/index.d.ts differs from the Rust definitions: run `make protocol` and commit it"
         );
     }
 
