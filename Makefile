@@ -12,14 +12,15 @@ REPRODUCIBLE := --remap-path-prefix=$(CARGO_HOME)=/cargo --remap-path-prefix=$(C
 
 # build-pkg.mjs also compiles centile/js (scripts/build-js.mjs), with the same remapping.
 pkg:
-	bash scripts/install-tools.sh
+	bash scripts/install-build-tools.sh
 	RUSTFLAGS="$(REPRODUCIBLE)" cargo build --locked --release --target wasm32-unknown-unknown --lib
 	RUSTFLAGS="$(REPRODUCIBLE)" node scripts/build-pkg.mjs
 
 test:
 	bash scripts/test.sh
 
-# The inner loop (under a minute warm): unit tests, departures, the embedded tables and their audit natively;
+# The inner loop (under a minute warm; needs only Rust with the wasm32 target, wasm-bindgen-cli and npm ci, which
+# scripts/install-build-tools.sh installs): unit tests, departures, the embedded tables and their audit natively;
 # then the package's fast and general paths and its robustness in Node. The package is a quick one (CENTILE_QUICK:
 # no wasm-opt size passes, no centile/js, whose tests are not in this loop); `make pkg` builds the real one.
 check:
@@ -39,6 +40,7 @@ demo-app:
 
 # Writes bench/results.md and bench/results.json, and the README's speed table from them.
 bench: pkg python
+	bash scripts/install-tools.sh
 	cargo build --locked --release --features cli --bin centile
 	node bench/run.mjs
 

@@ -1,5 +1,6 @@
 //! Request shapes: the fields each reader reads, which the package's JavaScript copies.
 
+#[cfg(debug_assertions)]
 use super::error::Loc;
 use super::value::Value;
 
