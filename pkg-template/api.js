@@ -8,12 +8,13 @@
 // sentence from the wasm once. Anything unusual, and every error, goes through the general path, which parses
 // the request and serialises the object in Rust. Tests require both paths to give identical JSON.
 
-/** Thrown for any input centile cannot use; `detail` has the dGC API's 422 shape. */
+/** Thrown for any input centile cannot use; `detail` has the dGC API's 422 shape; `status` is the API's (422, or
+ * 404 for an unknown reference). */
 class CentileError extends Error {
-  constructor(message, detail) {
+  constructor(message, detail, status = 422) {
     super(message);
     this.name = 'CentileError';
-    this.status = 422;
+    this.status = status;
     this.detail = detail;
   }
 }
@@ -132,7 +133,7 @@ function createApi(raw) {
 
   // Errors from the wasm are plain Errors named CentileError: give them the exported class.
   const rethrow = (e) => {
-    if (e && e.name === 'CentileError' && !(e instanceof CentileError)) throw new CentileError(e.message, e.detail);
+    if (e && e.name === 'CentileError' && !(e instanceof CentileError)) throw new CentileError(e.message, e.detail, e.status);
     throw e;
   };
   const guarded = (fn) => function (...args) {

@@ -634,9 +634,10 @@ export interface FhirCalculationResult {
  * `init()` finished, or WebAssembly refused (e.g. a Content-Security-Policy without `'wasm-unsafe-eval'`).
  */
 export declare class CentileError extends Error {
-  constructor(message: string, detail: ErrorDetail[]);
+  constructor(message: string, detail: ErrorDetail[], status?: 404 | 422 | 503);
   name: 'CentileError';
-  status: 422 | 503;
+  /** 422 for a request the API would refuse, 404 for an unknown reference (a route the API lacks), 503 when centile cannot run. */
+  status: 404 | 422 | 503;
   detail: ErrorDetail[];
 }
 

@@ -327,3 +327,103 @@ fn every_reader_answers_or_names_the_field() {
         }
     }
 }
+
+/// The dGC server's validation type codes and locations (Pydantic's, and its own validators'): our wording, the
+/// server's `type` and `loc`; an unknown reference is the server's 404.
+#[test]
+fn validation_type_codes_are_the_servers() {
+    let calculation = |patch: serde_json::Value| {
+        let mut body = serde_json::json!({"birth_date": "2020-01-01", "observation_date": "2021-01-01",
+            "observation_value": 75.0, "sex": "male", "measurement_method": "height"});
+        for (k, v) in patch.as_object().unwrap() {
+            body[k] = v.clone();
+        }
+        let value: Value = serde_json::from_value(body).unwrap();
+        let e = api::calculation("uk-who", &value).unwrap_err();
+        let d = &e.detail[0];
+        (serde_json::to_value(&d.loc).unwrap(), d.kind, e.status())
+    };
+    let at = |key: &str| serde_json::json!(["body", key]);
+    for (patch, key, kind) in [
+        (
+            serde_json::json!({"gestation_weeks": "thirty"}),
+            "gestation_weeks",
+            "int_parsing",
+        ),
+        (
+            serde_json::json!({"gestation_weeks": [30]}),
+            "gestation_weeks",
+            "int_type",
+        ),
+        (
+            serde_json::json!({"gestation_weeks": 30.5}),
+            "gestation_weeks",
+            "int_from_float",
+        ),
+        (
+            serde_json::json!({"gestation_weeks": 45}),
+            "gestation_weeks",
+            "less_than_equal",
+        ),
+        (
+            serde_json::json!({"gestation_days": -1}),
+            "gestation_days",
+            "greater_than_equal",
+        ),
+        (
+            serde_json::json!({"observation_value": "tall"}),
+            "observation_value",
+            "float_parsing",
+        ),
+        (
+            serde_json::json!({"observation_date": "2021-02-30"}),
+            "observation_date",
+            "date_from_datetime_parsing",
+        ),
+        (
+            serde_json::json!({"observation_date": "01/02/2021"}),
+            "observation_date",
+            "date_from_datetime_parsing",
+        ),
+        (
+            serde_json::json!({"observation_date": [2021]}),
+            "observation_date",
+            "date_type",
+        ),
+        (
+            serde_json::json!({"birth_date": "2020/01/01"}),
+            "birth_date",
+            "value_error",
+        ),
+        (
+            serde_json::json!({"birth_date": "2021-06-01"}),
+            "birth_date",
+            "value_error",
+        ),
+        (serde_json::json!({"sex": "other"}), "sex", "literal_error"),
+        (
+            serde_json::json!({"measurement_method": null}),
+            "measurement_method",
+            "missing",
+        ),
+    ] {
+        assert_eq!(calculation(patch.clone()), (at(key), kind, 422), "{patch}");
+    }
+    let parents = |maternal: f64, paternal: f64| {
+        let body = serde_json::json!({"height_maternal": maternal, "height_paternal": paternal, "sex": "female"});
+        let e = api::mid_parental_height(&serde_json::from_value(body).unwrap()).unwrap_err();
+        e.detail
+            .iter()
+            .map(|d| (serde_json::to_value(&d.loc).unwrap(), d.kind))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        parents(49.0, 246.0),
+        [
+            (at("height_maternal"), "greater_than_equal"),
+            (at("height_paternal"), "less_than_equal")
+        ]
+    );
+    let unknown = api::calculation("who-2006", &Value::Object(Vec::new())).unwrap_err();
+    assert_eq!(unknown.status(), 404);
+}

@@ -38,7 +38,7 @@ export function answer(operation, method, bodyText, options) {
   } catch (e) {
     if (!e || e.name !== 'CentileError') throw e;
     // The server has no route for an unknown reference.
-    if (e.status === 404 || (Array.isArray(e.detail) && e.detail[0] && e.detail[0].loc[0] === 'path')) return respond(404, { detail: 'Not Found' });
+    if (e.status === 404) return respond(404, { detail: 'Not Found' });
     return respond(e.status, { detail: e.detail });
   }
 }

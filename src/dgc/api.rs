@@ -1,7 +1,7 @@
 //! The JavaScript-facing operations on plain values: dGC request bodies in, serialisable results or 422-shaped
 //! errors out. The wasm binding only converts values; everything it exposes is here and testable natively.
 
-use crate::dgc::error::{ErrorDetail, Loc, ValidationError};
+use crate::dgc::error::{ErrorDetail, Loc, ValidationError, UNKNOWN_REFERENCE};
 use crate::dgc::fields::Fields;
 use crate::dgc::measurement_request::{
     MeasurementRequest, BULK, GESTATION_DAYS, GESTATION_WEEKS, OBSERVATION,
@@ -27,13 +27,14 @@ fn body() -> Vec<Loc> {
 /// Resolves a reference name (rcpchgrowth or API route name).
 ///
 /// # Errors
-/// A 422 naming the accepted values.
+/// An error at `["path", "reference"]` naming the accepted values: the API has no such route (status 404, see
+/// [`ValidationError::status`]).
 pub fn reference(name: &str) -> Result<Reference, ValidationError> {
     Reference::parse(name).ok_or_else(|| {
         ValidationError::at(
             vec![Loc::Key("path".into()), Loc::Key("reference".into())],
             "Unknown reference: use uk-who, who, cdc, turners-syndrome (or turner), trisomy-21 or trisomy-21-aap",
-            "enum",
+            UNKNOWN_REFERENCE,
         )
     })
 }
@@ -333,6 +334,9 @@ fn turner_girls_height(
     }
 }
 
+/// The parents' heights the API accepts, in centimetres.
+const PARENT_HEIGHT: (i32, i32) = (50, 245);
+
 /// What [`mid_parental_height`] reads.
 pub(crate) const MID_PARENTAL_REQUEST: Shape = Shape::Object(&[&[
     ("height_maternal", Shape::Any),
@@ -348,8 +352,8 @@ pub(crate) const MID_PARENTAL_REQUEST: Shape = Shape::Object(&[&[
 /// A 422 for invalid fields or a parent's height beyond ±8 SDS, one item per parent.
 pub fn mid_parental_height(request: &Value) -> Result<MidParentalHeight, ValidationError> {
     let mut fields = Fields::new(request, &MID_PARENTAL_REQUEST, body());
-    let maternal = fields.positive("height_maternal");
-    let paternal = fields.positive("height_paternal");
+    let maternal = fields.float_in("height_maternal", PARENT_HEIGHT.0, PARENT_HEIGHT.1);
+    let paternal = fields.float_in("height_paternal", PARENT_HEIGHT.0, PARENT_HEIGHT.1);
     let sex = fields.sex();
     let reference = match fields.raw("reference") {
         None => Some(Reference::UkWho),

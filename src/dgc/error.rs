@@ -4,6 +4,9 @@ use super::value::Value;
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use std::fmt;
 
+/// The type of the problem an unknown reference (a route the API does not have) is reported as.
+pub const UNKNOWN_REFERENCE: &str = "enum";
+
 /// One step of an error location: a field name or a list index.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Loc {
@@ -74,6 +77,19 @@ impl ValidationError {
     /// A single problem with the request as a whole (`loc: ["body"]`).
     pub fn body(msg: impl Into<String>, kind: &'static str) -> ValidationError {
         ValidationError::at(vec![Loc::Key("body".into())], msg, kind)
+    }
+
+    /// The HTTP status the API answers: 404 for an unknown reference (a route it does not have), else 422.
+    pub fn status(&self) -> u16 {
+        let unknown_route = self.detail.iter().any(|d| {
+            d.kind == UNKNOWN_REFERENCE
+                && matches!(d.loc.as_slice(), [Loc::Key(p), Loc::Key(r)] if p == "path" && r == "reference")
+        });
+        if unknown_route {
+            404
+        } else {
+            422
+        }
     }
 
     /// A single problem with the field `key` of the request (`loc: ["body", key]`).

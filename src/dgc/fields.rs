@@ -80,18 +80,29 @@ impl<'a> Fields<'a> {
         value
     }
 
-    fn number(&mut self, key: &str, value: &Value) -> Option<f64> {
+    /// A finite number, from a number or a numeric string; a problem is reported with the API's type codes for a
+    /// float field, or for an integer field when `whole`.
+    fn number(&mut self, key: &str, value: &Value, whole: bool) -> Option<f64> {
+        let (parsing, kind, msg) = if whole {
+            ("int_parsing", "int_type", "Input should be a valid integer")
+        } else {
+            (
+                "float_parsing",
+                "float_type",
+                "Input should be a valid number",
+            )
+        };
         let n = match value {
             Value::Number(n) => *n,
             Value::String(s) => match crate::dgc::decimal::parse(s.trim()) {
                 Some(n) => n,
                 None => {
-                    self.fail(key, "float_parsing", "Input should be a valid number");
+                    self.fail(key, parsing, msg);
                     return None;
                 }
             },
             _ => {
-                self.fail(key, "float_type", "Input should be a valid number");
+                self.fail(key, kind, msg);
                 return None;
             }
         };
@@ -105,13 +116,39 @@ impl<'a> Fields<'a> {
     /// A required finite number (numeric strings are accepted, as the API's lax parsing does).
     pub fn float(&mut self, key: &str) -> Option<f64> {
         let value = self.required(key)?;
-        self.number(key, value)
+        self.number(key, value, false)
     }
 
     /// An optional finite number.
     pub fn optional_float(&mut self, key: &str) -> Option<f64> {
         let value = self.raw(key)?;
-        self.number(key, value)
+        self.number(key, value, false)
+    }
+
+    /// A required number from `lo` to `hi` inclusive (the API's `ge`/`le` constraints and their type codes).
+    pub fn float_in(&mut self, key: &str, lo: i32, hi: i32) -> Option<f64> {
+        let n = self.float(key)?;
+        self.bounded(key, n, lo, hi)
+    }
+
+    /// `n`, or `None` with the API's `greater_than_equal`/`less_than_equal` problem when outside `lo..=hi`. (Whole
+    /// bounds: the .wasm carries no float formatting.)
+    fn bounded(&mut self, key: &str, n: f64, lo: i32, hi: i32) -> Option<f64> {
+        let (kind, msg) = if n < f64::from(lo) {
+            (
+                "greater_than_equal",
+                format!("Input should be greater than or equal to {lo}"),
+            )
+        } else if n > f64::from(hi) {
+            (
+                "less_than_equal",
+                format!("Input should be less than or equal to {hi}"),
+            )
+        } else {
+            return Some(n);
+        };
+        self.fail(key, kind, msg);
+        None
     }
 
     /// A required number greater than zero.
@@ -130,25 +167,12 @@ impl<'a> Fields<'a> {
         let Some(value) = self.raw(key) else {
             return Some(default);
         };
-        let n = self.number(key, value)?;
+        let n = self.number(key, value, true)?;
         if n.fract() != 0.0 {
             self.fail(key, "int_from_float", "Input should be a whole number");
             return None;
         }
-        if n < f64::from(lo) || n > f64::from(hi) {
-            let msg = format!("Input should be between {lo} and {hi}");
-            self.fail(
-                key,
-                if n < f64::from(lo) {
-                    "greater_than_equal"
-                } else {
-                    "less_than_equal"
-                },
-                msg,
-            );
-            return None;
-        }
-        Some(n as i32)
+        self.bounded(key, n, lo, hi).map(|n| n as i32)
     }
 
     /// A string field (required when `required`).
@@ -219,16 +243,23 @@ impl<'a> Fields<'a> {
         )
     }
 
-    /// A required `YYYY-MM-DD` date.
+    /// A required `YYYY-MM-DD` date. The API reads `birth_date` with its own validator (a `value_error`) and other
+    /// dates as Pydantic dates (`date_from_datetime_parsing`, `date_type` for a value that is not text).
     pub fn date(&mut self, key: &str) -> Option<Date> {
-        let text = self.string(key, true)?;
+        let strptime = key == "birth_date";
+        let msg = "Input should be a real calendar date written YYYY-MM-DD";
+        let Value::String(text) = self.required(key)? else {
+            self.fail(key, if strptime { "value_error" } else { "date_type" }, msg);
+            return None;
+        };
         let date = Date::parse(text);
         if date.is_none() {
-            self.fail(
-                key,
-                "date_parsing",
-                "Input should be a real calendar date written YYYY-MM-DD",
-            );
+            let kind = if strptime {
+                "value_error"
+            } else {
+                "date_from_datetime_parsing"
+            };
+            self.fail(key, kind, msg);
         }
         date
     }

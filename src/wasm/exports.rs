@@ -25,11 +25,12 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
         .unwrap_or(JsValue::NULL)
 }
 
-/// A JavaScript `Error` named `CentileError`, with `status` 422 and the dGC `detail` list.
+/// A JavaScript `Error` named `CentileError`, with the API's `status` (422, or 404 for an unknown reference) and the
+/// dGC `detail` list.
 fn error(e: ValidationError) -> JsValue {
     let err = js_sys::Error::new(&e.to_string());
     err.set_name("CentileError");
-    let _ = js_sys::Reflect::set(&err, &"status".into(), &422.into());
+    let _ = js_sys::Reflect::set(&err, &"status".into(), &e.status().into());
     let _ = js_sys::Reflect::set(&err, &"detail".into(), &to_js(&e.detail));
     err.into()
 }

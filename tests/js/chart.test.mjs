@@ -320,7 +320,9 @@ test('acknowledgement and provenance: the reference, centile\'s version, the tab
 /** One child measured in all four ways at the same visits. */
 function allMethods(weeks = 40) {
   const value = { height: (i) => 50 + i * 4, weight: (i) => 3.4 + i * 0.7, ofc: (i) => 35 + i * 0.9, bmi: (i) => 13 + (i % 3) * 0.5 };
-  return Object.entries(value).flatMap(([method, v]) => child({ method, value: v, weeks, n: 8, every: 45 })).filter((m) => !('loc' in m));
+  // Measurements with a value at some age (a BMI at birth has none at either: answered, with nothing to draw).
+  const scored = (m) => !('loc' in m) && (m.measurement_calculated_values.chronological_sds !== null || m.measurement_calculated_values.corrected_sds !== null);
+  return Object.entries(value).flatMap(([method, v]) => child({ method, value: v, weeks, n: 8, every: 45 })).filter(scored);
 }
 
 test('SDS chart: every method on one chart in a consistent colour, with lines every 0.67 SD from -2.67 to +2.67', () => {

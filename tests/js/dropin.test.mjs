@@ -55,7 +55,7 @@ test('axios: a 422 rejects with a genuine AxiosError whose response carries the 
   assert.equal(error.message, 'Request failed with status code 422');
   assert.equal(error.response.status, 422);
   assert.equal(error.response.statusText, 'Unprocessable Entity');
-  assert.deepEqual(error.response.data.detail.map((d) => d.loc), [['body', 'observation_date']]);
+  assert.deepEqual(error.response.data.detail.map((d) => [d.type, d.loc]), [['date_from_datetime_parsing', ['body', 'observation_date']]]);
   // validateStatus is honoured as axios's own adapters honour it.
   const kept = await api.post('/uk-who/calculation', { sex: 'female' }, { validateStatus: () => true });
   assert.equal(kept.status, 422);
@@ -66,6 +66,9 @@ test('axios: an unknown reference is a 404 Not Found, another method a 405, a mi
   const api = dgc(BASES[0]);
   const status = (p) => p.then((r) => [r.status, r.data], (e) => [e.response.status, e.response.data]);
   assert.deepEqual(await status(api.post('/nonsense/calculation', child)), [404, { detail: 'Not Found' }]);
+  // The direct call says the same with its status.
+  assert.throws(() => centile.calculation('nonsense', child), (e) => e instanceof centile.CentileError && e.status === 404);
+  assert.throws(() => centile.chartCoordinates('nonsense', chart), (e) => e.status === 404);
   assert.deepEqual(await status(api.get('/uk-who/calculation')), [405, { detail: 'Method Not Allowed' }]);
   assert.deepEqual(await status(api.post('/uk-who/calculation')),
     [422, { detail: [{ type: 'missing', loc: ['body'], msg: 'Field required', input: null }] }]);
@@ -103,7 +106,7 @@ test('fetch: the routes answer with the server status, headers and JSON; other U
   response = await post(centileFetch, 'http://127.0.0.1:8000/uk-who/calculation', { ...child, birth_date: '2020/01/01' });
   assert.equal(response.status, 422);
   assert.equal(response.ok, false);
-  assert.deepEqual((await response.json()).detail.map((d) => d.loc), [['body', 'birth_date']]);
+  assert.deepEqual((await response.json()).detail.map((d) => [d.type, d.loc]), [['value_error', ['body', 'birth_date']]]);
   assert.equal((await post(centileFetch, 'http://127.0.0.1:8000/who-2006/calculation', child)).status, 404);
   await assert.rejects(centileFetch('https://example.org/anything'), (e) => e instanceof TypeError && /refused https:\/\/example\.org\/anything/.test(e.message));
   const seen = [];

@@ -113,7 +113,9 @@ export function fuzz({ executions = Infinity, seconds = Infinity, seed = 1, prog
     } catch (e) {
       assert.ok(!trapped(e), `${id()} trapped: ${e && e.message}`);
       if (e instanceof api.CentileError) {
-        assert.ok(e.status === 422 && Array.isArray(e.detail) && e.detail.length > 0 && typeof e.message === 'string', id());
+        // 422, or 404 for an unknown reference (a route the API does not have).
+        const status = Array.isArray(e.detail) && e.detail.some((d) => d.type === 'enum' && d.loc?.[0] === 'path') ? 404 : 422;
+        assert.ok(e.status === status && Array.isArray(e.detail) && e.detail.length > 0 && typeof e.message === 'string', `${id()}: ${e.status} ${JSON.stringify(e.detail)}`);
         for (const d of e.detail) {
           assert.ok(Array.isArray(d.loc) && ['body', 'path', 'options'].includes(d.loc[0]) && typeof d.msg === 'string'
             && typeof d.type === 'string' && d.input === null, `${id()}: ${JSON.stringify(d)}`);
