@@ -1,4 +1,4 @@
-//! A native property test of the request readers (issue #7 §6; the native counterpart of tests/js/fuzz.mjs):
+//! A native property test of the request readers (the native counterpart of tests/js/fuzz.mjs):
 //! random text into `Value::parse`, and random near-valid and random values into every `api` function. Nothing
 //! may panic; every error names where (`body`, `path`) with a non-empty message and carries no input; numbers
 //! answered are finite; and the text form the package writes parses back to the value it came from.

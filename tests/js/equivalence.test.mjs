@@ -1,4 +1,4 @@
-// Issue #14 §4: the fast path and the general path give the same outcome, answer for answer and error for error,
+// The fast path and the general path give the same outcome, answer for answer and error for error,
 // over near-valid requests: the golden vectors mutated field by field (numeric strings, nulls, boundary
 // gestations, 29 February, bone age, one day before birth, prototype names, values JSON cannot carry, getters,
 // proxies, inherited properties).

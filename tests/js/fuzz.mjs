@@ -1,4 +1,4 @@
-// A structured fuzzer over every export of the package (issue #7 §6): valid requests mutated field by field, random
+// A structured fuzzer over every export of the package: valid requests mutated field by field, random
 // JSON values, values JSON cannot carry, typed arrays, deep nesting, long lists, getters and proxies (some hostile:
 // they throw, or are revoked). Invariants checked on every execution:
 //   1. nothing ever traps (no WebAssembly.RuntimeError, no "unreachable" or "out of bounds");

@@ -1,4 +1,4 @@
-// Issue #7 §2 and §4, issue #14 §4: no plausible wrong answer (a finite input gives a finite answer or a 422 naming
+// No plausible wrong answer (a finite input gives a finite answer or a 422 naming
 // the field), errors that never carry a child's values, and validation as strict and as lax as the API's.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,4 +1,4 @@
-// Issue #7 §1: no caller's value can break the instance. Each trigger the audit found is repeated far more often
+// No caller's value can break the instance. Each trigger the audit found is repeated far more often
 // than it took to break the 0.1.0 build (a JavaScript exception unwinding through wasm frames left every export
 // trapping until reload); each must give a CentileError or rethrow the caller's own exception, from JavaScript, and
 // afterwards every export must still give the golden vectors' answers.

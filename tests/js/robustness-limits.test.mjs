@@ -1,4 +1,4 @@
-// Issue #7 §3: bounded cost. Documented limits answer a 422 at once; what a request does not need is never read;
+// Bounded cost. Documented limits answer a 422 at once; what a request does not need is never read;
 // and the wasm memory stays flat over repeated large calls (it can grow, never shrink, so it must not creep).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -469,7 +469,7 @@ def gen_calculation():
         birth = datetime.date(2018, 3, 14)
         b.add(ref, birth, birth + datetime.timedelta(days=days), sex, method, value, gw, gd)
 
-    # One age without data (issue #8): a CDC BMI at 2.1 years for a baby born at 30+1 weeks (corrected age under
+    # One age without data: a CDC BMI at 2.1 years for a baby born at 30+1 weeks (corrected age under
     # 2, where CDC BMI starts) and a UK-WHO BMI at 3 months for a baby born at 27 weeks (corrected age under 42
     # weeks): the oracle returns the chronological results, and so does centile.
     for ref, sex, method, gw, gd, days, value in ONE_AGE:

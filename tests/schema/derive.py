@@ -10,7 +10,7 @@ the Python file has exactly the fields the OpenAPI document lists, and writes te
 
 Rules applied to the server's models (each recorded in the output):
   * Every field of a response model is required: FastAPI serialises a `response_model` with all of its fields,
-    defaults included, so a field the library leaves out arrives as `null` (issue #14, section 2).
+    defaults included, so a field the library leaves out arrives as `null`.
   * No other keys (`additionalProperties: false`): FastAPI drops any key a response model does not declare.
     The 422 items are the exception: FastAPI adds `input`, `ctx` and `url` to the documented `loc`, `msg`, `type`.
   * `Sex.male` / `Sex.female` are nullable: the model declares them `MeasurementMethod = None`, so the sex not drawn
@@ -18,7 +18,7 @@ Rules applied to the server's models (each recorded in the output):
 Departures (centile's, documented in docs/differences.md):
   * `MeasurementObject.provenance`: centile reports the engine, its version and the reference data with every result.
   * `Data.y` is nullable: a point of a chart line where the reference has no finite measurement. This server's
-    model would fail such a response with a 500; later servers accept the null (server issue #285).
+    model would fail such a response with a 500; later servers accept the null.
   * `MidParentalHeightResponse.mid_parental_height` is nullable: the reference has no height at that SDS.
   * The bulk response `{"results": [MeasurementObject | 422 item, ...]}` is the later server's
     `/{reference}/bulk-calculation` (not in this commit's routers), built from the same models.
