@@ -2,13 +2,15 @@
 // index.html) draws a preterm child's height chart; checked: every point on screen at the plot's linear map of its
 // age and value (0.5 px), keyboard arrows between points with focus events and announcements, Enter to select,
 // axe-core at 0 violations (WCAG 2.2 A/AA), no horizontal scroll and 44 px targets at 320 and 390 px wide, dark
-// mode and forced colours, the table twin, PNG export at 300 dpi and the export name, the print stylesheet.
+// mode and forced colours, the table twin, PNG export at 300 dpi and the export name, the print stylesheet; and
+// CentileChart (centile/react) in a React 19 page bundled by esbuild: points on the map, an edit redrawn in place.
 // Prints "N passed, N failed".
 import { chromium } from 'playwright-core';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { build } from 'esbuild';
 import { startServer } from '../../www-demo/serve.mjs';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
@@ -21,7 +23,11 @@ async function check(name, fn) {
 }
 const assert = (cond, msg) => { if (!cond) throw new Error(msg); };
 
-const server = await startServer({ roots: { '/pkg/': path.join(here, '../../pkg'), '/': here } });
+// The React 19 page: tests/chart/react-app.jsx bundled by esbuild, `centile` resolved to pkg/ as a consumer's would be.
+const bundleDir = mkdtempSync(path.join(tmpdir(), 'centile-chart-react-'));
+await build({ entryPoints: [path.join(here, 'react-app.jsx')], bundle: true, format: 'esm', jsx: 'automatic', minify: true, logLevel: 'error',
+  outfile: path.join(bundleDir, 'react-app.js'), alias: { centile: path.join(here, '../../pkg') }, define: { 'process.env.NODE_ENV': '"production"' } });
+const server = await startServer({ roots: { '/pkg/': path.join(here, '../../pkg'), '/bundle/': bundleDir, '/': here } });
 const profile = mkdtempSync(path.join(tmpdir(), 'centile-chart-'));
 const context = await chromium.launchPersistentContext(profile, {
   executablePath: '/usr/bin/chromium', headless: true, viewport: { width: 800, height: 900 },
@@ -159,11 +165,47 @@ try {
     }
   });
 
+  await check('React 19 (centile/react, bundled by esbuild): points on the map, an edited visit redrawn in place with no remount, onPointSelect', async () => {
+    await page.goto(`${server.url}index.html`);
+    await page.evaluate(async () => {
+      document.body.innerHTML = '<main id="react"></main>';
+      await import('/bundle/react-app.js');
+    });
+    await page.waitForSelector('.react-chart svg .point');
+    const state = () => page.evaluate(() => {
+      const div = document.querySelector('.react-chart');
+      const svg = div.querySelector('svg');
+      const plot = svg.querySelector('.plot').dataset;
+      const nums = (s) => s.split(' ').map(Number);
+      const [d0, d1] = nums(plot.xDomain); const [v0, v1] = nums(plot.yDomain); const [x0, x1] = nums(plot.xRange); const [y0, y1] = nums(plot.yRange);
+      const box = svg.getBoundingClientRect();
+      const scale = box.width / svg.viewBox.baseVal.width;
+      const off = [...svg.querySelectorAll('.point')].filter((p) => {
+        const r = p.querySelector('.mark').getBoundingClientRect();
+        return Math.abs((r.left + r.width / 2 - box.left) / scale - (x0 + ((p.dataset.decimalAge - d0) / (d1 - d0)) * (x1 - x0))) > 0.5
+          || Math.abs((r.top + r.height / 2 - box.top) / scale - (y0 + ((p.dataset.value - v0) / (v1 - v0)) * (y1 - y0))) > 0.5;
+      }).length;
+      div.marker ??= Math.random();
+      return { marker: div.marker, off, values: [...svg.querySelectorAll('.point')].map((p) => p.dataset.value) };
+    });
+    const before = await state();
+    assert(before.off === 0 && before.values.length >= 6, JSON.stringify(before));
+    await page.evaluate(() => window.edit(5.9));
+    await page.waitForFunction(() => [...document.querySelectorAll('.react-chart .point')].some((p) => p.dataset.value === '5.9'));
+    const after = await state();
+    assert(after.marker === before.marker, 'the chart\'s element was replaced (a remount)');
+    assert(after.off === 0, `${after.off} points off the map after the edit`);
+    await page.locator('.react-chart .point').first().click({ force: true });
+    const selected = await page.evaluate(() => window.selected);
+    assert(selected && typeof selected.decimalAge === 'number' && selected.label.length > 20, JSON.stringify(selected));
+  });
+
   await check('no page errors', async () => assert(errors.length === 0, errors.join('\n')));
 } finally {
   await context.close();
   await server.close();
   rmSync(profile, { recursive: true, force: true });
+  rmSync(bundleDir, { recursive: true, force: true });
 }
 console.log(`${results.passed} passed, ${results.failed} failed`);
 process.exitCode = results.failed ? 1 : 0;
