@@ -308,7 +308,7 @@ export function renderChart(options) {
   let extent;
   if (s.kind === 'centile') {
     segs = centileLines(s.reference, s.sex, s.method, s.centiles);
-    const xs = segs.flatMap((g) => g.lines.flatMap((l) => (l.points.length ? [l.points[0].x, l.points.at(-1).x] : [])));
+    const xs = segs.flatMap((g) => g.lines.flatMap((l) => (l.points.length ? [l.points[0].x, l.points[l.points.length - 1].x] : [])));
     extent = xs.length ? [Math.min(...xs), Math.max(...xs)] : [0, 20];
   } else {
     const ages = points.map((p) => p.x);
@@ -651,5 +651,7 @@ function announce(p, s, m, unit) {
     : `${formatValue(p.value)} ${unit}`;
   const centile = p.centile === null || p.centile === undefined ? '' : `, ${formatCentile(p.centile)} ${m.centile}`;
   const kind = m[p.kind];
-  return `${md.observation_date}, ${kind}: ${ages.join(', ')}; ${value}${centile}${p.band ? `. ${p.band}` : ''}`;
+  // A flagged value (implausible, or without data at an age) is drawn with the reason it was flagged.
+  const flag = p.measurement.child_observation_value.observation_value_error;
+  return `${md.observation_date}, ${kind}: ${ages.join(', ')}; ${value}${centile}${p.band ? `. ${p.band}` : ''}${flag ? `. ${flag}` : ''}`;
 }

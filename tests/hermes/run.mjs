@@ -45,7 +45,21 @@ const mph = [...new Map(vectors('mid_parental_height.json').cases.map(([maternal
   [reference, { height_maternal: maternal, height_paternal: paternal, sex, reference }])).values()];
 const fictional = every(vectors('fictional_child.json').cases.filter((c) => typeof c[2] !== 'string'), 4).map(([reference, r]) => [reference, r]);
 const sds = { ages: [0.5, 2, 5, 9.5, 14, 18], values: [68, 87, 110, 135, 162, 178] };
-const sample = { calculation: calculations.map((c) => [c[0], request(c)]), charts, midParentalHeight: mph, fictionalChild: fictional, sds };
+// Charts drawn by centile/chart: a preterm child's height (both ages, an event, a bone age, mid-parental height),
+// the SDS chart of the same child, and a girl's weight with an imperial axis: the SVG must be Node's, byte for byte.
+const visits = (n, start, every, value, notes = {}) => Array.from({ length: n }, (_, i) => ({
+  observation_date: new Date(Date.UTC(2015, 0, 1) + (start + i * every) * 864e5).toISOString().slice(0, 10), observation_value: value(i), ...notes[i] }));
+const born = { birth_date: '2015-01-01', gestation_weeks: 30, gestation_days: 4 };
+const heights = wasmBuild.bulkCalculation('uk-who', { ...born, sex: 'male', measurement_method: 'height',
+  observations: visits(24, 20, 150, (i) => 44 + i * 5.2 - (i > 12 ? (i - 12) * 1.6 : 0), { 4: { events_text: ['Started feeds'] }, 14: { bone_age: 5.2, bone_age_type: 'greulich-pyle' } }) }).results;
+const weights = wasmBuild.bulkCalculation('uk-who', { ...born, sex: 'male', measurement_method: 'weight', observations: visits(12, 20, 200, (i) => 2 + i * 2.1) }).results;
+const chartSvg = [
+  { reference: 'uk-who', sex: 'male', measurement_method: 'height', measurements: heights, childLabel: 'Hermes child',
+    midParentalHeight: wasmBuild.midParentalHeight({ height_maternal: 163, height_paternal: 181, sex: 'male' }), ageWindow: 'whole' },
+  { reference: 'uk-who', sex: 'male', measurement_method: 'height', kind: 'sds', measurements: [...heights, ...weights] },
+  { reference: 'uk-who', sex: 'female', measurement_method: 'weight', imperial: true, ageWindow: [0, 2], width: 360, height: 420 },
+];
+const sample = { calculation: calculations.map((c) => [c[0], request(c)]), charts, midParentalHeight: mph, fictionalChild: fictional, sds, chartSvg };
 const references = new Set(calculations.map((c) => c[0]));
 
 assert(existsSync(path.join(root, 'pkg/package.json')), 'build the package first (make pkg)');
@@ -98,6 +112,14 @@ try {
     fictional.forEach(([reference, req], i) => same(`fictional child ${reference}`, out.fictionalChild[i], wasm(() => wasmBuild.fictionalChildData(reference, req))));
     same('sdsForMeasurements', out.sds, Array.from(wasmBuild.sdsForMeasurements('uk-who', 'height', 'male', new Float64Array(sds.ages), new Float64Array(sds.values))));
     assert(out.charts.every((c) => c.ok) && out.midParentalHeight.every((c) => c.ok) && out.fictionalChild.every((c) => c.ok), 'an unexpected error');
+  });
+
+  await check(`centile/chart draws the same SVG in Hermes as in Node, byte for byte (${chartSvg.length} charts)`, async () => {
+    const { renderChart } = await import('../../pkg/chart/index.js');
+    chartSvg.forEach((options, i) => {
+      assert(out.chartSvg[i].ok, `chart ${i}: ${JSON.stringify(out.chartSvg[i].err)}`);
+      assert(out.chartSvg[i].ok === renderChart(options), `chart ${i}: the SVG differs from Node's`);
+    });
   });
 
   await check('the current Hermes compiler (hermes-compiler, as React Native pins it) compiles both bundles to bytecode', async () => {

@@ -504,3 +504,13 @@ test('a centile chart given every method draws its own method\'s points, all of 
     assert.ok(drawn.every((p) => p.attrs['data-method'] === method));
   }
 });
+
+test('a flagged value is drawn with the reason it was flagged in its sentence', () => {
+  // More than 8 SDS from the median: answered, with observation_value_error set.
+  const [m] = child({ n: 1, start: 3000, value: () => 60 });
+  const flag = m.child_observation_value.observation_value_error;
+  assert.ok(flag, 'the engine flags the value');
+  const [p] = points(render({ measurements: [m], age: 'chronological' }));
+  assert.ok(p.attrs['aria-label'].endsWith(flag), p.attrs['aria-label']);
+  assert.match(p.attrs['aria-label'], /<0\.4 centile/);
+});
