@@ -92,6 +92,9 @@ node --test --test-reporter=spec tests/types/'
 layer "consumers of the packed package (npm ci, pinned lockfiles): Node ESM/CommonJS, Deno, Bun; Vite 5/6/7/8 build + dev server, webpack 5.88 + current, Rollup, esbuild, Parcel, Next.js in Chromium" '
 node tests/consumers/run.mjs'
 
+layer "a dGC client written as the RCPCH client (axios instance; one changed line: the centile/axios adapter) with RCPCH chart 7.4.3 and 7.5.2, Vite 5, in Chromium" '
+node tests/consumers/dgc-client/run.mjs'
+
 layer "React Native: a production Metro bundle takes centile/js (react-native condition) and runs in Hermes; golden vectors in Hermes" '
 node tests/hermes/run.mjs'
 
