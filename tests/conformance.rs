@@ -7,8 +7,9 @@ use centile::dgc::value::Value;
 use centile::engine::ages::calendar_text;
 use centile::engine::centiles::{centile, sds_for_centile, Band};
 use centile::engine::measurement::{calculate, AgeComment};
+use centile::engine::references::AtJoin;
 use centile::engine::sds::{
-    measurement_from_sds, percentage_median_bmi, sds_for_measurement, SdsOrigin,
+    measurement_from_sds, percentage_median_bmi, sds_for_measurement, RoundingRule,
 };
 use centile::{Method, Reference, Sex};
 use serde_json::Value as Json;
@@ -302,8 +303,8 @@ fn measurement_from_sds_vectors() {
                 m,
                 s,
                 c[4].as_f64().unwrap(),
-                SdsOrigin::Plain,
-                false,
+                RoundingRule::Python,
+                AtJoin::OlderTable,
             ),
             _ => Err(centile::engine::sds::CalcError::NotFinite),
         };

@@ -3,8 +3,9 @@
 
 use centile::dgc::api;
 use centile::dgc::value::Value;
+use centile::engine::references::AtJoin;
 use centile::engine::sds::{
-    measurement_from_sds, percentage_median_bmi, sds_for_measurement, CalcError, SdsOrigin,
+    measurement_from_sds, percentage_median_bmi, sds_for_measurement, CalcError, RoundingRule,
 };
 use centile::{Method, Reference, Sex};
 use serde_json::Value as Json;
@@ -61,7 +62,8 @@ fn ages_between_the_two_year_tables_are_a_clear_error() {
     for c in cases("measurement_from_sds.json") {
         if expects(&c, "raises IndexError") || expects(&c, "raises ValueError") {
             let (r, m, s, age, sds) = parse(&c);
-            let got = measurement_from_sds(r, age, m, s, sds, SdsOrigin::Plain, false);
+            let got =
+                measurement_from_sds(r, age, m, s, sds, RoundingRule::Python, AtJoin::OlderTable);
             assert_eq!(got, Err(CalcError::BetweenTables), "{c:?}");
             seen += 1;
         }
@@ -142,7 +144,7 @@ fn infinite_results_are_an_error() {
     {
         let (r, m, s, age, z) = parse(&c);
         assert_eq!(
-            measurement_from_sds(r, age, m, s, z, SdsOrigin::Plain, false),
+            measurement_from_sds(r, age, m, s, z, RoundingRule::Python, AtJoin::OlderTable),
             Err(CalcError::NotFinite),
             "{c:?}"
         );

@@ -6,7 +6,8 @@ use centile::dgc::error::ValidationError;
 use centile::engine::ages::{Date, Gestation};
 use centile::engine::centiles::{centile, CentileBand};
 use centile::engine::measurement::{band_format, scores, Birth, Observation};
-use centile::engine::sds::{self, SdsOrigin};
+use centile::engine::references::AtJoin;
+use centile::engine::sds::{self, RoundingRule};
 use centile::{Method, Reference, Sex};
 use numpy::{IntoPyArray, PyReadonlyArray1};
 use pyo3::exceptions::PyValueError;
@@ -122,7 +123,7 @@ fn column<'py>(
                             sds::sds_for_measurement(r, age, m, s, x).map_or(f64::NAN, centile)
                         }
                         Kind::Measurement => {
-                            sds::measurement_from_sds(r, age, m, s, x, SdsOrigin::Plain, false)
+                            sds::measurement_from_sds(r, age, m, s, x, RoundingRule::Python, AtJoin::OlderTable)
                                 .ok()
                                 .flatten()
                                 .unwrap_or(f64::NAN)

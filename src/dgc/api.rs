@@ -14,8 +14,9 @@ use crate::engine::chart::{chart, Chart, Lines};
 use crate::engine::fictional::{self, FictionalChild, FictionalError, IntervalUnit};
 use crate::engine::measurement::{calculate, Birth, MeasurementObject, Observation};
 use crate::engine::mid_parental::{self, HeightProblem, MidParentalHeight, Parent};
+use crate::engine::references::AtJoin;
 use crate::engine::references::NoData;
-use crate::engine::sds::{self, CalcError, SdsOrigin};
+use crate::engine::sds::{self, CalcError, RoundingRule};
 use crate::engine::thrive::{self, ThriveLine};
 use crate::{Method, Reference, Sex};
 use serde::Serialize;
@@ -173,7 +174,7 @@ pub fn measurement_from_sds(args: &Value) -> Result<Option<f64>, ValidationError
     let age = a.float("age");
     let z = a.float("sds");
     let (r, m, s, age, z) = a.finish_with((r, m, s, age, z))?;
-    sds::measurement_from_sds(r, age, m, s, z, SdsOrigin::Plain, false)
+    sds::measurement_from_sds(r, age, m, s, z, RoundingRule::Python, AtJoin::OlderTable)
         .map_err(|e| calc_error(e, "sds"))
 }
 

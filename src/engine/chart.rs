@@ -2,8 +2,9 @@
 //! segments, ages, joins (two points at one age where tables meet) and rounding.
 
 use crate::engine::centiles::{centile, sds_for_centile, CentileFormat};
+use crate::engine::references::AtJoin;
 use crate::engine::rounding::round_python;
-use crate::engine::sds::{measurement_from_sds, CalcError, SdsOrigin};
+use crate::engine::sds::{measurement_from_sds, CalcError, RoundingRule};
 use crate::{Method, Reference, Sex};
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 
@@ -193,7 +194,7 @@ pub struct Chart {
 /// The z of a line, how rcpchgrowth carried it (which decides its rounding), its centile and its label.
 struct LineSpec {
     z: f64,
-    origin: SdsOrigin,
+    origin: RoundingRule,
     centile: f64,
     label: f64,
 }
@@ -201,7 +202,7 @@ struct LineSpec {
 fn specs(reference: Reference, lines: &Lines) -> Vec<LineSpec> {
     let from_centile = |c: f64| LineSpec {
         z: sds_for_centile(c),
-        origin: SdsOrigin::NumPy,
+        origin: RoundingRule::NumPy,
         centile: c,
         label: c,
     };
@@ -214,11 +215,11 @@ fn specs(reference: Reference, lines: &Lines) -> Vec<LineSpec> {
                 .map(|&c| {
                     let z = sds_for_centile(c);
                     let (z, origin) = if z == 0.0 {
-                        (z, SdsOrigin::NumPy)
+                        (z, RoundingRule::NumPy)
                     } else {
                         (
                             (z / (2.0 / 3.0)).round_ties_even() * (2.0 / 3.0),
-                            SdsOrigin::Plain,
+                            RoundingRule::Python,
                         )
                     };
                     LineSpec {
@@ -236,7 +237,7 @@ fn specs(reference: Reference, lines: &Lines) -> Vec<LineSpec> {
             .iter()
             .map(|&z| LineSpec {
                 z,
-                origin: SdsOrigin::Plain,
+                origin: RoundingRule::Python,
                 centile: centile(z),
                 label: round_python(z, 3),
             })
@@ -272,7 +273,11 @@ pub fn chart(reference: Reference, lines: &Lines, method: Method, sex: Sex) -> C
                         .ages(method)
                         .iter()
                         .filter_map(|&age| {
-                            let youngest = segment.youngest_at(age);
+                            let at_join = if segment.youngest_at(age) {
+                                AtJoin::YoungerTable
+                            } else {
+                                AtJoin::OlderTable
+                            };
                             let y = match measurement_from_sds(
                                 reference,
                                 age,
@@ -280,7 +285,7 @@ pub fn chart(reference: Reference, lines: &Lines, method: Method, sex: Sex) -> C
                                 sex,
                                 z,
                                 spec.origin,
-                                youngest,
+                                at_join,
                             ) {
                                 Ok(y) => y,
                                 Err(CalcError::NotFinite) => None,

@@ -2,8 +2,9 @@
 //! as rcpchgrowth's `generate_fictional_child_data` makes them for the dGC `/fictional-child-data` endpoint.
 
 use crate::engine::ages::{Date, Gestation};
+use crate::engine::references::AtJoin;
 use crate::engine::rounding::round_python;
-use crate::engine::sds::{measurement_and_kind, SdsOrigin};
+use crate::engine::sds::{measurement_and_kind, RoundingRule};
 use crate::{Method, Reference, Sex};
 use std::fmt;
 
@@ -165,8 +166,8 @@ pub fn observations(
             child.method,
             child.sex,
             sds,
-            SdsOrigin::Plain,
-            false,
+            RoundingRule::Python,
+            AtJoin::OlderTable,
         ) {
             let value = match &mut noise {
                 Some((range, rng)) => {

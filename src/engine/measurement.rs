@@ -134,7 +134,7 @@ impl Comments {
 
 /// SDS, centile and band for one of the two ages, or why there are none.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Result1 {
+pub struct AgeResult {
     /// The SDS.
     pub sds: Option<f64>,
     /// The centile, 0–100, unrounded.
@@ -171,9 +171,9 @@ pub struct MeasurementObject {
     /// The age comments.
     pub comments: Comments,
     /// Results at the corrected age.
-    pub corrected: Result1,
+    pub corrected: AgeResult,
     /// Results at the chronological age.
-    pub chronological: Result1,
+    pub chronological: AgeResult,
     /// Why the observation is flagged (rcpchgrowth's `observation_value_error`), judged at the corrected age:
     /// no data there, a height that looks like metres, or a value beyond ±8 SDS (±15 for BMI). The results are
     /// still given, as rcpchgrowth gives them.
@@ -259,9 +259,9 @@ fn result_for(
     method: Method,
     z: Result<f64, CalcError>,
     pmbmi: Option<f64>,
-) -> Result1 {
+) -> AgeResult {
     match z {
-        Ok(z) => Result1 {
+        Ok(z) => AgeResult {
             sds: Some(z),
             centile: Some(centile(z)),
             band: Band::classify(z, band_format(reference, method))
@@ -269,7 +269,7 @@ fn result_for(
             error: None,
             percentage_median_bmi: pmbmi,
         },
-        Err(e) => Result1 {
+        Err(e) => AgeResult {
             sds: None,
             centile: None,
             band: None,
@@ -301,9 +301,9 @@ pub struct Scores {
     /// Age in decimal years corrected for gestation by the reference's rule.
     pub corrected_decimal_age: f64,
     /// Results at the corrected age.
-    pub corrected: Result1,
+    pub corrected: AgeResult,
     /// Results at the chronological age.
-    pub chronological: Result1,
+    pub chronological: AgeResult,
     /// Why the observation is flagged (see [`MeasurementObject::observation_error`]).
     pub observation_error: Option<MeasurementError>,
 }

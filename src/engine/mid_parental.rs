@@ -3,8 +3,9 @@
 
 use crate::engine::centiles::centile;
 use crate::engine::chart::{chart, Chart, Lines};
+use crate::engine::references::AtJoin;
 use crate::engine::rounding::{round_numpy, round_python};
-use crate::engine::sds::{measurement_from_sds, sds_for_measurement, CalcError, SdsOrigin};
+use crate::engine::sds::{measurement_from_sds, sds_for_measurement, CalcError, RoundingRule};
 use crate::{Method, Reference, Sex};
 use serde::Serialize;
 
@@ -113,8 +114,8 @@ pub fn mid_parental_height(
             Method::Height,
             sex,
             z,
-            SdsOrigin::Plain,
-            false,
+            RoundingRule::Python,
+            AtJoin::OlderTable,
         )
         .ok()
         .flatten()

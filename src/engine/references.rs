@@ -103,16 +103,25 @@ fn lookup(
     })
 }
 
-/// The LMS table rcpchgrowth reads for this request. `youngest` picks the younger table at a shared boundary
-/// age (used only when drawing chart lines up to a join).
+/// Which of two tables an age exactly at their join reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AtJoin {
+    /// The older table, as rcpchgrowth reads a measurement.
+    OlderTable,
+    /// The younger table, as chart lines are drawn up to a join.
+    YoungerTable,
+}
+
+/// The LMS table rcpchgrowth reads for this request, `at_join` deciding an age exactly where two tables meet.
 #[inline(always)] // one caller (sds::lms_for), where the result's plumbing then folds away
 pub fn select(
     reference: Reference,
     age: f64,
     method: Method,
     sex: Sex,
-    youngest: bool,
+    at_join: AtJoin,
 ) -> Result<&'static Table, NoData> {
+    let youngest = at_join == AtJoin::YoungerTable;
     use Reference as R;
     let too_young = |starts| Err(NoData::TooYoung { reference, starts });
     let too_old = |ends| Err(NoData::TooOld { reference, ends });

@@ -2,7 +2,7 @@
 
 use crate::engine::lms::{self, Interpolation, Lms, OutsideTable, Rule};
 use crate::engine::normal;
-use crate::engine::references::{lookup_age, select, NoData};
+use crate::engine::references::{lookup_age, select, AtJoin, NoData};
 use crate::engine::rounding;
 use crate::{Method, Reference, Sex};
 use std::fmt;
@@ -68,10 +68,10 @@ fn lms_for(
     age: f64,
     method: Method,
     sex: Sex,
-    youngest: bool,
+    at_join: AtJoin,
     rule: Rule,
 ) -> Result<Lms, CalcError> {
-    let table = select(reference, age, method, sex, youngest)?;
+    let table = select(reference, age, method, sex, at_join)?;
     Ok(lms::lms_at(table, lookup_age(reference, age, table), rule)?)
 }
 
@@ -108,7 +108,7 @@ pub fn sds_for_measurement(
         age,
         method,
         sex,
-        false,
+        AtJoin::OlderTable,
         if reference == Reference::Who {
             Rule::Linear
         } else {
@@ -140,29 +140,28 @@ pub fn sds_for_measurement(
     finite(z)
 }
 
-/// How an SDS passed to [`measurement_from_sds`] was produced. rcpchgrowth rounds results to 4 decimal places by
-/// Python's rule for plain floats and NumPy's for NumPy values (chart lines from `norm.ppf`), which can differ by
-/// 0.0001 on a tie.
+/// How rcpchgrowth rounds a measurement from an SDS to 4 decimal places: by Python's rule when the SDS was a plain
+/// float, by NumPy's when it was a NumPy value (chart lines from `norm.ppf`); the two can differ by 0.0001 on a tie.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum SdsOrigin {
-    /// A plain number from the caller.
-    Plain,
-    /// A NumPy value, as `create_chart` passes for centile lines.
+pub enum RoundingRule {
+    /// Python's `round`, for a plain number from the caller.
+    Python,
+    /// NumPy's `round`, as `create_chart` uses for centile lines.
     NumPy,
 }
 
-impl SdsOrigin {
-    /// Rounds `x` to `digits` decimal places the way rcpchgrowth's value of this kind is rounded.
+impl RoundingRule {
+    /// Rounds `x` to `digits` decimal places by this rule.
     pub fn round(self, x: f64, digits: i32) -> f64 {
         match self {
-            SdsOrigin::NumPy => rounding::round_numpy(x, digits),
-            SdsOrigin::Plain => rounding::round_python(x, digits),
+            RoundingRule::NumPy => rounding::round_numpy(x, digits),
+            RoundingRule::Python => rounding::round_python(x, digits),
         }
     }
 }
 
 /// The measurement at an SDS and decimal age, rounded to 4 decimal places, or `None` where no real value exists
-/// (`1 + L·S·z < 0`). `youngest` reads the younger table at a shared boundary age, as chart lines do.
+/// (`1 + L·S·z < 0`). `at_join` decides an age exactly where two tables meet (chart lines read the younger).
 ///
 /// CDC BMI above z = 1.645 is inverted through the extended method; WHO values are *not* adjusted beyond ±3 SD
 /// (matching WHO's published centile tables) and are interpolated cubically in this direction.
@@ -175,10 +174,10 @@ pub fn measurement_from_sds(
     method: Method,
     sex: Sex,
     sds: f64,
-    origin: SdsOrigin,
-    youngest: bool,
+    origin: RoundingRule,
+    at_join: AtJoin,
 ) -> Result<Option<f64>, CalcError> {
-    measurement_and_kind(reference, age, method, sex, sds, origin, youngest).map(|(value, _)| value)
+    measurement_and_kind(reference, age, method, sex, sds, origin, at_join).map(|(value, _)| value)
 }
 
 /// As [`measurement_from_sds`], also telling how rcpchgrowth carries the result (a NumPy value wherever NumPy
@@ -192,13 +191,13 @@ pub fn measurement_and_kind(
     method: Method,
     sex: Sex,
     sds: f64,
-    origin: SdsOrigin,
-    youngest: bool,
-) -> Result<(Option<f64>, SdsOrigin), CalcError> {
+    origin: RoundingRule,
+    at_join: AtJoin,
+) -> Result<(Option<f64>, RoundingRule), CalcError> {
     finite(sds)?;
-    let lms = lms_for(reference, age, method, sex, youngest, Rule::Exact)?;
+    let lms = lms_for(reference, age, method, sex, at_join, Rule::Exact)?;
     let Lms { l, m, s, .. } = lms;
-    let mut numpy = origin == SdsOrigin::NumPy || lms.interpolation == Interpolation::Linear;
+    let mut numpy = origin == RoundingRule::NumPy || lms.interpolation == Interpolation::Linear;
     let value = if reference == Reference::Cdc && method == Method::Bmi {
         let sigma = extended_sigma(&lms);
         if sds <= 1.645 {
@@ -212,9 +211,9 @@ pub fn measurement_and_kind(
         lms::measurement_for_z(sds, l, m, s)
     };
     let kind = if numpy {
-        SdsOrigin::NumPy
+        RoundingRule::NumPy
     } else {
-        SdsOrigin::Plain
+        RoundingRule::Python
     };
     let value = value
         .map(|v| finite(v).map(|v| kind.round(v, 4)))
@@ -233,7 +232,14 @@ pub fn percentage_median_bmi(
     bmi: f64,
 ) -> Result<f64, CalcError> {
     positive(bmi)?;
-    let lms = lms_for(reference, age, Method::Bmi, sex, false, Rule::Exact)?;
+    let lms = lms_for(
+        reference,
+        age,
+        Method::Bmi,
+        sex,
+        AtJoin::OlderTable,
+        Rule::Exact,
+    )?;
     finite((bmi / lms.m) * 100.0)
 }
 

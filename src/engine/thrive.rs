@@ -4,7 +4,8 @@
 
 use crate::engine::centiles::sds_for_centile;
 use crate::engine::data::WEIGHT_CORRELATION_BY_MONTH;
-use crate::engine::sds::{measurement_from_sds, SdsOrigin};
+use crate::engine::references::AtJoin;
+use crate::engine::sds::{measurement_from_sds, RoundingRule};
 use crate::{Method, Reference, Sex};
 use serde::Serialize;
 
@@ -62,17 +63,24 @@ pub fn thrive_line(
     let mut z = start_sds;
     for (i, &t) in months.iter().enumerate() {
         let origin = if i == 0 {
-            SdsOrigin::Plain
+            RoundingRule::Python
         } else {
             let r = correlation(months[i - 1], t)?;
             z = z * r + target * (1.0 - r * r).sqrt();
-            SdsOrigin::NumPy
+            RoundingRule::NumPy
         };
         let age = t / 12.0;
-        let value =
-            measurement_from_sds(Reference::UkWho, age, Method::Weight, sex, z, origin, false)
-                .ok()
-                .flatten();
+        let value = measurement_from_sds(
+            Reference::UkWho,
+            age,
+            Method::Weight,
+            sex,
+            z,
+            origin,
+            AtJoin::OlderTable,
+        )
+        .ok()
+        .flatten();
         line.zs.push(z);
         line.ages.push(age);
         line.observation_values.push(value);
