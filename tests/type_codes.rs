@@ -50,13 +50,20 @@ fn each_field_rule_has_its_type_code() {
         ("observation_value", "\"tall\"", "float_parsing"),
         ("observation_value", "true", "float_type"),
         ("observation_value", "0", "greater_than"),
+        ("gestation_weeks", "\"forty\"", "int_parsing"),
         ("gestation_weeks", "30.5", "int_from_float"),
         ("gestation_weeks", "21", "greater_than_equal"),
         ("gestation_days", "7", "less_than_equal"),
         ("sex", "\"boy\"", "literal_error"),
         ("measurement_method", "\"length\"", "literal_error"),
-        ("birth_date", "\"2020-02-30\"", "date_parsing"),
-        ("birth_date", "20200101", "string_type"),
+        // The server parses the birth date with strptime (a ValueError) and the observation date with pydantic.
+        ("birth_date", "\"2020-02-30\"", "value_error"),
+        (
+            "observation_date",
+            "\"2021-02-30\"",
+            "date_from_datetime_parsing",
+        ),
+        ("observation_date", "20210101", "date_type"),
         ("bone_age_text", "[1]", "string_type"),
         ("events_text", "\"clinic\"", "list_type"),
     ];
@@ -94,11 +101,28 @@ fn a_parent_height_names_the_parent_and_the_rule() {
         ),
         (
             r#"{"height_maternal":160,"height_paternal":-1,"sex":"male"}"#,
-            ("greater_than", "height_paternal"),
+            ("greater_than_equal", "height_paternal"),
         ),
     ] {
         let e = api::mid_parental_height(&Value::parse(body).expect("test JSON"))
             .expect_err("a bad parent height");
         assert_eq!(only(&e), (problem.0, problem.1.to_owned()), "{body}");
+    }
+}
+
+#[test]
+fn a_fhir_patient_names_its_element_and_the_rule() {
+    let bundle = |birth: &str, gender: &str| {
+        Value::parse(&format!(
+            r#"{{"resourceType":"Bundle","type":"collection","entry":[{{"resource":{{"resourceType":"Patient","id":"p","birthDate":"{birth}","gender":"{gender}"}}}}]}}"#
+        ))
+        .expect("test JSON")
+    };
+    for (b, code, element) in [
+        (bundle("2020-13-01", "female"), "date_parsing", "birthDate"),
+        (bundle("2020-01-01", "unknown"), "literal_error", "gender"),
+    ] {
+        let e = centile::dgc::fhir::from_fhir(&b).expect_err("a bad Patient");
+        assert_eq!(only(&e), (code, element.to_owned()), "{e:?}");
     }
 }
