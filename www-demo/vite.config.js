@@ -40,6 +40,8 @@ export default defineConfig({
   plugins: [react(), serviceWorker()],
   base: './',
   logLevel: 'warn',
+  // centile comes from ../pkg (a link): its centile/react must use the app's React, not one found beside pkg/.
+  resolve: { dedupe: ['react', 'react-dom'] },
   build: { target: 'es2022', chunkSizeWarningLimit: 8000 },
   worker: { format: 'es' },
 });

@@ -368,7 +368,7 @@ export function renderChart(options) {
     ? `${m.title.sds} · ${m.sex[s.sex] ?? s.sex}${s.childLabel ? ` · ${s.childLabel}` : ''}`
     : `${m.title[s.method]} (${unit}) · ${m.sex[s.sex] ?? s.sex}${s.childLabel ? ` · ${s.childLabel}` : ''}`);
   out.push(`<svg xmlns="http://www.w3.org/2000/svg"${attrs({
-    viewBox: `0 0 ${s.width} ${s.height}`, width: s.width, height: s.height, role: 'group', 'aria-label': title,
+    viewBox: `0 0 ${s.width} ${s.height}`, width: s.width, height: s.height, role: 'figure', 'aria-label': title,
     'font-family': t.font, 'font-size': 11, class: 'centile-chart', 'data-kind': s.kind, 'data-reference': s.reference,
     'data-sex': s.sex, 'data-measurement-method': s.kind === 'centile' ? s.method : undefined,
     'data-centile-version': info.version, 'data-table-fingerprint': info.reference_data_fingerprint,

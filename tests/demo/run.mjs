@@ -89,31 +89,21 @@ async function compareWithOracle(page, reference) {
   return compared;
 }
 
-/** Centres of the plotted points of the chart's main SVG, converted to ages through the year labels of the x axis. */
+/** The chart's points (centile/chart's data attributes): the ages of its dots (chronological) and crosses (corrected). */
 const chartPoints = (page) => page.evaluate(() => {
-  const svg = [...document.querySelectorAll('figure.chart svg')].sort((a, b) => b.getBoundingClientRect().width - a.getBoundingClientRect().width)[0];
-  const centre = (el) => { const r = el.getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]; };
-  // The x axis: rows of integer labels under the plot; the lowest row counts years.
-  const labels = [...svg.querySelectorAll('text')].filter((t) => /^\d+$/.test(t.textContent.trim())).map((t) => [Number(t.textContent), ...centre(t)]);
-  const rows = new Map();
-  for (const [v, x, y] of labels) rows.set(Math.round(y), [...(rows.get(Math.round(y)) ?? []), [v, x]]);
-  const years = [...rows.entries()].filter(([, r]) => r.length >= 2).sort((a, b) => b[0] - a[0])[0][1];
-  const [[v0, x0], [v1, x1]] = [years[0], years.at(-1)];
-  const age = (x) => v0 + ((x - x0) * (v1 - v0)) / (x1 - x0);
-  const paths = [...svg.querySelectorAll('path')].map((p) => [p.getAttribute('d') ?? '', p]);
-  return {
-    dots: paths.filter(([d]) => /^\s*M\s*[\d.]+,\s*[\d.]+\s*m\s*-[\d.]+,\s*0\s*a/.test(d)).map(([, p]) => age(centre(p)[0])),
-    // Victory's cross: a move then only relative horizontal and vertical lines.
-    crosses: paths.filter(([d]) => /^\s*M\s*[\d.]+,\s*[\d.]+(\s*[hv]\s*-?[\d.]+)+\s*z?\s*$/i.test(d)).map(([, p]) => age(centre(p)[0])),
-    pxPerYear: (x1 - x0) / (v1 - v0),
-  };
+  const svg = document.querySelector('figure.chart svg.centile-chart');
+  const ages = (kind) => [...svg.querySelectorAll(`.point[data-age-kind="${kind}"]`)].map((p) => Number(p.dataset.decimalAge));
+  const plot = svg.querySelector('.plot').dataset;
+  const [d0, d1] = plot.xDomain.split(' ').map(Number);
+  const [x0, x1] = plot.xRange.split(' ').map(Number);
+  const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+  return { dots: ages('chronological'), crosses: ages('corrected'), pxPerYear: ((x1 - x0) / (d1 - d0)) * scale };
 });
 
-/** Waits until the chart figure matches `selector` and holds the component's drawing (its large SVG) with points. */
+/** Waits until the chart figure matches `selector` and holds a drawn chart with points. */
 const waitChart = (page, selector) => page.waitForFunction((sel) => {
   const figure = document.querySelector(sel);
-  const svg = figure && [...figure.querySelectorAll('svg')].find((s) => s.getBoundingClientRect().width > 200);
-  return svg && [...svg.querySelectorAll('path')].some((p) => /m\s*-[\d.]+,\s*0\s*a/.test(p.getAttribute('d') ?? ''));
+  return figure?.querySelector('svg.centile-chart .point') != null;
 }, selector, { timeout: 30000 }).catch(async (e) => {
   const figure = await page.evaluate(() => [...(document.querySelector('figure.chart')?.attributes ?? [])].map((a) => `${a.name}=${a.value}`).join(' '));
   throw new Error(`${e.message}\nwaiting for ${selector}; the figure is: ${figure}`);
@@ -408,7 +398,7 @@ try {
     }
     const flat = text.replace(/\s+/g, '');
     const dates = Object.keys(await readResults(page)).map((k) => k.split(' ')[0]);
-    for (const want of [...wants, 'UK-WHO-Height/Length', 'SDScorrected', 'Centilecorrected', ...new Set(dates)]) {
+    for (const want of [...wants, 'Length / height (cm)', 'SDScorrected', 'Centilecorrected', ...new Set(dates)]) {
       assert(flat.includes(want.replace(/\s+/g, '')), `the PDF lacks "${want}"`);
     }
     for (const control of ['Download SVG', 'Export JSON', 'Add visit', 'Both Ages', 'Print chart and table', 'Remember these children']) {
@@ -596,12 +586,7 @@ try {
     assert(focused.value === 'both' && focused.checked, `Tab (${tabs} presses from Theme) reached ${JSON.stringify(focused)}, not the checked "Both Ages"`);
     assert(/^solid [3-9]/.test(focused.ring), `focus ring on the label: ${focused.ring}`);
     await phone.keyboard.press('ArrowLeft');
-    const shapes = () => phone.evaluate(() => {
-      const svg = [...document.querySelectorAll('figure.chart svg')].sort((a, b) => b.getBoundingClientRect().width - a.getBoundingClientRect().width)[0];
-      const d = [...svg.querySelectorAll('path')].map((p) => p.getAttribute('d') ?? '');
-      return { dots: d.filter((x) => /^\s*M\s*[\d.]+,\s*[\d.]+\s*m\s*-[\d.]+,\s*0\s*a/.test(x)).length,
-        crosses: d.filter((x) => /^\s*M\s*[\d.]+,\s*[\d.]+(\s*[hv]\s*-?[\d.]+)+\s*z?\s*$/i.test(x)).length };
-    });
+    const shapes = async () => { const p = await chartPoints(phone); return { dots: p.dots.length, crosses: p.crosses.length }; };
     await phone.waitForFunction(() => document.activeElement?.value === 'unadjusted' && document.activeElement.checked);
     let drawn;
     for (let i = 0; i < 50 && !((drawn = await shapes()).crosses === 0 && drawn.dots > 0); i++) await phone.waitForTimeout(100);

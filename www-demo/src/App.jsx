@@ -72,7 +72,7 @@ export function App() {
   const [remembering, setRemembering] = useState(false);
   const [chartType, setChartType] = useState('centile');
   const [chartMethod, setChartMethod] = useState('height');
-  const [theme, setTheme] = useState('traditional');
+  const [theme, setTheme] = useState('standard');
   const [message, setMessage] = useState('');
   const [saves, setSaves] = useState(0);
   const fileInput = useRef(null);
@@ -230,7 +230,7 @@ export function App() {
       </main>
 
       <footer>
-        <p id="build">{info.name} {info.version} ({info.commit.slice(0, 10)}) · reference data {info.reference_data}, fingerprint {info.reference_data_fingerprint.slice(0, 16)} · charts by the RCPCH Digital Growth Charts component. This demo is not a medical device; check results clinically.</p>
+        <p id="build">{info.name} {info.version} ({info.commit.slice(0, 10)}) · reference data {info.reference_data}, fingerprint {info.reference_data_fingerprint.slice(0, 16)} · charts drawn by centile/chart. This demo is not a medical device; check results clinically.</p>
       </footer>
     </>
   );

@@ -1,13 +1,10 @@
-// The RCPCH chart component (loaded on demand: it is most of the download), fed only by centile's output: the
+// The growth chart, drawn by centile/chart (CentileChart from centile/react) from centile's own output: the
 // measurement objects of each method and, on height charts, centile's mid-parental height. Below each chart, its
 // accessible twin: a table of the plotted points.
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
-import { RCPCHChart } from '@rcpch/digital-growth-charts-react-component-library';
+import { CentileChart } from 'centile/react';
 import { METHODS, formatCentile, formatValue } from './model.js';
 import { Field } from './Field.jsx';
-
-// The component names Turner's reference `turner`.
-const componentReference = (id) => (id === 'turners-syndrome' ? 'turner' : id);
 
 function useWidth(ref) {
   const [width, setWidth] = useState(800);
@@ -19,32 +16,10 @@ function useWidth(ref) {
   return width;
 }
 
-/**
- * Fills in what the component leaves out for assistive technology: its icon buttons have no name (each is followed
- * by a tooltip saying what it does, which becomes its aria-label, kept in step as the tooltip changes), and its two
- * logos have no alternative text (told apart by their width attribute: reading `img.width` would force a layout
- * on every redraw). Its low-contrast toggle labels are restyled in styles.css.
- */
-function useAccessibleComponent(ref, description) {
-  useEffect(() => {
-    const name = () => {
-      for (const button of ref.current.querySelectorAll('button')) {
-        const tip = button.nextElementSibling?.classList.contains('tooltip') ? button.nextElementSibling.textContent : null;
-        const text = button.textContent.trim();
-        const label = tip && (text && !tip.includes(text) ? `${text}: ${tip}` : tip);
-        if (label && button.getAttribute('aria-label') !== label) button.setAttribute('aria-label', label);
-      }
-      ref.current.querySelectorAll('img:not([alt])').forEach((img) => img.setAttribute('alt', Number(img.getAttribute('width')) >= 24 ? 'RCPCH' : 'UKCA mark'));
-      ref.current.querySelectorAll('svg[role="img"]').forEach((svg) => {
-        if (svg.getAttribute('aria-label') !== description) svg.setAttribute('aria-label', description);
-      });
-    };
-    name();
-    const observer = new MutationObserver(name);
-    observer.observe(ref.current, { childList: true, subtree: true, characterData: true });
-    return () => observer.disconnect();
-  }, [ref, description]);
-}
+/** The chart's colours: the renderer's own, or black lines on white. */
+const THEMES = { standard: undefined, monochrome: { line: '#000000', chronological: '#000000', corrected: '#000000', bone: '#000000', midParental: '#000000' } };
+/** The age toggle (the client specification's corrected / chronological / both choice). */
+const AGES = [['adjusted', 'corrected', 'Corrected Age'], ['unadjusted', 'chronological', 'Chronological Age'], ['both', 'both', 'Both Ages']];
 
 function download(blob, name) {
   const a = document.createElement('a');
@@ -58,9 +33,7 @@ function download(blob, name) {
 
 /** The chart's SVG as a standalone file, and as a PNG drawn from it at twice the size. */
 function svgBlob(svg) {
-  const copy = svg.cloneNode(true);
-  copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
-  return new Blob([new XMLSerializer().serializeToString(copy)], { type: 'image/svg+xml' });
+  return new Blob([new XMLSerializer().serializeToString(svg)], { type: 'image/svg+xml' });
 }
 async function pngBlob(svg) {
   const { width, height } = svg.getBoundingClientRect();
@@ -81,7 +54,7 @@ async function pngBlob(svg) {
 export default memo(function Charts({ pending, childId, name: childName, reference, sex, measurements, methods, mph, method, setMethod, chartType, setChartType, theme, setTheme }) {
   const box = useRef(null);
   const width = Math.min(useWidth(box), 900);
-  useAccessibleComponent(box, `${chartType === 'sds' ? 'SDS chart' : `${METHODS[method].label} centile chart`} of ${childName || 'the child'}; its points are listed in the table below the chart`);
+  const [age, setAge] = useState('both');
   const [status, setStatus] = useState('');
   const points = useMemo(() => (chartType === 'sds' ? methods.flatMap((m) => measurements[m].map((x) => [m, x])) : measurements[method].map((x) => [method, x])),
     [chartType, methods, measurements, method]);
@@ -94,35 +67,32 @@ export default memo(function Charts({ pending, childId, name: childName, referen
       <td>{formatCentile(x.measurement_calculated_values.corrected_centile)}</td>
     </tr>
   )), [points]);
-  // The component sets its axes when it mounts and does not follow new data: it is remounted whenever what it draws
-  // changes, and only then (a status message or an unchanged list does not redraw it).
-  const drawn = chartType === 'sds' ? measurements : measurements[method]; // what the component draws
-  const draws = useRef(0); // how many times the component was given new props (data-draws, for the tests)
+  // The chart is a pure function of its props: it is redrawn in place whenever what it draws changes, and only
+  // then (a status message or an unchanged list does not redraw it).
+  // What the chart draws: the method's own list (or, on the SDS chart, every method's), whose identity changes only
+  // when one of its measurements does.
+  const source = chartType === 'sds' ? measurements : measurements[method];
+  const drawn = useMemo(() => (chartType === 'sds' ? methods.flatMap((m) => measurements[m]) : source), [chartType, methods, source]);
+  const draws = useRef(0); // how many times the chart was given new props (data-draws, for the tests)
   const drawing = useMemo(() => {
     draws.current += 1;
-    const shown = chartType === 'sds' ? drawn : { [method]: drawn };
-    const key = [childId, reference, sex, chartType, method, mph?.mid_parental_height,
-      ...Object.values(shown).flat().map((x) => `${x.child_observation_value.measurement_method}${x.measurement_dates.observation_date}:${x.child_observation_value.observation_value}`)].join('|');
     return (
-      <RCPCHChart
-        key={key}
-        title={childName || 'Child'}
-        measurementMethod={method}
-        reference={componentReference(reference)}
+      <CentileChart
+        className="chart-svg"
+        reference={reference}
         sex={sex}
-        measurements={shown}
-        midParentalHeightData={mph ?? undefined}
-        chartType={chartType}
-        enableZoom
-        enableExport={false}
-        exportChartCallback={() => {}}
-        clinicianFocus
-        theme={theme}
-        width={width}
-        height={Math.round(Math.max(420, Math.min(width * 0.8, 700)))}
+        measurement_method={method}
+        kind={chartType}
+        measurements={drawn}
+        midParentalHeight={mph ?? null}
+        age={age}
+        theme={THEMES[theme]}
+        childLabel={childName || 'Child'}
+        width={Math.max(300, width)}
+        height={Math.round(Math.max(400, Math.min(width * 0.72, 640)))}
       />
     );
-  }, [childId, childName, reference, sex, drawn, chartType, method, mph, theme, width]);
+  }, [childName, reference, sex, drawn, chartType, method, mph, theme, width, age]);
   const svg = () => box.current.querySelector('svg');
   const name = `${(childName || 'child').replace(/[^\w-]+/g, '_')}-${chartType === 'sds' ? 'sds' : method}`;
   const act = (label, fn) => async () => {
@@ -145,7 +115,7 @@ export default memo(function Charts({ pending, childId, name: childName, referen
         </fieldset>
         <Field label="Theme">
           <select value={theme} onChange={(e) => setTheme(e.target.value)}>
-            {['traditional', 'monochrome', 'tanner1', 'tanner2', 'tanner3'].map((t) => <option key={t}>{t}</option>)}
+            {Object.keys(THEMES).map((t) => <option key={t}>{t}</option>)}
           </select>
         </Field>
         <span className="chart-export">
@@ -160,6 +130,14 @@ export default memo(function Charts({ pending, childId, name: childName, referen
       <figure className="chart" ref={box} aria-describedby="chart-twin-caption" aria-busy={pending} data-chart-type={chartType} data-method={method}
         data-child={childId} data-points={points.length} data-draws={draws.current}>
         {drawing}
+        {chartType === 'centile' && (
+          <div role="radiogroup" aria-label="Ages shown">
+            {AGES.map(([value, option, label]) => [
+              <input key={value} type="radio" id={`${value}-${childId}`} name={`adjustments-${childId}`} value={value} checked={age === option} onChange={() => setAge(option)} />,
+              <label key={`${value}-label`} htmlFor={`${value}-${childId}`}>{label}</label>,
+            ])}
+          </div>
+        )}
       </figure>
       <details className="twin">
         <summary id="chart-twin-caption">The points on this chart, as a table</summary>
