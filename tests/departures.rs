@@ -177,8 +177,8 @@ fn one_age_without_data_keeps_the_other() {
         assert!(m
             .corrected
             .error
-            .as_deref()
             .unwrap()
+            .to_string()
             .contains("body mass index data only"));
         assert!(m.chronological.sds.is_some() && m.chronological.error.is_none());
         let json = serde_json::to_value(&m).unwrap();

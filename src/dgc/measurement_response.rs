@@ -88,15 +88,15 @@ struct ChildObservationValue {
 }
 
 #[derive(DeriveSerialize)]
-struct CalculatedValues<'a> {
+struct CalculatedValues {
     corrected_sds: Option<f64>,
     corrected_centile: Option<f64>,
     corrected_centile_band: Option<CentileBand>,
     chronological_sds: Option<f64>,
     chronological_centile: Option<f64>,
     chronological_centile_band: Option<CentileBand>,
-    corrected_measurement_error: Option<&'a str>,
-    chronological_measurement_error: Option<&'a str>,
+    corrected_measurement_error: Option<String>,
+    chronological_measurement_error: Option<String>,
     corrected_percentage_median_bmi: Option<f64>,
     chronological_percentage_median_bmi: Option<f64>,
 }
@@ -124,7 +124,7 @@ struct Point<'a> {
     clinician_comment: String,
     age_error: Option<String>,
     centile_band: Option<CentileBand>,
-    observation_value_error: Option<&'a str>,
+    observation_value_error: Option<String>,
 }
 
 #[derive(DeriveSerialize)]
@@ -150,7 +150,7 @@ struct Rendered<'a> {
     birth_data: BirthData<'a>,
     measurement_dates: MeasurementDates,
     child_observation_value: ChildObservationValue,
-    measurement_calculated_values: CalculatedValues<'a>,
+    measurement_calculated_values: CalculatedValues,
     plottable_data: Plottable<'a>,
     bone_age: &'a BoneAge,
     events_data: EventsData<'a>,
@@ -214,7 +214,7 @@ impl MeasurementObject {
             clinician_comment,
             age_error: None,
             centile_band: result.band,
-            observation_value_error: result.error.as_deref(),
+            observation_value_error: result.error.as_ref().map(ToString::to_string),
         }
     }
 
@@ -285,8 +285,12 @@ impl Serialize for MeasurementObject {
                 chronological_sds: self.chronological.sds,
                 chronological_centile: self.chronological.centile,
                 chronological_centile_band: self.chronological.band,
-                corrected_measurement_error: self.corrected.error.as_deref(),
-                chronological_measurement_error: self.chronological.error.as_deref(),
+                corrected_measurement_error: self.corrected.error.as_ref().map(ToString::to_string),
+                chronological_measurement_error: self
+                    .chronological
+                    .error
+                    .as_ref()
+                    .map(ToString::to_string),
                 corrected_percentage_median_bmi: self.corrected.percentage_median_bmi,
                 chronological_percentage_median_bmi: self.chronological.percentage_median_bmi,
             },

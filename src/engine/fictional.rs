@@ -78,6 +78,7 @@ pub struct FictionalChild {
 
 /// Why no series can be made.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum FictionalError {
     /// The end age is not after the start age.
     EndNotAfterStart,
@@ -98,6 +99,8 @@ impl fmt::Display for FictionalError {
         })
     }
 }
+
+impl std::error::Error for FictionalError {}
 
 /// The birth date of every fictional child: François Guéneau de Montbeillard, whose father kept the first
 /// published growth chart (rcpchgrowth's choice, kept so series match).

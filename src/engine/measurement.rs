@@ -142,7 +142,7 @@ pub struct AgeResult {
     /// The centile band.
     pub band: Option<CentileBand>,
     /// Why no SDS could be calculated.
-    pub error: Option<String>,
+    pub error: Option<CalcError>,
     /// BMI as a percentage of the median (BMI only).
     pub percentage_median_bmi: Option<f64>,
 }
@@ -202,6 +202,7 @@ pub fn band_format(reference: Reference, method: Method) -> CentileFormat {
 
 /// Why no measurement object can be calculated: the errors of [`calculate`].
 #[derive(Clone, Copy, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum MeasurementError {
     /// The observation is dated before the birth.
     BeforeBirth,
@@ -273,7 +274,7 @@ fn result_for(
             sds: None,
             centile: None,
             band: None,
-            error: Some(e.to_string()),
+            error: Some(e),
             percentage_median_bmi: pmbmi,
         },
     }

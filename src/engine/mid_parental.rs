@@ -35,12 +35,26 @@ pub enum Parent {
 
 /// Why a parent's height cannot be used.
 #[derive(Clone, Copy, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum HeightProblem {
     /// Its SDS is beyond ±8 (the value is given).
     Implausible(f64),
     /// No SDS could be calculated (e.g. not a positive number).
     NotCalculable(CalcError),
 }
+
+impl std::fmt::Display for HeightProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            HeightProblem::Implausible(_) => f.write_str(
+                "The height is more than 8 SDS from the adult median: please check it (in centimetres).",
+            ),
+            HeightProblem::NotCalculable(e) => write!(f, "The height cannot be used: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for HeightProblem {}
 
 /// The mid-parental height response.
 #[derive(Clone, Debug, PartialEq, Serialize)]

@@ -6,6 +6,7 @@ use std::fmt;
 
 /// Why a reference has no data for a request.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum NoData {
     /// The age is below where the reference starts.
     TooYoung {
@@ -76,6 +77,8 @@ impl fmt::Display for NoData {
         }
     }
 }
+
+impl std::error::Error for NoData {}
 
 /// A gestation expressed as a (negative or small) decimal age from term.
 const fn weeks(w: f64) -> f64 {

@@ -9,6 +9,7 @@ use std::fmt;
 
 /// Why a value could not be calculated.
 #[derive(Clone, Copy, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum CalcError {
     /// The reference has no data for this age, measurement or sex.
     NoData(NoData),
@@ -33,6 +34,8 @@ impl fmt::Display for CalcError {
         }
     }
 }
+
+impl std::error::Error for CalcError {}
 
 impl From<NoData> for CalcError {
     fn from(reason: NoData) -> Self {

@@ -194,7 +194,7 @@ pub fn calculation_record(
             RECORD.with(|r| *r.borrow_mut() = values);
             Status::Record as u32
         }
-        Outcome::Rejected(e) => Status::Rejected as u32 + record::error_index(&e.to_string()),
+        Outcome::Rejected(e) => Status::Rejected as u32 + record::error_index(e),
         Outcome::General => Status::General as u32,
     }
 }

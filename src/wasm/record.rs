@@ -175,25 +175,23 @@ pub fn record(
 thread_local! {
     /// The measurement errors met so far; a record names one by its index here. There are at most a few hundred
     /// (one per reference, measurement, sex and kind of missing data).
-    static ERRORS: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+    static ERRORS: RefCell<Vec<MeasurementError>> = const { RefCell::new(Vec::new()) };
 }
 
 /// The [`Text::MeasurementError`] code of `error`: its index among the messages met so far.
-pub fn error_index(error: &str) -> u32 {
+pub fn error_index(error: MeasurementError) -> u32 {
     ERRORS.with(|errors| {
         let mut errors = errors.borrow_mut();
-        let at = errors.iter().position(|e| e == error).unwrap_or_else(|| {
-            errors.push(error.to_owned());
+        let at = errors.iter().position(|&e| e == error).unwrap_or_else(|| {
+            errors.push(error);
             errors.len() - 1
         });
         at as u32
     })
 }
 
-fn error_code(error: &Option<String>) -> f64 {
-    error
-        .as_deref()
-        .map_or(f64::NAN, |e| f64::from(error_index(e)))
+fn error_code(error: Option<MeasurementError>) -> f64 {
+    error.map_or(f64::NAN, |e| f64::from(error_index(e)))
 }
 
 fn to_record(m: &MeasurementObject) -> [f64; RECORD_LEN] {
@@ -222,9 +220,10 @@ fn to_record(m: &MeasurementObject) -> [f64; RECORD_LEN] {
         r[at + result::BAND] = band(age.band);
         r[at + result::PERCENTAGE_MEDIAN_BMI] = opt(age.percentage_median_bmi);
     }
-    r[slot::CORRECTED_ERROR] = error_code(&m.corrected.error);
-    r[slot::CHRONOLOGICAL_ERROR] = error_code(&m.chronological.error);
-    r[slot::OBSERVATION_ERROR] = error_code(&m.observation_error.map(|e| e.to_string()));
+    r[slot::CORRECTED_ERROR] = error_code(m.corrected.error.map(MeasurementError::Calculation));
+    r[slot::CHRONOLOGICAL_ERROR] =
+        error_code(m.chronological.error.map(MeasurementError::Calculation));
+    r[slot::OBSERVATION_ERROR] = error_code(m.observation_error);
     r
 }
 
@@ -255,7 +254,9 @@ pub fn text(kind: Text, code: i64) -> Option<String> {
             let base = GESTATION_CODE as u32;
             ages::gestational_age_text((small? / base) as i32, (small? % base) as i32)
         }
-        Text::MeasurementError => ERRORS.with(|e| e.borrow().get(small? as usize).cloned())?,
+        Text::MeasurementError => {
+            ERRORS.with(|e| e.borrow().get(small? as usize).map(ToString::to_string))?
+        }
     })
 }
 
