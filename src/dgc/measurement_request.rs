@@ -114,8 +114,11 @@ impl Observation {
     /// Reports an observation dated before the birth, under `key` (`birth_date` or `observation_date`).
     pub(crate) fn check_after(&self, birth: &Birth, fields: &mut Fields, key: &str) {
         if birth.birth_date > self.observation_date {
-            let msg = "The observation date is before the birth date.";
-            fields.fail(key, "value_error", msg);
+            fields.fail(
+                key,
+                "value_error",
+                MeasurementError::BeforeBirth.to_string(),
+            );
         }
     }
 }

@@ -481,7 +481,7 @@ fn age(args: AgeArgs) -> Result<Age, Failure> {
     let days = fields.int_in("gestation_days", GESTATION_DAYS);
     if let (Some(b), Some(o)) = (birth, observation) {
         if b > o {
-            let msg = "The observation date is before the birth date.";
+            let msg = centile::engine::measurement::MeasurementError::BeforeBirth.to_string();
             fields.fail("birth_date", "value_error", msg);
         }
     }
