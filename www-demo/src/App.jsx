@@ -187,12 +187,23 @@ export function App() {
       </nav>
 
       <main>
+        {/* The chart is where a clinician looks first: beside the visits on a wide screen, straight after the child's
+            details on a phone (styles.css); the results table follows, one click away. */}
         <div className="layout">
-          <div className="entry">
+          <div className="entry details">
             <ChildDetails child={child} onChange={update} />
             {problems.length > 0 && <p className="error" role="alert">{problems.join(' ')}</p>}
             {mphError && <p className="error" role="alert">{mphError}</p>}
             {mph && <p className="mph" data-mph={mph.mid_parental_height}>Mid-parental height {formatValue(mph.mid_parental_height)} cm, centile {formatCentile(mph.mid_parental_height_centile)} (expected adult range {formatValue(mph.mid_parental_height_lower_value)}–{formatValue(mph.mid_parental_height_upper_value)} cm).</p>}
+            <p className="sub"><a href="#results-title">Results table</a></p>
+          </div>
+          <div className="chart-area">
+            <Suspense fallback={<p>Loading the chart…</p>}>
+              <Charts pending={chart !== chartProps} childId={chart.childId} name={chart.name} reference={chart.reference} sex={chart.sex} measurements={chart.measurements} methods={ref.methods} mph={chart.mph}
+                method={method} setMethod={setChartMethod} chartType={chartType} setChartType={setChartType} theme={theme} setTheme={setTheme} />
+            </Suspense>
+          </div>
+          <div className="entry visits">
             <VisitsTable key={`${child.id}-${units}`} child={child} system={units} errorsByVisit={errorsByVisit} onChange={update} />
           </div>
         </div>
@@ -204,11 +215,6 @@ export function App() {
           <Results rows={rows} wording={wording} />
           <p className="sub">Term babies commonly lose up to a tenth of their birth weight in the first days; weights then are read with that in mind. Lines on charts break where references join (at 2 weeks, 2 and 4 years on UK-WHO): that step is expected.</p>
         </section>
-
-        <Suspense fallback={<p>Loading the chart…</p>}>
-          <Charts pending={chart !== chartProps} childId={chart.childId} name={chart.name} reference={chart.reference} sex={chart.sex} measurements={chart.measurements} methods={ref.methods} mph={chart.mph}
-            method={method} setMethod={setChartMethod} chartType={chartType} setChartType={setChartType} theme={theme} setTheme={setTheme} />
-        </Suspense>
 
         <section aria-labelledby="files-title" className="files">
           <h2 id="files-title">Files and this device</h2>
