@@ -499,7 +499,9 @@ export function renderChart(options) {
 
   // Axes (no gridlines): ticks and labels only.
   out.push(`<g class="axes"${attrs({ stroke: t.axis, fill: t.text })}>`);
-  out.push(`<line${attrs({ x1: left, x2: px(right), y1: px(bottom), y2: px(bottom), 'stroke-width': 1 })}/>`);
+  // The age axis; on the SDS chart it crosses the SDS axis at 0, as the specification asks (ticks stay below the plot).
+  const axisY = s.kind === 'sds' ? yMap(0) : bottom;
+  out.push(`<line${attrs({ class: 'age-axis', x1: left, x2: px(right), y1: px(axisY), y2: px(axisY), 'stroke-width': 1 })}/>`);
   out.push(`<line${attrs({ x1: left, x2: left, y1: px(top), y2: px(bottom), 'stroke-width': 1 })}/>`);
   for (const tick of ageTicks(from, to, (right - left) / (to - from), m)) {
     const x = px(xMap(tick.age));

@@ -334,6 +334,9 @@ test('SDS chart: every method on one chart in a consistent colour, with lines ev
   }
   const { x, y } = plotMap(svg);
   for (const l of byClass(svg, 'sds-line')) assert.ok(Math.abs(num(l, 'y1') - y(Number(l.attrs['data-sds']) === 0 ? 0 : [-8, -6, -4, -2, 2, 4, 6, 8].map((k) => k / 3).find((s) => Math.abs(s - Number(l.attrs['data-sds'])) < 0.01))) < 0.5);
+  // The age axis crosses the SDS axis at 0.
+  const [axis] = byClass(svg, 'age-axis');
+  assert.ok(Math.abs(num(axis, 'y1') - y(0)) < 0.01 && num(axis, 'y1') === num(axis, 'y2'));
   const pts = points(svg);
   assert.deepEqual([...new Set(pts.map((p) => p.attrs['data-method']))], ['height', 'weight', 'ofc', 'bmi']);
   const colourOf = (p) => p.children.find((c) => c.attrs.class === 'mark').attrs.fill;
