@@ -378,7 +378,11 @@ export function renderChart(options) {
     tables: info.reference_data_fingerprint, attribution: ack }))}</metadata>`);
   out.push(`<defs><clipPath id="centile-plot"><rect${attrs({ x: left, y: px(top), width: px(right - left), height: px(bottom - top) })}/></clipPath></defs>`);
   out.push(`<rect class="background" part="background" width="100%" height="100%"${attrs({ fill: t.background })}/>`);
-  out.push(`<text class="title" x="${left}" y="20" font-size="14" font-weight="600"${attrs({ fill: t.text })}>${esc(title)}</text>`);
+  // On a narrow chart the visible title keeps what fits (about 8 px a character), whole parts at a time; the full
+  // title stays the chart's name, and the child label is in the footer.
+  const parts = title.split(' · ');
+  while (parts.length > 1 && parts.join(' · ').length * 8 > s.width - left - 8) parts.pop();
+  out.push(`<text class="title" x="${left}" y="20" font-size="14" font-weight="600"${attrs({ fill: t.text })}>${esc(parts.join(' · '))}</text>`);
 
   // The SDS chart's legend: each method drawn, in its colour.
   if (s.kind === 'sds') {

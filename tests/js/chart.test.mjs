@@ -522,3 +522,14 @@ test('a flagged value is drawn with the reason it was flagged in its sentence', 
   assert.ok(p.attrs['aria-label'].endsWith(flag), p.attrs['aria-label']);
   assert.match(p.attrs['aria-label'], /<0\.4 centile/);
 });
+
+test('a narrow chart keeps its visible title within its width; the full title stays its name', () => {
+  const options = { measurements: preterm, childLabel: 'A child with a rather long name' };
+  const wide = render(options);
+  const narrow = render({ ...options, width: 320, height: 400 });
+  assert.ok(textOf(byClass(wide, 'title')[0]).endsWith(options.childLabel));
+  const shown = textOf(byClass(narrow, 'title')[0]);
+  assert.ok(shown.length * 8 <= 320 - 56 - 8 && shown.startsWith(MESSAGES.title.height), shown);
+  assert.ok(narrow.attrs['aria-label'].endsWith(options.childLabel));
+  assert.ok(textOf(byClass(narrow, 'provenance')[0]).includes(options.childLabel));
+});
