@@ -59,12 +59,24 @@ def _array(column: Any, rows: Optional[int] = None) -> Any:
 
 
 def _factor(column: Any, rows: int) -> Tuple[List[str], Optional[Any]]:
-    """A text column as its distinct texts and each row's index into them, or one name for every row."""
+    """A text column as its distinct texts and each row's index into them (-1 where missing), or one name for
+    every row. pandas' hash factorisation when it is installed, else NumPy's sort."""
     if isinstance(column, str):
         return [column], None
     np = _np()
-    names, codes = np.unique(_array(column, rows).astype(str), return_inverse=True)
-    return names.tolist(), codes.astype(np.int64, copy=False).reshape(-1)
+    if type(column).__module__.startswith("pandas") and hasattr(column, "factorize"):
+        if len(column) != rows:
+            raise ValueError("Every column must have the same length")
+        codes, names = column.factorize()  # on the column's own storage (Arrow strings stay Arrow)
+        return [str(n) for n in names], np.asarray(codes, dtype=np.int64)
+    values = _array(column, rows)
+    try:
+        import pandas  # type: ignore[import-untyped]
+    except ImportError:
+        names, codes = np.unique(values.astype(str), return_inverse=True)
+        return names.tolist(), codes.astype(np.int64, copy=False).reshape(-1)
+    codes, names = pandas.factorize(values)
+    return [str(n) for n in names], codes.astype(np.int64, copy=False)
 
 
 def _floats(column: Any, rows: int) -> Any:
@@ -87,11 +99,12 @@ def _number(cell: Any) -> float:
 def _days(column: Any, rows: int) -> Any:
     """Dates as days since 1970-01-01 (int64; the minimum where missing or not an ISO date)."""
     np = _np()
-    values = _array(column, rows)
-    if values.dtype.kind == "M":
-        return values.astype("datetime64[D]").astype(np.int64)
-    names, codes = np.unique(values.astype(str), return_inverse=True)
-    return np.asarray(_centile.epoch_days(names.tolist()), dtype=np.int64)[codes.reshape(-1)]
+    if str(getattr(column, "dtype", "")).startswith("datetime64") or (
+            not type(column).__module__.startswith("pandas") and _array(column).dtype.kind == "M"):
+        return _array(column, rows).astype("datetime64[D]").astype(np.int64)
+    names, codes = _factor(column, rows)
+    days = np.asarray(_centile.epoch_days(names) + [np.iinfo(np.int64).min], dtype=np.int64)
+    return days[codes] if codes is not None else np.full(rows, days[0])
 
 
 def _column(kind: str, reference: Any, measurement_method: Any, sex: Any, ages: Any, values: Any) -> Any:
@@ -140,7 +153,7 @@ def _cell(value: Any) -> Any:
     if hasattr(value, "item"):
         return _cell(value.item())
     try:
-        import pandas  # type: ignore[import-untyped]
+        import pandas
 
         if pandas.isna(value):
             return None
@@ -186,22 +199,45 @@ def _scores(columns: Dict[str, Any], rows: int, reference: str) -> Dict[str, Any
     )
     codes = np.concatenate([out["chronological_centile_band"], out["corrected_centile_band"]])
     distinct, where = np.unique(codes, return_inverse=True)
-    texts = np.array(_centile.band_texts(distinct.tolist()) + [None], dtype=object)[:-1]
+    texts = _centile.band_texts(distinct.tolist())
     where = where.reshape(-1)
-    out["chronological_centile_band"] = texts[where[:rows]]
-    out["corrected_centile_band"] = texts[where[rows:]]
-    error = np.full(rows, None, dtype=object)
+    out["chronological_centile_band"] = _Texts(texts, where[:rows])
+    out["corrected_centile_band"] = _Texts(texts, where[rows:])
+    error: List[Optional[str]] = [None]
+    index = np.zeros(rows, dtype=np.int64)
     for row, message in rejected:
-        error[row] = message
+        index[row] = len(error)
+        error.append(message)
     if general:
         cells = {f: _array(c) for f, c in columns.items()}
         for row in general:
             try:
                 _place(out, row, _general(cells, row, reference))
             except CentileError as e:
-                error[row] = str(e)
-    out["error"] = error
+                index[row] = len(error)
+                error.append(str(e))
+    out["error"] = _Texts(error, index)
     return {name: out[name] for name in OUTPUT_COLUMNS}
+
+
+class _Texts:
+    """A text column as a table of texts (None for no text) and each row's index into it: what a frame makes
+    its categorical or string column from without a Python object per row."""
+
+    def __init__(self, texts: List[Optional[str]], index: Any) -> None:
+        self.texts, self.index = texts, index
+
+    def set(self, row: int, text: Optional[str]) -> None:
+        self.index[row] = len(self.texts)
+        self.texts.append(text)
+
+    def categorical(self) -> Tuple[Any, List[str]]:
+        """(codes, categories): distinct non-None texts, -1 for None."""
+        np = _np()
+        categories: Dict[str, int] = {}
+        remap = np.array([-1 if t is None else categories.setdefault(t, len(categories)) for t in self.texts],
+                         dtype=np.int64)
+        return remap[self.index], list(categories)
 
 
 def _place(out: Dict[str, Any], row: int, m: Dict[str, Any]) -> None:
@@ -218,7 +254,11 @@ def _place(out: Dict[str, Any], row: int, m: Dict[str, Any]) -> None:
         ("corrected_centile_band", values["corrected_centile_band"]),
         ("corrected_percentage_median_bmi", values.get("corrected_percentage_median_bmi")),
     ):
-        if value is not None:
+        if value is None:
+            continue
+        if isinstance(out[name], _Texts):
+            out[name].set(row, value)
+        else:
             out[name][row] = value
 
 
@@ -239,12 +279,26 @@ def score(frame: Any, reference: str = "uk-who") -> Any:
 
         columns = {f: frame.get_column(f) for f in INPUT_FIELDS if f in frame.columns}
         out = _scores(columns, frame.height, reference)
-        return frame.with_columns(
-            [polars.Series(name, values, dtype=polars.Float64) for name, values in out.items() if values.dtype.kind == "f"]
-            + [polars.Series(name, values.tolist(), dtype=polars.String) for name, values in out.items() if values.dtype.kind != "f"]
-        ).select(list(frame.columns) + [c for c in OUTPUT_COLUMNS if c not in frame.columns])
+        series = []
+        for name, values in out.items():
+            if isinstance(values, _Texts):
+                codes, categories = values.categorical()
+                index = polars.Series(codes)
+                missing = (codes < 0).nonzero()[0]
+                if len(missing):
+                    index = index.scatter(missing, None)
+                series.append(polars.Series(name, categories, dtype=polars.String).gather(index))
+            else:
+                series.append(polars.Series(name, values, dtype=polars.Float64))
+        return frame.with_columns(series).select(list(frame.columns) + [c for c in OUTPUT_COLUMNS if c not in frame.columns])
+    import pandas
+
     columns = {f: frame[f] for f in INPUT_FIELDS if f in frame.columns}
     out = _scores(columns, len(frame), reference)
+    for name, values in out.items():
+        if isinstance(values, _Texts):
+            codes, categories = values.categorical()
+            out[name] = pandas.Categorical.from_codes(codes, categories=categories)
     return frame.assign(**out)
 
 
