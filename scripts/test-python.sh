@@ -28,4 +28,14 @@ PY
 $venv/bin/python python/scripts/generate_constants.py --check
 (cd target && ../$venv/bin/python -m mypy.stubtest centile._centile)
 (cd target && ../$venv/bin/python -m mypy --strict --follow-imports=silent -p centile)
-$venv/bin/python -m pytest -p no:cacheprovider -q python/tests "$@"
+report=$fresh/report.xml
+status=0
+$venv/bin/python -m pytest -p no:cacheprovider -q --junitxml="$report" python/tests "$@" || status=$?
+# The "N passed, N failed" line scripts/test.sh counts (skipped tests are neither).
+$venv/bin/python - "$report" <<'PY'
+import sys, xml.etree.ElementTree as ET
+suite = ET.parse(sys.argv[1]).getroot().find("testsuite")
+tests, failed = int(suite.get("tests")), int(suite.get("failures")) + int(suite.get("errors"))
+print(f"{tests - failed - int(suite.get('skipped'))} passed, {failed} failed")
+PY
+exit $status
