@@ -8,7 +8,8 @@ cd "$(dirname "$0")/.."
 venv=target/python-venv
 wheel=$(ls target/wheels/centile-*-cp39-abi3-*.whl | head -1)
 
-(cd python && cargo fmt --check && CARGO_TARGET_DIR=../target/python cargo clippy --locked --release -- -D warnings)
+(cd python && cargo fmt --check && CARGO_TARGET_DIR=../target/python cargo clippy --locked --release -- -D warnings &&
+  cargo deny --locked check licenses bans sources)
 
 fresh=$(mktemp -d); trap 'rm -rf "$fresh"' EXIT
 python3 -m venv "$fresh"

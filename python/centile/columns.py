@@ -203,20 +203,16 @@ def _scores(columns: Dict[str, Any], rows: int, reference: str) -> Dict[str, Any
     where = where.reshape(-1)
     out["chronological_centile_band"] = _Texts(texts, where[:rows])
     out["corrected_centile_band"] = _Texts(texts, where[rows:])
-    error: List[Optional[str]] = [None]
-    index = np.zeros(rows, dtype=np.int64)
+    error = out["error"] = _Texts([None], np.zeros(rows, dtype=np.int64))
     for row, message in rejected:
-        index[row] = len(error)
-        error.append(message)
+        error.set(row, message)
     if general:
         cells = {f: _array(c) for f, c in columns.items()}
         for row in general:
             try:
                 _place(out, row, _general(cells, row, reference))
             except CentileError as e:
-                index[row] = len(error)
-                error.append(str(e))
-    out["error"] = _Texts(error, index)
+                error.set(row, str(e))
     return {name: out[name] for name in OUTPUT_COLUMNS}
 
 
@@ -241,8 +237,12 @@ class _Texts:
 
 
 def _place(out: Dict[str, Any], row: int, m: Dict[str, Any]) -> None:
-    """Writes the scores of a measurement object into row ``row`` of the output columns."""
+    """Writes the scores of a measurement object into row ``row`` of the output columns, and why it is flagged,
+    if it is, into ``error``."""
     dates, values = m["measurement_dates"], m["measurement_calculated_values"]
+    flag = m["child_observation_value"].get("observation_value_error")
+    if flag is not None:
+        out["error"].set(row, flag)
     for name, value in (
         ("chronological_decimal_age", dates["chronological_decimal_age"]),
         ("corrected_decimal_age", dates["corrected_decimal_age"]),

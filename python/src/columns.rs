@@ -136,7 +136,8 @@ fn column<'py>(
     Ok(out.into_pyarray(py))
 }
 
-/// [`score`]'s answer: the output columns, the rows to read as the API reads them, each rejected row's message.
+/// [`score`]'s answer: the output columns, the rows to read as the API reads them, and the `error` of each rejected
+/// or flagged row.
 type Table<'py> = (Bound<'py, PyDict>, Vec<usize>, Vec<(usize, String)>);
 
 /// The numeric scores of a row, in the order of [`NUMBERS`], and its two band codes.
@@ -157,7 +158,9 @@ const NUMBERS: [&str; 7] = [
 const NO_BAND: u32 = u32::MAX;
 
 enum Row {
-    Scored(Scored),
+    /// Scored; a flagged observation (a value the reference has no data for at the corrected age, or beyond the
+    /// plausible) keeps its scores and says why, as the CLI writes it in `error`.
+    Scored(Scored, Option<String>),
     /// Not a well-formed request: the caller scores it as the API reads its cells, for the API's message.
     General,
     Rejected(String),
@@ -178,7 +181,8 @@ fn date(days: i64) -> Option<Date> {
 
 /// Scores a table of measurements: dates as days since 1970-01-01 (`i64::MIN` when missing), gestation as
 /// floats (`NaN` when missing). Returns the output columns (band columns as codes, see [`band_texts`]), the
-/// rows that are not well-formed requests (to be read as the API reads them), and each rejected row's message.
+/// rows that are not well-formed requests (to be read as the API reads them), and the message of each rejected or
+/// flagged row.
 #[pyfunction]
 #[allow(clippy::too_many_arguments)]
 #[pyo3(signature = (reference, reference_codes, birth_date, observation_date, observation_value, sex, sex_codes, method, method_codes, gestation_weeks, gestation_days))]
@@ -242,18 +246,21 @@ fn score<'py>(
                 let format = band_format(reference, birth.method);
                 let band = |b: Option<CentileBand>| b.map_or(NO_BAND, |b| b.code(format));
                 let n = |x: Option<f64>| x.unwrap_or(f64::NAN);
-                Row::Scored((
-                    [
-                        sc.chronological_decimal_age,
-                        sc.corrected_decimal_age,
-                        n(sc.chronological.sds),
-                        n(sc.chronological.centile),
-                        n(sc.corrected.sds),
-                        n(sc.corrected.centile),
-                        n(sc.corrected.percentage_median_bmi),
-                    ],
-                    [band(sc.chronological.band), band(sc.corrected.band)],
-                ))
+                Row::Scored(
+                    (
+                        [
+                            sc.chronological_decimal_age,
+                            sc.corrected_decimal_age,
+                            n(sc.chronological.sds),
+                            n(sc.chronological.centile),
+                            n(sc.corrected.sds),
+                            n(sc.corrected.centile),
+                            n(sc.corrected.percentage_median_bmi),
+                        ],
+                        [band(sc.chronological.band), band(sc.corrected.band)],
+                    ),
+                    sc.observation_error.map(|flag| flag.to_string()),
+                )
             }
         }
     };
@@ -268,12 +275,15 @@ fn score<'py>(
         let (mut general, mut rejected) = (Vec::new(), Vec::new());
         for (i, row) in scored.into_iter().enumerate() {
             match row {
-                Row::Scored((xs, bs)) => {
+                Row::Scored((xs, bs), flag) => {
                     for (column, x) in numbers.iter_mut().zip(xs) {
                         column[i] = x;
                     }
                     bands[0][i] = bs[0];
                     bands[1][i] = bs[1];
+                    if let Some(msg) = flag {
+                        rejected.push((i, msg));
+                    }
                 }
                 Row::General => general.push(i),
                 Row::Rejected(msg) => rejected.push((i, msg)),

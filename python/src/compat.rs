@@ -5,7 +5,6 @@ use centile::engine::ages::{self, Date, Gestation};
 use centile::engine::centiles::{ordinal as ordinal_text, Band, CentileFormat};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::types::PyDict;
 
 fn date(text: &str) -> PyResult<Date> {
     Date::parse(text)
@@ -60,28 +59,9 @@ fn ordinal(centile: f64) -> String {
     ordinal_text(centile)
 }
 
-/// The provenance reported with a measurement against `reference` (its name as given).
-#[pyfunction]
-fn provenance(py: Python<'_>, reference: &str) -> PyResult<Py<PyAny>> {
-    use centile::dgc::measurement_response::provenance::{COMMIT, ENGINE, REFERENCE_DATA, VERSION};
-    let engine = PyDict::new(py);
-    engine.set_item("name", ENGINE)?;
-    engine.set_item("version", VERSION)?;
-    engine.set_item("commit", COMMIT)?;
-    let data = PyDict::new(py);
-    data.set_item("source", REFERENCE_DATA)?;
-    data.set_item("fingerprint", centile::engine::data::FINGERPRINT)?;
-    let out = PyDict::new(py);
-    out.set_item("growth_reference", reference)?;
-    out.set_item("calculation_engine", engine)?;
-    out.set_item("reference_data", data)?;
-    Ok(out.into_any().unbind())
-}
-
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(ages_between, m)?)?;
     m.add_function(wrap_pyfunction!(band, m)?)?;
     m.add_function(wrap_pyfunction!(ordinal, m)?)?;
-    m.add_function(wrap_pyfunction!(provenance, m)?)?;
     Ok(())
 }

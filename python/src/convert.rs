@@ -82,7 +82,5 @@ fn read(obj: &Bound<'_, PyAny>, depth: usize) -> PyResult<Value> {
 /// # Errors
 /// Only if Python cannot allocate the objects.
 pub fn to_python<T: serde::Serialize + ?Sized>(py: Python<'_>, value: &T) -> PyResult<Py<PyAny>> {
-    pythonize::pythonize(py, value)
-        .map(Bound::unbind)
-        .map_err(|e| PyValueError::new_err(e.to_string()))
+    crate::topy::to_object(py, value).map(Bound::unbind)
 }

@@ -5,6 +5,7 @@
 mod columns;
 mod compat;
 mod convert;
+mod topy;
 
 use centile::dgc::api;
 use centile::dgc::error::ValidationError;

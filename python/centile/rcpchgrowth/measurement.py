@@ -6,7 +6,6 @@ import datetime
 from typing import Any, Dict, List, Optional
 
 from centile import _centile
-from centile._centile import CentileError, ages_between
 from .age_advice_strings import comment_prematurity_correction
 from .centile_bands import centile_band_for_centile
 from .constants.reference_constants import (
@@ -62,100 +61,14 @@ def _as_rcpchgrowth(m: Dict[str, Any], birth_date: Any, observation_date: Any) -
     return m
 
 
-def _unplaced(reference: str, body: Dict[str, Any], birth_date: Any, observation_date: Any, error: str,
-              weeks: int, days: int) -> Dict[str, Any]:
-    """rcpchgrowth's dict for an observation the reference has no data for at either age: the ages and comments,
-    every score None and the reason as each age's error (the engine answers a 422 there)."""
-    chronological, corrected, edd, calendar, pma = ages_between(iso(birth_date), iso(observation_date), weeks, days)
-    delivery = to_date(edd)
-    corrected_calendar = (ages_between(edd, iso(observation_date), 40, 0)[3]
-                          if delivery <= to_date(iso(observation_date)) else None)
-    c = comment_prematurity_correction(chronological, corrected, weeks, days, reference)
-    comments = {
-        "clinician_corrected_decimal_age_comment": c["clinician_corrected_comment"],
-        "lay_corrected_decimal_age_comment": c["lay_corrected_comment"],
-        "clinician_chronological_decimal_age_comment": c["clinician_chronological_comment"],
-        "lay_chronological_decimal_age_comment": c["lay_chronological_comment"],
-    }
-    value, bone = body["observation_value"], {k: body.get(k) for k in
-                                             ("bone_age", "bone_age_type", "bone_age_sds", "bone_age_centile",
-                                              "bone_age_text")}
-    pma_text = "" if pma is None else f"{pma[0]} + {pma[1]} weeks"
-
-    def point(age: str, x: float, y: Optional[float], centile_data: bool) -> Dict[str, Any]:
-        p: Dict[str, Any] = {"x": x, "y": y, "b": bone["bone_age"], "centile": None}
-        if centile_data:
-            p["sds"] = None
-        p.update({"events_text": body.get("events_text"), "bone_age_label": bone["bone_age_text"],
-                  "bone_age_type": bone["bone_age_type"], "bone_age_sds": bone["bone_age_sds"],
-                  "bone_age_centile": bone["bone_age_centile"]})
-        if centile_data:
-            p["observation_error"] = error
-        p["age_type"] = f"{age}_age"
-        if age == "corrected":
-            p["corrected_gestational_age"] = pma_text
-        p.update({"calendar_age": calendar if age == "chronological" else corrected_calendar,
-                  "lay_comment": comments[f"lay_{age}_decimal_age_comment"],
-                  "clinician_comment": comments[f"clinician_{age}_decimal_age_comment"],
-                  "age_error": None, "centile_band": None, "observation_value_error": error})
-        return p
-
-    ages = {"chronological": chronological, "corrected": corrected}
-    return {
-        "provenance": _centile.provenance(reference),
-        "birth_data": {"birth_date": birth_date, "gestation_weeks": weeks, "gestation_days": days,
-                       "estimated_date_delivery": shifted(birth_date, edd),
-                       "estimated_date_delivery_string": delivery.strftime("%a %d %B, %Y"), "sex": body["sex"]},
-        "measurement_dates": {"observation_date": observation_date, "chronological_decimal_age": chronological,
-                              "corrected_decimal_age": corrected, "chronological_calendar_age": calendar,
-                              "corrected_calendar_age": corrected_calendar,
-                              "corrected_gestational_age": {"corrected_gestation_weeks": pma[0] if pma else None,
-                                                            "corrected_gestation_days": pma[1] if pma else None},
-                              "comments": comments, "corrected_decimal_age_error": None,
-                              "chronological_decimal_age_error": None},
-        "child_observation_value": {"measurement_method": body["measurement_method"], "observation_value": value,
-                                    "observation_value_error": error},
-        "measurement_calculated_values": {
-            "corrected_sds": None, "corrected_centile": None, "corrected_centile_band": None,
-            "chronological_sds": None, "chronological_centile": None, "chronological_centile_band": None,
-            "corrected_measurement_error": error, "chronological_measurement_error": error,
-            "corrected_percentage_median_bmi": None, "chronological_percentage_median_bmi": None},
-        "plottable_data": {
-            "centile_data": {f"{a}_decimal_age_data": point(a, x, value, True) for a, x in ages.items()},
-            "sds_data": {f"{a}_decimal_age_data": point(a, x, None, False) for a, x in ages.items()},
-        },
-        "bone_age": bone,
-        "events_data": {"events_text": body.get("events_text")},
-    }
-
-
-def _no_data(reference: str, body: Dict[str, Any]) -> bool:
-    """Whether the reference has no data for this measurement at either age (rcpchgrowth then gives a dict of
-    None scores rather than an error)."""
-    weeks, days = body.get("gestation_weeks", 40), body.get("gestation_days", 0)
-    try:
-        chronological, corrected = ages_between(body["birth_date"], body["observation_date"], weeks, days)[:2]
-    except ValueError:
-        return False
-    for age in (chronological, corrected):
-        try:
-            _centile.sds_for_measurement({"reference": reference, "age": age, "sex": body["sex"],
-                                          "measurement_method": body["measurement_method"],
-                                          "observation_value": body["observation_value"]})
-            return False
-        except CentileError as e:
-            if not all(d["loc"][-1] in ("age", "measurement_method") for d in e.detail):
-                return False
-    return True
-
-
 class Measurement:
     """One observation of a child, calculated on construction: ``.measurement`` is rcpchgrowth's dict
     (birth_data, measurement_dates, child_observation_value, measurement_calculated_values, plottable_data,
     bone_age, events_data; provenance names centile).
 
-    Dates may be ``date`` or ``datetime``; ``gestation_weeks=0`` means term, as in rcpchgrowth. Invalid input raises
-    ``centile.CentileError`` (a ValueError) naming each field.
+    Dates may be ``date`` or ``datetime``; ``gestation_weeks=0`` means term, as in rcpchgrowth. A value the
+    reference cannot place, or an implausible one, is answered with its ``observation_value_error`` as in
+    rcpchgrowth; invalid input raises ``centile.CentileError`` (a ValueError) naming each field.
     """
 
     def __init__(self, birth_date: datetime.date, measurement_method: str, observation_date: datetime.date,
@@ -185,12 +98,5 @@ class Measurement:
         for key in ("events_text", "bone_age", "bone_age_type", "bone_age_sds", "bone_age_centile", "bone_age_text"):
             if getattr(self, key) is not None:
                 body[key] = getattr(self, key)
-        try:
-            m = _as_rcpchgrowth(_centile.calculation(reference, body), birth_date, observation_date)
-        except CentileError as e:
-            if not _no_data(reference, body):
-                raise
-            weeks = gestation_weeks or 40
-            m = _unplaced(reference, body, birth_date, observation_date, e.detail[0]["msg"], weeks,
-                          gestation_days if gestation_weeks else 0)
-        self.measurement: Dict[str, Any] = m
+        self.measurement: Dict[str, Any] = _as_rcpchgrowth(_centile.calculation(reference, body), birth_date,
+                                                           observation_date)
