@@ -129,3 +129,15 @@ test('a flagged value answers 200 with its numbers and flag, as the server; stri
   const response = await strictFetch('/uk-who/calculation', { method: 'POST', body: JSON.stringify(implausible) });
   assert.equal(response.status, 422);
 });
+
+test('the RCPCH client\'s own call, axios({ url, data, method, headers }), answered once axios.defaults.adapter is set', async () => {
+  const previous = axios.defaults.adapter;
+  axios.defaults.adapter = centileAdapter;
+  try {
+    const response = await axios({ url: 'https://api.rcpch.ac.uk/growth/v1/uk-who/calculation', data: child, method: 'POST',
+      headers: { 'Content-Type': 'application/json' } });
+    assert.deepEqual(response.data, roundTrip(centile.calculation('uk-who', child)));
+  } finally {
+    axios.defaults.adapter = previous;
+  }
+});
