@@ -200,7 +200,7 @@ try {
   calculation('uk-who', { ...request, observation_value: -1 });
 } catch (e) {
   if (e instanceof CentileError) {
-    const status: 422 | 503 = e.status;
+    const status: 404 | 422 | 503 = e.status;
     const name: 'CentileError' = e.name;
     const detail: ErrorDetail[] = e.detail;
     console.log(status, name, e.message, detail[0]?.loc);

@@ -33,7 +33,7 @@ midParentalHeight({ height_maternal: 165, height_paternal: 180, sex: 'male', ref
 midParentalHeight({ height_maternal: '165cm', height_paternal: 180, sex: 'male' }); // expect TS2322 'string' is not assignable to type 'number'
 const height: number = measurementFromSds({ reference: 'uk-who', measurement_method: 'height', sex: 'male', age: 2, sds: 0 }); // expect TS2322 'number | null'
 sdsForMeasurements('uk-who', 'height', 'male', ['1'], [80]); // expect TS2322 'string' is not assignable to type 'number'
-const status: 400 = new CentileError('x', []).status; // expect TS2322 '422'
+const status: 400 = new CentileError('x', []).status; // expect TS2322 '404 | 422 | 503'
 initSync(); // expect TS2554 Expected 1 arguments
 fictionalChildData('uk-who', { measurement_method: 'height', sex: 'female', measurement_interval_type: 'fortnight' }); // expect TS2322 "fortnight"
 velocity('height', [m.measurement_dates]); // expect TS2739 child_observation_value
