@@ -1,6 +1,6 @@
 # centile: `make demo` builds the package and serves the demo; `make test` installs what is missing and runs
 # every test. See README.md.
-.PHONY: pkg test check demo demo-app bench vectors tables protocol python
+.PHONY: pkg test check demo demo-app bench vectors tables protocol python sheets
 
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 CENTILE_GIT_COMMIT ?= $(shell git rev-parse HEAD 2>/dev/null || echo unknown)
@@ -18,6 +18,10 @@ pkg:
 
 test:
 	bash scripts/test.sh
+
+# The spreadsheet functions (sheets/) for Google Sheets and Excel, into target/sheets/ (docs/spreadsheets.md).
+sheets: pkg
+	node scripts/build-sheets.mjs
 
 # The inner loop (under a minute warm; needs only Rust with the wasm32 target, wasm-bindgen-cli and npm ci, which
 # scripts/install-build-tools.sh installs): unit tests, departures, the embedded tables and their audit natively;

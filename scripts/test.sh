@@ -70,6 +70,10 @@ node --test --test-reporter=spec tests/js/'
 layer "golden vectors through the pure-JavaScript build (centile/js) in Node" '
 CENTILE_BUILD=js node --test --test-reporter=spec tests/js/conformance.test.mjs tests/js/charts.test.mjs tests/js/fictional.test.mjs'
 
+layer "spreadsheets (make sheets): Google Sheets functions in an emulated Apps Script runtime, golden vectors in five time zones; the Excel add-in in Node with serial dates" '
+node scripts/build-sheets.mjs
+node --test --test-reporter=spec tests/sheets/'
+
 layer "packaged web build in headless Chromium" '
 node tests/browser/run.mjs'
 
