@@ -46,6 +46,7 @@ demo-app:
 bench: pkg python
 	bash scripts/install-tools.sh
 	cargo build --locked --release --features cli --bin centile
+	node scripts/build-sheets.mjs
 	node bench/run.mjs
 
 # Regenerate the golden vectors from rcpchgrowth 4.6.5 (committed; CI only reads them).

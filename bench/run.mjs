@@ -1,6 +1,7 @@
 // Benchmarks (not tests), as one report: every operation on the same inputs through centile natively (Rust,
 // benches/native.rs), the WebAssembly build (pkg/node), the pure-JavaScript build (pkg/js) and rcpchgrowth 4.6.5
-// (bench/oracle.py), with ratios; every named chart; the CLI (bench/cli.py); each entry's download; cold starts.
+// (bench/oracle.py), with ratios; every named chart; the CLI (bench/cli.py); each entry's download; cold starts;
+// the spreadsheet functions on a 10,000-row column (bench/sheets.mjs).
 // Writes bench/results.md and bench/results.json and regenerates the README's speed table from them. `make bench`.
 // Rates are the best of several rounds on one core of a 2-core machine that may be shared: compare within a run.
 import { execFileSync } from 'node:child_process';
@@ -11,6 +12,7 @@ import path from 'node:path';
 import { LIMITS, entrySizes } from '../scripts/sizes.mjs';
 import { coldStart } from '../tests/browser/coldstart.mjs';
 import { chartBench } from './chart.mjs';
+import { sheetsBench, sheetsLine } from './sheets.mjs';
 
 const require = createRequire(import.meta.url);
 // The 1-minute load average when the run starts (and, below, ends): other work on the machine slows every rate.
@@ -186,6 +188,7 @@ try {
 rmSync(dir, { recursive: true, force: true });
 
 const sizes = entrySizes(path.join(root, 'pkg'));
+const sheets = sheetsBench();
 const results = {
   machine: { cpu: cpus()[0]?.model, cores: cpus().length, node: process.version, load: [loadAtStart, loadavg()[0]] },
   date: new Date().toISOString(), inputs: { calculations: calculations.length, children: children.length, observationsPerChild: 20, sds: N },
@@ -202,7 +205,7 @@ const results = {
   },
   chartsMs: Object.fromEntries(Object.keys(oracle.charts).map((key) => [key,
     { native: native.charts[key], wasm: ops.wasm.charts[key], js: ops.js.charts[key], rcpchgrowth: oracle.charts[key] }])),
-  nativeParsed: native.calculation, invalidOnly: { wasm: ops.wasm.invalid, js: ops.js.invalid }, allCharts, cli, sizes, limits: LIMITS, cold, chart,
+  nativeParsed: native.calculation, invalidOnly: { wasm: ops.wasm.invalid, js: ops.js.invalid }, allCharts, cli, sizes, limits: LIMITS, cold, chart, sheets,
   python: { ...python, rcpchgrowthMeasurement: oracle.measurement, nativeSds: native.sdsForMeasurements },
 };
 writeFileSync(path.join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
@@ -256,7 +259,7 @@ const pythonLine = `Python (\`centile\` wheel, one core, RAYON_NUM_THREADS=1): \
   `\`centile.sds\` over the same 1 M values as \`sdsForMeasurements\` ${fmt(python.sds)} (${(python.sds / native.sdsForMeasurements).toFixed(2)}× native); ` +
   `\`centile.score\` on a ${python.score.rows.toLocaleString('en-GB')}-row pandas frame (text dates) ${python.score.seconds.toFixed(2)} s, ` +
   `${fmt(python.score.rowsPerSecond)} rows, about ${coreHours.toFixed(1)} core-hours per billion rows.`;
-const markdown = `${table}\n\n${arrivingLine}\n\n${invalidLine}\n\n${chartLine}\n\n${drawLine}\n\n${pythonLine}\n\n${coldLine}\n\n${sizeTable}\n`;
+const markdown = `${table}\n\n${arrivingLine}\n\n${invalidLine}\n\n${chartLine}\n\n${drawLine}\n\n${pythonLine}\n\n${sheetsLine(sheets)}\n\n${coldLine}\n\n${sizeTable}\n`;
 writeFileSync(path.join(root, 'bench/results.md'), `# Benchmark results\n\nWritten by \`make bench\` (bench/run.mjs) on ${results.date.slice(0, 10)}; ` +
   `${results.machine.cores} cores (${results.machine.cpu}), Node ${process.version}; load average ${results.machine.load.map((l) => l.toFixed(2)).join(' at the start, ')} at the end (other work slows every rate: compare within one run).\n\n${markdown}`);
 const readme = readFileSync(path.join(root, 'README.md'), 'utf8');

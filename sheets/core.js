@@ -206,11 +206,13 @@ var centileSheets = (function () {
         var shape = shapeOf(PLUGIN.map(function (n) { return args[n]; }));
         if (shape.cols !== 1) throw new Error('give each argument as one cell or one column');
         var choice = cell(function () { return word('data_to_return', at(args.data_to_return, 0, 0), Object.keys(columns), 'both'); }, false, 'data_to_return');
-        var width = columns[choice] ? columns[choice].length : 1;
+        var valid = typeof choice === 'string' && Object.prototype.hasOwnProperty.call(columns, choice);
+        var width = valid ? columns[choice].length : 1;
         var rows = [];
         for (var r = 0; r < shape.rows; r++) {
           var get = function (n) { return at(args[n], r, 0); };
-          if (!columns[choice]) { rows.push([choice]); continue; }
+          // An unknown choice has thrown in Google Sheets (the formula's error); Excel shows its error on every row.
+          if (!valid) { rows.push([choice]); continue; }
           var line = cell(function () {
             if (isBlank(get('observation_value'))) return null;
             var m = measure(function (n) { return n === 'reference' ? 'uk-who' : get(n); });

@@ -62,6 +62,15 @@ test('ranges answer their shape, blank rows blank, a bad row its own #VALUE! err
   assert.match(got[2][0].message, /^observation_value: /);
 });
 
+test('RCPCH plugin functions in Excel: one row per input row, a bad data_to_return an error on every row', () => {
+  const rows = call('UK_WHO_SDS_CENTILE', [[serial('2020-01-12')], [serial('2020-01-12')]], serial('2022-01-12'), 32, 1, 'male', 'height', [[92], [null]]);
+  assert.equal(rows.length, 2);
+  assert.equal(rows[0].length, 4);
+  assert.deepEqual([...rows[1]], ['', '', '', '']);
+  const bad = call('UK_WHO_SDS_CENTILE', [[serial('2020-01-12')], [serial('2020-01-12')]], serial('2022-01-12'), 32, 1, 'male', 'height', 92, 'everything', 'key');
+  for (const [cell] of bad) assert.match(cell.message, /^data_to_return: must be one of both, sds, centiles, centile$/);
+});
+
 test('functions.json (custom-functions-metadata) and manifest.xml describe every function', () => {
   const metadata = JSON.parse(readFileSync(new URL('../../target/sheets/excel/functions.json', import.meta.url), 'utf8'));
   assert.deepEqual(metadata.functions.map((f) => f.id), FUNCTIONS.map((f) => f.excel));
