@@ -17,16 +17,14 @@ var centileSheets = (function () {
 
   /** The common shape of the range arguments (one-cell ranges repeat, like single values); throws if they differ. */
   function shapeOf(values) {
-    var rows = 1, cols = 1, ranged = false;
+    var shape = null;
     values.forEach(function (v) {
       if (!isRange(v) || (v.length === 1 && v[0].length === 1)) return;
       var r = v.length, c = r ? v[0].length : 0;
-      if (!ranged || (rows === 1 && cols === 1)) { rows = r; cols = c; }
-      else if (r !== rows || c !== cols) throw new Error('every range must have the same number of rows and columns (or be one cell)');
-      ranged = true;
+      if (!shape) shape = { rows: r, cols: c, ranged: true };
+      else if (r !== shape.rows || c !== shape.cols) throw new Error('every range must have the same number of rows and columns (or be one cell)');
     });
-    values.forEach(function (v) { if (isRange(v)) ranged = true; });
-    return { rows: rows, cols: cols, ranged: ranged };
+    return shape || { rows: 1, cols: 1, ranged: values.some(isRange) };
   }
   var at = function (v, r, c) { return isRange(v) ? (v.length === 1 && v[0].length === 1 ? v[0][0] : v[r][c]) : v; };
 

@@ -28,37 +28,34 @@ const plugin = [
 ];
 const apiKey = { name: 'primary_api_key', doc: 'accepted and ignored: nothing is sent anywhere', optional: true };
 
+/** A function of one measurement, with CENTILE_SDS's arguments; `example` is its arguments in an example formula. */
+const measured = (google, excel, run, doc, returns, example) => ({ google, excel, run, params: [...measurement, age], doc, returns,
+  example: `=${google}(${example})` });
+/** The plugin's decimal-age function, which it has had under two names. */
+const decimalAge = (name, doc) => ({
+  google: name, excel: name, run: 'ukWhoDecimalAge', doc,
+  params: [...plugin, { name: 'data_to_return', doc: '"both" (the default), "chron" or "corr"', optional: true }, apiKey],
+  returns: 'one row per input row: chronological age, corrected age (or one of them)',
+  example: `=${name}("2020-01-12", "2022-01-12", 32, 1, "male", "height", 92)`,
+});
+
 /** `google` is the Google Sheets name, `excel` the name under Excel's CENTILE namespace, `run` the sheets/core.js function. */
 export const FUNCTIONS = [
-  {
-    google: 'CENTILE_SDS', excel: 'SDS', run: 'sds', params: [...measurement, age],
-    doc: 'The SDS (z-score) of a measurement, as the RCPCH Digital Growth Charts compute it.',
-    returns: 'the SDS at the corrected (or chronological) age',
-    example: '=CENTILE_SDS("uk-who", "2018-03-14", "2028-03-14", "male", "height", 140)',
-  },
-  {
-    google: 'CENTILE_CENTILE', excel: 'CENTILE', run: 'centile', params: [...measurement, age],
-    doc: 'The centile (0-100) of a measurement.',
-    returns: 'the centile at the corrected (or chronological) age, unrounded',
-    example: '=CENTILE_CENTILE("uk-who", "2018-03-14", "2028-03-14", "male", "height", 140)',
-  },
-  {
-    google: 'CENTILE_BAND', excel: 'BAND', run: 'band', params: [...measurement, age],
-    doc: 'The centile band of a measurement as a sentence, as the RCPCH charts word it.',
-    returns: 'a sentence such as "This height measurement is between the 50th and 75th centiles."',
-    example: '=CENTILE_BAND("uk-who", "2018-03-14", "2028-03-14", "male", "height", 140)',
-  },
-  {
-    google: 'CENTILE_AGE', excel: 'AGE', run: 'age', params: [...measurement, age],
-    doc: 'The decimal age in years of a measurement, corrected for gestation (or chronological).',
-    returns: 'the age in decimal years (negative before the due date when corrected)',
-    example: '=CENTILE_AGE("uk-who", "2018-03-14", "2018-07-12", "female", "weight", 3.2, 28, 4, "corrected")',
-  },
+  measured('CENTILE_SDS', 'SDS', 'sds', 'The SDS (z-score) of a measurement, as the RCPCH Digital Growth Charts compute it.',
+    'the SDS at the corrected (or chronological) age', '"uk-who", "2018-03-14", "2028-03-14", "male", "height", 140'),
+  measured('CENTILE_CENTILE', 'CENTILE', 'centile', 'The centile (0-100) of a measurement.',
+    'the centile at the corrected (or chronological) age, unrounded', '"uk-who", "2018-03-14", "2028-03-14", "male", "height", 140'),
+  measured('CENTILE_BAND', 'BAND', 'band', 'The centile band of a measurement as a sentence, as the RCPCH charts word it.',
+    'a sentence such as "This height measurement is between the 50th and 75th centiles."',
+    '"uk-who", "2018-03-14", "2028-03-14", "male", "height", 140'),
+  measured('CENTILE_AGE', 'AGE', 'age', 'The decimal age in years of a measurement, corrected for gestation (or chronological).',
+    'the age in decimal years (negative before the due date when corrected)',
+    '"uk-who", "2018-03-14", "2018-07-12", "female", "weight", 3.2, 28, 4, "chronological"'),
   {
     google: 'CENTILE_VELOCITY', excel: 'VELOCITY', run: 'velocity', params: measurement,
     doc: 'Growth velocity: for each row, the change per year since the row above, for the same child (same reference, birth date, sex, method and gestation); blank on a first row.',
     returns: 'units per year (cm/year, kg/year, ...)',
-    example: '=CENTILE_VELOCITY("uk-who", "2015-05-01", C2:C3, "female", "height", D2:D3)',
+    example: '=CENTILE_VELOCITY("uk-who", "2015-05-01", {"2020-05-01"; "2021-05-01"}, "female", "height", {108; 114.5})',
   },
   {
     google: 'CENTILE_MIDPARENTAL_HEIGHT', excel: 'MIDPARENTAL_HEIGHT', run: 'midparentalHeight',
@@ -101,18 +98,6 @@ export const FUNCTIONS = [
     returns: 'one row per input row: corrected SDS, chronological SDS, corrected centile, chronological centile (or the two SDS, or the two centiles)',
     example: '=UK_WHO_SDS_CENTILE("2020-01-12", "2022-01-12", 32, 1, "male", "height", 92)',
   },
-  {
-    google: 'UK_WHO_DECIMAL_AGE', excel: 'UK_WHO_DECIMAL_AGE', run: 'ukWhoDecimalAge',
-    params: [...plugin, { name: 'data_to_return', doc: '"both" (the default), "chron" or "corr"', optional: true }, apiKey],
-    doc: "The RCPCH Google Sheets plugin's decimal ages (UK-WHO), computed here.",
-    returns: 'one row per input row: chronological age, corrected age (or one of them)',
-    example: '=UK_WHO_DECIMAL_AGE("2020-01-12", "2022-01-12", 32, 1, "male", "height", 92)',
-  },
-  {
-    google: 'UK_WHO_CORRECTED_DECIMAL_AGE', excel: 'UK_WHO_CORRECTED_DECIMAL_AGE', run: 'ukWhoDecimalAge',
-    params: [...plugin, { name: 'data_to_return', doc: '"both" (the default), "chron" or "corr"', optional: true }, apiKey],
-    doc: 'The same as UK_WHO_DECIMAL_AGE (the name the RCPCH plugin uses now).',
-    returns: 'one row per input row: chronological age, corrected age (or one of them)',
-    example: '=UK_WHO_CORRECTED_DECIMAL_AGE("2020-01-12", "2022-01-12", 32, 1, "male", "height", 92)',
-  },
+  decimalAge('UK_WHO_DECIMAL_AGE', "The RCPCH Google Sheets plugin's decimal ages (UK-WHO), computed here."),
+  decimalAge('UK_WHO_CORRECTED_DECIMAL_AGE', 'The same as UK_WHO_DECIMAL_AGE (the name the RCPCH plugin uses now).'),
 ];

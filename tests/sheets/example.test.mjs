@@ -4,6 +4,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
+import { FUNCTIONS } from '../../sheets/functions.mjs';
+import { parseFormula } from './formula.mjs';
 import { appsScript } from './hosts.mjs';
 
 function parseCsv(text) {
@@ -24,27 +26,15 @@ test('sheets/example.csv: every formula answers, spills land on empty cells, col
   const grid = parseCsv(readFileSync(new URL('../../sheets/example.csv', import.meta.url), 'utf8'));
   const width = grid[0].length;
   assert.ok(grid.every((r) => r.length === width), 'every row has the header\'s columns');
-  const col = (letter) => letter.charCodeAt(0) - 65;
   const value = (s) => (/^\d{4}-\d{2}-\d{2}$/.test(s) ? date(...s.split('-').map(Number)) : s === '' ? '' : Number.isFinite(Number(s)) ? Number(s) : s);
   const cells = grid.map((r) => r.map((s) => (s.startsWith('=') ? null : value(s))));
-  const argument = (a) => {
-    let m;
-    if ((m = /^"(.*)"$/.exec(a))) return m[1];
-    if ((m = /^([A-Z])(\d+):([A-Z])(\d+)$/.exec(a))) {
-      const out = [];
-      for (let r = Number(m[2]) - 1; r <= Number(m[4]) - 1; r++) out.push(cells[r].slice(col(m[1]), col(m[3]) + 1));
-      return out;
-    }
-    if ((m = /^([A-Z])(\d+)$/.exec(a))) return cells[Number(m[2]) - 1][col(m[1])];
-    return Number(a);
-  };
   const results = grid.map((r) => r.map(() => undefined));
   let formulas = 0;
   grid.forEach((r, i) => r.forEach((s, j) => {
     if (!s.startsWith('=')) return;
     formulas++;
-    const [, name, args] = /^=([A-Z_]+)\((.*)\)$/.exec(s);
-    const answer = call(name, ...args.split(',').map(argument));
+    const { name, args } = parseFormula(s, (r, c) => cells[r][c]);
+    const answer = call(name, ...args);
     const spill = Array.isArray(answer) ? answer : [[answer]];
     spill.forEach((line, di) => line.forEach((x, dj) => {
       const [ri, cj] = [i + di, j + dj];
@@ -66,4 +56,20 @@ test('sheets/example.csv: every formula answers, spills land on empty cells, col
   // Term children: the chronological SDS of the column formula is the corrected SDS of the row formula.
   for (const row of [8, 9]) assert.equal(at('chronological_sds', row), at('sds', row));
   assert.notEqual(at('chronological_sds', 2), at('sds', 2), 'a preterm baby: corrected and chronological differ');
+});
+
+test('every function\'s example (sheets/functions.mjs) answers, and docs/spreadsheets.md shows it', () => {
+  const { call, date } = appsScript();
+  const docs = readFileSync(new URL('../../docs/spreadsheets.md', import.meta.url), 'utf8');
+  for (const f of FUNCTIONS) {
+    assert.ok(docs.includes(f.example), `docs/spreadsheets.md lacks ${f.example}`);
+    // Text dates as typed; the same dates as date cells must give the same answer.
+    const typed = parseFormula(f.example);
+    const cells = parseFormula(f.example, undefined, (t) => (/^\d{4}-\d{2}-\d{2}$/.test(t) ? date(...t.split('-').map(Number)) : t));
+    assert.equal(typed.name, f.google);
+    const answer = call(f.google, ...typed.args);
+    assert.deepEqual(call(f.google, ...cells.args), answer, f.example);
+    const values = (Array.isArray(answer) ? answer.flat() : [answer]).filter((x) => x !== '');
+    assert.ok(values.length > 0 && values.every((x) => typeof x === 'number' || !/^Error/.test(x)), `${f.example}: ${JSON.stringify(answer)}`);
+  }
 });
