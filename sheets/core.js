@@ -128,18 +128,23 @@ var centileSheets = (function () {
         }, ['observation_value'], 'observation_value');
       };
     }
-    /** The result at `age`, which the reference may have no data for (the engine says why). */
-    function known(v, age, key) {
+    /**
+     * The result at `age`, which the reference may have no data for (the engine says why). A value flagged as
+     * implausible (judged at the corrected age, where there is data: a height in metres, beyond ±8 SDS) is an error.
+     */
+    function known(m, age, key) {
+      var v = m.measurement_calculated_values, flag = m.child_observation_value.observation_value_error;
+      if (flag && v.corrected_sds !== null) fail('observation_value', flag);
       var value = v[age + '_' + key];
       if (value === null || value === undefined) fail(age + '_age', v[age + '_measurement_error'] || 'the reference has no value at this age');
       return value;
     }
 
     var fns = {
-      sds: measured(function (m, v, age) { return known(v, age, 'sds'); }),
-      centile: measured(function (m, v, age) { return known(v, age, 'centile'); }),
+      sds: measured(function (m, v, age) { return known(m, age, 'sds'); }),
+      centile: measured(function (m, v, age) { return known(m, age, 'centile'); }),
       band: measured(function (m, v, age) {
-        known(v, age, 'sds');
+        known(m, age, 'sds');
         return v[age + '_centile_band'] || '';
       }),
       age: measured(function (m, v, age) { return m.measurement_dates[age + '_decimal_age']; }),

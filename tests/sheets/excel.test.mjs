@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import { bandKey } from '../js/compare.mjs';
 import { FUNCTIONS } from '../../sheets/functions.mjs';
 import { excel, excelSerial } from './hosts.mjs';
-import { checkColumns, columns, pluginCells, vectors } from './vectors.mjs';
+import { calculationCases, checkColumns, columns, pluginCells, scoreAt } from './vectors.mjs';
 
 const { functions, CellError } = excel();
 const errorCell = (cell) => cell instanceof CellError && cell.code === '#VALUE!' && /^[a-z_.]+: ./.test(cell.message);
@@ -16,11 +16,11 @@ const wrap = (v) => (Array.isArray(v) ? v : [[v]]);
 const call = (id, ...args) => functions[id](...args.map(wrap));
 
 test('golden vectors through every measurement function, dates as serial numbers', () => {
-  const cases = vectors('calculation.json').cases;
+  const cases = calculationCases();
   const args = columns(cases, serial);
   const report = { checked: 0, failures: [] };
   for (const [age, i] of [['corrected', 0], ['chronological', 1]]) {
-    const pick = (k) => cases.map((c) => (!Array.isArray(c[8]) ? c[8] : c[8][[12, 16][i]] ? 'no value' : c[8][k[i]]));
+    const pick = (k) => cases.map((c) => scoreAt(c, k[i], [12, 16][i]));
     const ages = (k) => cases.map((c) => (Array.isArray(c[8]) ? c[8][k[i]] : c[8]));
     checkColumns(report, `SDS ${age}`, call('SDS', ...args, age), pick([9, 13]), { errorCell });
     checkColumns(report, `CENTILE ${age}`, call('CENTILE', ...args, age), pick([10, 14]), { errorCell });

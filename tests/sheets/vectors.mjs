@@ -3,6 +3,29 @@ import { readFileSync } from 'node:fs';
 
 export const vectors = (name) => JSON.parse(readFileSync(new URL(`../vectors/${name}`, import.meta.url), 'utf8'));
 const TOLERANCE = 1e-9;
+const key = (c) => JSON.stringify(c.slice(0, 8));
+
+/**
+ * The calculation vectors, each one rcpchgrowth answers with observation_value_error set taken from flagged.json
+ * (its answer, with that flag as item 21), and the rest of flagged.json after them.
+ */
+export function calculationCases() {
+  const flagged = vectors('flagged.json').cases;
+  const byKey = new Map(flagged.map((c) => [key(c), c]));
+  const cases = vectors('calculation.json').cases.map((c) => byKey.get(key(c)) ?? c);
+  const seen = new Set(cases.map(key));
+  return cases.concat(flagged.filter((c) => !seen.has(key(c))));
+}
+
+/**
+ * What a score function answers for a case at one age: item `k` of rcpchgrowth's answer, or an error where it has
+ * none (an error, no data at that age: item `noData`) or flagged the value itself (item 21 with a corrected SDS).
+ */
+export function scoreAt(c, k, noData) {
+  const e = c[8];
+  if (!Array.isArray(e) || e[noData] || (e[21] === true && e[9] !== null)) return 'error';
+  return e[k];
+}
 const BAND = /^(outside|below|above|on:|between:)/;
 const column = (xs) => xs.map((x) => [x]);
 

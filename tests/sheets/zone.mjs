@@ -3,7 +3,7 @@
 // through every function, each function called once with whole columns, as a sheet would. Prints a JSON report.
 import { appsScript } from './hosts.mjs';
 import { bandKey } from '../js/compare.mjs';
-import { checkColumns, columns, pluginCells, vectors } from './vectors.mjs';
+import { calculationCases, checkColumns, columns, pluginCells, scoreAt, vectors } from './vectors.mjs';
 
 const sheetZone = process.argv[2] || undefined;
 const host = appsScript({ sheetZone });
@@ -11,12 +11,11 @@ const dateCell = (iso) => host.date(...iso.split('-').map(Number));
 const report = { zone: process.env.TZ, sheetZone: sheetZone || process.env.TZ, checked: 0, failures: [] };
 const check = (name, got, want, options) => checkColumns(report, name, got, want, options);
 
-// Measurement functions: every calculation vector, one call per function and age.
-const cases = vectors('calculation.json').cases;
+// Measurement functions: every calculation vector (and flagged value), one call per function and age.
+const cases = calculationCases();
 const args = columns(cases, dateCell);
 for (const [age, i] of [['corrected', 0], ['chronological', 1]]) {
-  // A result the reference has no value for (rcpchgrowth's measurement error at that age) is an error cell.
-  const pick = (k) => cases.map((c) => (!Array.isArray(c[8]) ? c[8] : c[8][[12, 16][i]] ? 'no value' : c[8][k[i]]));
+  const pick = (k) => cases.map((c) => scoreAt(c, k[i], [12, 16][i]));
   const call = (name) => host.call(name, ...args, age);
   check(`CENTILE_SDS ${age}`, call('CENTILE_SDS'), pick([9, 13]));
   check(`CENTILE_CENTILE ${age}`, call('CENTILE_CENTILE'), pick([10, 14]));
