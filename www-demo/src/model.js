@@ -1,6 +1,7 @@
 // The child model (stored metric) and its scoring: every visit × method through centile's `calculation`, errors
 // kept on their row. Pure functions of plain data, so the page, import/export and the tests share them.
 import { calculation, bmiFromHeightWeight, velocity } from 'centile/web';
+import { scorable } from './refused.js';
 
 export const REFERENCES = [
   { id: 'uk-who', label: 'UK-WHO', methods: ['height', 'weight', 'ofc', 'bmi'], mph: true },
@@ -70,7 +71,7 @@ function score(reference, request) {
   const key = `${reference}|${JSON.stringify(request)}`;
   let entry = scored.get(key);
   if (!entry) {
-    try { entry = { m: calculation(reference, request) }; } catch (e) { entry = { error: e }; }
+    try { entry = { m: scorable(calculation(reference, request)) }; } catch (e) { entry = { error: e }; }
     if (scored.size > 5000) scored.clear();
     scored.set(key, entry);
   }

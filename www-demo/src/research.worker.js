@@ -2,6 +2,7 @@
 // {progress: 0–1} as it goes and {done: {csv: Blob, rows, errors, ms}} at the end.
 import init, { calculation } from 'centile/web';
 import { csvField, parseCsv } from './csv.js';
+import { scorable } from './refused.js';
 
 const OUT = ['chronological_decimal_age', 'corrected_decimal_age', 'chronological_sds', 'chronological_centile',
   'corrected_sds', 'corrected_centile', 'error'];
@@ -32,11 +33,11 @@ self.onmessage = async ({ data: { file, reference } }) => {
         const number = (k) => { const s = get(k); return s === '' ? undefined : Number(s); };
         let cells;
         try {
-          const m = calculation(get('reference') || reference, {
+          const m = scorable(calculation(get('reference') || reference, {
             birth_date: get('birth_date'), observation_date: get('observation_date'), sex: get('sex'),
             measurement_method: get('measurement_method'), observation_value: number('observation_value'),
             gestation_weeks: number('gestation_weeks'), gestation_days: number('gestation_days'),
-          });
+          }));
           const d = m.measurement_dates;
           const v = m.measurement_calculated_values;
           cells = [d.chronological_decimal_age, d.corrected_decimal_age, v.chronological_sds ?? '', v.chronological_centile ?? '',
