@@ -122,12 +122,18 @@ fn column<'py>(
                         Kind::Centile => {
                             sds::sds_for_measurement(r, age, m, s, x).map_or(f64::NAN, centile)
                         }
-                        Kind::Measurement => {
-                            sds::measurement_from_sds(r, age, m, s, x, RoundingRule::Python, AtJoin::OlderTable)
-                                .ok()
-                                .flatten()
-                                .unwrap_or(f64::NAN)
-                        }
+                        Kind::Measurement => sds::measurement_from_sds(
+                            r,
+                            age,
+                            m,
+                            s,
+                            x,
+                            RoundingRule::Python,
+                            AtJoin::OlderTable,
+                        )
+                        .ok()
+                        .flatten()
+                        .unwrap_or(f64::NAN),
                     };
                 }
             });
