@@ -23,8 +23,8 @@ const REJECTION = { loc: ['body', 'observation_value'], type: 'value_error' };
 const BIRTH_FIELDS = ['birth_date', 'gestation_weeks', 'gestation_days', 'sex', 'measurement_method'];
 const PASSTHROUGH = ['bone_age', 'bone_age_type', 'bone_age_sds', 'bone_age_centile', 'bone_age_text', 'events_text'];
 const SHAPES = {
-  calculation: { birth_date: 0, gestation_weeks: 0, gestation_days: 0, sex: 0, measurement_method: 0, observation_date: 0, observation_value: 0, bone_age: 0, bone_age_type: 0, bone_age_sds: 0, bone_age_centile: 0, bone_age_text: 0, events_text: 0 },
-  bulk: { birth_date: 0, gestation_weeks: 0, gestation_days: 0, sex: 0, measurement_method: 0, observations: [{ observation_date: 0, observation_value: 0, bone_age: 0, bone_age_type: 0, bone_age_sds: 0, bone_age_centile: 0, bone_age_text: 0, events_text: 0 }] },
+  calculation: { birth_date: 0, gestation_weeks: 0, gestation_days: 0, sex: 0, measurement_method: 0, observation_date: 0, observation_value: 0, bone_age: 0, bone_age_type: 0, bone_age_sds: 0, bone_age_centile: 0, bone_age_text: 0, events_text: 0, length: 0, height: 0 },
+  bulk: { birth_date: 0, gestation_weeks: 0, gestation_days: 0, sex: 0, measurement_method: 0, observations: [{ observation_date: 0, observation_value: 0, bone_age: 0, bone_age_type: 0, bone_age_sds: 0, bone_age_centile: 0, bone_age_text: 0, events_text: 0, length: 0, height: 0 }], implausible_value_flags: 0 },
   chart: { sex: 0, measurement_method: 0, centile_format: 0, is_sds: 0 },
   midParental: { height_maternal: 0, height_paternal: 0, sex: 0, reference: 0 },
   fictional: { measurement_method: 0, sex: 0, start_chronological_age: 0, end_age: 0, gestation_weeks: 0, gestation_days: 0, measurement_interval_type: 0, measurement_interval_number: 0, start_sds: 0, drift: 0, drift_range: 0, noise: 0, noise_range: 0, seed: 0, reference: 0 },

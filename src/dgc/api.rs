@@ -4,8 +4,9 @@
 use crate::dgc::error::{ErrorDetail, Loc, ValidationError, UNKNOWN_REFERENCE};
 use crate::dgc::fields::Fields;
 use crate::dgc::measurement_request::{
-    MeasurementRequest, BULK, GESTATION_DAYS, GESTATION_WEEKS, OBSERVATION,
+    ignore_lengths, MeasurementRequest, BULK, GESTATION_DAYS, GESTATION_WEEKS, OBSERVATION,
 };
+use crate::dgc::nutrition;
 use crate::dgc::shape::{Shape, Whole};
 use crate::dgc::value::Value;
 use crate::engine::ages::Gestation;
@@ -14,6 +15,7 @@ use crate::engine::chart::{chart, Chart, Lines};
 use crate::engine::fictional::{self, FictionalChild, FictionalError, IntervalUnit};
 use crate::engine::measurement::{calculate, Birth, MeasurementObject, Observation};
 use crate::engine::mid_parental::{self, HeightProblem, MidParentalHeight, Parent};
+use crate::engine::nutrition::indicator::{self, IOTF};
 use crate::engine::references::AtJoin;
 use crate::engine::references::NoData;
 use crate::engine::sds::{self, CalcError, RoundingRule};
@@ -49,6 +51,12 @@ pub fn calculation(
     reference_name: &str,
     request: &Value,
 ) -> Result<MeasurementObject, ValidationError> {
+    if nutrition::is_beyond(reference_name, request) {
+        if reference_name != IOTF {
+            reference(reference_name)?;
+        }
+        return nutrition::calculation(reference_name, request);
+    }
     let reference = reference(reference_name)?;
     let request = MeasurementRequest::from_value(request)?;
     Ok(calculate(reference, &request.birth, &request.observation)?)
@@ -80,9 +88,20 @@ pub fn bulk_calculation(
     reference_name: &str,
     request: &Value,
 ) -> Result<BulkResponse, ValidationError> {
-    let reference = reference(reference_name)?;
+    let beyond = nutrition::is_beyond(reference_name, request);
+    let dgc_reference = if beyond && reference_name == IOTF {
+        None
+    } else {
+        Some(reference(reference_name)?)
+    };
     let mut fields = Fields::new(request, &BULK, body());
-    let birth = Birth::read(&mut fields);
+    let birth = match dgc_reference {
+        Some(reference) if !beyond => Birth::read(&mut fields).map(|b| (b, Err(reference))),
+        _ => nutrition::read_birth(reference_name, &mut fields).map(|(b, i)| (b, Ok(i))),
+    };
+    let with_flags = fields
+        .boolean("implausible_value_flags", false)
+        .map(|f| f && nutrition::BUILT_IN);
     let observations = match fields.raw("observations") {
         Some(Value::Array(items)) if !items.is_empty() => Some(items),
         _ => {
@@ -91,7 +110,8 @@ pub fn bulk_calculation(
             None
         }
     };
-    let (birth, observations) = fields.finish_with((birth, observations))?;
+    let ((birth, indicator), with_flags, observations) =
+        fields.finish_with((birth, with_flags, observations))?;
     let results = observations
         .iter()
         .enumerate()
@@ -100,12 +120,35 @@ pub fn bulk_calculation(
             at.extend([Loc::Key("observations".into()), Loc::Index(i)]);
             let mut fields = Fields::new(item, &OBSERVATION, at);
             let observation = Observation::read(&mut fields);
+            let cm = match indicator {
+                Ok(indicator) => nutrition::read_length(indicator, &mut fields),
+                Err(_) => {
+                    ignore_lengths(&fields);
+                    Some(None)
+                }
+            };
             if let Some(o) = &observation {
                 o.check_after(&birth, &mut fields, "observation_date");
             }
             let outcome = fields
-                .finish_with((observation,))
-                .and_then(|(observation,)| Ok(calculate(reference, &birth, &observation)?));
+                .finish_with((observation, cm))
+                .and_then(|(observation, cm)| match indicator {
+                    Ok(indicator) => {
+                        nutrition::measure(indicator, &birth, &observation, cm, with_flags)
+                    }
+                    Err(reference) => {
+                        let mut m = calculate(reference, &birth, &observation)?;
+                        if with_flags {
+                            m.beyond = Some(Box::new(indicator::dgc_flags(
+                                reference,
+                                birth.method,
+                                m.chronological_decimal_age,
+                                m.chronological.sds,
+                            )));
+                        }
+                        Ok(m)
+                    }
+                });
             match outcome {
                 Ok(m) => BulkResult::Measurement(Box::new(m)),
                 Err(mut e) => BulkResult::Error(e.detail.remove(0)),

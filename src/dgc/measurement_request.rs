@@ -6,6 +6,7 @@ use super::shape::{Shape, Whole};
 use super::value::Value;
 use crate::engine::ages::Gestation;
 use crate::engine::measurement::{Birth, BoneAge, MeasurementError, Observation};
+use crate::Method;
 
 /// The bone-age methods the API accepts.
 pub const BONE_AGE_TYPES: [&str; 5] = [
@@ -41,16 +42,32 @@ pub(crate) const PASSTHROUGH_FIELDS: &[(&str, Shape)] = &[
     ("events_text", Shape::Any),
 ];
 
+/// Beyond the dGC API: the length (`weight_for_length`) or height (`weight_for_height`) the weight was taken at,
+/// cm. The dGC methods ignore them, as the dGC server ignores fields it does not know.
+pub(crate) const LENGTH_FIELDS: &[(&str, Shape)] =
+    &[("length", Shape::Any), ("height", Shape::Any)];
+
 /// One observation (of a bulk request).
-pub(crate) const OBSERVATION: Shape = Shape::Object(&[OBSERVED_FIELDS, PASSTHROUGH_FIELDS]);
+pub(crate) const OBSERVATION: Shape =
+    Shape::Object(&[OBSERVED_FIELDS, PASSTHROUGH_FIELDS, LENGTH_FIELDS]);
 
 /// A `calculation` request: birth details and one observation.
-pub(crate) const CALCULATION: Shape =
-    Shape::Object(&[BIRTH_FIELDS, OBSERVED_FIELDS, PASSTHROUGH_FIELDS]);
+pub(crate) const CALCULATION: Shape = Shape::Object(&[
+    BIRTH_FIELDS,
+    OBSERVED_FIELDS,
+    PASSTHROUGH_FIELDS,
+    LENGTH_FIELDS,
+]);
 
-/// A `bulk-calculation` request: birth details and a list of observations.
-pub(crate) const BULK: Shape =
-    Shape::Object(&[BIRTH_FIELDS, &[("observations", Shape::List(&OBSERVATION))]]);
+/// A `bulk-calculation` request: birth details, a list of observations and, beyond the dGC API, whether to add
+/// the implausible-value flags.
+pub(crate) const BULK: Shape = Shape::Object(&[
+    BIRTH_FIELDS,
+    &[
+        ("observations", Shape::List(&OBSERVATION)),
+        ("implausible_value_flags", Shape::Any),
+    ],
+]);
 
 /// Gestation at birth, whole weeks (default term).
 pub const GESTATION_WEEKS: Whole = Whole {
@@ -69,11 +86,19 @@ pub const GESTATION_DAYS: Whole = Whole {
 impl Birth {
     /// Reads and validates the birth fields of a dGC request body.
     pub(crate) fn read(fields: &mut Fields) -> Option<Birth> {
+        Birth::read_with(fields, |f| f.method())
+    }
+
+    /// As [`Birth::read`], with `measurement_method` read by `method`.
+    pub(crate) fn read_with<'a>(
+        fields: &mut Fields<'a>,
+        method: impl FnOnce(&mut Fields<'a>) -> Option<Method>,
+    ) -> Option<Birth> {
         let birth_date = fields.date("birth_date");
         let weeks = fields.int_in("gestation_weeks", GESTATION_WEEKS);
         let days = fields.int_in("gestation_days", GESTATION_DAYS);
         let sex = fields.sex();
-        let method = fields.method();
+        let method = method(fields);
         Some(Birth {
             birth_date: birth_date?,
             gestation: Gestation {
@@ -110,6 +135,13 @@ impl Observation {
     }
 }
 
+/// Passes over the length and height fields beyond the dGC API, which no dGC method reads.
+pub(crate) fn ignore_lengths(fields: &Fields) {
+    for (key, _) in LENGTH_FIELDS {
+        let _ = fields.raw(key);
+    }
+}
+
 impl Observation {
     /// Reports an observation dated before the birth, under `key` (`birth_date` or `observation_date`).
     pub(crate) fn check_after(&self, birth: &Birth, fields: &mut Fields, key: &str) {
@@ -142,6 +174,7 @@ impl MeasurementRequest {
         let mut fields = Fields::new(body, &CALCULATION, vec![Loc::Key("body".into())]);
         let birth = Birth::read(&mut fields);
         let observation = Observation::read(&mut fields);
+        ignore_lengths(&fields);
         if let (Some(b), Some(o)) = (&birth, &observation) {
             o.check_after(b, &mut fields, "birth_date");
         }

@@ -5,6 +5,7 @@ use crate::engine::ages::{self, Date};
 use crate::engine::centiles::CentileBand;
 use crate::engine::measurement::BoneAge;
 use crate::engine::measurement::MeasurementObject;
+use crate::engine::nutrition::indicator::{self, Beyond, FlagScore};
 use serde::ser::{Serialize, Serializer};
 use serde::Serialize as DeriveSerialize;
 
@@ -21,6 +22,9 @@ pub mod provenance {
     };
     /// Where the reference tables come from.
     pub const REFERENCE_DATA: &str = "rcpchgrowth 4.6.5";
+    /// Where the tables beyond the dGC references come from (reference-data/nutrition/).
+    pub const NUTRITION_DATA: &str =
+        "WHO anthro (WHO 2006 standards), CDC 2000 data files, sitar 1.5.0 (IOTF): beyond the dGC API";
 }
 
 #[derive(DeriveSerialize)]
@@ -154,6 +158,105 @@ struct Rendered<'a> {
     plottable_data: Plottable<'a>,
     bone_age: &'a BoneAge,
     events_data: EventsData<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    beyond_dgc: Option<Value>,
+}
+
+/// The `beyond_dgc` block: what a measurement beyond the dGC API was read against and what follows from it, and
+/// the implausible-value flags a bulk request asked for. Built as a [`Value`], whose serialisation the response
+/// already carries (smaller than a derived one per struct in the .wasm).
+fn beyond_dgc(b: &Beyond) -> Value {
+    use crate::engine::nutrition::flags;
+    let text = |s: &str| Value::String(s.to_owned());
+    let number = |x: Option<f64>| x.map_or(Value::Null, Value::Number);
+    let object = |members: Vec<(&str, Value)>| {
+        Value::Object(
+            members
+                .into_iter()
+                .map(|(k, v)| (k.to_owned(), v))
+                .collect(),
+        )
+    };
+    let flagged = |name: &str,
+                   score: &str,
+                   s: FlagScore,
+                   (low, high): (f64, f64),
+                   flag: Option<flags::Flag>| {
+        object(vec![
+            ("name", text(name)),
+            ("score", text(score)),
+            ("value", Value::Number(s.value)),
+            (
+                "cut_offs",
+                Value::Array(vec![Value::Number(low), Value::Number(high)]),
+            ),
+            ("flag", flag.map_or(Value::Null, |f| text(f.name()))),
+        ])
+    };
+    let flags = b.flags.map(|f| {
+        let who = f.who.map_or(Value::Null, |s| {
+            let cut = flags::who_cut_offs(s.indicator);
+            let flag = flags::who(s.indicator, s.value);
+            flagged(
+                "WHO Anthro",
+                "z-score (rounded to 2 decimals)",
+                s,
+                cut,
+                flag,
+            )
+        });
+        let cdc = f
+            .cdc
+            .and_then(|s| {
+                let cut = flags::cdc_cut_offs(s.indicator)?;
+                let flag = flags::cdc(s.indicator, s.value);
+                Some(flagged(
+                    "CDC SAS program (BIV)",
+                    "modified z-score",
+                    s,
+                    cut,
+                    flag,
+                ))
+            })
+            .unwrap_or(Value::Null);
+        (
+            "implausible_value_flags",
+            object(vec![("who", who), ("cdc", cdc)]),
+        )
+    });
+    let mut members = match b.indicator {
+        Some(i) => vec![
+            ("measurement_method", text(i.method_name())),
+            ("growth_reference", text(i.reference_name())),
+            (
+                "table",
+                b.chart
+                    .map_or(Value::Null, |c| text(indicator::table_name(c))),
+            ),
+            ("length_height_read", number(b.length_read)),
+            (
+                "acute_malnutrition",
+                b.malnutrition.map_or(Value::Null, |c| {
+                    object(vec![
+                        ("classification", text(c.grade.name())),
+                        ("source", text(c.source)),
+                    ])
+                }),
+            ),
+            (
+                "iotf",
+                b.iotf.map_or(Value::Null, |s| {
+                    object(vec![
+                        ("adult_equivalent_bmi", number(s.adult_equivalent_bmi)),
+                        ("category", text(s.category.name())),
+                    ])
+                }),
+            ),
+        ],
+        None => Vec::new(),
+    };
+    members.extend(flags);
+    object(members)
 }
 
 impl MeasurementObject {
@@ -231,17 +334,26 @@ impl Serialize for MeasurementObject {
         let (lay_corrected, clinician_corrected) = self.comments.sentences(true);
         let (lay_chronological, clinician_chronological) = self.comments.sentences(false);
         let (cga_weeks, cga_days) = self.corrected_gestational_age.unzip();
+        let indicator = self.beyond.as_ref().and_then(|b| b.indicator);
         Rendered {
             provenance: Provenance {
-                growth_reference: self.reference.name(),
+                growth_reference: indicator.map_or(self.reference.name(), |i| i.reference_name()),
                 calculation_engine: Engine {
                     name: provenance::ENGINE,
                     version: provenance::VERSION,
                     commit: provenance::COMMIT,
                 },
                 reference_data: ReferenceData {
-                    source: provenance::REFERENCE_DATA,
-                    fingerprint: crate::engine::data::FINGERPRINT,
+                    source: if indicator.is_some() {
+                        provenance::NUTRITION_DATA
+                    } else {
+                        provenance::REFERENCE_DATA
+                    },
+                    fingerprint: if indicator.is_some() {
+                        crate::engine::data::NUTRITION_FINGERPRINT
+                    } else {
+                        crate::engine::data::FINGERPRINT
+                    },
                 },
             },
             birth_data: BirthData {
@@ -274,7 +386,7 @@ impl Serialize for MeasurementObject {
                 chronological_decimal_age_error: None,
             },
             child_observation_value: ChildObservationValue {
-                measurement_method: self.birth.method.name(),
+                measurement_method: indicator.map_or(self.birth.method.name(), |i| i.method_name()),
                 observation_value: self.observation.observation_value,
                 observation_value_error: self.observation_error.as_ref().map(ToString::to_string),
             },
@@ -301,6 +413,11 @@ impl Serialize for MeasurementObject {
             bone_age: &self.observation.bone_age,
             events_data: EventsData {
                 events_text: &self.observation.events_text,
+            },
+            beyond_dgc: if crate::dgc::nutrition::BUILT_IN {
+                self.beyond.as_deref().map(beyond_dgc)
+            } else {
+                None
             },
         }
         .serialize(serializer)

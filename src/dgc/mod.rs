@@ -10,5 +10,6 @@ pub mod fhir;
 pub mod fields;
 pub mod measurement_request;
 pub mod measurement_response;
+pub mod nutrition;
 pub mod shape;
 pub mod value;

@@ -178,6 +178,9 @@ pub struct MeasurementObject {
     /// no data there, a height that looks like metres, or a value beyond ±8 SDS (±15 for BMI). The results are
     /// still given, as rcpchgrowth gives them.
     pub observation_error: Option<MeasurementError>,
+    /// What the result adds beyond the dGC API: set for the measurements beyond it, and for the implausible-value
+    /// flags a bulk request asks for.
+    pub beyond: Option<Box<crate::engine::nutrition::indicator::Beyond>>,
 }
 
 impl MeasurementObject {
@@ -255,7 +258,7 @@ impl fmt::Display for MeasurementError {
 
 impl std::error::Error for MeasurementError {}
 
-fn result_for(
+pub(crate) fn result_for(
     reference: Reference,
     method: Method,
     z: Result<f64, CalcError>,
@@ -321,15 +324,16 @@ impl From<MeasurementObject> for Scores {
     }
 }
 
-/// The scores of one observation against `reference`, with the checks and errors of [`calculate`].
+/// The chronological and corrected decimal ages of an observation, corrected by `reference`'s rule (see
+/// [`calculate`]).
 ///
 /// # Errors
-/// As [`calculate`].
-pub fn scores(
+/// An observation before the birth, or an estimated date of delivery outside years 1 to 9999.
+pub fn decimal_ages(
     reference: Reference,
     birth: &Birth,
     observation: &Observation,
-) -> Result<Scores, MeasurementError> {
+) -> Result<(f64, f64), MeasurementError> {
     let (date, gestation) = (birth.birth_date, birth.gestation);
     let obs = observation.observation_date;
     if obs < date {
@@ -344,6 +348,19 @@ pub fn scores(
     {
         corrected = chronological;
     }
+    Ok((chronological, corrected))
+}
+
+/// The scores of one observation against `reference`, with the checks and errors of [`calculate`].
+///
+/// # Errors
+/// As [`calculate`].
+pub fn scores(
+    reference: Reference,
+    birth: &Birth,
+    observation: &Observation,
+) -> Result<Scores, MeasurementError> {
+    let (chronological, corrected) = decimal_ages(reference, birth, observation)?;
     let (method, sex, value) = (birth.method, birth.sex, observation.observation_value);
     if value.is_nan() || value <= 0.0 {
         return Err(MeasurementError::Calculation(CalcError::NotPositive));
@@ -394,13 +411,27 @@ pub fn calculate(
     birth: &Birth,
     observation: &Observation,
 ) -> Result<MeasurementObject, MeasurementError> {
+    let scores = scores(reference, birth, observation)?;
+    measurement_object(reference, birth, observation, scores)
+}
+
+/// The measurement object around `scores`: the calendar ages, delivery date and comments of [`calculate`].
+///
+/// # Errors
+/// As [`decimal_ages`].
+pub fn measurement_object(
+    reference: Reference,
+    birth: &Birth,
+    observation: &Observation,
+    scores: Scores,
+) -> Result<MeasurementObject, MeasurementError> {
     let Scores {
         chronological_decimal_age,
         corrected_decimal_age,
         corrected,
         chronological,
         observation_error,
-    } = scores(reference, birth, observation)?;
+    } = scores;
     let (date, gestation) = (birth.birth_date, birth.gestation);
     let obs = observation.observation_date;
     let edd = ages::estimated_date_delivery(date, gestation)
@@ -425,6 +456,7 @@ pub fn calculate(
         corrected,
         chronological,
         observation_error,
+        beyond: None,
     })
 }
 

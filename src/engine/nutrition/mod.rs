@@ -6,6 +6,7 @@
 pub mod cdc;
 pub mod classification;
 pub mod flags;
+pub mod indicator;
 pub mod iotf;
 pub mod who;
 

@@ -1,0 +1,206 @@
+//! The measurements beyond the dGC API in its `calculation` and `bulk-calculation`: the same request body (plus
+//! `length` or `height` for weight-for-length/height) and the same measurement object, with a `beyond_dgc` block.
+//!
+//! - `arm_circumference` (cm), `triceps_skinfold` and `subscapular_skinfold` (mm): the `who` reference, 3 months to
+//!   5 years, at age in completed days as WHO Anthro reads them.
+//! - `weight_for_length` (weight in kg, `length` in cm, measured lying) and `weight_for_height` (`height` in cm,
+//!   measured standing): `who` (0–5 years; WHO's table by age with the 0.7 cm adjustment) or `cdc`
+//!   (weight-for-length 45–103.5 cm, weight-for-stature 77–121.5 cm).
+//! - The `iotf` reference, `bmi`: the IOTF z-score, adult-equivalent BMI and category, 2–18 years.
+//!
+//! The corrected results use the corrected age by the reference's rule, as every other WHO or CDC result does;
+//! `beyond_dgc` is read at the chronological age, as WHO Anthro reads ages.
+
+use super::error::{Loc, ValidationError};
+use super::fields::Fields;
+use super::measurement_request::{CALCULATION, LENGTH_FIELDS};
+use super::value::Value;
+use crate::engine::centiles::centile;
+use crate::engine::measurement::{self, AgeResult, Birth, MeasurementObject, Observation, Scores};
+use crate::engine::nutrition::indicator::{self, BeyondMethod, Indicator, IOTF};
+use crate::engine::nutrition::Fault;
+use crate::engine::sds::CalcError;
+use crate::{Method, Reference};
+
+fn body() -> Vec<Loc> {
+    vec![Loc::Key("body".into())]
+}
+
+/// Whether the measurements beyond the dGC API are built in: not yet in the WebAssembly build, whose download
+/// budget (150 KB gzip) they would exceed (their tables and code add about 18 KB).
+pub const BUILT_IN: bool = cfg!(not(target_arch = "wasm32"));
+
+/// Whether `reference_name` and `body` ask for a measurement beyond the dGC API (always false where they are not
+/// [`BUILT_IN`]: there the dGC API's own 422s answer).
+pub fn is_beyond(reference_name: &str, body: &Value) -> bool {
+    BUILT_IN
+        && (reference_name == IOTF
+            || matches!(body.get("measurement_method"), Some(Value::String(m)) if BeyondMethod::parse(m).is_some()))
+}
+
+/// Reads the birth fields of a request beyond the dGC API, resolving the reference and method together.
+pub(crate) fn read_birth(reference_name: &str, fields: &mut Fields) -> Option<(Birth, Indicator)> {
+    if !BUILT_IN {
+        return None;
+    }
+    let mut indicator = None;
+    let birth = Birth::read_with(fields, |f| {
+        let name = f.string("measurement_method", true)?;
+        if reference_name == IOTF {
+            if name == Method::Bmi.name() {
+                indicator = Some(Indicator::Iotf);
+                return Some(Method::Bmi);
+            }
+            let msg = "measurement_method: the iotf reference (beyond the dGC API) has bmi only";
+            f.fail("measurement_method", "value_error", msg);
+            return None;
+        }
+        let method = BeyondMethod::parse(name)?;
+        indicator = Indicator::of(Reference::parse(reference_name)?, method);
+        if indicator.is_none() {
+            let names: Vec<&str> = method.references().iter().map(|r| r.name()).collect();
+            let msg = format!(
+                "measurement_method {} is beyond the dGC API and only in the {} reference{}",
+                method.name(),
+                names.join(" and "),
+                if names.len() > 1 { "s" } else { "" }
+            );
+            f.fail("measurement_method", "value_error", msg);
+        }
+        Some(method.dgc_slot())
+    });
+    Some((birth?, indicator?))
+}
+
+/// Reads the length or height of a weight-for-length/height observation, refusing the other one, and either on
+/// the other methods beyond the dGC API.
+pub(crate) fn read_length(indicator: Indicator, fields: &mut Fields) -> Option<Option<f64>> {
+    if !BUILT_IN {
+        return None;
+    }
+    let method = indicator.method();
+    let wanted = method.and_then(BeyondMethod::length_field);
+    for (key, _) in LENGTH_FIELDS {
+        if wanted.is_none_or(|(k, _)| k != *key) && fields.raw(key).is_some() {
+            let msg = match (method, wanted) {
+                (Some(m), Some((k, _))) => {
+                    format!("{key} does not belong to {}: it takes {k}", m.name())
+                }
+                _ => format!(
+                    "{key} belongs to weight_for_length (length) or weight_for_height (height) only"
+                ),
+            };
+            fields.fail(key, "extra_forbidden", msg);
+        }
+    }
+    match wanted {
+        Some((key, _)) => fields.positive(key).map(Some),
+        None => Some(None),
+    }
+}
+
+/// The 422 of a measurement beyond the dGC API that has no score: under its length or height field, or under
+/// `observation_date` for an age outside its range.
+fn fault_error(fault: Fault, indicator: Indicator) -> ValidationError {
+    let key = match fault {
+        Fault::LengthOutside { .. } => indicator
+            .method()
+            .and_then(BeyondMethod::length_field)
+            .map_or("length", |(k, _)| k),
+        Fault::AgeOutside { .. } => "observation_date",
+    };
+    ValidationError::field(key, fault.to_string(), "value_error")
+}
+
+fn result1(indicator: Indicator, z: Result<f64, Fault>) -> AgeResult {
+    let slot = indicator.dgc_slot();
+    let mut r = measurement::result_for(
+        indicator.age_reference(),
+        slot,
+        z.map_err(|_| CalcError::BetweenTables),
+        None,
+    );
+    if let Err(e) = z {
+        r.error = Some(e.to_string());
+    }
+    if slot == Method::Ofc {
+        // The band sentences name a dGC measurement: none fits arm circumference or skinfolds.
+        r.band = None;
+    }
+    r.centile = r.sds.map(centile);
+    r
+}
+
+/// `calculation` for a measurement beyond the dGC API (see [`is_beyond`]), its reference name already checked.
+///
+/// # Errors
+/// The dGC API's 422s, and: a method paired with a reference that lacks it (naming the references that have it),
+/// a length or height outside the table (naming its range), an age outside the indicator's.
+pub fn calculation(
+    reference_name: &str,
+    request: &Value,
+) -> Result<MeasurementObject, ValidationError> {
+    let mut fields = Fields::new(request, &CALCULATION, body());
+    let read = read_birth(reference_name, &mut fields);
+    let observation = Observation::read(&mut fields);
+    let cm = read
+        .as_ref()
+        .and_then(|&(_, i)| read_length(i, &mut fields));
+    if let (Some((b, _)), Some(o)) = (&read, &observation) {
+        o.check_after(b, &mut fields, "birth_date");
+    }
+    let ((birth, indicator), observation, cm) = fields.finish_with((read, observation, cm))?;
+    measure(indicator, &birth, &observation, cm, false)
+}
+
+/// One observation beyond the dGC API, its request read: the measurement object, with the flags' scores when
+/// `with_flags`.
+///
+/// # Errors
+/// As [`calculation`] once the request is read.
+pub(crate) fn measure(
+    indicator: Indicator,
+    birth: &Birth,
+    observation: &Observation,
+    cm: Option<f64>,
+    with_flags: bool,
+) -> Result<MeasurementObject, ValidationError> {
+    if !BUILT_IN {
+        return Err(ValidationError::field(
+            "measurement_method",
+            "Measurements beyond the dGC API are not in this build",
+            "value_error",
+        ));
+    }
+    let (chronological_age, corrected_age) =
+        measurement::decimal_ages(indicator.age_reference(), birth, observation)?;
+    let value = observation.observation_value;
+    let at = |age| indicator::score(indicator, birth.sex, age, value, cm).map(|s| s.0);
+    let chronological = at(chronological_age);
+    let corrected = if corrected_age == chronological_age {
+        chronological
+    } else {
+        at(corrected_age)
+    };
+    if let (Err(e), Err(_)) = (chronological, corrected) {
+        return Err(fault_error(e, indicator));
+    }
+    let scores = Scores {
+        chronological_decimal_age: chronological_age,
+        corrected_decimal_age: corrected_age,
+        corrected: result1(indicator, corrected),
+        chronological: result1(indicator, chronological),
+        observation_error: None,
+    };
+    let mut object =
+        measurement::measurement_object(indicator.age_reference(), birth, observation, scores)?;
+    object.beyond = Some(Box::new(indicator::assess(
+        indicator,
+        birth.sex,
+        chronological_age,
+        value,
+        cm,
+        with_flags,
+    )));
+    Ok(object)
+}
