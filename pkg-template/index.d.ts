@@ -69,6 +69,16 @@ export interface Observation extends ObservationNotes {
   observation_date: string;
   /** cm, kg or kg/m² (> 0). */
   observation_value: number;
+  /**
+   * Beyond the dGC API (docs/nutrition.md): the length of `weight_for_length`, cm. Read by the Rust API and the
+   * Python package; this package ignores it for now.
+   */
+  length?: number | null;
+  /**
+   * Beyond the dGC API (docs/nutrition.md): the height of `weight_for_height`, cm. Read by the Rust API and the
+   * Python package; this package ignores it for now.
+   */
+  height?: number | null;
 }
 
 /** The body of a dGC `POST /{reference}/calculation` request. */
@@ -77,6 +87,11 @@ export interface MeasurementRequest extends BirthDetails, Observation {}
 /** The body of a dGC `POST /{reference}/bulk-calculation` request (no cap on the number of observations). */
 export interface BulkRequest extends BirthDetails {
   observations: readonly Observation[];
+  /**
+   * Beyond the dGC API (docs/nutrition.md): add WHO Anthro's and the CDC program's implausible-value flags to each
+   * result. Read by the Rust API and the Python package; this package ignores it for now.
+   */
+  implausible_value_flags?: boolean | null;
 }
 
 export interface CalculationEngine {

@@ -162,6 +162,18 @@ pub(crate) static OBSERVATION: Interface = Interface {
             "cm, kg or kg/m² (> 0).",
             Fill::None,
         ),
+        opt(
+            "length",
+            &NUM,
+            "Beyond the dGC API (docs/nutrition.md): the length of `weight_for_length`, cm. Read by the Rust API and \
+             the Python package; this package ignores it for now.",
+        ),
+        opt(
+            "height",
+            &NUM,
+            "Beyond the dGC API (docs/nutrition.md): the height of `weight_for_height`, cm. Read by the Rust API and \
+             the Python package; this package ignores it for now.",
+        ),
     ],
 };
 
@@ -176,11 +188,15 @@ pub(crate) static BULK_REQUEST: Interface = Interface {
     name: "BulkRequest",
     doc: "The body of a dGC `POST /{reference}/bulk-calculation` request (no cap on the number of observations).",
     extends: &[&BIRTH_DETAILS],
-    fields: &[f(
-        "observations",
-        Ty::Ts("readonly Observation[]"),
-        Fill::None,
-    )],
+    fields: &[
+        f("observations", Ty::Ts("readonly Observation[]"), Fill::None),
+        opt(
+            "implausible_value_flags",
+            &Ty::Ts("boolean"),
+            "Beyond the dGC API (docs/nutrition.md): add WHO Anthro's and the CDC program's implausible-value \
+             flags to each result. Read by the Rust API and the Python package; this package ignores it for now.",
+        ),
+    ],
 };
 
 // ------------------------------------------------------------------------------------------------ the measurement object
