@@ -19,6 +19,7 @@ use crate::engine::centiles::centile;
 use crate::engine::measurement::{self, AgeResult, Birth, MeasurementObject, Observation, Scores};
 use crate::engine::nutrition::indicator::{self, BeyondMethod, Indicator, IOTF};
 use crate::engine::nutrition::Fault;
+use crate::engine::references::NoData;
 use crate::engine::sds::CalcError;
 use crate::{Method, Reference};
 
@@ -112,17 +113,24 @@ fn fault_error(fault: Fault, indicator: Indicator) -> ValidationError {
     ValidationError::field(key, fault.to_string(), "value_error")
 }
 
-fn result1(indicator: Indicator, z: Result<f64, Fault>) -> AgeResult {
+/// The results at one age. Where only the other age has a score, this one is outside the indicator's ages (the
+/// corrected age below them, the chronological above) or, for weight-for-length/height, between WHO's length and
+/// height tables.
+fn result1(indicator: Indicator, z: Result<f64, Fault>, chronological: bool) -> AgeResult {
     let slot = indicator.dgc_slot();
-    let mut r = measurement::result_for(
-        indicator.age_reference(),
-        slot,
-        z.map_err(|_| CalcError::BetweenTables),
-        None,
-    );
-    if let Err(e) = z {
-        r.error = Some(e.to_string());
-    }
+    let reference = indicator.age_reference();
+    let z = z.map_err(|fault| match fault {
+        Fault::AgeOutside { from, .. } if !chronological => CalcError::NoData(NoData::TooYoung {
+            reference,
+            starts: from,
+        }),
+        Fault::AgeOutside { to, .. } => CalcError::NoData(NoData::TooOld {
+            reference,
+            ends: to,
+        }),
+        Fault::LengthOutside { .. } => CalcError::BetweenTables,
+    });
+    let mut r = measurement::result_for(reference, slot, z, None);
     if slot == Method::Ofc {
         // The band sentences name a dGC measurement: none fits arm circumference or skinfolds.
         r.band = None;
@@ -188,8 +196,8 @@ pub(crate) fn measure(
     let scores = Scores {
         chronological_decimal_age: chronological_age,
         corrected_decimal_age: corrected_age,
-        corrected: result1(indicator, corrected),
-        chronological: result1(indicator, chronological),
+        corrected: result1(indicator, corrected, false),
+        chronological: result1(indicator, chronological, true),
         observation_error: None,
     };
     let mut object =
