@@ -24,14 +24,69 @@ class CentileError extends Error {
 // naming the field), so a throwing getter or a revoked Proxy throws here, in JavaScript, and the instance is never
 // left mid-call. Only own enumerable properties are read, and of a request only the fields the API defines
 // (others are ignored, as the API ignores them). Limits answer a 422 at once (docs/errors.md).
-const LIMITS = { depth: 32, keys: 1000, items: 10000, size: 4000000 };
-const isOwn = Function.prototype.call.bind(Object.prototype.propertyIsEnumerable);
+const LIMITS = { depth: 32, keys: 1000, items: 10000, size: 4000000, plainItems: 10000000 };
+// Whether `key` is an own enumerable property of `o`: propertyIsEnumerable, unless other code had replaced it
+// before this file loaded with one that does not tell own from inherited properties; then a copy made by spread
+// syntax, which no code can replace, tells.
+const isOwn = ((test) => (test.call({ a: 1 }, 'a') === true && test.call(Object.create({ a: 1 }), 'a') === false
+  && test.call([0], 'length') === false ? Function.prototype.call.bind(test) : (o, key) => key in { __proto__: null, ...o }))(
+  Object.prototype.propertyIsEnumerable);
 
 /** The own enumerable property `key` of `o`, never an inherited one. */
 const own = (o, key) => {
   const v = o[key];
   return v === undefined || isOwn(o, key) ? v : undefined;
 };
+
+// The builtins a call uses (this file, instance.js and the wasm-bindgen glue), captured at load, as each is looked
+// up: should other code replace one later, a call puts the original back while it runs and the replacement back
+// when it returns, so no such patch can change an answer.
+const BUILTINS = [
+  [globalThis, 'String'], [globalThis, 'Error'], [globalThis, 'Array'], [globalThis, 'Object'], [globalThis, 'Map'],
+  [globalThis, 'Float64Array'], [globalThis, 'Uint8Array'], [globalThis, 'DataView'], [globalThis, 'ArrayBuffer'],
+  [globalThis, 'Reflect'], [globalThis, 'JSON'], [globalThis, 'Math'], [globalThis, 'Number'], [globalThis, 'BigInt'],
+  [Object, 'keys'], [Object, 'create'], [JSON, 'stringify'], [Array, 'isArray'], [Array, 'from'], [ArrayBuffer, 'isView'],
+  [Float64Array, 'from'], [Number, 'isInteger'], [Math, 'floor'], [Math, 'min'], [Reflect, 'set'], [BigInt, 'asUintN'],
+  [BigInt, 'asIntN'], [Object.prototype, 'propertyIsEnumerable'], [Function.prototype, 'apply'],
+  [Function.prototype, 'call'], [Array.prototype, 'slice'], [Array.prototype, 'join'], [Array.prototype, 'push'],
+  [Array.prototype, 'pop'], [Array.prototype, Symbol.iterator], [Object.getPrototypeOf([][Symbol.iterator]()), 'next'],
+  [String.prototype, 'charCodeAt'], [String.prototype, 'slice'], [Map.prototype, 'get'], [Map.prototype, 'set'],
+  [Map.prototype, 'clear'], [Float64Array.prototype, 'slice'], [Float64Array.prototype, 'subarray'],
+  [Float64Array.prototype, 'set'], [Uint8Array.prototype, 'slice'], [Uint8Array.prototype, 'subarray'],
+  [Uint8Array.prototype, 'set'], [DataView.prototype, 'getInt32'], [DataView.prototype, 'setInt32'],
+  ...(typeof TextDecoder === 'function' ? [[TextDecoder.prototype, 'decode']] : []),
+  ...(typeof TextEncoder === 'function' ? [[TextEncoder.prototype, 'encode'], [TextEncoder.prototype, 'encodeInto']] : []),
+];
+const ORIGINALS = BUILTINS.map(([holder, key]) => holder[key]);
+const describe = Object.getOwnPropertyDescriptor, define = Object.defineProperty;
+
+/** Puts back every builtin replaced since load; what undoes that (holder, key, descriptor, ...), or null. */
+function pristine() {
+  let undo = null;
+  for (let i = 0; i < BUILTINS.length; i++) {
+    const holder = BUILTINS[i][0], key = BUILTINS[i][1];
+    if (holder[key] === ORIGINALS[i]) continue;
+    const replaced = describe(holder, key);
+    try {
+      define(holder, key, { value: ORIGINALS[i], writable: true, enumerable: false, configurable: true });
+    } catch {
+      continue; // made unconfigurable: nothing can be done
+    }
+    if (undo === null) undo = [];
+    undo[undo.length] = holder;
+    undo[undo.length] = key;
+    undo[undo.length] = replaced;
+  }
+  return undo;
+}
+
+/** Undoes what `pristine` did. */
+function restore(undo) {
+  for (let i = undo.length - 3; i >= 0; i -= 3) {
+    if (undo[i + 2] === undefined) delete undo[i][undo[i + 1]];
+    else define(undo[i], undo[i + 1], undo[i + 2]);
+  }
+}
 
 /** A CentileError for one problem at `loc`, worded as the wasm words its errors. */
 function rejection(loc, msg, type) {
@@ -98,19 +153,32 @@ function encode(value, shape, loc) {
 
 /**
  * `a` (a typed or plain array) as a Float64Array: anything that is not a finite number becomes NaN. A copy, or
- * with `copy` false, `a` itself when it already is a Float64Array.
+ * with `copy` false, `a` itself when it already is a Float64Array. A plain array has at most LIMITS.plainItems
+ * items; a copy there is no memory for is a 422 too.
  */
 function numbers(a, name, copy = true) {
-  if (ArrayBuffer.isView(a)) {
-    if (a instanceof DataView) throw rejection(['body', name], 'Input should be a Float64Array or an array of numbers', 'list_type');
-    if (a.length === 0 && a.byteOffset === 0 && isDetached(a.buffer)) {
-      throw rejection(['body', name], "The array's buffer has been detached (transferred elsewhere)", 'value_error');
+  const loc = ['body', name];
+  const allocated = (make) => {
+    try {
+      return make();
+    } catch (e) {
+      // An allocation failure (a stack overflow is a RangeError too, and stays one).
+      if (e instanceof RangeError && !/stack/i.test(e.message)) throw rejection(loc, 'There is not enough memory for a copy of the array', 'too_large');
+      throw e;
     }
-    if (a instanceof Float64Array) return copy ? a.slice() : a;
-    return Float64Array.from(a, (x) => (typeof x === 'number' ? x : NaN));
+  };
+  if (ArrayBuffer.isView(a)) {
+    if (a instanceof DataView) throw rejection(loc, 'Input should be a Float64Array or an array of numbers', 'list_type');
+    if (a.length === 0 && a.byteOffset === 0 && isDetached(a.buffer)) {
+      throw rejection(loc, "The array's buffer has been detached (transferred elsewhere)", 'value_error');
+    }
+    if (a instanceof Float64Array) return copy ? allocated(() => a.slice()) : a;
+    return allocated(() => Float64Array.from(a, (x) => (typeof x === 'number' ? x : NaN)));
   }
-  if (!Array.isArray(a)) throw rejection(['body', name], 'Input should be a Float64Array or an array of numbers', 'list_type');
-  const n = a.length, out = new Float64Array(n);
+  if (!Array.isArray(a)) throw rejection(loc, 'Input should be a Float64Array or an array of numbers', 'list_type');
+  const n = a.length;
+  if (n > LIMITS.plainItems) throw rejection(loc, `A plain array may have at most ${LIMITS.plainItems} items (use a Float64Array)`, 'too_large');
+  const out = allocated(() => new Float64Array(n));
   for (let i = 0; i < n; i++) {
     const x = own(a, i);
     out[i] = typeof x === 'number' ? x : NaN;
@@ -127,19 +195,30 @@ function isDetached(buffer) {
   }
 }
 
-function createApi(raw) {
+/** The public functions around `engine`, the instance's glue functions and hooks (pkg-template/instance.js). */
+function createApi(engine) {
+  const raw = engine.raw;
   /** The code of a name in `table`, undefined for anything else (including non-strings). */
   const code = (table, name) => (typeof name === 'string' ? table[name] : undefined);
 
-  // Errors from the wasm are plain Errors named CentileError: give them the exported class.
-  const rethrow = (e) => {
-    if (e && e.name === 'CentileError' && !(e instanceof CentileError)) throw new CentileError(e.message, e.detail, e.status);
-    throw e;
-  };
-  const guarded = (fn) => function (...args) {
-    try { return fn(...args); } catch (e) { return rethrow(e); }
+  // Every public function: it runs with the builtins found at load; errors from the wasm (plain Errors named
+  // CentileError) become the exported class; an instance the call left with a large memory is released. (Fixed
+  // arity: no spread through the array iterator.)
+  const exported = (fn) => (a, b, c, d, e) => {
+    const undo = pristine();
+    try {
+      return fn(a, b, c, d, e);
+    } catch (error) {
+      if (error && error.name === 'CentileError' && !(error instanceof CentileError)) throw new CentileError(error.message, error.detail, error.status);
+      throw error;
+    } finally {
+      engine.settle();
+      if (undo !== null) restore(undo);
+    }
   };
 
+  // What is read from an instance is forgotten with it: its memory, and the texts (measurement-error codes are
+  // the order the instance met them in).
   let memory = null;
   let view = null;
   const record = () => {
@@ -147,8 +226,16 @@ function createApi(raw) {
     if (view === null || view.buffer !== memory.buffer) view = new Float64Array(memory.buffer, raw.recordOffset(), RECORD_LEN);
     return view;
   };
-  // Texts by kind and code: dense codes in arrays, the rest (dates) in maps.
-  const texts = Array.from(Object.keys(TEXT), () => ({ dense: new Array(32768), sparse: new Map() }));
+  // Texts by kind and code: dense codes in arrays, the rest (dates before 1970 or after 2059, long calendar ages)
+  // in maps of at most SPARSE_TEXTS entries, emptied when full, so memory stays flat whatever the dates.
+  const SPARSE_TEXTS = 4096;
+  const newTexts = () => Array.from(Object.keys(TEXT), () => ({ dense: new Array(32768), sparse: new Map() }));
+  let texts = newTexts();
+  engine.onStart(() => {
+    memory = null;
+    view = null;
+    texts = newTexts();
+  });
   const text = (kind, code) => {
     if (code !== code) return null; // NaN: no text
     const cache = texts[kind];
@@ -156,8 +243,12 @@ function createApi(raw) {
     let t = dense ? cache.dense[code] : cache.sparse.get(code);
     if (t === undefined) {
       t = raw.text(kind, code);
-      if (dense) cache.dense[code] = t;
-      else cache.sparse.set(code, t);
+      if (dense) {
+        cache.dense[code] = t;
+      } else {
+        if (cache.sparse.size >= SPARSE_TEXTS) cache.sparse.clear();
+        cache.sparse.set(code, t);
+      }
     }
     return t;
   };
@@ -263,8 +354,8 @@ function createApi(raw) {
   // A FHIR bundle or list of resources, read whole (FHIR resources carry any elements).
   const fhirText = (bundle) => encode(bundle, 0, ['body']);
 
-  const generalCalculation = guarded((reference, request) =>
-    raw.calculation(path(reference), encode(request, SHAPES.calculation, ['body'])));
+  const generalCalculation = (reference, request) =>
+    raw.calculation(path(reference), encode(request, SHAPES.calculation, ['body']));
 
   // Strict mode (`{ strict: true }`): an answer carrying an error (a flagged value, an age without reference
   // data) becomes the 422 a rejected calculation gives, naming the first of them.
@@ -276,7 +367,7 @@ function createApi(raw) {
     return why === null ? m : new Rejection(why);
   }
 
-  // The fast path runs outside `guarded`: its rejections are CentileErrors already, and are thrown once.
+  // The fast path's rejections are CentileErrors already.
   function answer(reference, request) {
     if (request !== null && typeof request === 'object') {
       const keys = Object.keys(request);
@@ -436,25 +527,25 @@ function createApi(raw) {
   }
 
   return {
-    calculation,
-    fictionalChildData: guarded(fictionalChildData),
-    velocity: guarded((method, measurements) => raw.velocity(methodText(method), measurementsText(measurements))),
-    acceleration: guarded((method, measurements) => raw.acceleration(methodText(method), measurementsText(measurements))),
-    thriveLine: guarded((request) => raw.thriveLine(thriveArgs(request))),
-    chartCoordinates: guarded(chartCoordinates),
-    midParentalHeight: guarded(midParentalHeight),
-    bulkCalculation: guarded(bulkCalculation),
-    sdsForMeasurement: guarded((args) => raw.sdsForMeasurement(sdsArgs(args))),
-    measurementFromSds: guarded((args) => raw.measurementFromSds(measurementArgs(args))),
-    sdsForMeasurements: guarded(sdsForMeasurements),
-    centileForSds: guarded((sds) => raw.centileForSds(sdsText(sds))),
-    sdsForCentile: guarded((centile) => raw.sdsForCentile(centileText(centile))),
-    bmiFromHeightWeight: guarded((height, weight) => raw.bmiFromHeightWeight(heightText(height), weightText(weight))),
-    percentageMedianBmi: guarded((args) => raw.percentageMedianBmi(bmiArgs(args))),
-    fromFhir: guarded((bundle) => raw.fromFhir(fhirText(bundle))),
-    toFhir: guarded((measurement, options) => raw.toFhir(encode(measurement, SHAPES.fhirMeasurement, ['body']),
+    calculation: exported(calculation),
+    fictionalChildData: exported(fictionalChildData),
+    velocity: exported((method, measurements) => raw.velocity(methodText(method), measurementsText(measurements))),
+    acceleration: exported((method, measurements) => raw.acceleration(methodText(method), measurementsText(measurements))),
+    thriveLine: exported((request) => raw.thriveLine(thriveArgs(request))),
+    chartCoordinates: exported(chartCoordinates),
+    midParentalHeight: exported(midParentalHeight),
+    bulkCalculation: exported(bulkCalculation),
+    sdsForMeasurement: exported((args) => raw.sdsForMeasurement(sdsArgs(args))),
+    measurementFromSds: exported((args) => raw.measurementFromSds(measurementArgs(args))),
+    sdsForMeasurements: exported(sdsForMeasurements),
+    centileForSds: exported((sds) => raw.centileForSds(sdsText(sds))),
+    sdsForCentile: exported((centile) => raw.sdsForCentile(centileText(centile))),
+    bmiFromHeightWeight: exported((height, weight) => raw.bmiFromHeightWeight(heightText(height), weightText(weight))),
+    percentageMedianBmi: exported((args) => raw.percentageMedianBmi(bmiArgs(args))),
+    fromFhir: exported((bundle) => raw.fromFhir(fhirText(bundle))),
+    toFhir: exported((measurement, options) => raw.toFhir(encode(measurement, SHAPES.fhirMeasurement, ['body']),
       encode(options, SHAPES.fhirOptions, ['options']))),
-    fhirCalculation: guarded((reference, bundle) => raw.fhirCalculation(path(reference), fhirText(bundle))),
-    buildInfo: raw.buildInfo,
+    fhirCalculation: exported((reference, bundle) => raw.fhirCalculation(path(reference), fhirText(bundle))),
+    buildInfo: exported(() => raw.buildInfo()),
   };
 }

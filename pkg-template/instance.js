@@ -1,43 +1,48 @@
-// How the ES module entries (the default browser/bundler entry and `centile/web`) reach the WebAssembly instance.
-// scripts/build-pkg.mjs inlines this file after api.js, so it uses no import or export itself.
+// How every entry reaches the engine's instance and keeps it answering. scripts/build-pkg.mjs inlines this file
+// after api.js, so it uses no import or export itself.
 
-/** A CentileError with status 503: centile cannot compute at all (not initialised, or WebAssembly refused). */
-function unavailable(message, cause) {
-  const e = new CentileError(message, [{ loc: [], msg: message, type: 'unavailable', input: null }]);
-  e.status = 503;
-  if (cause !== undefined) e.cause = cause;
-  return e;
-}
-
-/** The message for a module that could not be compiled or instantiated (naming the CSP rule when it was that). */
-function startFailure(e) {
-  const reason = String(e && e.message ? e.message : e);
-  const js = ' (or import centile/js: the same engine as plain JavaScript, which needs no WebAssembly)';
-  if (typeof WebAssembly === 'undefined') return `centile could not start: this engine has no WebAssembly${js}.`;
-  return `centile could not start its WebAssembly module: ${reason}` + (/Content.Security.Policy|CSP|unsafe-eval|disallowed/i.test(reason)
-    ? `. WebAssembly needs 'wasm-unsafe-eval' in the page's Content-Security-Policy (script-src)${js}.` : '');
-}
+/** Linear memory above which an instance is replaced once the call that grew it has finished (wasm memory never shrinks). */
+const LARGE_MEMORY = 16 * 2 ** 20;
 
 /**
- * The wasm-bindgen glue's functions for createApi. Until the instance exists each one calls `start()` first
- * (which instantiates the module or throws); once `live()` has been called they are the glue's own functions.
+ * The glue's functions for createApi, around one instance of the engine at a time. `start()` makes an instance
+ * from the compiled module (or throws): before the first call, unless `live()` says one exists, and after a break.
+ *
+ * A break is a call into the engine that throws anything but a CentileError. A stack overflow (an app's deep
+ * recursion calling centile with the JavaScript stack nearly full) or a trap stops the engine where it stands:
+ * nothing unwinds its memory, so the shadow-stack pointer is not restored and the allocator may be half-way
+ * through a change. The instance is dropped and the error rethrown; the next call starts a new instance (a start
+ * that itself runs out of stack is retried by the call after). `onStart(f)` registers what createApi must forget
+ * about the old instance; `settle()`, after each public call, drops an instance whose memory grew past
+ * LARGE_MEMORY.
  */
 function instance(glue, start) {
-  const names = Object.keys(glue).filter((name) => name !== 'default' && name !== 'initSync');
-  const raw = {};
-  let ready = false;
+  const names = Object.keys(glue).filter((name) => !/^(default|initSync|__)/.test(name));
+  const raw = {}, forget = [];
+  let memory = null; // the live instance's memory; null when there is none
   const live = () => {
-    for (const name of names) raw[name] = glue[name];
-    ready = true;
+    memory = glue.linearMemory();
+    for (const f of forget) f();
   };
   for (const name of names) {
-    raw[name] = (...args) => {
-      if (!ready) {
+    const f = glue[name];
+    // Fixed arity (the glue's functions take at most eight arguments): a spread would go through the array
+    // iterator, which other code can patch.
+    raw[name] = (a, b, c, d, e, g, h, i) => {
+      if (memory === null) {
         start();
         live();
       }
-      return glue[name](...args);
+      try {
+        return f(a, b, c, d, e, g, h, i);
+      } catch (error) {
+        if (!(error && error.name === 'CentileError')) memory = null;
+        throw error;
+      }
     };
   }
-  return { raw, live };
+  const settle = () => {
+    if (memory !== null && memory.buffer.byteLength > LARGE_MEMORY) memory = null;
+  };
+  return { raw, live, settle, onStart: (f) => { forget.push(f); } };
 }

@@ -2,11 +2,13 @@
 // (React Native's Hermes, pages whose Content-Security-Policy forbids compiling WebAssembly, script runtimes).
 //
 // Route: the crate is compiled for wasm32 without the reference-types feature (so that wasm-bindgen keeps JS
-// values in a JavaScript array instead of an externref table, which wasm2js cannot translate), binaryen lowers
+// values in a JavaScript array instead of an externref table, which wasm2js cannot translate) and without
+// nontrapping-fptoint (so a float-to-integer conversion saturates as in the wasm build: binaryen's lowering of
+// the saturating instructions gives INT_MIN out of range, and is left only the standard library's), binaryen lowers
 // the remaining post-MVP instructions and optimises, wasm2js turns the module into JavaScript (every f64
 // operation keeps its IEEE meaning, so the numbers are the wasm build's to the last bit), and esbuild bundles it
-// with wasm-bindgen's glue and pkg-template/{protocol,api}.js into one synchronous file per module format. The glue's
-// TextDecoder/TextEncoder are replaced by pkg-template/js/utf8.js. Used by scripts/build-pkg.mjs.
+// with wasm-bindgen's glue and pkg-template/{protocol,api,instance}.js into one synchronous file per module
+// format. The glue's TextDecoder/TextEncoder are replaced by pkg-template/js/utf8.js. Used by scripts/build-pkg.mjs.
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -45,7 +47,6 @@ function translate(wasm, work) {
   glue = patchAll('centile_bg.js', glue, /(cached\w+Memory0)\.buffer\.detached === true \|\| \(\1\.buffer\.detached === undefined && \1\.buffer !== wasm\.memory\.buffer\)/g, '$1.buffer !== wasm.memory.buffer', 0);
   glue = patchAll('centile_bg.js', glue, /(cached\w+Memory0)\.byteLength === 0/g, '$1.buffer !== wasm.memory.buffer');
   if (/detached|byteLength === 0/.test(glue)) throw new Error('centile_bg.js: a memory check was left unpatched');
-  writeFileSync(gluePath, glue);
 
   // wasm2js passes each i64 argument of an import as two i32 halves (low, high): rebuild the BigInt the glue
   // expects. The signatures come from the module itself.
@@ -66,21 +67,37 @@ import * as glue from './centile_bg.js';
 const int64 = (lo, hi) => BigInt.asIntN(64, (BigInt(hi) << BigInt(32)) | BigInt(lo >>> 0));
 ${wrappers.join('\n')}
 `);
+  // A restart (pkg-template/instance.js) runs wasm2js's factory again for a new instance and hands it to the
+  // glue, whose JavaScript-array heap of values is emptied with it.
   const modulePath = path.join(work, 'centile_bg.wasm.js');
-  writeFileSync(modulePath, patchAll('centile_bg.wasm.js', readFileSync(modulePath, 'utf8'), /from '\.\/centile_bg\.js';/g, "from './imports.js';"));
+  let module = patchAll('centile_bg.wasm.js', readFileSync(modulePath, 'utf8'), /from '\.\/centile_bg\.js';/g, "from './imports.js';");
+  module = patchAll('centile_bg.wasm.js', module, /^var retasmFunc = (asmFunc\(\{[^}]*\}\));$/m, '$&\nexport function instantiate() {\n  return $1;\n}');
+  writeFileSync(modulePath, module);
+  const heap = glue.match(/^let heap = (.+);\n(heap\.push\(.+\);)$/m);
+  if (!heap || !/^let heap_next = heap\.length;$/m.test(glue)) throw new Error('centile_bg.js: the heap is not set up as expected (wasm-bindgen output changed?)');
+  writeFileSync(gluePath, `${glue}
+/** centile (scripts/build-js.mjs): \`next\`, a new instance, replaces the current one. */
+export function __centileRestart(next) {
+    wasm = next;
+    heap = ${heap[1]};
+    ${heap[2]}
+    heap_next = heap.length;
+    wasm.__wbindgen_start();
+}
+`);
   const startPath = path.join(work, 'centile.js');
   writeFileSync(startPath, patchAll('centile.js', readFileSync(startPath, 'utf8'), /from "\.\/centile_bg\.wasm";/g, 'from "./centile_bg.wasm.js";'));
 }
 
 /**
  * Writes pkg/js/index.js (ES module) and pkg/js/index.cjs (CommonJS, or a plain script defining the global
- * `centile`). `api` is pkg-template/protocol.js and api.js, `exports` the public function names, `banner` the first line.
+ * `centile`). `api` is pkg-template/protocol.js, api.js and instance.js, `exports` the public function names, `banner` the first line.
  */
 export function buildJs({ pkg, api, exports, banner }) {
   const work = mkdtempSync(path.join(tmpdir(), 'centile-js-'));
   try {
     run('cargo', ['build', '--locked', '--release', '--target', 'wasm32-unknown-unknown', '--lib', '--target-dir', 'target/js'],
-      { RUSTFLAGS: [process.env.RUSTFLAGS, '-C target-feature=-reference-types'].filter(Boolean).join(' ') });
+      { RUSTFLAGS: [process.env.RUSTFLAGS, '-C target-feature=-reference-types,-nontrapping-fptoint'].filter(Boolean).join(' ') });
     // wasm2js takes minutes: its output is kept in target/js/wasm2js/, keyed by the module and this script.
     const wasm = path.join(root, 'target/js/wasm32-unknown-unknown/release/centile.wasm');
     const key = createHash('sha256').update(readFileSync(wasm)).update(readFileSync(new URL(import.meta.url))).digest('hex').slice(0, 16);
@@ -94,9 +111,14 @@ export function buildJs({ pkg, api, exports, banner }) {
     }
     for (const file of ['centile.js', 'centile_bg.js', 'imports.js', 'centile_bg.wasm.js']) cpSync(path.join(cache, file), path.join(work, file));
 
-    writeFileSync(path.join(work, 'entry.js'), `import * as raw from './centile.js';
+    writeFileSync(path.join(work, 'entry.js'), `import * as glue from './centile.js';
+import { instantiate } from './centile_bg.wasm.js';
+import { __centileRestart } from './centile_bg.js';
 ${api}
-const api = createApi(raw);
+// The module was instantiated when it was imported.
+const engine = instance(glue, () => __centileRestart(instantiate()));
+engine.live();
+const api = createApi(engine);
 export { CentileError };
 ${exports.map((n) => `export const ${n} = api.${n};`).join('\n')}
 `);

@@ -1,6 +1,6 @@
 // The packaged web build in headless Debian Chromium (playwright-core): loads a bare page importing centile/web
 // (tests/browser/index.html) from a loopback server, runs a subset of the rcpchgrowth 4.6.5 vectors inside the page,
-// and proves the page made no request off this machine (the demo app has its own test, tests/demo/run.mjs).
+// makes 60,000 calls with the stack nearly full (tests/js/stack.mjs), and proves the page made no request off this machine (the demo app has its own test, tests/demo/run.mjs).
 // Prints "N passed, N failed".
 import { chromium } from 'playwright-core';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -20,7 +20,7 @@ const check = (name, fn) => {
   catch (e) { results.failed++; console.log(`not ok - ${name}\n${e.message}`); }
 };
 
-const server = await startServer({ roots: { '/pkg/': path.join(here, '../../pkg'), '/': here } });
+const server = await startServer({ roots: { '/pkg/': path.join(here, '../../pkg'), '/js/': path.join(here, '../js'), '/': here } });
 const profile = mkdtempSync(path.join(tmpdir(), 'centile-chromium-'));
 const context = await chromium.launchPersistentContext(profile, {
   executablePath: '/usr/bin/chromium', headless: true,
@@ -78,6 +78,11 @@ try {
   });
   check('invalid input throws a CentileError with a 422 detail list', () => {
     if (!errorShape?.isError || errorShape.name !== 'CentileError' || !errorShape.detail.length) throw new Error(JSON.stringify(errorShape));
+  });
+  const stack = await page.evaluate(async () => (await import('/js/stack.mjs')).nearFullStack(window.centile, 60000));
+  console.log(`Chromium, centile/web with the stack nearly full: ${JSON.stringify(stack)}`);
+  check(`${stack.calls} calls with the stack nearly full: each answers exactly or overflows, and the instance answers after`, () => {
+    if (stack.after !== true || stack.wrong || stack.otherErrors || stack.answers < 1000 || stack.overflows < 1000) throw new Error(JSON.stringify(stack));
   });
   check('no request left the device', () => { if (offDevice.length) throw new Error(offDevice.join('\n')); });
 } finally {

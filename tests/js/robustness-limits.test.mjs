@@ -58,3 +58,10 @@ test('wasm memory stays flat over repeated large calls', () => {
   assert.ok(after <= working * 1.1, `${working} -> ${after}`);
   assert.ok(working < 256 * 2 ** 20, `${working}`);
 });
+
+test('sdsForMeasurements: a plain array of more than 10,000,000 items is a 422 at once, however sparse', () => {
+  for (const n of [10000001, 2 ** 28, 2 ** 32 - 1]) {
+    tooLarge(() => api.sdsForMeasurements('uk-who', 'height', 'male', new Float64Array(1), new Array(n)), ['body', 'values']);
+    tooLarge(() => api.sdsForMeasurements('uk-who', 'height', 'male', new Array(n), new Float64Array(1)), ['body', 'ages']);
+  }
+});
