@@ -177,11 +177,11 @@ fn units_convert_exactly() {
             ),
             (
                 "Observation/c",
-                "the unit cm is not a unit of weight (use one of kg, g, [lb_av], [oz_av])"
+                "the unit is not a unit of weight (use one of kg, g, [lb_av], [oz_av])"
             ),
             (
                 "Observation/d",
-                "the unit [ft_i] is not a unit of height (use one of cm, m, mm, [in_i])"
+                "the unit is not a unit of height (use one of cm, m, mm, [in_i])"
             ),
         ]
         .map(|(a, b)| (a.to_owned(), b.to_owned()))
@@ -258,15 +258,15 @@ fn the_date_is_the_local_calendar_date_as_written() {
         [
             (
                 "Observation/month-only",
-                "the date is not precise to the day (2020-03)"
+                "the date is not precise to the day"
             ),
             (
                 "Observation/not-a-date",
-                "the date is not a FHIR date or dateTime (01/03/2020)"
+                "the date is not a FHIR date or dateTime"
             ),
             (
                 "Observation/bad-time",
-                "the date is not a FHIR date or dateTime (2020-03-01T25)"
+                "the date is not a FHIR date or dateTime"
             ),
             (
                 "Observation/no-date",
@@ -335,18 +335,39 @@ fn nothing_is_dropped_silently() {
     assert_eq!(
         whys(&r),
         [
-            ("Observation/error", "status is entered-in-error"),
-            ("Observation/cancelled", "status is cancelled"),
-            ("Observation/absent", "no value: data absent (asked-declined)"),
+            (
+                "Observation/error",
+                "its status says it was entered in error or cancelled"
+            ),
+            (
+                "Observation/cancelled",
+                "its status says it was entered in error or cancelled"
+            ),
+            ("Observation/absent", "no value: data absent"),
             ("Observation/text", "the value is a String, not a Quantity"),
             ("Observation/empty", "no value"),
             ("Observation/not-number", "the value is not a number"),
-            ("Observation/comparator", "the value has a comparator (<), not an exact measurement"),
-            ("Observation/other-patient", "its subject is not the bundle's Patient"),
-            ("Observation/temperature", "not a growth measurement or gestational age code (LOINC 8310-5)"),
-            ("Observation/snomed", "not a growth measurement or gestational age code (http://snomed.info/sct 50373000)"),
-            ("Encounter/e1", "a Encounter, not a Patient or Observation"),
-            ("urn:uuid:00000000-0000-0000-0000-000000000016", "not a FHIR resource (no resourceType)"),
+            (
+                "Observation/comparator",
+                "the value has a comparator, not an exact measurement"
+            ),
+            (
+                "Observation/other-patient",
+                "its subject is not the bundle's Patient"
+            ),
+            (
+                "Observation/temperature",
+                "not a LOINC growth measurement or gestational age code"
+            ),
+            (
+                "Observation/snomed",
+                "not a LOINC growth measurement or gestational age code"
+            ),
+            ("Encounter/e1", "not a Patient or Observation"),
+            (
+                "urn:uuid:00000000-0000-0000-0000-000000000016",
+                "not a FHIR resource (no resourceType)"
+            ),
         ]
         .map(|(a, b)| (a.to_owned(), b.to_owned()))
     );
@@ -675,7 +696,7 @@ fn round_trip_bundle_results_observations_read_again() {
     assert!(
         reasons
             .iter()
-            .all(|w| w.starts_with("not a growth measurement or gestational age code (LOINC ")),
+            .all(|w| w == "not a LOINC growth measurement or gestational age code"),
         "{reasons:?}"
     );
     // Each output names its source and restates the measurement, its date and the result.
@@ -806,4 +827,83 @@ fn golden_vectors_through_fhir() {
         compared > 7_000 && rejected > 1_500,
         "{compared} compared, {rejected} rejected"
     );
+}
+
+#[test]
+fn ids_are_compared_only_when_they_follow_the_fhir_id_rule() {
+    // As the package writes a JavaScript string with a lone surrogate: it reads back as U+FFFD.
+    let text = |patient_id: &str, subject: &str| {
+        format!(
+            r#"{{"resourceType":"Bundle","type":"collection","entry":[
+            {{"fullUrl":"urn:a\ud800","resource":{{"resourceType":"Patient","id":{patient_id},"birthDate":"2020-01-01","gender":"male"}}}},
+            {{"resource":{{"resourceType":"Observation","id":"h","status":"final","code":{{"coding":[{{"system":"http://loinc.org","code":"8302-2"}}]}},
+              "subject":{{"reference":{subject}}},"effectiveDateTime":"2020-09-01","valueQuantity":{{"value":70,"unit":"cm"}}}}}}]}}"#
+        )
+        .lines()
+        .map(str::trim)
+        .collect::<String>()
+    };
+    let parse = |t: String| Value::parse(&t).unwrap();
+    for bad in [
+        r#""\ud800""#,
+        r#""p 1""#,
+        r#""""#,
+        &format!("\"{}\"", "a".repeat(65)),
+    ] {
+        let e = from_fhir(&parse(text(bad, r#""Patient/\udc00""#))).unwrap_err();
+        assert_eq!(
+            detail(&e)[0]["loc"],
+            json!(["body", "entry", 0, "resource", "id"]),
+            "{bad}"
+        );
+        assert_eq!(detail(&e)[0]["type"], json!("string_pattern_mismatch"));
+    }
+    // Two different malformed references decode alike: neither the fullUrl nor the subject is compared.
+    let r = from_fhir(&parse(text(r#""p1""#, r#""urn:a\udc00""#))).unwrap();
+    assert!(r.requests.is_empty());
+    assert_eq!(whys(&r)[0].1, "its subject is not the bundle's Patient");
+    let ok = from_fhir(&parse(text(
+        &format!("\"{}\"", "A-z.9".repeat(12)),
+        &format!("\"Patient/{}\"", "A-z.9".repeat(12)),
+    )))
+    .unwrap();
+    assert_eq!(ok.requests.len(), 1);
+}
+
+#[test]
+fn to_fhir_refuses_impossible_scores_and_values() {
+    let child = json!({"birth_date": "2020-01-01", "observation_date": "2021-01-01", "observation_value": 75,
+        "sex": "male", "measurement_method": "height"});
+    let m = json(&centile::dgc::api::calculation("uk-who", &value(&child)).unwrap());
+    assert!(to_fhir(&value(&m), &Value::Null).is_ok());
+    let values = "measurement_calculated_values";
+    // As JavaScript writes its numbers (NaN and the infinities included).
+    let refused = |path: [&str; 2], written: &str| {
+        let mut changed = m.clone();
+        changed[path[0]][path[1]] = json!("@");
+        let text = serde_json::to_string(&changed)
+            .unwrap()
+            .replace("\"@\"", written);
+        let e = to_fhir(&Value::parse(&text).unwrap(), &Value::Null).unwrap_err();
+        assert_eq!(
+            detail(&e)[0]["loc"],
+            json!(["body", path[0], path[1]]),
+            "{path:?} = {written}"
+        );
+    };
+    for written in ["-5", "-0.001", "100.5", "1e308", "NaN", "Infinity"] {
+        refused([values, "corrected_centile"], written);
+        refused([values, "chronological_centile"], written);
+    }
+    for written in ["NaN", "Infinity", "-Infinity", "\"x\""] {
+        refused([values, "corrected_sds"], written);
+        refused([values, "chronological_sds"], written);
+    }
+    for written in ["-75", "0", "-0"] {
+        refused(["child_observation_value", "observation_value"], written);
+    }
+    let mut unscored = m.clone();
+    unscored[values]["corrected_sds"] = Json::Null;
+    unscored[values]["corrected_centile"] = Json::Null;
+    assert!(to_fhir(&value(&unscored), &Value::Null).is_ok());
 }

@@ -177,7 +177,7 @@ fn entries(bundle: &Value) -> Result<Vec<Entry<'_>>, ValidationError> {
         .into_iter()
         .map(|(resource, full_url, at)| {
             let kind = text(resource.get("resourceType"));
-            let reference = match (kind, text(resource.get("id"))) {
+            let reference = match (kind, text(resource.get("id")).filter(|id| fhir_id(id))) {
                 (Some(k), Some(id)) => Some(format!("{k}/{id}")),
                 _ => full_url.map(str::to_owned),
             };
@@ -200,6 +200,19 @@ fn entries(bundle: &Value) -> Result<Vec<Entry<'_>>, ValidationError> {
             }
         })
         .collect())
+}
+
+/// Whether `id` follows FHIR's rule for ids, `[A-Za-z0-9\-.]{1,64}`: only such ids are compared.
+fn fhir_id(id: &str) -> bool {
+    (1..=64).contains(&id.len())
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.')
+}
+
+/// Whether `text` lost something when it was read (a lone surrogate becomes U+FFFD), so it cannot be compared.
+fn lossy(text: &str) -> bool {
+    text.contains(char::REPLACEMENT_CHARACTER)
 }
 
 /// The one patient: birth date, sex, and the references Observations may use for it.
@@ -269,8 +282,18 @@ fn patient<'a>(entries: &[Entry<'a>]) -> Result<Patient<'a>, ValidationError> {
         return Err(ValidationError { detail });
     };
     let id = text(p.resource.get("id"));
+    if id.is_some_and(|id| !fhir_id(id)) {
+        let msg = "Patient.id should be a FHIR id: 1 to 64 letters, digits, '-' or '.'";
+        return Err(ValidationError {
+            detail: vec![ErrorDetail::new(
+                p.loc("id"),
+                msg,
+                "string_pattern_mismatch",
+            )],
+        });
+    }
     let mut names: Vec<String> = id.map(|id| format!("Patient/{id}")).into_iter().collect();
-    names.extend(p.full_url.map(str::to_owned));
+    names.extend(p.full_url.filter(|u| !lossy(u)).map(str::to_owned));
     Ok(Patient {
         resource: p.resource,
         birth_date,
@@ -286,6 +309,9 @@ impl Patient<'_> {
         let Some(r) = text(observation.get("subject").and_then(|s| s.get("reference"))) else {
             return true;
         };
+        if lossy(r) {
+            return false; // decoded with a replacement: two different references could read alike
+        }
         self.names.is_empty()
             || self
                 .names
@@ -314,28 +340,19 @@ fn coded(observation: &Value) -> Result<Coded, String> {
         Some(Value::Array(items)) => items.as_slice(),
         _ => &[],
     };
-    let mut seen = Vec::new();
     for c in codings {
         let code = text(c.get("code")).unwrap_or("");
         if text(c.get("system")) == Some(LOINC) {
             if let Some((_, kind)) = CODES.iter().find(|(k, _)| *k == code) {
                 return Ok(*kind);
             }
-            seen.push(format!("LOINC {code}"));
-        } else {
-            seen.push(format!(
-                "{} {code}",
-                text(c.get("system")).unwrap_or("(no system)")
-            ));
         }
     }
-    Err(if seen.is_empty() {
+    // Reasons never quote the bundle: its text may be a child's.
+    Err(if codings.is_empty() {
         "no coded measurement (Observation.code has no coding)".into()
     } else {
-        format!(
-            "not a growth measurement or gestational age code ({})",
-            seen.join(", ")
-        )
+        "not a LOINC growth measurement or gestational age code".into()
     })
 }
 
@@ -355,27 +372,16 @@ fn effective(observation: &Value) -> Result<Date, String> {
                 .into(),
         );
     };
-    local_date(written).map_err(|why| format!("{why} ({written})"))
+    local_date(written).map_err(str::to_owned)
 }
 
 /// The value in cm, kg, kg/m² or days.
 fn quantity(observation: &Value, wanted: Dimension, what: &str) -> Result<f64, String> {
-    if let Some(reason) = observation
+    if observation
         .get("dataAbsentReason")
-        .filter(|v| **v != Value::Null)
+        .is_some_and(|v| *v != Value::Null)
     {
-        let code = text(
-            reason
-                .get("coding")
-                .and_then(|c| match c {
-                    Value::Array(items) => items.first(),
-                    _ => None,
-                })
-                .and_then(|c| c.get("code")),
-        )
-        .or_else(|| text(reason.get("text")))
-        .unwrap_or("no reason given");
-        return Err(format!("no value: data absent ({code})"));
+        return Err("no value: data absent".into());
     }
     let Some(q) = observation
         .get("valueQuantity")
@@ -396,10 +402,8 @@ fn quantity(observation: &Value, wanted: Dimension, what: &str) -> Result<f64, S
             None => "no value".into(),
         });
     };
-    if let Some(c) = text(q.get("comparator")) {
-        return Err(format!(
-            "the value has a comparator ({c}), not an exact measurement"
-        ));
+    if text(q.get("comparator")).is_some() {
+        return Err("the value has a comparator, not an exact measurement".into());
     }
     let value = match q.get("value") {
         Some(Value::Number(n)) if n.is_finite() => *n,
@@ -420,7 +424,7 @@ fn quantity(observation: &Value, wanted: Dimension, what: &str) -> Result<f64, S
     match UNITS.iter().find(|u| u.0 == code && u.1 == wanted) {
         Some(&(_, _, m, e)) => Ok(convert(value, m, e)),
         None => Err(format!(
-            "the unit {code} is not a unit of {what} (use one of {})",
+            "the unit is not a unit of {what} (use one of {})",
             unit_names(wanted)
         )),
     }
@@ -428,8 +432,8 @@ fn quantity(observation: &Value, wanted: Dimension, what: &str) -> Result<f64, S
 
 fn read(entry: &Entry, patient: &Patient) -> Result<Read, String> {
     let o = entry.resource;
-    if let Some(status @ ("entered-in-error" | "cancelled")) = text(o.get("status")) {
-        return Err(format!("status is {status}"));
+    if let Some("entered-in-error" | "cancelled") = text(o.get("status")) {
+        return Err("its status says it was entered in error or cancelled".into());
     }
     let kind = coded(o)?;
     if !patient.is_subject(o) {
@@ -522,9 +526,7 @@ pub fn from_fhir(bundle: &Value) -> Result<FromFhir, ValidationError> {
                 }
                 Err(why) => ignored.push(e.ignore(why)),
             },
-            Some(other) => {
-                ignored.push(e.ignore(format!("a {other}, not a Patient or Observation")))
-            }
+            Some(_) => ignored.push(e.ignore("not a Patient or Observation")),
             None => ignored.push(e.ignore("not a FHIR resource (no resourceType)")),
         }
     }

@@ -238,6 +238,33 @@ fn number_at(v: &Value, path: &[&str]) -> Option<f64> {
     }
 }
 
+/// Where `path` is in a `toFhir` body.
+fn body_loc(path: &[&str]) -> Vec<Loc> {
+    let mut loc = vec![Loc::Key("body".into())];
+    loc.extend(path.iter().map(|k| Loc::Key((*k).into())));
+    loc
+}
+
+/// The SDS (or, with `centile`, the centile) at `path`: none when absent or null; anything else must be a finite
+/// number, a centile one from 0 to 100, or it is reported in `detail`.
+fn score(m: &Value, path: &[&str], centile: bool, detail: &mut Vec<ErrorDetail>) -> Option<f64> {
+    let n = match at(m, path) {
+        None | Some(Value::Null) => return None,
+        Some(Value::Number(n)) => *n,
+        Some(_) => f64::NAN,
+    };
+    let fits = n.is_finite() && (!centile || (0.0..=100.0).contains(&n));
+    if !fits {
+        let msg = if centile {
+            "A centile must be a number from 0 to 100"
+        } else {
+            "An SDS must be a finite number"
+        };
+        detail.push(ErrorDetail::new(body_loc(path), msg, "value_error"));
+    }
+    fits.then_some(n)
+}
+
 impl Scored {
     /// Reads a measurement object (ours, or a dGC API response when `growth_reference` is given).
     fn read(
@@ -254,44 +281,48 @@ impl Scored {
         let date = text(at(m, &DATE)).and_then(Date::parse);
         let reference =
             growth_reference.or_else(|| text(at(m, &REFERENCE)).and_then(crate::Reference::parse));
-        let (Some(method), Some(value), Some(date), Some(reference)) =
-            (method, value, date, reference)
+        let missing = [
+            (&METHOD, method.is_none()),
+            (&VALUE, value.is_none()),
+            (&DATE, date.is_none()),
+            (&REFERENCE, reference.is_none()),
+        ];
+        let mut detail: Vec<ErrorDetail> = missing
+            .into_iter()
+            .filter(|(_, bad)| *bad)
+            .map(|(path, _)| {
+                let msg = format!("A measurement object needs a valid {}", path.join("."));
+                ErrorDetail::new(body_loc(path), msg, "missing")
+            })
+            .collect();
+        if value.is_some_and(|v| v <= 0.0) {
+            let msg = "A measurement must be a positive number";
+            detail.push(ErrorDetail::new(body_loc(&VALUE), msg, "value_error"));
+        }
+        let values = "measurement_calculated_values";
+        let corrected = (
+            score(m, &[values, "corrected_sds"], false, &mut detail),
+            score(m, &[values, "corrected_centile"], true, &mut detail),
+        );
+        let chronological = (
+            score(m, &[values, "chronological_sds"], false, &mut detail),
+            score(m, &[values, "chronological_centile"], true, &mut detail),
+        );
+        let (Some(method), Some(value), Some(date), Some(reference), true) =
+            (method, value, date, reference, detail.is_empty())
         else {
-            let wrong = [
-                (&METHOD, method.is_none()),
-                (&VALUE, value.is_none()),
-                (&DATE, date.is_none()),
-                (&REFERENCE, reference.is_none()),
-            ];
-            let detail = wrong
-                .into_iter()
-                .filter(|(_, bad)| *bad)
-                .map(|(path, _)| {
-                    let mut loc = vec![Loc::Key("body".into())];
-                    loc.extend(path.iter().map(|k| Loc::Key((*k).into())));
-                    let msg = format!("A measurement object needs a valid {}", path.join("."));
-                    ErrorDetail::new(loc, msg, "missing")
-                })
-                .collect();
             return Err(ValidationError { detail });
         };
         let engine =
             |k: &str| text(at(m, &["provenance", "calculation_engine", k])).unwrap_or("unknown");
         let data = |k: &str| text(at(m, &["provenance", "reference_data", k])).unwrap_or("unknown");
-        let values = "measurement_calculated_values";
         Ok(Scored {
             reference,
             method,
             observation_date: date.to_string(),
             observation_value: value,
-            corrected: (
-                number(&[values, "corrected_sds"]),
-                number(&[values, "corrected_centile"]),
-            ),
-            chronological: (
-                number(&[values, "chronological_sds"]),
-                number(&[values, "chronological_centile"]),
-            ),
+            corrected,
+            chronological,
             ages: (
                 number(&["measurement_dates", "corrected_decimal_age"]).unwrap_or(f64::NAN),
                 number(&["measurement_dates", "chronological_decimal_age"]).unwrap_or(f64::NAN),
