@@ -7,7 +7,9 @@
 //      Proxy), from JavaScript;
 //   3. numbers returned are finite (sdsForMeasurements: finite or NaN);
 //   4. calculation and bulkCalculation give the same outcome on the fast and the general path;
-//   5. every 1,000 executions the instance still gives the golden answer.
+//   5. every 1,000 executions the instance still gives the golden answer;
+//   6. with `against` (another build, tests/js/differential.test.mjs), every execution on non-hostile input gives
+//      the same outcome there.
 // `node tests/js/fuzz.mjs [executions] [seed]` runs it standalone and prints the counts.
 import assert from 'node:assert/strict';
 import { fast as api, general, outcome } from './paths.mjs';
@@ -37,7 +39,7 @@ const VALID = [
 ];
 const SCALAR = new Set(['sdsForMeasurement', 'centileForSds', 'sdsForCentile', 'bmiFromHeightWeight', 'percentageMedianBmi', 'velocity', 'acceleration']);
 
-export function fuzz({ executions = Infinity, seconds = Infinity, seed = 1, progress = () => {} } = {}) {
+export function fuzz({ executions = Infinity, seconds = Infinity, seed = 1, against = null, progress = () => {} } = {}) {
   let s = seed >>> 0 || 1;
   const rand = () => { s ^= s << 13; s >>>= 0; s ^= s >>> 17; s ^= s << 5; s >>>= 0; return s / 4294967296; };
   const int = (n) => Math.floor(rand() * n);
@@ -98,7 +100,7 @@ export function fuzz({ executions = Infinity, seconds = Infinity, seed = 1, prog
     return copy;
   };
   const golden = JSON.stringify(api.calculation('uk-who', term));
-  const stats = { executions: 0, answers: 0, centileErrors: 0, hostile: 0, callerExceptions: 0, compared: 0 };
+  const stats = { executions: 0, answers: 0, centileErrors: 0, hostile: 0, callerExceptions: 0, compared: 0, differential: 0 };
   const t0 = Date.now();
   const trapped = (e) => e instanceof WebAssembly.RuntimeError || /unreachable|out of bounds|RuntimeError/.test(String(e && e.message));
   while (stats.executions < executions && (stats.executions & 255 || (Date.now() - t0) / 1000 < seconds)) {
@@ -136,6 +138,10 @@ export function fuzz({ executions = Infinity, seconds = Infinity, seed = 1, prog
       const a = outcome(() => api[name](...mutated)), b = outcome(() => general[name](...mutated));
       assert.deepEqual(a, b, `${id()}: fast and general paths differ`);
       stats.compared++;
+    }
+    if (against !== null && !hostile) {
+      assert.deepEqual(outcome(() => against[name](...mutated)), outcome(() => api[name](...mutated)), `${id()}: the builds differ`);
+      stats.differential++;
     }
     stats.executions++;
     if (stats.executions % 1000 === 0) assert.equal(JSON.stringify(api.calculation('uk-who', term)), golden, `${id()}: golden answer changed`);
