@@ -129,18 +129,25 @@ fn chart_vectors() {
         let got = api::chart_coordinates(c["reference"].as_str().unwrap(), &body);
         let turner_other = c["reference"] == "turners-syndrome"
             && (c["sex"] != "female" || c["measurement_method"] != "height");
-        // Empty lists (the API's 422) and centile lists with values outside (0, 100), where rcpchgrowth raises or
-        // draws infinite lines: we answer 422.
+        // Empty lists (the API's 422), centile lists with values outside (0, 100), where rcpchgrowth raises or
+        // draws infinite lines, and SDS lines beyond the plausible limit: we answer 422.
         let list = c["centile_format"].as_array();
         let outside = |v: &Json| !(v.as_f64().unwrap() > 0.0 && v.as_f64().unwrap() < 100.0);
-        let edge =
-            list.is_some_and(|l| l.is_empty() || (c["is_sds"] != true && l.iter().any(outside)));
+        let method = centile::Method::parse(c["measurement_method"].as_str().unwrap()).unwrap();
+        let limit = f64::from(centile::engine::measurement::sds_limit(method));
+        let beyond = |v: &Json| v.as_f64().unwrap().abs() > limit;
+        let edge = list.is_some_and(|l| {
+            l.is_empty()
+                || (c["is_sds"] != true && l.iter().any(outside))
+                || (c["is_sds"] == true && l.iter().any(beyond))
+        });
         let id = format!(
             "{} {} {} {} {}",
             c["reference"], c["sex"], c["measurement_method"], c["centile_format"], c["is_sds"]
         );
         match (got, &c["result"]) {
-            // Departures: centiles outside (0, 100) and Turner charts other than girls' height are a 422.
+            // Departures: centiles outside (0, 100), SDS lines beyond the limit and Turner charts other than
+            // girls' height are a 422.
             (Err(_), _) if edge || turner_other => {}
             (Ok(_), _) if edge || turner_other => failures.push(format!("{id}: expected a 422")),
             (Ok(chart), Json::Array(want)) => {

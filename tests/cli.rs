@@ -575,7 +575,9 @@ fn fhir_ndjson() {
     assert_eq!(printed[0]["effectiveDateTime"], "2020-03-01");
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(
-        stderr.contains("not used: Observation/w2: status is entered-in-error"),
+        stderr.contains(
+            "not used: Observation/w2: its status says it was entered in error or cancelled"
+        ),
         "{stderr}"
     );
     assert!(stderr.contains("not scored: Observation/h1: "), "{stderr}");

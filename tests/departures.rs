@@ -270,3 +270,94 @@ fn cdc_and_who_term_newborns_are_accepted_before_their_due_date() {
         );
     }
 }
+
+/// The 422 detail of `r`, as (loc, type).
+fn refused<T: std::fmt::Debug>(
+    r: Result<T, centile::dgc::error::ValidationError>,
+) -> (Json, &'static str) {
+    let e = r.unwrap_err();
+    (
+        serde_json::to_value(&e.detail[0].loc).unwrap(),
+        e.detail[0].kind,
+    )
+}
+
+/// Where rcpchgrowth's measurement_from_sds answers None, or a number beyond ±8 SDS (±15 for BMI), the API
+/// answers 422 naming `sds`; everywhere else the number is the oracle's.
+#[test]
+fn measurement_from_sds_gives_a_number_or_a_422() {
+    let (mut refused_count, mut answered) = (0, 0);
+    for c in cases("measurement_from_sds.json") {
+        let (_, m, _, _, z) = parse(&c);
+        let limit = f64::from(centile::engine::measurement::sds_limit(m));
+        let args = serde_json::json!({"reference": c[0], "measurement_method": c[1], "sex": c[2], "age": c[3], "sds": c[4]});
+        let got = api::measurement_from_sds(&serde_json::from_value(args).unwrap());
+        if c[5].is_null() || (c[5].is_number() && z.abs() > limit) {
+            assert_eq!(
+                refused(got),
+                (serde_json::json!(["body", "sds"]), "value_error"),
+                "{c:?}"
+            );
+            refused_count += 1;
+        } else if let Some(want) = c[5].as_f64() {
+            assert_eq!(got.unwrap(), Some(want), "{c:?}");
+            answered += 1;
+        }
+    }
+    assert!(
+        refused_count > 30 && answered > 3000,
+        "{refused_count} {answered}"
+    );
+    for sds in [7.0, 1e6, 1e9, 1e308, -1e308] {
+        let args = serde_json::json!({"reference": "uk-who", "measurement_method": "bmi", "sex": "male", "age": 10, "sds": sds});
+        let got = api::measurement_from_sds(&serde_json::from_value(args).unwrap());
+        assert_eq!(
+            refused(got),
+            (serde_json::json!(["body", "sds"]), "value_error"),
+            "{sds}"
+        );
+    }
+}
+
+/// Thrive lines, SDS charts, fictional drift and noise and BMI from height and weight: beyond the plausible
+/// SDS (or a BMI that is not a positive number) is a 422, never nulls or absurd numbers.
+#[test]
+fn extreme_sds_and_bmi_inputs_are_a_422() {
+    let value = |j: Json| -> Value { serde_json::from_value(j).unwrap() };
+    let at = |key: &str| serde_json::json!(["body", key]);
+    for sds in [8.5, 1e15, 1e308, -1e308] {
+        let thrive = value(serde_json::json!({"sex": "male", "start_sds": sds, "months": [1, 2]}));
+        assert_eq!(
+            refused(api::thrive_line(&thrive)),
+            (at("start_sds"), "value_error")
+        );
+        let chart = value(
+            serde_json::json!({"sex": "male", "measurement_method": "weight", "centile_format": [0, sds], "is_sds": true}),
+        );
+        assert_eq!(
+            refused(api::chart_coordinates("uk-who", &chart)),
+            (at("centile_format"), "value_error")
+        );
+        for key in ["drift_range", "noise_range"] {
+            let child = value(
+                serde_json::json!({"measurement_method": "height", "sex": "male", "end_age": 1, "drift": true, "noise": true, key: sds}),
+            );
+            assert_eq!(
+                refused(api::fictional_child_observations("uk-who", &child)),
+                (at(key), "value_error")
+            );
+        }
+    }
+    let bmi_chart = value(
+        serde_json::json!({"sex": "male", "measurement_method": "bmi", "centile_format": [-15, 15], "is_sds": true}),
+    );
+    assert!(api::chart_coordinates("uk-who", &bmi_chart).is_ok());
+    let thrive = value(serde_json::json!({"sex": "male", "start_sds": -8, "months": [1, 2]}));
+    assert!(api::thrive_line(&thrive)
+        .unwrap()
+        .observation_values
+        .iter()
+        .all(|v| v.is_some_and(f64::is_finite)));
+    let (h, w) = (Value::Number(1e308), Value::Number(1e308));
+    assert!(api::bmi_from_height_weight(&h, &w).is_err());
+}

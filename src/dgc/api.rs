@@ -13,7 +13,7 @@ use crate::engine::ages::Gestation;
 use crate::engine::centiles::{centile, sds_for_centile, CentileFormat};
 use crate::engine::chart::{chart, Chart, Lines};
 use crate::engine::fictional::{self, FictionalChild, FictionalError, IntervalUnit};
-use crate::engine::measurement::{calculate, Birth, MeasurementObject, Observation};
+use crate::engine::measurement::{calculate, sds_limit, Birth, MeasurementObject, Observation};
 use crate::engine::mid_parental::{self, HeightProblem, MidParentalHeight, Parent};
 use crate::engine::nutrition::indicator::{self, IOTF};
 use crate::engine::references::AtJoin;
@@ -216,9 +216,33 @@ pub fn measurement_from_sds(args: &Value) -> Result<Option<f64>, ValidationError
     let (r, m, s) = (a.reference(), a.method(), a.sex());
     let age = a.float("age");
     let z = a.float("sds");
+    within_sds_limit(&mut a, "sds", z, m);
     let (r, m, s, age, z) = a.finish_with((r, m, s, age, z))?;
-    sds::measurement_from_sds(r, age, m, s, z, RoundingRule::Python, AtJoin::OlderTable)
-        .map_err(|e| calc_error(e, "sds"))
+    match sds::measurement_from_sds(r, age, m, s, z, RoundingRule::Python, AtJoin::OlderTable) {
+        Ok(Some(value)) => Ok(Some(value)),
+        // rcpchgrowth answers None where the LMS curve has no measurement for the SDS: a 422 here, so a number
+        // always comes back (docs/differences.md).
+        Ok(None) => Err(ValidationError::field(
+            "sds",
+            "No measurement corresponds to this SDS at this age in the reference",
+            "value_error",
+        )),
+        Err(e) => Err(calc_error(e, "sds")),
+    }
+}
+
+/// Reports an SDS `key` beyond the plausible limit for `method` ([`sds_limit`]): further from the median is not
+/// a child's measurement.
+fn within_sds_limit(fields: &mut Fields, key: &str, sds: Option<f64>, method: Option<Method>) {
+    let (Some(z), Some(method)) = (sds, method) else {
+        return;
+    };
+    let limit = sds_limit(method);
+    if z.abs() > f64::from(limit) {
+        let msg =
+            format!("{key} must lie within ±{limit} SDS: further from the median is implausible");
+        fields.fail(key, "value_error", msg);
+    }
 }
 
 /// What [`percentage_median_bmi`] reads.
@@ -340,7 +364,13 @@ pub fn chart_coordinates(reference_name: &str, request: &Value) -> Result<Chart,
         }
         Some(Value::Array(items)) => fields.numbers("centile_format", items).and_then(|values| {
             if is_sds == Some(true) {
-                return Some(Lines::Sds(values));
+                let limit = method.map_or(8, sds_limit);
+                if values.iter().all(|z| z.abs() <= f64::from(limit)) {
+                    return Some(Lines::Sds(values));
+                }
+                let msg = format!("SDS lines must lie within ±{limit} SDS: further from the median is implausible");
+                fields.fail("centile_format", "value_error", msg);
+                return None;
             }
             if values.iter().all(|&c| c > 0.0 && c < 100.0) {
                 return Some(Lines::Centiles(values));
@@ -515,13 +545,9 @@ pub fn fictional_child_observations(
     }
     turner_girls_height(&mut fields, reference, sex, method);
     // Whole numbers, printed without the float formatting the .wasm leaves out (decimal::shortest_decimal).
-    let limit: u8 = if method == Some(Method::Bmi) { 15 } else { 8 };
-    if start_sds.abs() > f64::from(limit) {
-        let msg = format!(
-            "start_sds must lie within ±{limit} SDS: every observation further from the median would be flagged as implausible"
-        );
-        fields.fail("start_sds", "value_error", msg);
-    }
+    within_sds_limit(&mut fields, "start_sds", Some(start_sds), method);
+    within_sds_limit(&mut fields, "drift_range", Some(drift_range), method);
+    within_sds_limit(&mut fields, "noise_range", Some(noise_range), method);
     let (method, sex, weeks, days, interval, interval_unit, seed) =
         fields.finish_with((method, sex, weeks, days, interval, unit, seed))?;
     let child = FictionalChild {
@@ -718,6 +744,7 @@ pub fn thrive_line(request: &Value) -> Result<ThriveLine, ValidationError> {
     let mut fields = Fields::new(request, &THRIVE_REQUEST, body());
     let sex = fields.sex();
     let start_sds = fields.float("start_sds");
+    within_sds_limit(&mut fields, "start_sds", start_sds, Some(Method::Weight));
     let months = match fields.raw("months") {
         Some(Value::Array(items)) if !items.is_empty() => fields.numbers("months", items),
         _ => {

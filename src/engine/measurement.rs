@@ -283,10 +283,19 @@ pub(crate) fn result_for(
     }
 }
 
+/// The largest plausible SDS, either side of the median: 8, or 15 for BMI (rcpchgrowth's limits).
+pub fn sds_limit(method: Method) -> u8 {
+    if method == Method::Bmi {
+        15
+    } else {
+        8
+    }
+}
+
 /// Whether the value is implausible where its SDS is `sds`: a height under 2 (metres, not centimetres), or an SDS
-/// beyond ±8 (±15 for BMI).
+/// beyond [`sds_limit`].
 fn implausible(method: Method, value: f64, sds: f64) -> Option<MeasurementError> {
-    let limit: u8 = if method == Method::Bmi { 15 } else { 8 };
+    let limit = sds_limit(method);
     if method == Method::Height && value < 2.0 {
         Some(MeasurementError::Metres)
     } else if sds.abs() > f64::from(limit) {

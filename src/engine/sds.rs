@@ -251,5 +251,11 @@ pub fn percentage_median_bmi(
 /// # Errors
 /// [`CalcError::NotPositive`] unless both are finite and > 0; [`CalcError::NotFinite`] if the BMI is not.
 pub fn bmi_from_height_weight(height_cm: f64, weight_kg: f64) -> Result<f64, CalcError> {
-    finite(positive(weight_kg)? / (positive(height_cm)? / 100.0).powi(2))
+    let bmi = finite(positive(weight_kg)? / (positive(height_cm)? / 100.0).powi(2))?;
+    // Positive numbers so far apart that the quotient underflows have no BMI either.
+    if bmi > 0.0 {
+        Ok(bmi)
+    } else {
+        Err(CalcError::NotFinite)
+    }
 }

@@ -53,7 +53,10 @@ test('chart vectors', () => {
     const request = { sex: c.sex, measurement_method: c.measurement_method, centile_format: c.centile_format, is_sds: c.is_sds };
     const id = JSON.stringify([c.reference, c.sex, c.measurement_method, c.centile_format, c.is_sds]);
     const list = Array.isArray(c.centile_format) ? c.centile_format : null;
-    const invalid = (list && (list.length === 0 || (!c.is_sds && list.some((v) => !(v > 0 && v < 100)))))
+    // Departures (docs/differences.md): centiles outside (0, 100) and SDS lines beyond ±8 (±15 for BMI) are a 422.
+    const limit = c.measurement_method === 'bmi' ? 15 : 8;
+    const invalid = (list && (list.length === 0 || (!c.is_sds && list.some((v) => !(v > 0 && v < 100)))
+      || (c.is_sds && list.some((v) => Math.abs(v) > limit))))
       || (c.reference === 'turners-syndrome' && (c.sex !== 'female' || c.measurement_method !== 'height'));
     if (invalid) {
       assert.throws(() => api.chartCoordinates(c.reference, request), api.CentileError, id);

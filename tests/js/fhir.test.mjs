@@ -60,8 +60,8 @@ test('fromFhir: codes, exact units, local dates, ignored resources (packaged)', 
         ] },
     ],
     ignored: [
-      { resource: 'Observation/h2', why: 'status is entered-in-error' },
-      { resource: 'Encounter/e', why: 'a Encounter, not a Patient or Observation' },
+      { resource: 'Observation/h2', why: 'its status says it was entered in error or cancelled' },
+      { resource: 'Encounter/e', why: 'not a Patient or Observation' },
     ],
     patient: 'Patient/p1',
   });

@@ -8,7 +8,8 @@ const vectors = (name) => JSON.parse(readFileSync(new URL(`../vectors/${name}`, 
 const spread = (xs, n) => Array.from({ length: n }, (_, i) => xs[Math.floor((i * xs.length) / n)]);
 const calculations = spread(vectors('calculation.json').cases.filter((c) => Array.isArray(c[8])), 40);
 const sds = spread(vectors('sds_for_measurement.json').cases.filter((c) => typeof c[5] === 'number'), 40);
-const fromSds = spread(vectors('measurement_from_sds.json').cases.filter((c) => typeof c[5] === 'number'), 20);
+const fromSds = spread(vectors('measurement_from_sds.json').cases
+  .filter((c) => typeof c[5] === 'number' && Math.abs(c[4]) <= (c[1] === 'bmi' ? 15 : 8)), 20);
 const centiles = vectors('centile.json');
 const bmi = spread(vectors('percentage_median_bmi.json').cases.filter((c) => typeof c[4] === 'number'), 20);
 const chart = vectors('charts.json').charts.find((c) => c.kind === 'named' && c.reference === 'uk-who');

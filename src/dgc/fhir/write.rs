@@ -359,7 +359,9 @@ pub(super) fn observation(s: &Scored, links: &Links) -> Observation {
     let sds = |z: Option<f64>| z.map(|z| ucum(z, "SDS", "{SDS}"));
     let reference = reference_display(s.reference);
     let (corrected_age, chronological_age) = s.ages;
-    let note = if corrected_age.is_finite() && chronological_age.is_finite() {
+    // Ages a child can have (a measurement object passed in may carry any number): their text is exact.
+    let plausible = |age: f64| age.abs() <= 200.0;
+    let note = if plausible(corrected_age) && plausible(chronological_age) {
         format!(
             "Centile and SDS at the corrected age of {} years (chronological age {} years).",
             decimal_text(corrected_age, 2),
