@@ -22,7 +22,12 @@ const STATUS_TEXT = { 200: 'OK', 404: 'Not Found', 405: 'Method Not Allowed', 42
 export function route(pathname) {
   const parts = pathname.split('/').filter((p) => p !== '');
   if (parts.length < 2) return null;
-  const [segment, name] = parts.slice(-2).map(decodeURIComponent);
+  let segment, name;
+  try {
+    [segment, name] = parts.slice(-2).map(decodeURIComponent);
+  } catch {
+    return null; // a malformed escape: no route has it
+  }
   if (segment === 'utilities' && name === 'mid-parental-height') return (body, options) => midParentalHeight(body, options);
   const operation = BY_REFERENCE[name];
   return operation === undefined ? null : (body, options) => operation(segment, body, options);
