@@ -171,7 +171,7 @@ export class CentileChartElement extends Base {
   #chartOptions() {
     const o = { ...this.#options, ...attributeOptions(this), measurements: this.#measurements };
     if (this.#width) {
-      o.width = Math.max(240, this.#width);
+      o.width = Math.min(10000, Math.max(240, this.#width));
       o.height = Math.round(o.width < 500 ? o.width * 1.1 : o.width * 0.62);
     }
     return o;

@@ -56,7 +56,7 @@ export interface ChartOptions {
   title?: string;
 }
 
-/** The chart as an SVG string: byte-identical for the same options in every JavaScript engine. Throws a TypeError without reference, sex or measurement_method, and the engine's CentileError for what chartCoordinates refuses. */
+/** The chart as an SVG string: byte-identical for the same options in every JavaScript engine. Throws a 422 CentileError naming the option for a missing or mistyped option (a size, window, centile set or measurement that cannot be drawn), and the engine's CentileError for what chartCoordinates refuses. */
 export declare function renderChart(options: ChartOptions): string;
 /** A centile as the chart shows it: an integer; one decimal below 1 or above 99; `<0.4` and `>99.6` beyond. */
 export declare function formatCentile(centile: number | null | undefined): string;

@@ -15,7 +15,7 @@
 // with its range, and the reference's acknowledgement. Every line, point and the plot area carry data attributes
 // (data-centile, data-segment, data-age-kind, data-decimal-age, data-value, data-x-domain ...) so a program can
 // check the drawing against the numbers.
-import { buildInfo, chartCoordinates } from 'centile';
+import { buildInfo, CentileError, chartCoordinates } from 'centile';
 
 /** Ages (decimal years) at the reference transitions: 42 weeks' gestation (2 weeks after the due date), 2 and 4 years. */
 const TERM_PLUS_TWO_WEEKS = 14 / 365.25;
@@ -159,11 +159,78 @@ function segments(answer, sex, method) {
   return out;
 }
 
-/** Options read once, with their defaults. */
+/** A 422 CentileError for the option at `loc` (a path under `options`), in the dGC API's detail shape. */
+function refused(loc, msg, type = 'value_error') {
+  const where = ['options', ...loc];
+  return new CentileError(`${where.join('.')}: ${msg}`, [{ loc: where, msg, type, input: null }]);
+}
+
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isFinite = (v) => typeof v === 'number' && Number.isFinite(v);
+/** The most measurements one chart draws (each is a point, a cross and a label). */
+const MAX_MEASUREMENTS = 100000;
+
+/** A drawable measurement's plottable data, or a 422 naming the part that is missing or mistyped. */
+function checkMeasurement(m, i) {
+  for (const part of ['centile_data', 'sds_data']) {
+    const data = m.plottable_data[part];
+    if (!isObject(data)) throw refused(['measurements', i, 'plottable_data', part], 'must be an object', 'dict_type');
+    for (const age of ['chronological_decimal_age_data', 'corrected_decimal_age_data']) {
+      const point = data[age];
+      if (!isObject(point) || !isFinite(point.x) || !(point.y === null || isFinite(point.y))) {
+        throw refused(['measurements', i, 'plottable_data', part, age], 'must be a point with a finite x and a finite or null y');
+      }
+    }
+  }
+  if (!isObject(m.measurement_calculated_values)) throw refused(['measurements', i, 'measurement_calculated_values'], 'must be an object', 'dict_type');
+  if (!isObject(m.child_observation_value) || typeof m.child_observation_value.measurement_method !== 'string') {
+    throw refused(['measurements', i, 'child_observation_value'], 'must name its measurement_method', 'dict_type');
+  }
+}
+
+/**
+ * Options read once, with their defaults. Anything mistyped is a 422 CentileError naming the option, so a chart is
+ * never drawn from a guess (a size that is not a number, a window that is not two ages, a measurement without its
+ * plottable data).
+ */
 function settings(options) {
   const o = options ?? {};
+  if (!isObject(o)) throw refused([], 'options must be an object', 'dict_type');
   for (const key of ['reference', 'sex', 'measurement_method']) {
-    if (typeof o[key] !== 'string') throw new TypeError(`renderChart: options.${key} is required`);
+    if (typeof o[key] !== 'string') throw refused([key], 'is required, as a string', 'string_type');
+  }
+  const choice = (key, allowed) => {
+    if (o[key] !== undefined && !allowed.includes(o[key])) throw refused([key], `must be one of ${allowed.join(', ')}`, 'literal_error');
+  };
+  choice('kind', ['centile', 'sds']);
+  choice('age', ['chronological', 'corrected', 'both']);
+  for (const key of ['width', 'height']) {
+    if (o[key] !== undefined && !(isFinite(o[key]) && o[key] >= 160 && o[key] <= 10000)) throw refused([key], 'must be a number of pixels from 160 to 10000', 'float_type');
+  }
+  const span = o.ageWindow;
+  if (span !== undefined && span !== 'auto' && span !== 'whole'
+    && !(Array.isArray(span) && span.length === 2 && span.every(isFinite) && span[0] < span[1])) {
+    throw refused(['ageWindow'], "must be 'auto', 'whole' or [from, to] in decimal years with from < to");
+  }
+  const c = o.centiles;
+  if (c !== undefined && typeof c !== 'string' && !(Array.isArray(c) && c.length >= 1 && c.length <= 15 && c.every((v) => isFinite(v) && v > 0 && v < 100))) {
+    throw refused(['centiles'], 'must be a centile format name or 1 to 15 centiles between 0 and 100');
+  }
+  if (o.measurements !== undefined && o.measurements !== null) {
+    if (!Array.isArray(o.measurements)) throw refused(['measurements'], 'must be a list', 'list_type');
+    if (o.measurements.length > MAX_MEASUREMENTS) throw refused(['measurements'], `must hold at most ${MAX_MEASUREMENTS} items`, 'too_long');
+  }
+  for (const key of ['childLabel', 'title']) {
+    if (o[key] !== undefined && o[key] !== null && typeof o[key] !== 'string') throw refused([key], 'must be a string', 'string_type');
+  }
+  for (const key of ['messages', 'theme', 'midParentalHeight']) {
+    if (o[key] !== undefined && o[key] !== null && !isObject(o[key])) throw refused([key], 'must be an object', 'dict_type');
+  }
+  // Error entries of a bulk result (no plottable data) are skipped; anything that claims plottable data must hold it.
+  const measurements = (o.measurements ?? []).map((m, index) => ({ m, index })).filter(({ m }) => isObject(m) && m.plottable_data !== undefined && m.plottable_data !== null);
+  for (const { m, index } of measurements) {
+    if (!isObject(m.plottable_data)) throw refused(['measurements', index, 'plottable_data'], 'must be an object', 'dict_type');
+    checkMeasurement(m, index);
   }
   const messages = { ...MESSAGES, ...o.messages };
   const theme = { ...THEME, ...o.theme, methods: { ...THEME.methods, ...o.theme?.methods } };
@@ -175,7 +242,7 @@ function settings(options) {
     age: ['chronological', 'corrected', 'both'].includes(o.age) ? o.age : 'both',
     centiles: o.centiles ?? 'cole-nine-centiles',
     /** The measurements that can be drawn (not a bulk result's errors), with their index in `measurements`. */
-    measurements: (o.measurements ?? []).map((m, index) => ({ m, index })).filter(({ m }) => m && m.plottable_data && m.child_observation_value),
+    measurements,
     mph: o.midParentalHeight ?? null,
     width: o.width ?? 720,
     height: o.height ?? 480,

@@ -451,10 +451,37 @@ test('messages and theme replace the words and colours', () => {
   for (const l of lines(svg)) assert.equal(l.attrs.stroke, '#000000');
 });
 
-test('bad options: a TypeError naming the option, or the engine\'s CentileError', () => {
-  assert.throws(() => renderChart({ sex: 'male', measurement_method: 'height' }), /options\.reference/);
-  assert.throws(() => renderChart({ reference: 'uk-who', sex: 'male', measurement_method: 'height', centiles: [0, 50] }), CentileError);
+test('bad options: a 422 CentileError naming the option (never a chart drawn from a guess), or the engine\'s CentileError', () => {
+  const base = { reference: 'uk-who', sex: 'male', measurement_method: 'height' };
+  const refused = (options, loc) => {
+    let error;
+    try { renderChart(options); } catch (e) { error = e; }
+    assert.ok(error instanceof CentileError, `${JSON.stringify(loc)}: ${error}`);
+    assert.equal(error.status, 422);
+    assert.deepEqual(error.detail[0].loc, ['options', ...loc]);
+  };
+  refused({ sex: 'male', measurement_method: 'height' }, ['reference']);
+  refused({ ...base, width: 'weight' }, ['width']);
+  refused({ ...base, height: NaN }, ['height']);
+  refused({ ...base, width: 1e9 }, ['width']);
+  refused({ ...base, ageWindow: [4, 2] }, ['ageWindow']);
+  refused({ ...base, ageWindow: ['0', 1] }, ['ageWindow']);
+  refused({ ...base, ageWindow: 'most' }, ['ageWindow']);
+  refused({ ...base, centiles: 10n }, ['centiles']);
+  refused({ ...base, centiles: [50, Infinity] }, ['centiles']);
+  refused({ ...base, kind: 'z' }, ['kind']);
+  refused({ ...base, age: 1 }, ['age']);
+  refused({ ...base, measurements: 'weight' }, ['measurements']);
+  refused({ ...base, childLabel: { toString: () => '<script>' } }, ['childLabel']);
+  refused({ ...base, theme: 'dark' }, ['theme']);
+  const good = preterm[0];
+  refused({ ...base, measurements: [good, { ...good, plottable_data: {} }] }, ['measurements', 1, 'plottable_data', 'centile_data']);
+  const badPoint = { ...good, plottable_data: { ...good.plottable_data, centile_data: { ...good.plottable_data.centile_data, corrected_decimal_age_data: { ...good.plottable_data.centile_data.corrected_decimal_age_data, x: 'soon' } } } };
+  refused({ ...base, measurements: [badPoint] }, ['measurements', 0, 'plottable_data', 'centile_data', 'corrected_decimal_age_data']);
+  assert.throws(() => renderChart({ ...base, centiles: [0, 50] }), CentileError);
   assert.throws(() => renderChart({ reference: 'nowhere', sex: 'male', measurement_method: 'height' }), CentileError);
+  // Entries without plottable data (a bulk result's errors) are skipped, and the renderer keeps drawing.
+  assert.equal(points(render({ measurements: [{ error: 'x' }, null, good] })).length, points(render({ measurements: [good] })).length);
 });
 
 test('contrast: lines and points at least 3:1 against the background, text at least 4.5:1 (WCAG 2.2 AA)', () => {
