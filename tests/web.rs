@@ -77,7 +77,7 @@ fn bad_input_throws_a_422_shaped_error_and_the_module_keeps_working() {
         r#"{"birth_date":"2020-02-30","observation_date":"2021-01-01","observation_value":70,"sex":"male","measurement_method":"height"}"#,
         r#"{"birth_date":"2020-01-01","observation_date":"2021-01-01","observation_value":"seventy","sex":"male","measurement_method":"height"}"#,
         r#"{"birth_date":"2020-01-01","observation_date":"2021-01-01","observation_value":-3,"sex":"other","measurement_method":"length"}"#,
-        r#"{"birth_date":"2020-01-01","observation_date":"2061-01-01","observation_value":170,"sex":"male","measurement_method":"height"}"#,
+        r#"{"birth_date":"2020-01-01","observation_date":"2021-01-01","observation_value":0,"sex":"male","measurement_method":"height"}"#,
         r#"[1,2,3]"#,
         r#"null"#,
     ];
@@ -101,6 +101,12 @@ fn bad_input_throws_a_422_shaped_error_and_the_module_keeps_working() {
     assert!(wasm::calculation("3", "null").is_err());
     assert!(wasm::calculation("?", "{").is_err());
     assert!(wasm::sds_for_measurements("3", "null", r#""male""#, &[], &mut []).is_err());
+    // An age beyond the reference is answered as the dGC server answers it: the object, with both ages' errors set.
+    let beyond = r#"{"birth_date":"2020-01-01","observation_date":"2061-01-01","observation_value":170,"sex":"male","measurement_method":"height"}"#;
+    let beyond = json(&wasm::calculation(r#""uk-who""#, beyond).unwrap());
+    assert!(beyond["child_observation_value"]["observation_value_error"].is_string());
+    assert!(beyond["measurement_calculated_values"]["corrected_sds"].is_null());
+    assert!(beyond["measurement_calculated_values"]["chronological_measurement_error"].is_string());
     // Still answering after every failure above.
     let ok = r#"{"birth_date":"2020-01-01","observation_date":"2021-01-01","observation_value":75,"sex":"male","measurement_method":"height"}"#;
     assert!(wasm::calculation(r#""uk-who""#, ok).is_ok());
