@@ -107,14 +107,49 @@ def _days(column: Any, rows: int) -> Any:
     return days[codes] if codes is not None else np.full(rows, days[0])
 
 
-def _column(kind: str, reference: Any, measurement_method: Any, sex: Any, ages: Any, values: Any) -> Any:
+def _rejected(name: str, msg: str, kind: str) -> CentileError:
+    """A 422 naming the argument or column ``name``, in the API's ``detail`` shape."""
+    error = CentileError(f"{name}: {msg}")
+    error.detail = [{"loc": [name], "msg": msg, "type": kind, "input": None}]
+    return error
+
+
+def _numbers(name: str, column: Any, rows: Optional[int] = None) -> Any:
+    """A numeric argument as a contiguous 1-D float64 array, or a 422 naming it: dates and durations are no
+    decimal ages or measurements, and neither are texts that do not read as numbers."""
     np = _np()
-    ages = np.ascontiguousarray(_array(ages), dtype=np.float64)
+    try:
+        values = _array(column)
+        if values.ndim != 1:
+            raise _rejected(name, "Input should be a one-dimensional column", "value_error")
+        if values.dtype.kind in "mM":
+            raise _rejected(name, "Input should be numbers, not dates or durations", "float_type")
+        if rows is not None and len(values) != rows:
+            raise _rejected(name, "Every column must have the same length", "value_error")
+        return np.ascontiguousarray(values, dtype=np.float64)
+    except CentileError:
+        raise
+    except Exception as e:  # whatever reading the caller's column raised
+        raise _rejected(name, "Input should be a column of numbers", "float_type") from e
+
+
+def _names(name: str, column: Any, rows: int) -> Tuple[List[str], Optional[Any]]:
+    """A name argument (one name, or a column of names) as :func:`_factor` reads it, or a 422 naming it."""
+    if not isinstance(column, str) and (not hasattr(column, "__len__") or len(column) != rows):
+        raise _rejected(name, "Input should be one name or a column of names as long as the ages", "value_error")
+    try:
+        return _factor(column, rows)
+    except Exception as e:  # whatever reading the caller's column raised
+        raise _rejected(name, "Input should be one name or a column of names as long as the ages", "value_error") from e
+
+
+def _column(kind: str, reference: Any, measurement_method: Any, sex: Any, ages: Any, values: Any) -> Any:
+    ages = _numbers("ages", ages)
     rows = len(ages)
-    values = np.ascontiguousarray(_array(values, rows), dtype=np.float64)
-    r, rc = _factor(reference, rows)
-    m, mc = _factor(measurement_method, rows)
-    s, sc = _factor(sex, rows)
+    values = _numbers("sds" if kind == "measurement" else "values", values, rows)
+    r, rc = _names("reference", reference, rows)
+    m, mc = _names("measurement_method", measurement_method, rows)
+    s, sc = _names("sex", sex, rows)
     return _centile.column(kind, r, rc, m, mc, s, sc, ages, values)
 
 
@@ -179,7 +214,9 @@ def _scores(columns: Dict[str, Any], rows: int, reference: str) -> Dict[str, Any
     np = _np()
     missing = [f for f in _REQUIRED if f not in columns]
     if missing:
-        raise ValueError(f"The frame has no column {', '.join(missing)}: name the columns as the API's request fields")
+        absent = CentileError(f"The frame has no column {', '.join(missing)}: name the columns as the API's request fields")
+        absent.detail = [{"loc": [f], "msg": "Field required", "type": "missing", "input": None} for f in missing]
+        raise absent
     nan = np.full(rows, np.nan)
     r, rc = _factor(columns["reference"], rows) if "reference" in columns else ([reference], None)
     s, sc = _factor(columns["sex"], rows)
@@ -274,6 +311,8 @@ def score(frame: Any, reference: str = "uk-who") -> Any:
     ``error``; the other rows still score.
     """
     module = type(frame).__module__
+    if not hasattr(frame, "columns"):
+        raise _rejected("frame", "Input should be a pandas or Polars frame", "model_attributes_type")
     if module.startswith("polars"):
         import polars
 

@@ -5,7 +5,7 @@
 use centile::dgc::error::ValidationError;
 use centile::engine::ages::{Date, Gestation};
 use centile::engine::centiles::{centile, CentileBand};
-use centile::engine::measurement::{band_format, scores, Birth, Observation};
+use centile::engine::measurement::{band_format, scores, sds_limit, Birth, Observation};
 use centile::engine::references::AtJoin;
 use centile::engine::sds::{self, RoundingRule};
 use centile::{Method, Reference, Sex};
@@ -122,6 +122,8 @@ fn column<'py>(
                         Kind::Centile => {
                             sds::sds_for_measurement(r, age, m, s, x).map_or(f64::NAN, centile)
                         }
+                        // Beyond the plausible SDS the API answers a 422, so no number here either.
+                        Kind::Measurement if x.abs() > f64::from(sds_limit(m)) => f64::NAN,
                         Kind::Measurement => sds::measurement_from_sds(
                             r,
                             age,

@@ -20,14 +20,17 @@ create_exception!(
     CentileError,
     PyValueError,
     "A request the engine rejects: `detail` holds the RCPCH Digital Growth Charts API's 422 items (loc, msg, \
-     type, input), `status` is 422."
+     type, input), `status` is 422, or 404 for an unknown reference."
 );
 
-/// The Python exception for a 422: its message is the error's text, `detail` its items.
+/// The Python exception for a rejected request: its message is the error's text, `detail` its items, `status`
+/// the API's (404 for an unknown reference, else 422).
 pub(crate) fn centile_error(py: Python<'_>, e: &ValidationError) -> PyErr {
     let err = CentileError::new_err(e.to_string());
-    let detail =
-        to_python(py, &e.detail).and_then(|detail| err.value(py).setattr("detail", detail));
+    let detail = to_python(py, &e.detail).and_then(|detail| {
+        err.value(py).setattr("detail", detail)?;
+        err.value(py).setattr("status", e.status())
+    });
     match detail {
         Ok(()) => err,
         Err(failure) => failure,
@@ -40,7 +43,7 @@ fn answer<T: serde::Serialize + Send>(
     request: &Bound<'_, PyAny>,
     op: impl FnOnce(&Value) -> Result<T, ValidationError> + Send,
 ) -> PyResult<Py<PyAny>> {
-    let value = from_python(request)?;
+    let value = from_python(request).map_err(|e| centile_error(py, &e))?;
     match py.detach(|| op(&value)) {
         Ok(result) => to_python(py, &result),
         Err(e) => Err(centile_error(py, &e)),
@@ -53,31 +56,43 @@ fn number<T: Send>(
     request: &Bound<'_, PyAny>,
     op: impl FnOnce(&Value) -> Result<T, ValidationError> + Send,
 ) -> PyResult<T> {
-    let value = from_python(request)?;
+    let value = from_python(request).map_err(|e| centile_error(py, &e))?;
     py.detach(|| op(&value)).map_err(|e| centile_error(py, &e))
 }
 
+/// A reference argument's name; one that is not a string names no reference (the engine answers 404).
+fn name(reference: &Bound<'_, PyAny>) -> String {
+    reference.extract().unwrap_or_default()
+}
+
 #[pyfunction]
-fn calculation(py: Python<'_>, reference: &str, body: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
-    answer(py, body, |b| api::calculation(reference, b))
+fn calculation(
+    py: Python<'_>,
+    reference: &Bound<'_, PyAny>,
+    body: &Bound<'_, PyAny>,
+) -> PyResult<Py<PyAny>> {
+    let reference = name(reference);
+    answer(py, body, |b| api::calculation(&reference, b))
 }
 
 #[pyfunction]
 fn bulk_calculation(
     py: Python<'_>,
-    reference: &str,
+    reference: &Bound<'_, PyAny>,
     body: &Bound<'_, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    answer(py, body, |b| api::bulk_calculation(reference, b))
+    let reference = name(reference);
+    answer(py, body, |b| api::bulk_calculation(&reference, b))
 }
 
 #[pyfunction]
 fn chart_coordinates(
     py: Python<'_>,
-    reference: &str,
+    reference: &Bound<'_, PyAny>,
     body: &Bound<'_, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    answer(py, body, |b| api::chart_coordinates(reference, b))
+    let reference = name(reference);
+    answer(py, body, |b| api::chart_coordinates(&reference, b))
 }
 
 #[pyfunction]
@@ -88,10 +103,11 @@ fn mid_parental_height(py: Python<'_>, body: &Bound<'_, PyAny>) -> PyResult<Py<P
 #[pyfunction]
 fn fictional_child_data(
     py: Python<'_>,
-    reference: &str,
+    reference: &Bound<'_, PyAny>,
     body: &Bound<'_, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    answer(py, body, |b| api::fictional_child_data(reference, b))
+    let reference = name(reference);
+    answer(py, body, |b| api::fictional_child_data(&reference, b))
 }
 
 #[pyfunction]
@@ -125,7 +141,7 @@ fn bmi_from_height_weight(
     height: &Bound<'_, PyAny>,
     weight: &Bound<'_, PyAny>,
 ) -> PyResult<f64> {
-    let w = from_python(weight)?;
+    let w = from_python(weight).map_err(|e| centile_error(py, &e))?;
     number(py, height, |h| api::bmi_from_height_weight(h, &w))
 }
 

@@ -6,6 +6,7 @@ import datetime
 from typing import Any, Dict, List, Optional
 
 from centile import _centile
+from centile._centile import CentileError
 from .age_advice_strings import comment_prematurity_correction
 from .centile_bands import centile_band_for_centile
 from .constants.reference_constants import (
@@ -61,6 +62,10 @@ def _as_rcpchgrowth(m: Dict[str, Any], birth_date: Any, observation_date: Any) -
     return m
 
 
+class MeasurementTypeError(CentileError, TypeError):
+    """A field of the wrong type or missing (rcpchgrowth raises a TypeError there)."""
+
+
 class Measurement:
     """One observation of a child, calculated on construction: ``.measurement`` is rcpchgrowth's dict
     (birth_data, measurement_dates, child_observation_value, measurement_calculated_values, plottable_data,
@@ -98,5 +103,18 @@ class Measurement:
         for key in ("events_text", "bone_age", "bone_age_type", "bone_age_sds", "bone_age_centile", "bone_age_text"):
             if getattr(self, key) is not None:
                 body[key] = getattr(self, key)
-        self.measurement: Dict[str, Any] = _as_rcpchgrowth(_centile.calculation(reference, body), birth_date,
-                                                           observation_date)
+        for name in ("birth_date", "observation_date"):
+            if not isinstance(getattr(self, name), (datetime.date, str)):
+                error = MeasurementTypeError(f"{name}: Input should be a valid date")
+                error.detail = [{"loc": ["body", name], "msg": "Input should be a valid date", "type": "date_type",
+                                 "input": None}]
+                raise error
+        try:
+            answer = _centile.calculation(reference, body)
+        except CentileError as e:
+            if any(d["type"] == "missing" or d["type"].endswith(("_type", "_parsing")) for d in e.detail):
+                error = MeasurementTypeError(str(e))
+                error.detail = e.detail
+                raise error from None
+            raise
+        self.measurement: Dict[str, Any] = _as_rcpchgrowth(answer, birth_date, observation_date)
