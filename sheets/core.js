@@ -44,10 +44,12 @@ var centileSheets = (function () {
   }
   function number(field, v, optional) {
     if (isBlank(v)) return optional ? null : fail(field, 'is required');
-    var n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
+    // Text is read only as a decimal number (Number() would also read hexadecimal, binary and octal).
+    var n = typeof v === 'string' && DECIMAL.test(v) ? Number(v) : v;
     if (typeof n !== 'number' || !isFinite(n)) fail(field, 'must be a number');
     return n;
   }
+  var DECIMAL = /^\s*[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?\s*$/i;
   var AGES = ['corrected', 'chronological'];
 
   /** Builds the functions for a host: `date(value, field)` gives `YYYY-MM-DD`, `error(message)` the cell of a bad row. */
@@ -60,6 +62,7 @@ var centileSheets = (function () {
     }
     /** `YYYY-MM-DD` from a calendar date given as numbers (months 1-12), refusing days that do not exist. */
     function ymd(field, y, m, d) {
+      if (!(y >= 1 && y <= 9999)) fail(field, 'must be a date between the years 1 and 9999');
       var t = new Date(Date.UTC(2000, m - 1, d));
       t.setUTCFullYear(y);
       if (t.getUTCFullYear() !== y || t.getUTCMonth() !== m - 1 || t.getUTCDate() !== d) fail(field, 'is not a date');
@@ -129,15 +132,21 @@ var centileSheets = (function () {
       };
     }
     /**
-     * The result at `age`, which the reference may have no data for (the engine says why). A value flagged as
+     * The result at `age`, which the reference may have no data for (the engine says why); a value flagged as
      * implausible (judged at the corrected age, where there is data: a height in metres, beyond ±8 SDS) is an error.
      */
     function known(m, age, key) {
-      var v = m.measurement_calculated_values, flag = m.child_observation_value.observation_value_error;
-      if (flag && v.corrected_sds !== null) fail('observation_value', flag);
+      var v = plausible(m).measurement_calculated_values;
       var value = v[age + '_' + key];
       if (value === null || value === undefined) fail(age + '_age', v[age + '_measurement_error'] || 'the reference has no value at this age');
       return value;
+    }
+
+    /** `m`, unless its value is flagged as implausible where the reference has data (then an error). */
+    function plausible(m) {
+      var flag = m.child_observation_value.observation_value_error;
+      if (flag && m.measurement_calculated_values.corrected_sds !== null) fail('observation_value', flag);
+      return m;
     }
 
     var fns = {
@@ -149,9 +158,10 @@ var centileSheets = (function () {
       }),
       age: measured(function (m, v, age) { return m.measurement_dates[age + '_decimal_age']; }),
       velocity: function (args) {
-        // Each row against the row above it: the same child (reference, birth date, sex, method, gestation).
+        // Each row against the row above it: the same child (reference, birth date, sex, method, gestation). A row
+        // whose value is flagged as implausible is an error, and the row after it has no row above.
         var names = MEASUREMENT, shape = shapeOf(names.map(function (n) { return args[n]; }));
-        var results = each(args, names, function (get) { return { m: measure(get), key: names.filter(function (n) {
+        var results = each(args, names, function (get) { return { m: plausible(measure(get)), key: names.filter(function (n) {
           return n !== 'observation_date' && n !== 'observation_value'; }).map(function (n) { return String(get(n)); }).join('\u0000') }; },
         ['observation_value'], 'observation_value');
         if (!shape.ranged) return host.ranged(false) ? [['']] : '';

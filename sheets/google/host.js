@@ -13,7 +13,7 @@ var centileGoogle = (function () {
       if (typeof SpreadsheetApp !== 'undefined') {
         var sheet = SpreadsheetApp.getActiveSpreadsheet();
         var zone = sheet && sheet.getSpreadsheetTimeZone();
-        if (zone) zoneDays = new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: 'numeric', day: 'numeric' });
+        if (zone) zoneDays = new Intl.DateTimeFormat('en-US', { timeZone: zone, era: 'short', year: 'numeric', month: 'numeric', day: 'numeric' });
       }
     }
     return zoneDays;
@@ -23,7 +23,8 @@ var centileGoogle = (function () {
     if (!format) return [d.getFullYear(), d.getMonth() + 1, d.getDate()];
     var parts = {};
     format.formatToParts(d).forEach(function (p) { parts[p.type] = p.value; });
-    return [Number(parts.year), Number(parts.month), Number(parts.day)];
+    // Years before 1 are counted back from 1 BC: refused, as ymd refuses a year before 1.
+    return [parts.era === 'BC' ? 0 : Number(parts.year), Number(parts.month), Number(parts.day)];
   }
   return centileSheets.make({
     ranged: function (ranged) { return ranged; },
