@@ -693,8 +693,8 @@ export declare function midParentalHeight(request: MidParentalHeightRequest): Mi
 /** SDS at a decimal age. Throws CentileError. */
 export declare function sdsForMeasurement(args: SdsForMeasurementArgs): number;
 
-/** The measurement at an SDS (4 dp), or null where none exists. Throws CentileError. */
-export declare function measurementFromSds(args: MeasurementFromSdsArgs): number | null;
+/** The measurement at an SDS (4 dp). Throws CentileError: a 422 beyond ±8 SDS (±15 for BMI) and where no measurement corresponds to the SDS (rcpchgrowth answers None there). */
+export declare function measurementFromSds(args: MeasurementFromSdsArgs): number;
 
 /** SDS for many (age, value) pairs of one reference, method and sex; NaN where a value cannot be placed. */
 export declare function sdsForMeasurements(

@@ -186,7 +186,7 @@ console.log(mphValue, mphSds, mph.mid_parental_height_centile, mphLines, mph.mid
 
 // ---- the small functions
 const z: number = sdsForMeasurement({ reference: 'uk-who', measurement_method: 'height', sex: 'male', age: 4, observation_value: 100 });
-const value: number | null = measurementFromSds({ reference: 'who', measurement_method: 'weight', sex: 'female', age: 1, sds: -1 });
+const value: number = measurementFromSds({ reference: 'who', measurement_method: 'weight', sex: 'female', age: 1, sds: -1 });
 const many: Float64Array = sdsForMeasurements('uk-who', 'weight', 'female', new Float64Array([1, 2]), [9.2, 12.1]);
 const c: number = centileForSds(1.5);
 const back: number = sdsForCentile(c);

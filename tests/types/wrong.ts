@@ -31,7 +31,7 @@ chartCoordinates('uk-who', { sex: 'male', measurement_method: 'height', centile_
 chartCoordinates({ sex: 'male', measurement_method: 'height' }); // expect TS2554 Expected 2 arguments
 midParentalHeight({ height_maternal: 165, height_paternal: 180, sex: 'male', reference: 'trisomy-21' }); // expect TS2322 "trisomy-21"
 midParentalHeight({ height_maternal: '165cm', height_paternal: 180, sex: 'male' }); // expect TS2322 'string' is not assignable to type 'number'
-const height: number = measurementFromSds({ reference: 'uk-who', measurement_method: 'height', sex: 'male', age: 2, sds: 0 }); // expect TS2322 'number | null'
+const heightText: string = measurementFromSds({ reference: 'uk-who', measurement_method: 'height', sex: 'male', age: 2, sds: 0 }); // expect TS2322 'number' is not assignable to type 'string'
 sdsForMeasurements('uk-who', 'height', 'male', ['1'], [80]); // expect TS2322 'string' is not assignable to type 'number'
 const status: 400 = new CentileError('x', []).status; // expect TS2322 '404 | 422 | 503'
 initSync(); // expect TS2554 Expected 1 arguments
@@ -39,4 +39,4 @@ fictionalChildData('uk-who', { measurement_method: 'height', sex: 'female', meas
 velocity('height', [m.measurement_dates]); // expect TS2739 child_observation_value
 const speed: string = velocity('height', [m]); // expect TS2322 'number' is not assignable to type 'string'
 thriveLine({ sex: 'male', start_sds: 0, months: 6 }); // expect TS2322 'number' is not assignable to type 'readonly number[]'
-console.log(sds, band, correctedSds, pointCentile, noError, ref, height, status, speed);
+console.log(sds, band, correctedSds, pointCentile, noError, ref, heightText, status, speed);
