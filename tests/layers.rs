@@ -14,13 +14,6 @@ use std::path::{Path, PathBuf};
 const ENGINE_DEBTS: &[(&str, &str)] = &[
     // The observation's pass-through `events_text` is a list of JSON values.
     ("engine/measurement.rs", "crate::dgc"),
-    // Serialisations of engine types in the dGC API's JSON shape.
-    ("engine/ages.rs", "serde"),
-    ("engine/centiles.rs", "serde"),
-    ("engine/chart.rs", "serde"),
-    ("engine/measurement.rs", "serde"),
-    ("engine/mid_parental.rs", "serde"),
-    ("engine/thrive.rs", "serde"),
 ];
 
 fn src() -> PathBuf {

@@ -3,8 +3,7 @@
 use crate::dgc::value::Value;
 use crate::engine::ages::{self, Date};
 use crate::engine::centiles::CentileBand;
-use crate::engine::measurement::BoneAge;
-use crate::engine::measurement::MeasurementObject;
+use crate::engine::measurement::{BoneAge, MeasurementObject};
 use crate::engine::nutrition::indicator::{self, Beyond, FlagScore};
 use serde::ser::{Serialize, Serializer};
 use serde::Serialize as DeriveSerialize;
@@ -421,5 +420,36 @@ impl Serialize for MeasurementObject {
             },
         }
         .serialize(serializer)
+    }
+}
+
+/// A date as the API writes it: `YYYY-MM-DD`.
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+/// A centile band as its sentence.
+impl Serialize for CentileBand {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+/// The bone-age details, passed through: their fields in order.
+#[derive(DeriveSerialize)]
+#[serde(remote = "BoneAge")]
+struct BoneAgeJson {
+    bone_age: Option<f64>,
+    bone_age_type: Option<&'static str>,
+    bone_age_sds: Option<f64>,
+    bone_age_centile: Option<f64>,
+    bone_age_text: Option<String>,
+}
+
+impl Serialize for BoneAge {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        BoneAgeJson::serialize(self, serializer)
     }
 }

@@ -4,6 +4,7 @@
 //! [`api`] is the API's endpoints; [`fhir`] reads and writes FHIR R4. The CLI and the wasm binding build on it.
 
 pub mod api;
+pub mod chart_response;
 pub mod decimal;
 pub mod error;
 pub mod fhir;

@@ -1,6 +1,5 @@
 //! Calendar dates, decimal ages, gestational correction and calendar-age phrases.
 
-use serde::{Serialize, Serializer};
 use std::fmt;
 
 /// Days in a pregnancy at term (40+0 weeks).
@@ -139,12 +138,6 @@ impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (y, m, d) = self.ymd();
         write!(f, "{y:04}-{m:02}-{d:02}")
-    }
-}
-
-impl Serialize for Date {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
     }
 }
 

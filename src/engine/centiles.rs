@@ -2,7 +2,6 @@
 
 use crate::engine::normal;
 use crate::Method;
-use serde::{Serialize, Serializer};
 use std::fmt;
 use std::sync::OnceLock;
 
@@ -208,12 +207,6 @@ impl CentileBand {
             _ => Band::Between(*centiles.get(i)?, *centiles.get(j)?),
         };
         Some(CentileBand { band, method })
-    }
-}
-
-impl Serialize for CentileBand {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
     }
 }
 

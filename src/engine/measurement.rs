@@ -5,11 +5,10 @@ use crate::engine::ages::{self, Date, Gestation};
 use crate::engine::centiles::{centile, Band, CentileBand, CentileFormat};
 use crate::engine::sds::{percentage_median_bmi, sds_for_measurement, CalcError};
 use crate::{Method, Reference, Sex};
-use serde::Serialize as DeriveSerialize;
 use std::fmt;
 
 /// Bone-age details, passed through unchanged.
-#[derive(Clone, Debug, Default, PartialEq, DeriveSerialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct BoneAge {
     /// Bone age in decimal years.
     pub bone_age: Option<f64>,

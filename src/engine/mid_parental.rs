@@ -7,7 +7,6 @@ use crate::engine::references::AtJoin;
 use crate::engine::rounding::{round_numpy, round_python};
 use crate::engine::sds::{measurement_from_sds, sds_for_measurement, CalcError, RoundingRule};
 use crate::{Method, Reference, Sex};
-use serde::Serialize;
 
 /// Parental heights beyond this many SDS are treated as errors.
 pub const PARENT_SDS_LIMIT: f64 = 8.0;
@@ -57,7 +56,7 @@ impl std::fmt::Display for HeightProblem {
 impl std::error::Error for HeightProblem {}
 
 /// The mid-parental height response.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct MidParentalHeight {
     /// The child's expected adult height at the mid-parental SDS (cm, 4 dp).
     pub mid_parental_height: Option<f64>,

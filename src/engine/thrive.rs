@@ -7,7 +7,6 @@ use crate::engine::data::WEIGHT_CORRELATION_BY_MONTH;
 use crate::engine::references::AtJoin;
 use crate::engine::sds::{measurement_from_sds, RoundingRule};
 use crate::{Method, Reference, Sex};
-use serde::Serialize;
 
 /// The oldest age (months) the correlations cover.
 pub const MAX_MONTHS: f64 = 12.0;
@@ -33,7 +32,7 @@ pub fn correlation(t1: f64, t2: f64) -> Option<f64> {
 }
 
 /// A thrive line: one point per requested age.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ThriveLine {
     /// The SDS at each age.
     pub zs: Vec<f64>,
