@@ -20,7 +20,6 @@
 //!     observation_date: Date::parse("2019-01-10").unwrap(),
 //!     observation_value: 7.2,
 //!     bone_age: Default::default(),
-//!     events_text: None,
 //! };
 //! let m = calculate(Reference::UkWho, &birth, &observation).unwrap();
 //! assert!(m.corrected_decimal_age < m.chronological_decimal_age);

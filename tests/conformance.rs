@@ -3,6 +3,7 @@
 //! oracle has one (see docs/differences.md).
 
 use centile::dgc::measurement_request::MeasurementRequest;
+use centile::dgc::measurement_response::MeasurementResponse;
 use centile::dgc::value::Value;
 use centile::engine::ages::calendar_text;
 use centile::engine::centiles::{centile, sds_for_centile, Band};
@@ -432,11 +433,14 @@ fn full_measurement_objects() {
         let r = reference(&case["reference"]).unwrap();
         let request =
             MeasurementRequest::from_value(&to_value(&case["request"])).expect("valid request");
-        let object =
-            calculate(r, &request.birth, &request.observation).expect("oracle returned an object");
+        let response = MeasurementResponse {
+            object: calculate(r, &request.birth, &request.observation)
+                .expect("oracle returned an object"),
+            events_text: request.events_text,
+        };
         compare_json(
             &format!("case {i}"),
-            &serde_json::to_value(&object).unwrap(),
+            &serde_json::to_value(&response).unwrap(),
             &case["measurement"],
             &mut report,
         );

@@ -237,7 +237,6 @@ fn score<'py>(
                 observation_date: date(seen[i])?,
                 observation_value: (value.is_finite() && value > 0.0).then_some(value)?,
                 bone_age: Default::default(),
-                events_text: None,
             };
             (birth.birth_date <= observation.observation_date).then_some((
                 r.get(i)?,

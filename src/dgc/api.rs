@@ -6,6 +6,7 @@ use crate::dgc::fields::Fields;
 use crate::dgc::measurement_request::{
     ignore_lengths, MeasurementRequest, BULK, GESTATION_DAYS, GESTATION_WEEKS, OBSERVATION,
 };
+use crate::dgc::measurement_response::MeasurementResponse;
 use crate::dgc::nutrition;
 use crate::dgc::shape::{Shape, Whole};
 use crate::dgc::value::Value;
@@ -13,7 +14,7 @@ use crate::engine::ages::Gestation;
 use crate::engine::centiles::{centile, sds_for_centile, CentileFormat};
 use crate::engine::chart::{chart, Chart, Lines};
 use crate::engine::fictional::{self, FictionalChild, FictionalError, IntervalUnit};
-use crate::engine::measurement::{calculate, sds_limit, Birth, MeasurementObject, Observation};
+use crate::engine::measurement::{calculate, sds_limit, Birth, Observation};
 use crate::engine::mid_parental::{self, HeightProblem, MidParentalHeight, Parent};
 use crate::engine::nutrition::indicator::{self, IOTF};
 use crate::engine::references::AtJoin;
@@ -50,16 +51,23 @@ pub fn reference(name: &str) -> Result<Reference, ValidationError> {
 pub fn calculation(
     reference_name: &str,
     request: &Value,
-) -> Result<MeasurementObject, ValidationError> {
+) -> Result<MeasurementResponse, ValidationError> {
     if nutrition::is_beyond(reference_name, request) {
         if reference_name != IOTF {
             reference(reference_name)?;
         }
-        return nutrition::calculation(reference_name, request);
+        let (object, events_text) = nutrition::calculation(reference_name, request)?;
+        return Ok(MeasurementResponse {
+            object,
+            events_text,
+        });
     }
     let reference = reference(reference_name)?;
     let request = MeasurementRequest::from_value(request)?;
-    Ok(calculate(reference, &request.birth, &request.observation)?)
+    Ok(MeasurementResponse {
+        object: calculate(reference, &request.birth, &request.observation)?,
+        events_text: request.events_text,
+    })
 }
 
 /// One entry of a bulk response: a measurement object, or the reason that observation failed.
@@ -67,7 +75,7 @@ pub fn calculation(
 #[serde(untagged)]
 pub enum BulkResult {
     /// The calculation succeeded.
-    Measurement(Box<MeasurementObject>),
+    Measurement(Box<MeasurementResponse>),
     /// The observation was invalid or could not be placed.
     Error(ErrorDetail),
 }
@@ -127,28 +135,34 @@ pub fn bulk_calculation(
                     Some(None)
                 }
             };
-            if let Some(o) = &observation {
+            if let Some((o, _)) = &observation {
                 o.check_after(&birth, &mut fields, "observation_date");
             }
-            let outcome = fields
-                .finish_with((observation, cm))
-                .and_then(|(observation, cm)| match indicator {
-                    Ok(indicator) => {
-                        nutrition::measure(indicator, &birth, &observation, cm, with_flags)
-                    }
-                    Err(reference) => {
-                        let mut m = calculate(reference, &birth, &observation)?;
-                        if with_flags {
-                            m.beyond = Some(Box::new(indicator::dgc_flags(
-                                reference,
-                                birth.method,
-                                m.chronological_decimal_age,
-                                m.chronological.sds,
-                            )));
+            let outcome = fields.finish_with((observation, cm)).and_then(
+                |((observation, events_text), cm)| {
+                    let object = match indicator {
+                        Ok(indicator) => {
+                            nutrition::measure(indicator, &birth, &observation, cm, with_flags)
                         }
-                        Ok(m)
-                    }
-                });
+                        Err(reference) => {
+                            let mut m = calculate(reference, &birth, &observation)?;
+                            if with_flags {
+                                m.beyond = Some(Box::new(indicator::dgc_flags(
+                                    reference,
+                                    birth.method,
+                                    m.chronological_decimal_age,
+                                    m.chronological.sds,
+                                )));
+                            }
+                            Ok(m)
+                        }
+                    }?;
+                    Ok(MeasurementResponse {
+                        object,
+                        events_text,
+                    })
+                },
+            );
             match outcome {
                 Ok(m) => BulkResult::Measurement(Box::new(m)),
                 Err(mut e) => BulkResult::Error(e.detail.remove(0)),
@@ -591,7 +605,6 @@ pub fn fictional_child_observations(
             observation_date,
             observation_value,
             bone_age: Default::default(),
-            events_text: None,
         })
         .collect();
     Ok((birth, observations))
@@ -606,7 +619,7 @@ pub fn fictional_child_observations(
 pub fn fictional_child_data(
     reference_name: &str,
     request: &Value,
-) -> Result<Vec<MeasurementObject>, ValidationError> {
+) -> Result<Vec<MeasurementResponse>, ValidationError> {
     let (birth, observations) = fictional_child_observations(reference_name, request)?;
     let reference = reference(reference_name)?;
     let mut first_error = None;
@@ -614,6 +627,10 @@ pub fn fictional_child_data(
         .iter()
         .filter_map(|o| {
             calculate(reference, &birth, o)
+                .map(|object| MeasurementResponse {
+                    object,
+                    events_text: None,
+                })
                 .map_err(|e| first_error.get_or_insert(e))
                 .ok()
         })

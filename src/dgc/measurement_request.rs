@@ -111,9 +111,12 @@ impl Birth {
     }
 }
 
+/// An observation's event notes: a list of any JSON values, which the API passes through to its response unread.
+pub type EventsText = Option<Vec<Value>>;
+
 impl Observation {
-    /// Reads and validates the observation fields of a dGC request body or bulk observation.
-    pub(crate) fn read(fields: &mut Fields) -> Option<Observation> {
+    /// Reads and validates the observation fields of a dGC request body or bulk observation, and its event notes.
+    pub(crate) fn read(fields: &mut Fields) -> Option<(Observation, EventsText)> {
         let observation_date = fields.date("observation_date");
         let observation_value = fields.positive("observation_value");
         let bone_age = BoneAge {
@@ -126,12 +129,12 @@ impl Observation {
             bone_age_text: fields.string("bone_age_text", false).map(str::to_owned),
         };
         let events_text = fields.list("events_text");
-        Some(Observation {
+        let observation = Observation {
             observation_date: observation_date?,
             observation_value: observation_value?,
             bone_age,
-            events_text,
-        })
+        };
+        Some((observation, events_text))
     }
 }
 
@@ -162,6 +165,8 @@ pub struct MeasurementRequest {
     pub birth: Birth,
     /// The observation.
     pub observation: Observation,
+    /// Its event notes, passed through.
+    pub events_text: EventsText,
 }
 
 impl MeasurementRequest {
@@ -175,11 +180,15 @@ impl MeasurementRequest {
         let birth = Birth::read(&mut fields);
         let observation = Observation::read(&mut fields);
         ignore_lengths(&fields);
-        if let (Some(b), Some(o)) = (&birth, &observation) {
+        if let (Some(b), Some((o, _))) = (&birth, &observation) {
             o.check_after(b, &mut fields, "birth_date");
         }
-        let (birth, observation) = fields.finish_with((birth, observation))?;
-        Ok(MeasurementRequest { birth, observation })
+        let (birth, (observation, events_text)) = fields.finish_with((birth, observation))?;
+        Ok(MeasurementRequest {
+            birth,
+            observation,
+            events_text,
+        })
     }
 }
 

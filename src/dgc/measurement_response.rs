@@ -1,5 +1,6 @@
 //! The dGC response JSON of a measurement object, and the provenance reported with it.
 
+use crate::dgc::measurement_request::EventsText;
 use crate::dgc::value::Value;
 use crate::engine::ages::{self, Date};
 use crate::engine::centiles::CentileBand;
@@ -7,6 +8,7 @@ use crate::engine::measurement::{BoneAge, MeasurementObject};
 use crate::engine::nutrition::indicator::{self, Beyond, FlagScore};
 use serde::ser::{Serialize, Serializer};
 use serde::Serialize as DeriveSerialize;
+use std::ops::Deref;
 
 /// Version and data provenance reported with every result.
 pub mod provenance {
@@ -113,7 +115,7 @@ struct Point<'a> {
     b: Option<f64>,
     centile: Option<f64>,
     sds: Option<f64>,
-    events_text: &'a Option<Vec<Value>>,
+    events_text: &'a EventsText,
     bone_age_label: Option<&'a str>,
     bone_age_type: Option<&'static str>,
     bone_age_sds: Option<f64>,
@@ -144,7 +146,7 @@ struct Plottable<'a> {
 
 #[derive(DeriveSerialize)]
 struct EventsData<'a> {
-    events_text: &'a Option<Vec<Value>>,
+    events_text: &'a EventsText,
 }
 
 #[derive(DeriveSerialize)]
@@ -159,6 +161,24 @@ struct Rendered<'a> {
     events_data: EventsData<'a>,
     #[serde(skip_serializing_if = "Option::is_none")]
     beyond_dgc: Option<Value>,
+}
+
+/// A measurement as the API answers it: the engine's measurement object, and the request's event notes passed
+/// through. It reads as its measurement object.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MeasurementResponse {
+    /// The engine's result.
+    pub object: MeasurementObject,
+    /// The observation's event notes, as the request gave them.
+    pub events_text: EventsText,
+}
+
+impl Deref for MeasurementResponse {
+    type Target = MeasurementObject;
+
+    fn deref(&self) -> &MeasurementObject {
+        &self.object
+    }
 }
 
 /// The `beyond_dgc` block: what a measurement beyond the dGC API was read against and what follows from it, and
@@ -258,7 +278,7 @@ fn beyond_dgc(b: &Beyond) -> Value {
     object(members)
 }
 
-impl MeasurementObject {
+impl MeasurementResponse {
     fn chronological_text(&self) -> String {
         let (months, days) = self.chronological_calendar_age;
         ages::calendar_text(months, days)
@@ -291,7 +311,7 @@ impl MeasurementObject {
             b: bone.bone_age,
             centile: result.centile,
             sds: if centile_chart { result.sds } else { None },
-            events_text: &self.observation.events_text,
+            events_text: &self.events_text,
             bone_age_label: bone.bone_age_text.as_deref(),
             bone_age_type: bone.bone_age_type,
             bone_age_sds: bone.bone_age_sds,
@@ -328,7 +348,7 @@ impl MeasurementObject {
     }
 }
 
-impl Serialize for MeasurementObject {
+impl Serialize for MeasurementResponse {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let (lay_corrected, clinician_corrected) = self.comments.sentences(true);
         let (lay_chronological, clinician_chronological) = self.comments.sentences(false);
@@ -411,7 +431,7 @@ impl Serialize for MeasurementObject {
             },
             bone_age: &self.observation.bone_age,
             events_data: EventsData {
-                events_text: &self.observation.events_text,
+                events_text: &self.events_text,
             },
             beyond_dgc: if crate::dgc::nutrition::BUILT_IN {
                 self.beyond.as_deref().map(beyond_dgc)

@@ -13,7 +13,7 @@
 
 use super::error::{Loc, ValidationError};
 use super::fields::Fields;
-use super::measurement_request::{CALCULATION, LENGTH_FIELDS};
+use super::measurement_request::{EventsText, CALCULATION, LENGTH_FIELDS};
 use super::value::Value;
 use crate::engine::centiles::centile;
 use crate::engine::measurement::{self, AgeResult, Birth, MeasurementObject, Observation, Scores};
@@ -139,7 +139,8 @@ fn result1(indicator: Indicator, z: Result<f64, Fault>, chronological: bool) -> 
     r
 }
 
-/// `calculation` for a measurement beyond the dGC API (see [`is_beyond`]), its reference name already checked.
+/// `calculation` for a measurement beyond the dGC API (see [`is_beyond`]), its reference name already checked: the
+/// measurement object and the observation's event notes.
 ///
 /// # Errors
 /// The dGC API's 422s, and: a method paired with a reference that lacks it (naming the references that have it),
@@ -147,18 +148,22 @@ fn result1(indicator: Indicator, z: Result<f64, Fault>, chronological: bool) -> 
 pub fn calculation(
     reference_name: &str,
     request: &Value,
-) -> Result<MeasurementObject, ValidationError> {
+) -> Result<(MeasurementObject, EventsText), ValidationError> {
     let mut fields = Fields::new(request, &CALCULATION, body());
     let read = read_birth(reference_name, &mut fields);
     let observation = Observation::read(&mut fields);
     let cm = read
         .as_ref()
         .and_then(|&(_, i)| read_length(i, &mut fields));
-    if let (Some((b, _)), Some(o)) = (&read, &observation) {
+    if let (Some((b, _)), Some((o, _))) = (&read, &observation) {
         o.check_after(b, &mut fields, "birth_date");
     }
-    let ((birth, indicator), observation, cm) = fields.finish_with((read, observation, cm))?;
-    measure(indicator, &birth, &observation, cm, false)
+    let ((birth, indicator), (observation, events_text), cm) =
+        fields.finish_with((read, observation, cm))?;
+    Ok((
+        measure(indicator, &birth, &observation, cm, false)?,
+        events_text,
+    ))
 }
 
 /// One observation beyond the dGC API, its request read: the measurement object, with the flags' scores when

@@ -1,6 +1,5 @@
 //! The measurement calculation: one observation in, the SDS, centile and band at both ages out.
 
-use crate::dgc::value::Value;
 use crate::engine::ages::{self, Date, Gestation};
 use crate::engine::centiles::{centile, Band, CentileBand, CentileFormat};
 use crate::engine::sds::{percentage_median_bmi, sds_for_measurement, CalcError};
@@ -44,8 +43,6 @@ pub struct Observation {
     pub observation_value: f64,
     /// Bone age, passed through.
     pub bone_age: BoneAge,
-    /// Event notes, passed through.
-    pub events_text: Option<Vec<Value>>,
 }
 
 /// Which sentence explains the relation between corrected and chronological age.
@@ -487,7 +484,6 @@ mod tests {
             observation_date: Date::parse(date).unwrap(),
             observation_value: value,
             bone_age: BoneAge::default(),
-            events_text: None,
         }
     }
 

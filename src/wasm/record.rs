@@ -1,6 +1,6 @@
 //! A measurement object as a short row of numbers and text codes, so a JavaScript builder can assemble the dGC
 //! object without serialising it, fetching each distinct sentence once through [`text`]. The row and the
-//! serialised [`MeasurementObject`] carry the same information; tests check both give identical JSON.
+//! serialised measurement object carry the same information; tests check both give identical JSON.
 
 use crate::dgc::measurement_request::{GESTATION_DAYS, GESTATION_WEEKS};
 use crate::engine::ages::{self, Date, Gestation};
@@ -164,7 +164,6 @@ pub fn record(
         observation_date,
         observation_value: value,
         bone_age: Default::default(),
-        events_text: None,
     };
     match calculate(reference, &birth, &observation) {
         Ok(m) => Outcome::Record(to_record(&m)),
@@ -263,6 +262,7 @@ pub fn text(kind: Text, code: i64) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::dgc::measurement_response::MeasurementResponse;
     use serde_json::Value as Json;
 
     fn ymd(s: &str) -> i32 {
@@ -293,9 +293,11 @@ mod tests {
             observation_date: Date::parse(observed).expect("a date"),
             observation_value: value,
             bone_age: Default::default(),
+        };
+        let m = MeasurementResponse {
+            object: calculate(reference, &birth, &observation).expect("a result"),
             events_text: None,
         };
-        let m = calculate(reference, &birth, &observation).expect("a result");
         (r, serde_json::to_value(&m).expect("serialisable"))
     }
 

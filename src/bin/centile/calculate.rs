@@ -3,12 +3,11 @@
 
 use centile::dgc::api;
 use centile::dgc::error::{Loc, ValidationError};
+use centile::dgc::measurement_response::MeasurementResponse;
 use centile::dgc::value::Value;
 use centile::engine::ages::{Date, Gestation};
 use centile::engine::centiles::{CentileBand, CentileFormat};
-use centile::engine::measurement::{
-    band_format, calculate, scores, Birth, MeasurementObject, Observation, Scores,
-};
+use centile::engine::measurement::{band_format, calculate, scores, Birth, Observation, Scores};
 use centile::{Method, Reference, Sex};
 use csv::ByteRecord;
 use indicatif::{ProgressBar, ProgressStyle};
@@ -319,7 +318,6 @@ impl Scorer {
                 .ok()
                 .filter(|v: &f64| v.is_finite() && *v > 0.0)?,
             bone_age: Default::default(),
-            events_text: None,
         };
         (birth.birth_date <= observation.observation_date).then_some((
             reference,
@@ -329,7 +327,7 @@ impl Scorer {
     }
 
     /// Scores a row as the API scores the request made of its cells (empty cells are absent fields).
-    fn general(&self, row: &ByteRecord) -> Result<MeasurementObject, ValidationError> {
+    fn general(&self, row: &ByteRecord) -> Result<MeasurementResponse, ValidationError> {
         let text = |field: usize| {
             let cell = self.columns[field].and_then(|i| row.get(i)).unwrap_or(b"");
             String::from_utf8_lossy(cell).trim().to_owned()
@@ -386,12 +384,13 @@ impl Scorer {
 
     /// Scores one row: the fast typed path for well-formed rows, the API's own reading for the rest (so a
     /// row's error is the API's 422 message).
-    fn score(&self, row: &ByteRecord) -> Result<MeasurementObject, ValidationError> {
+    fn score(&self, row: &ByteRecord) -> Result<MeasurementResponse, ValidationError> {
         self.check_fields(row)?;
         match self.typed(row) {
-            Some((reference, birth, observation)) => {
-                Ok(calculate(reference, &birth, &observation)?)
-            }
+            Some((reference, birth, observation)) => Ok(MeasurementResponse {
+                object: calculate(reference, &birth, &observation)?,
+                events_text: None,
+            }),
             None => self.general(row),
         }
     }
@@ -406,7 +405,7 @@ impl Scorer {
             )),
             None => self.general(row).map(|m| {
                 let format = band_format(m.reference, m.birth.method);
-                (Scores::from(m), format)
+                (Scores::from(m.object), format)
             }),
         }
     }

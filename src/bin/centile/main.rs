@@ -430,7 +430,7 @@ fn sds(args: SdsArgs) -> Result<serde_json::Value, Failure> {
     let m = api::calculation(&subject.reference, &request)?;
     columns::OUTPUT_COLUMNS
         .iter()
-        .zip(calculate::cells(&m.into()))
+        .zip(calculate::cells(&m.object.into()))
         .map(|(name, cell)| serde_json::to_value(cell).map(|v| ((*name).to_owned(), v)))
         .collect::<Result<_, _>>()
         .map_err(|e| Failure(e.to_string()))

@@ -90,7 +90,7 @@ pub fn fhir_calculation(
                     subject: read.patient.clone(),
                     derived_from: source.clone(),
                 };
-                observations.push(observation(&Scored::from(m.as_ref()), &links));
+                observations.push(observation(&Scored::from(&m.object), &links));
             }
         }
         results.push(MethodResults {
