@@ -1,5 +1,5 @@
-// The public functions of the `centile` package around the raw wasm-bindgen exports. scripts/build-pkg.mjs
-// inlines this file into each entry point (Node CommonJS, web, bundler), so it uses no import or export itself,
+// The public functions of the `centile` package around the raw wasm-bindgen exports. Each entry point
+// (pkg-template/entries/: Node CommonJS, web, bundler, centile/js) inlines this file, so it uses no import or export,
 // after pkg-template/protocol.js: the constants it shares with the wasm (codes, record slots, text kinds, names,
 // defaults, and SHAPES, the fields each request reader reads), generated from the Rust definitions.
 //
@@ -195,7 +195,10 @@ function isDetached(buffer) {
   }
 }
 
-/** The public functions around `engine`, the instance's glue functions and hooks (pkg-template/instance.js). */
+/**
+ * The public functions around `engine`, the instance's glue functions and hooks (pkg-template/instance.js). The
+ * keys of the object it returns are the package's exports, in this order (scripts/entries.mjs).
+ */
 function createApi(engine) {
   const raw = engine.raw;
   /** The code of a name in `table`, undefined for anything else (including non-strings). */
@@ -528,13 +531,13 @@ function createApi(engine) {
 
   return {
     calculation: exported(calculation),
+    bulkCalculation: exported(bulkCalculation),
+    chartCoordinates: exported(chartCoordinates),
+    midParentalHeight: exported(midParentalHeight),
     fictionalChildData: exported(fictionalChildData),
     velocity: exported((method, measurements) => raw.velocity(methodText(method), measurementsText(measurements))),
     acceleration: exported((method, measurements) => raw.acceleration(methodText(method), measurementsText(measurements))),
     thriveLine: exported((request) => raw.thriveLine(thriveArgs(request))),
-    chartCoordinates: exported(chartCoordinates),
-    midParentalHeight: exported(midParentalHeight),
-    bulkCalculation: exported(bulkCalculation),
     sdsForMeasurement: exported((args) => raw.sdsForMeasurement(sdsArgs(args))),
     measurementFromSds: exported((args) => raw.measurementFromSds(measurementArgs(args))),
     sdsForMeasurements: exported(sdsForMeasurements),

@@ -1,5 +1,5 @@
-// How every entry reaches the engine's instance and keeps it answering. scripts/build-pkg.mjs inlines this file
-// after api.js, so it uses no import or export itself.
+// How every entry reaches the engine's instance and keeps it answering. Each entry (pkg-template/entries/)
+// inlines this file after api.js, so it uses no import or export itself.
 
 /** Linear memory above which an instance is replaced once the call that grew it has finished (wasm memory never shrinks). */
 const LARGE_MEMORY = 16 * 2 ** 20;

@@ -1,5 +1,6 @@
 // Why the ES module entries (the default browser/bundler entry and `centile/web`) could not start their
-// WebAssembly instance. scripts/build-pkg.mjs inlines this file after instance.js, so it uses no import or export.
+// WebAssembly instance. Those entries (pkg-template/entries/) inline this file after instance.js, so it uses no
+// import or export.
 
 /** A CentileError with status 503: centile cannot compute at all (not initialised, or WebAssembly refused). */
 function unavailable(message, cause) {

@@ -7,8 +7,8 @@
 // the saturating instructions gives INT_MIN out of range, and is left only the standard library's), binaryen lowers
 // the remaining post-MVP instructions and optimises, wasm2js turns the module into JavaScript (every f64
 // operation keeps its IEEE meaning, so the numbers are the wasm build's to the last bit), and esbuild bundles it
-// with wasm-bindgen's glue and pkg-template/{protocol,api,instance}.js into one synchronous file per module
-// format. The glue's TextDecoder/TextEncoder are replaced by pkg-template/js/utf8.js. Used by scripts/build-pkg.mjs.
+// with wasm-bindgen's glue and the entry pkg-template/entries/js.js (scripts/entries.mjs) into one synchronous
+// file per module format. The glue's TextDecoder/TextEncoder are replaced by pkg-template/js/utf8.js. Used by scripts/build-pkg.mjs.
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -91,9 +91,9 @@ export function __centileRestart(next) {
 
 /**
  * Writes pkg/js/index.js (ES module) and pkg/js/index.cjs (CommonJS, or a plain script defining the global
- * `centile`). `api` is pkg-template/protocol.js, api.js and instance.js, `exports` the public function names, `banner` the first line.
+ * `centile`). `entry` is pkg-template/entries/js.js as scripts/entries.mjs assembles it, `banner` the first line.
  */
-export function buildJs({ pkg, api, exports, banner }) {
+export function buildJs({ pkg, entry, banner }) {
   const work = mkdtempSync(path.join(tmpdir(), 'centile-js-'));
   try {
     run('cargo', ['build', '--locked', '--release', '--target', 'wasm32-unknown-unknown', '--lib', '--target-dir', 'target/js'],
@@ -111,17 +111,7 @@ export function buildJs({ pkg, api, exports, banner }) {
     }
     for (const file of ['centile.js', 'centile_bg.js', 'imports.js', 'centile_bg.wasm.js']) cpSync(path.join(cache, file), path.join(work, file));
 
-    writeFileSync(path.join(work, 'entry.js'), `import * as glue from './centile.js';
-import { instantiate } from './centile_bg.wasm.js';
-import { __centileRestart } from './centile_bg.js';
-${api}
-// The module was instantiated when it was imported.
-const engine = instance(glue, () => __centileRestart(instantiate()));
-engine.live();
-const api = createApi(engine);
-export { CentileError };
-${exports.map((n) => `export const ${n} = api.${n};`).join('\n')}
-`);
+    writeFileSync(path.join(work, 'entry.js'), entry);
     const out = path.join(pkg, 'js');
     mkdirSync(out, { recursive: true });
     const common = {
