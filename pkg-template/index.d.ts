@@ -1,11 +1,13 @@
-// Types of the `centile` package (every entry point). Hand-written: tests/types/drift.test.mjs checks them
-// against real results of the built package (exact key sets, recursively, and where null may appear),
-// tests/types/shapes.test.mjs type-checks one golden-vector result of every null-shape under tsc --strict, and
-// tests/types/ type-checks correct and deliberately wrong calls. Request and response keys are snake_case,
-// exactly as in the RCPCH Digital Growth Charts (dGC) API.
+// Types of the `centile` package (every entry point). The names, the calculation requests, the measurement
+// object, chart coordinates, mid-parental height and FHIR are generated from the Rust definitions (the marked part
+// below); the rest is hand-written. tests/types/drift.test.mjs checks them against real results of the built
+// package (exact key sets, recursively, and where null may appear), tests/types/shapes.test.mjs type-checks one
+// golden-vector result of every null-shape under tsc --strict, and tests/types/ type-checks correct and
+// deliberately wrong calls. Request and response keys are snake_case, exactly as in the RCPCH Digital Growth
+// Charts (dGC) API (FHIR's are FHIR's).
 
 // ---------------------------------------------------------------------------------------------- names, the calculation
-// requests and the measurement object
+// requests and the measurement object, chart coordinates, mid-parental height, FHIR R4
 
 // ---- generated from src/wasm/contract.rs by `make protocol`: do not edit (`cargo test` fails while it differs)
 /** A growth reference: the rcpchgrowth names and the dGC route names (`turner` = `turners-syndrome`). */
@@ -314,22 +316,20 @@ export interface MeasurementObject {
   bone_age: BoneAgeData;
   events_data: EventsData;
 }
-// ---- end of the generated part
 
-// ---------------------------------------------------------------------------------------------- other names
+// ---- chart coordinates and mid-parental height
 
 /** The references mid-parental height is available for. */
 export type MidParentalHeightReference = 'uk-who' | 'cdc' | 'who';
-/** The unit of `measurement_interval_number` in a fictional-child request. */
-export type MeasurementIntervalType = 'd' | 'day' | 'days' | 'w' | 'week' | 'weeks' | 'm' | 'month' | 'months' | 'y' | 'year' | 'years';
-
-// ---------------------------------------------------------------------------------------------- requests
 
 /** The body of a dGC `POST /{reference}/chart-coordinates` request. */
 export interface ChartCoordinateRequest {
   sex: Sex;
   measurement_method: MeasurementMethod;
-  /** A named format (default `cole-nine-centiles`) or 1–15 centiles strictly between 0 and 100 (SDS values with `is_sds`). */
+  /**
+   * A named format (default `cole-nine-centiles`) or 1–15 centiles strictly between 0 and 100 (SDS values with
+   * `is_sds`).
+   */
   centile_format?: CentileFormat | readonly number[] | null;
   /** Read a custom `centile_format` list as SDS values. Default false. */
   is_sds?: boolean | null;
@@ -343,6 +343,198 @@ export interface MidParentalHeightRequest {
   /** Default `uk-who`. */
   reference?: MidParentalHeightReference | null;
 }
+
+export interface ChartPoint {
+  /** The line's label (its centile, or its SDS to 3 dp). */
+  l: number;
+  /** Age in decimal years. */
+  x: number;
+  /** The measurement; null where the line has no value. */
+  y: number | null;
+}
+
+export interface CentileLine {
+  sds: number;
+  centile: number;
+  /** Empty for a line without points in this segment. */
+  data: ChartPoint[];
+}
+
+/** The lines of one chart segment by method: the method drawn has its lines, the other three are null. */
+export type ChartMethodLines = { [M in MeasurementMethod]: CentileLine[] | null };
+/** The lines of one chart segment by sex and method: the sex drawn has its methods, the other is null. */
+export type ChartSexLines = { [S in Sex]: ChartMethodLines | null };
+/** One item of `centile_data`: a single segment key, e.g. `{uk_who_child: {male: {height: [...]}}}`. */
+export type ChartSegment = { [K in ChartSegmentName]?: ChartSexLines };
+
+/** What `POST /{reference}/chart-coordinates` returns: the segments, youngest first. */
+export interface ChartCoordinates {
+  centile_data: ChartSegment[];
+}
+
+/** What `POST /utilities/mid-parental-height` returns. Heights in cm. */
+export interface MidParentalHeightResponse {
+  /** Null where the reference has no height at this SDS. */
+  mid_parental_height: number | null;
+  mid_parental_height_sds: number;
+  /** Rounded to 3 dp. */
+  mid_parental_height_centile: number;
+  /** The chart line at the mid-parental SDS. */
+  mid_parental_height_centile_data: ChartSegment[];
+  /** The line 1.4 SDS below. */
+  mid_parental_height_lower_centile_data: ChartSegment[];
+  /** The line 1.4 SDS above. */
+  mid_parental_height_upper_centile_data: ChartSegment[];
+  mid_parental_height_lower_value: number | null;
+  mid_parental_height_upper_value: number | null;
+}
+
+// ---- FHIR R4
+
+/**
+ * A FHIR R4 resource as `fromFhir` reads it: `Patient` (`birthDate`, `gender`) and `Observation`s; others are
+ * listed in `ignored`.
+ */
+export interface FhirResource {
+  resourceType: string;
+  id?: string;
+  [element: string]: unknown;
+}
+
+/** A FHIR R4 `Bundle` (any type: collection, searchset, transaction, …). */
+export interface FhirBundle {
+  resourceType: 'Bundle';
+  entry?: readonly { fullUrl?: string; resource?: FhirResource; [element: string]: unknown }[];
+  [element: string]: unknown;
+}
+
+/**
+ * An observation of a request made by `fromFhir`, with its source Observation (`Observation/id` or the entry's
+ * `fullUrl`).
+ */
+export interface SourcedObservation {
+  observation_date: string;
+  /** cm, kg or kg/m², converted exactly from the UCUM unit written. */
+  observation_value: number;
+  source: string | null;
+}
+
+/** A bulk request read from FHIR. Gestation is null when the bundle has no gestational age at birth (taken as term). */
+export interface FhirBulkRequest {
+  measurement_method: MeasurementMethod;
+  birth_date: string;
+  sex: Sex;
+  gestation_weeks: number | null;
+  gestation_days: number | null;
+  observations: SourcedObservation[];
+}
+
+/** A resource `fromFhir` did not use, and why. */
+export interface IgnoredResource {
+  /** `Type/id`, else the entry's `fullUrl`, else `Type at entry N`. */
+  resource: string;
+  why: string;
+}
+
+/** What `fromFhir` returns. */
+export interface FromFhirResult {
+  /** One bulk request per measurement method present (height, weight, ofc, bmi order), observations in date order. */
+  requests: FhirBulkRequest[];
+  ignored: IgnoredResource[];
+  /** The patient as a reference (`Patient/id` or its `fullUrl`), when it has one. */
+  patient: string | null;
+}
+
+/** Options of `toFhir`. */
+export interface ToFhirOptions {
+  /** The patient reference, e.g. `Patient/123` (needed for the US Core profiles). */
+  subject?: string | null;
+  /** The source Observation's reference. */
+  derivedFrom?: string | null;
+  /** The reference, for a measurement object without `provenance` (a dGC API response). */
+  growthReference?: Reference | null;
+}
+
+export interface FhirCoding {
+  system: string;
+  code: string;
+  display: string;
+}
+
+export interface FhirCodeableConcept {
+  coding: FhirCoding[];
+  text: string;
+}
+
+/** A UCUM quantity. */
+export interface FhirQuantity {
+  value: number;
+  unit: string;
+  system: 'http://unitsofmeasure.org';
+  code: string;
+}
+
+export interface FhirReference {
+  reference: string;
+}
+
+/** `sds`, `chronological-centile`, `chronological-sds` (system `urn:centile:result`), then the measurement (LOINC). */
+export interface GrowthObservationComponent {
+  code: FhirCodeableConcept;
+  /** Absent when there is no value at that age (then `dataAbsentReason` says so). */
+  valueQuantity?: FhirQuantity;
+  dataAbsentReason?: FhirCodeableConcept;
+}
+
+/**
+ * A FHIR R4 `Observation` of a result: the centile at the corrected age (%) under the LOINC centile code (8303-0
+ * height, 8336-0 weight, 8289-1 head circumference, 59576-9 BMI), the SDS and chronological values as components,
+ * the reference, engine version and table fingerprint in `method`.
+ */
+export interface GrowthObservation {
+  resourceType: 'Observation';
+  /**
+   * The US Core pediatric profile (BMI-for-age, head circumference percentile), when one applies and a subject is
+   * known.
+   */
+  meta?: { profile: string[] };
+  status: 'final';
+  category: FhirCodeableConcept[];
+  code: FhirCodeableConcept;
+  subject?: FhirReference;
+  effectiveDateTime: string;
+  valueQuantity?: FhirQuantity;
+  dataAbsentReason?: FhirCodeableConcept;
+  method: FhirCodeableConcept;
+  derivedFrom?: FhirReference[];
+  note?: { text: string }[];
+  component: GrowthObservationComponent[];
+}
+
+/** The bulk results of one measurement method. */
+export interface FhirMethodResults {
+  measurement_method: MeasurementMethod;
+  results: BulkResult[];
+  /** The source Observation of each result (`Observation/id` or its `fullUrl`), in the same order. */
+  sources: (string | null)[];
+}
+
+/** What `fhirCalculation` returns. */
+export interface FhirCalculationResult {
+  results: FhirMethodResults[];
+  /** One per measurement object (none for error entries). */
+  observations: GrowthObservation[];
+  ignored: IgnoredResource[];
+  patient: string | null;
+}
+// ---- end of the generated part
+
+// ---------------------------------------------------------------------------------------------- other names
+
+/** The unit of `measurement_interval_number` in a fictional-child request. */
+export type MeasurementIntervalType = 'd' | 'day' | 'days' | 'w' | 'week' | 'weeks' | 'm' | 'month' | 'months' | 'y' | 'year' | 'years';
+
+// ---------------------------------------------------------------------------------------------- requests
 
 /** The body of a dGC `POST /{reference}/fictional-child-data` request. */
 export interface FictionalChildRequest {
@@ -441,51 +633,6 @@ export interface BulkResponse {
   results: BulkResult[];
 }
 
-export interface ChartPoint {
-  /** The line's label (its centile, or its SDS to 3 dp). */
-  l: number;
-  /** Age in decimal years. */
-  x: number;
-  /** The measurement; null where the line has no value. */
-  y: number | null;
-}
-
-export interface CentileLine {
-  sds: number;
-  centile: number;
-  /** Empty for a line without points in this segment. */
-  data: ChartPoint[];
-}
-
-/** The lines of one chart segment by method: the method drawn has its lines, the other three are null. */
-export type ChartMethodLines = { [M in MeasurementMethod]: CentileLine[] | null };
-/** The lines of one chart segment by sex and method: the sex drawn has its methods, the other is null. */
-export type ChartSexLines = { [S in Sex]: ChartMethodLines | null };
-/** One item of `centile_data`: a single segment key, e.g. `{uk_who_child: {male: {height: [...]}}}`. */
-export type ChartSegment = { [K in ChartSegmentName]?: ChartSexLines };
-
-/** What `POST /{reference}/chart-coordinates` returns: the segments, youngest first. */
-export interface ChartCoordinates {
-  centile_data: ChartSegment[];
-}
-
-/** What `POST /utilities/mid-parental-height` returns. Heights in cm. */
-export interface MidParentalHeightResponse {
-  /** Null where the reference has no height at this SDS. */
-  mid_parental_height: number | null;
-  mid_parental_height_sds: number;
-  /** Rounded to 3 dp. */
-  mid_parental_height_centile: number;
-  /** The chart line at the mid-parental SDS. */
-  mid_parental_height_centile_data: ChartSegment[];
-  /** The line 1.4 SDS below. */
-  mid_parental_height_lower_centile_data: ChartSegment[];
-  /** The line 1.4 SDS above. */
-  mid_parental_height_upper_centile_data: ChartSegment[];
-  mid_parental_height_lower_value: number | null;
-  mid_parental_height_upper_value: number | null;
-}
-
 /** What `thriveLine` returns: one entry per requested age in each list. */
 export interface ThriveLine {
   /** The SDS at each age. */
@@ -509,136 +656,6 @@ export interface BuildInfo {
   reference_data_fingerprint: string;
   /** How to check this package against its source: a rebuild of `commit` is byte-identical. */
   verify: string;
-}
-
-// ---------------------------------------------------------------------------------------------- FHIR R4
-
-/** A FHIR R4 resource as `fromFhir` reads it: `Patient` (`birthDate`, `gender`) and `Observation`s; others are listed in `ignored`. */
-export interface FhirResource {
-  resourceType: string;
-  id?: string;
-  [element: string]: unknown;
-}
-
-/** A FHIR R4 `Bundle` (any type: collection, searchset, transaction, …). */
-export interface FhirBundle {
-  resourceType: 'Bundle';
-  entry?: readonly { fullUrl?: string; resource?: FhirResource; [element: string]: unknown }[];
-  [element: string]: unknown;
-}
-
-/** An observation of a request made by `fromFhir`, with its source Observation (`Observation/id` or the entry's `fullUrl`). */
-export interface SourcedObservation {
-  observation_date: string;
-  /** cm, kg or kg/m², converted exactly from the UCUM unit written. */
-  observation_value: number;
-  source: string | null;
-}
-
-/** A bulk request read from FHIR. Gestation is null when the bundle has no gestational age at birth (taken as term). */
-export interface FhirBulkRequest {
-  measurement_method: MeasurementMethod;
-  birth_date: string;
-  sex: Sex;
-  gestation_weeks: number | null;
-  gestation_days: number | null;
-  observations: SourcedObservation[];
-}
-
-/** A resource `fromFhir` did not use, and why. */
-export interface IgnoredResource {
-  /** `Type/id`, else the entry's `fullUrl`, else `Type at entry N`. */
-  resource: string;
-  why: string;
-}
-
-/** What `fromFhir` returns. */
-export interface FromFhirResult {
-  /** One bulk request per measurement method present (height, weight, ofc, bmi order), observations in date order. */
-  requests: FhirBulkRequest[];
-  ignored: IgnoredResource[];
-  /** The patient as a reference (`Patient/id` or its `fullUrl`), when it has one. */
-  patient: string | null;
-}
-
-/** Options of `toFhir`. */
-export interface ToFhirOptions {
-  /** The patient reference, e.g. `Patient/123` (needed for the US Core profiles). */
-  subject?: string | null;
-  /** The source Observation's reference. */
-  derivedFrom?: string | null;
-  /** The reference, for a measurement object without `provenance` (a dGC API response). */
-  growthReference?: Reference | null;
-}
-
-export interface FhirCoding {
-  system: string;
-  code: string;
-  display: string;
-}
-
-export interface FhirCodeableConcept {
-  coding: FhirCoding[];
-  text: string;
-}
-
-/** A UCUM quantity. */
-export interface FhirQuantity {
-  value: number;
-  unit: string;
-  system: 'http://unitsofmeasure.org';
-  code: string;
-}
-
-export interface FhirReference {
-  reference: string;
-}
-
-/** `sds`, `chronological-centile`, `chronological-sds` (system `urn:centile:result`), then the measurement (LOINC). */
-export interface GrowthObservationComponent {
-  code: FhirCodeableConcept;
-  /** Absent when there is no value at that age (then `dataAbsentReason` says so). */
-  valueQuantity?: FhirQuantity;
-  dataAbsentReason?: FhirCodeableConcept;
-}
-
-/**
- * A FHIR R4 `Observation` of a result: the centile at the corrected age (%) under the LOINC centile code (8303-0
- * height, 8336-0 weight, 8289-1 head circumference, 59576-9 BMI), the SDS and chronological values as components,
- * the reference, engine version and table fingerprint in `method`.
- */
-export interface GrowthObservation {
-  resourceType: 'Observation';
-  /** The US Core pediatric profile (BMI-for-age, head circumference percentile), when one applies and a subject is known. */
-  meta?: { profile: string[] };
-  status: 'final';
-  category: FhirCodeableConcept[];
-  code: FhirCodeableConcept;
-  subject?: FhirReference;
-  effectiveDateTime: string;
-  valueQuantity?: FhirQuantity;
-  dataAbsentReason?: FhirCodeableConcept;
-  method: FhirCodeableConcept;
-  derivedFrom?: FhirReference[];
-  note?: { text: string }[];
-  component: GrowthObservationComponent[];
-}
-
-/** The bulk results of one measurement method. */
-export interface FhirMethodResults {
-  measurement_method: MeasurementMethod;
-  results: BulkResult[];
-  /** The source Observation of each result (`Observation/id` or its `fullUrl`), in the same order. */
-  sources: (string | null)[];
-}
-
-/** What `fhirCalculation` returns. */
-export interface FhirCalculationResult {
-  results: FhirMethodResults[];
-  /** One per measurement object (none for error entries). */
-  observations: GrowthObservation[];
-  ignored: IgnoredResource[];
-  patient: string | null;
 }
 
 // ---------------------------------------------------------------------------------------------- functions

@@ -445,10 +445,12 @@ pub fn mid_parental_height(request: &Value) -> Result<MidParentalHeight, Validat
     let sex = fields.sex();
     let reference = match fields.raw("reference") {
         None => Some(Reference::UkWho),
-        Some(_) => fields.choice("reference", true, &["uk-who", "cdc", "who"], |name| {
-            Reference::parse(name)
-                .filter(|r| matches!(r, Reference::UkWho | Reference::Cdc | Reference::Who))
-        }),
+        Some(_) => fields.choice(
+            "reference",
+            true,
+            &mid_parental::REFERENCES.map(Reference::name),
+            |name| Reference::parse(name).filter(|r| mid_parental::REFERENCES.contains(r)),
+        ),
     };
     let (maternal, paternal, reference, sex) =
         fields.finish_with((maternal, paternal, reference, sex))?;

@@ -14,6 +14,9 @@ pub const PARENT_SDS_LIMIT: f64 = 8.0;
 /// Expected adult heights lie within this many SDS of the mid-parental SDS for about 90% of children.
 pub const EXPECTED_RANGE_SDS: f64 = 1.4;
 
+/// The references mid-parental height is available for.
+pub const REFERENCES: [Reference; 3] = [Reference::UkWho, Reference::Cdc, Reference::Who];
+
 /// The age at which a reference reports adult height: 19 for WHO, 20 otherwise.
 pub fn adult_age(reference: Reference) -> f64 {
     if reference == Reference::Who {

@@ -4,7 +4,9 @@
 //! key). Both files are generated from the descriptions below (`make protocol`); a test fails while either
 //! differs. The general path's serialiser (`dgc::measurement_response`) must give the same JSON, byte for byte
 //! (`tests/js/fastpath.test.mjs`), so adding a response field means: a slot in `record.rs` if the fast path needs a
-//! new number, a serialised key in `measurement_response.rs`, and a [`Field`] here; then `make protocol`.
+//! new number, a serialised key in `measurement_response.rs`, and a [`Field`] here; then `make protocol`. The
+//! chart-coordinate, mid-parental and FHIR types are described in `contract_chart.rs` and `contract_fhir.rs` with
+//! the same [`Interface`]s, and generated after these.
 
 use super::record::{result, slot, Text, TEXTS};
 use crate::dgc::measurement_request::BONE_AGE_TYPES;
@@ -90,8 +92,30 @@ const fn d(key: &'static str, ty: Ty, doc: &'static str, fill: Fill) -> Field {
     }
 }
 
+/// A key the fast path does not fill: a request's, or one of a response the package builds otherwise.
+pub(super) const fn key(key: &'static str, ty: Ty, doc: &'static str) -> Field {
+    Field {
+        key,
+        ty,
+        optional: false,
+        doc,
+        fill: Fill::None,
+    }
+}
+
+/// A key that may be absent (`key?: T`).
+pub(super) const fn absent(key: &'static str, ty: Ty, doc: &'static str) -> Field {
+    Field {
+        key,
+        ty,
+        optional: true,
+        doc,
+        fill: Fill::None,
+    }
+}
+
 /// An optional request field, `T | null`.
-const fn opt(key: &'static str, ty: &'static Ty, doc: &'static str) -> Field {
+pub(super) const fn opt(key: &'static str, ty: &'static Ty, doc: &'static str) -> Field {
     Field {
         key,
         ty: Ty::Nullable(ty),
@@ -783,7 +807,7 @@ fn ts_type(t: &Ty) -> String {
     }
 }
 
-fn doc(out: &mut String, indent: &str, text: &str) {
+pub(super) fn doc(out: &mut String, indent: &str, text: &str) {
     if text.is_empty() {
         return;
     }
@@ -807,7 +831,7 @@ fn doc(out: &mut String, indent: &str, text: &str) {
 }
 
 /// A union of string literals, on one line when it fits.
-fn union(out: &mut String, doc_text: &str, name: &str, members: &[&str]) {
+pub(super) fn union(out: &mut String, doc_text: &str, name: &str, members: &[&str]) {
     doc(out, "", doc_text);
     let quoted: Vec<String> = members.iter().map(|m| format!("'{m}'")).collect();
     let one = format!("export type {name} = {};", quoted.join(" | "));
@@ -869,29 +893,36 @@ pub fn typescript() -> String {
         &Segment::ALL.map(Segment::name),
     );
     for i in INTERFACES {
-        out.push('\n');
-        doc(&mut out, "", i.doc);
-        let parents: Vec<&str> = i.extends.iter().map(|p| p.name).collect();
-        let inherited = |key: &str| i.extends.iter().any(|p| fields(p).any(|f| f.key == key));
-        let own: Vec<&Field> = fields(i).filter(|f| !inherited(f.key)).collect();
-        let head = if parents.is_empty() {
-            format!("export interface {}", i.name)
-        } else {
-            format!("export interface {} extends {}", i.name, parents.join(", "))
-        };
-        if own.is_empty() {
-            let _ = writeln!(out, "{head} {{}}");
-            continue;
-        }
-        let _ = writeln!(out, "{head} {{");
-        for field in own {
-            doc(&mut out, "  ", field.doc);
-            let q = if field.optional { "?" } else { "" };
-            let _ = writeln!(out, "  {}{q}: {};", field.key, ts_type(&field.ty));
-        }
-        let _ = writeln!(out, "}}");
+        interface(&mut out, i);
     }
+    super::contract_chart::typescript(&mut out);
+    super::contract_fhir::typescript(&mut out);
     out
+}
+
+/// The declaration of `i`, after a blank line.
+pub(super) fn interface(out: &mut String, i: &Interface) {
+    out.push('\n');
+    doc(out, "", i.doc);
+    let parents: Vec<&str> = i.extends.iter().map(|p| p.name).collect();
+    let inherited = |key: &str| i.extends.iter().any(|p| fields(p).any(|f| f.key == key));
+    let own: Vec<&Field> = fields(i).filter(|f| !inherited(f.key)).collect();
+    let head = if parents.is_empty() {
+        format!("export interface {}", i.name)
+    } else {
+        format!("export interface {} extends {}", i.name, parents.join(", "))
+    };
+    if own.is_empty() {
+        let _ = writeln!(out, "{head} {{}}");
+        return;
+    }
+    let _ = writeln!(out, "{head} {{");
+    for field in own {
+        doc(out, "  ", field.doc);
+        let q = if field.optional { "?" } else { "" };
+        let _ = writeln!(out, "  {}{q}: {};", field.key, ts_type(&field.ty));
+    }
+    let _ = writeln!(out, "}}");
 }
 
 /// What the builder reads before it builds: every number, then every text (a text can grow the wasm memory,

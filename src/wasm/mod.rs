@@ -3,6 +3,10 @@
 
 #[cfg(test)]
 mod contract;
+#[cfg(test)]
+mod contract_chart;
+#[cfg(test)]
+mod contract_fhir;
 mod flat;
 #[cfg(test)]
 mod protocol;
