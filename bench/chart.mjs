@@ -2,10 +2,12 @@
 // on a fresh page (chartCoordinates included: its lines are not cached yet), an edit of one visit through
 // <centile-chart> to the next frame with the chart redrawn (60 edits: median and 95th percentile), 1,000 visits,
 // and the RCPCH chart component 7.5.2 (tests/component/node_modules) drawing the same 100-visit child in the same
-// run. Each time runs from the call to the frame after the drawing is in the page.
+// run. Each time runs from the call to the frame after the drawing is in the page. Chromium makes each frame as soon
+// as it is ready, every compositor stage (raster) included, instead of at a 60 Hz display's next tick: a time is
+// then the work to put the chart on screen, not that plus the wait for the tick (up to 16.7 ms on a real screen).
 import { chromium } from 'playwright-core';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { startServer } from '../www-demo/serve.mjs';
 
@@ -14,14 +16,19 @@ const root = path.resolve(here, '..');
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const percentile = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
 
-/** `{ first100Ms, first100Runs, edit100: { medianMs, p95Ms, edits }, draw1000Ms, component: { first100Ms, runs } | null, ratio }` */
+/**
+ * Medians (and minimums, the least disturbed by other work on the machine):
+ * `{ first100Ms, first100MinMs, first100Runs, edit100: { medianMs, p95Ms, minMs, edits }, draw1000Ms, draw1000MinMs,
+ * component: { first100Ms, runs } | null, ratio }`
+ */
 export async function chartBench({ runs = 7, edits = 60 } = {}) {
   const component = path.join(root, 'tests/component/node_modules');
   const server = await startServer({ roots: { '/pkg/': path.join(root, 'pkg'), '/component/': component, '/': path.join(here, 'chart') } });
   const profile = mkdtempSync(path.join(tmpdir(), 'centile-chart-bench-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium', headless: true, viewport: { width: 800, height: 600 },
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1'],
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
+      '--disable-frame-rate-limit', '--disable-gpu-vsync', '--run-all-compositor-stages-before-draw'],
   });
   try {
     const page = context.pages()[0] ?? await context.newPage();
@@ -49,9 +56,9 @@ export async function chartBench({ runs = 7, edits = 60 } = {}) {
     }
     const ours = median(first);
     return {
-      first100Ms: ours, first100Runs: first.length,
-      edit100: { medianMs: median(editTimes), p95Ms: percentile(editTimes, 95), edits: editTimes.length },
-      draw1000Ms: median(thousand),
+      first100Ms: ours, first100MinMs: Math.min(...first), first100Runs: first.length,
+      edit100: { medianMs: median(editTimes), p95Ms: percentile(editTimes, 95), minMs: Math.min(...editTimes), edits: editTimes.length },
+      draw1000Ms: median(thousand), draw1000MinMs: Math.min(...thousand),
       component: theirs,
       ratio: theirs ? theirs.first100Ms / ours : null,
     };
@@ -62,4 +69,8 @@ export async function chartBench({ runs = 7, edits = 60 } = {}) {
   }
 }
 
-if (process.argv[1] === new URL(import.meta.url).pathname) console.log(JSON.stringify(await chartBench(), null, 2));
+if (process.argv[1] === new URL(import.meta.url).pathname) {
+  const load = loadavg()[0];
+  const result = await chartBench();
+  console.log(JSON.stringify({ ...result, loadAverage: [load, loadavg()[0]] }, null, 2));
+}

@@ -86,8 +86,19 @@ export const THEME = {
   font: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
 };
 
-/** A number as SVG text: rounded to 0.01 (px) and written by String(), which every engine writes alike. */
-const px = (v) => String(Math.round(v * 100) / 100 + 0);
+/**
+ * A number as SVG text, rounded to 0.01 (px): what String(Math.round(v * 100) / 100) writes, built from the whole
+ * hundredths (integers, which every engine writes alike, and faster than writing a fraction).
+ */
+function px(v) {
+  const r = Math.round(v * 100);
+  if (!(Math.abs(r) < 1e15)) return String(r / 100 + 0);
+  const a = Math.abs(r);
+  const whole = Math.floor(a / 100);
+  const cents = a - whole * 100;
+  const text = cents === 0 ? String(whole) : `${whole}.${cents < 10 ? '0' : ''}${cents % 10 === 0 ? cents / 10 : cents}`;
+  return r < 0 ? `-${text}` : text;
+}
 const SPECIAL = /[&<>"']/;
 const esc = (s) => (typeof s === 'number' || !SPECIAL.test(s) ? String(s) : String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`));
 const attrs = (o) => Object.entries(o).filter(([, v]) => v !== undefined && v !== null)
@@ -483,51 +494,9 @@ export function renderChart(options) {
   }
 
   if (s.kind === 'centile') {
-    out.push('<g class="centile-lines" clip-path="url(#centile-plot)">');
-    for (const g of segs) {
-      for (const l of g.lines) {
-        const d = pathFor(l.points, from, to, xMap, yMap);
-        if (!d) continue;
-        out.push(`<path${attrs({
-          class: 'centile-line', 'data-centile': l.centile, 'data-sds': l.sds, 'data-segment': g.name, d,
-          fill: 'none', stroke: t.line, 'stroke-width': 1, 'stroke-dasharray': dashed(l.sds) ? DASH : undefined,
-        })}/>`);
-      }
-    }
-    out.push('</g>');
-    // Transitions between segments, signposted where they fall inside the window.
-    const starts = segs.map((g) => ({ name: g.name, x: g.lines.find((l) => l.points.length)?.points[0].x }));
-    let free = -Infinity;
-    for (let i = 1; i < starts.length; i++) {
-      const at = starts[i].x;
-      if (at === undefined || !(at > from && at < to)) continue;
-      const previous = segs[i - 1].name;
-      const which = previous === 'uk90_preterm' ? 'uk90_preterm'
-        : previous === 'uk_who_infant' && starts[i].name === 'uk_who_child' ? 'lying'
-          : previous === 'uk_who_child' ? 'uk_who_child' : 'generic';
-      out.push(`<g class="transition" data-transition="${esc(`${previous} ${starts[i].name}`)}" data-decimal-age="${at}">`
-        + `<title>${esc(m.transition[which])}</title>`
-        + `<line${attrs({ x1: px(xMap(at)), x2: px(xMap(at)), y1: px(top), y2: px(top + 10), stroke: t.transition, 'stroke-width': 1 })}/>`
-        + (xMap(at) >= free ? `<text${attrs({ x: px(xMap(at) + 3), y: px(top + 9), fill: t.label, 'font-size': 9 })}>${esc(m.transitionLabel[which])}</text>` : '')
-        + '</g>');
-      if (xMap(at) >= free) free = xMap(at) + 8 + m.transitionLabel[which].length * 5;
-    }
-    // Centile labels at the right end of each line in the window.
-    const labels = new Map();
-    for (const g of segs) {
-      for (const l of g.lines) {
-        const last = [...l.points].reverse().find((p) => p.y !== null && inWindow(p.x));
-        if (last) labels.set(l.centile, last);
-      }
-    }
-    // Each label beside its line's end, moved apart just enough not to overlap (10 px), in centile order.
-    const placed = [...labels].map(([centile, p]) => ({ centile, x: xMap(p.x) + 4, y: yMap(p.y) }))
-      .filter((l) => l.y >= top - 1 && l.y <= bottom + 1);
-    const byY = [...placed].sort((a, b) => b.y - a.y);
-    for (let i = 1; i < byY.length; i++) byY[i].y = Math.min(byY[i].y, byY[i - 1].y - 10);
-    for (const l of placed) {
-      out.push(`<text${attrs({ class: 'centile-label', 'data-centile': l.centile, x: px(l.x), y: px(l.y + 3.5), fill: t.label })}>${esc(ordinal(l.centile))}</text>`);
-    }
+    const key = [from, to, left, right, top, bottom, y0, y1].join(' ');
+    const uses = [t.line, t.transition, t.label, m.transition, m.transitionLabel];
+    out.push(linesDrawn(segs, key, uses, () => centileBlock(segs, from, to, xMap, yMap, top, bottom, t, m)));
   } else {
     out.push('<g class="sds-lines">');
     for (const sds of SDS_LINES) {
@@ -666,6 +635,78 @@ export function renderChart(options) {
   });
   out.push('</svg>');
   return out.join('');
+}
+
+/**
+ * The centile lines of the window, their transitions and labels, as SVG text. A pure function of its arguments,
+ * kept for the last few windows of each line set (linesDrawn), so an edit of a visit does not write the lines again.
+ */
+function centileBlock(segs, from, to, xMap, yMap, top, bottom, t, m) {
+  const out = [];
+  const inWindow = (x) => x >= from - 1e-9 && x <= to + 1e-9;
+  out.push('<g class="centile-lines" clip-path="url(#centile-plot)">');
+  for (const g of segs) {
+    for (const l of g.lines) {
+      const d = pathFor(l.points, from, to, xMap, yMap);
+      if (!d) continue;
+      out.push(`<path${attrs({
+        class: 'centile-line', 'data-centile': l.centile, 'data-sds': l.sds, 'data-segment': g.name, d,
+        fill: 'none', stroke: t.line, 'stroke-width': 1, 'stroke-dasharray': dashed(l.sds) ? DASH : undefined,
+      })}/>`);
+    }
+  }
+  out.push('</g>');
+  // Transitions between segments, signposted where they fall inside the window.
+  const starts = segs.map((g) => ({ name: g.name, x: g.lines.find((l) => l.points.length)?.points[0].x }));
+  let free = -Infinity;
+  for (let i = 1; i < starts.length; i++) {
+    const at = starts[i].x;
+    if (at === undefined || !(at > from && at < to)) continue;
+    const previous = segs[i - 1].name;
+    const which = previous === 'uk90_preterm' ? 'uk90_preterm'
+      : previous === 'uk_who_infant' && starts[i].name === 'uk_who_child' ? 'lying'
+        : previous === 'uk_who_child' ? 'uk_who_child' : 'generic';
+    out.push(`<g class="transition" data-transition="${esc(`${previous} ${starts[i].name}`)}" data-decimal-age="${at}">`
+      + `<title>${esc(m.transition[which])}</title>`
+      + `<line${attrs({ x1: px(xMap(at)), x2: px(xMap(at)), y1: px(top), y2: px(top + 10), stroke: t.transition, 'stroke-width': 1 })}/>`
+      + (xMap(at) >= free ? `<text${attrs({ x: px(xMap(at) + 3), y: px(top + 9), fill: t.label, 'font-size': 9 })}>${esc(m.transitionLabel[which])}</text>` : '')
+      + '</g>');
+    if (xMap(at) >= free) free = xMap(at) + 8 + m.transitionLabel[which].length * 5;
+  }
+  // Centile labels at the right end of each line in the window.
+  const labels = new Map();
+  for (const g of segs) {
+    for (const l of g.lines) {
+      const last = [...l.points].reverse().find((p) => p.y !== null && inWindow(p.x));
+      if (last) labels.set(l.centile, last);
+    }
+  }
+  // Each label beside its line's end, moved apart just enough not to overlap (10 px), in centile order.
+  const placed = [...labels].map(([centile, p]) => ({ centile, x: xMap(p.x) + 4, y: yMap(p.y) }))
+    .filter((l) => l.y >= top - 1 && l.y <= bottom + 1);
+  const byY = [...placed].sort((a, b) => b.y - a.y);
+  for (let i = 1; i < byY.length; i++) byY[i].y = Math.min(byY[i].y, byY[i - 1].y - 10);
+  for (const l of placed) {
+    out.push(`<text${attrs({ class: 'centile-label', 'data-centile': l.centile, x: px(l.x), y: px(l.y + 3.5), fill: t.label })}>${esc(ordinal(l.centile))}</text>`);
+  }
+  return out.join('');
+}
+
+/**
+ * centileBlock for `segs`, from the last few drawn for it when the geometry `key` is the same and so is each of
+ * `uses` (the theme's colours and the messages it writes, compared by identity).
+ */
+const drawnBlocks = new WeakMap();
+function linesDrawn(segs, key, uses, draw) {
+  let kept = drawnBlocks.get(segs);
+  if (!kept) drawnBlocks.set(segs, (kept = new Map()));
+  const hit = kept.get(key);
+  if (hit && hit.uses.every((u, i) => u === uses[i])) return hit.text;
+  const text = draw();
+  kept.delete(key);
+  if (kept.size >= 4) kept.delete(kept.keys().next().value);
+  kept.set(key, { uses, text });
+  return text;
 }
 
 /** `text` in lines of at most `width` characters, broken at spaces. */
