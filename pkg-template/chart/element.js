@@ -5,7 +5,8 @@
 //
 // Scalar options are attributes too (reference, sex, measurement-method, kind, age, age-window "0 2" / "whole",
 // centiles, imperial, child-label). The chart is redrawn at the element's width (320 px and up, no horizontal
-// scroll), in one frame after any change. Theming: CSS custom properties (--centile-line, --centile-point, ...) and
+// scroll), in one frame after any change. Above it, a choice of age window (fit the visits, 0–1, 0–4 or 2–18 years,
+// the whole reference): radios of 44 px that set the age-window attribute (hide it with ::part(windows)). Theming: CSS custom properties (--centile-line, --centile-point, ...) and
 // ::part(chart | point | tooltip | table); dark mode and forced colours follow the user's settings. Every point is a
 // 44 px focus target; arrow keys move between points, Home / End to the first and last; Enter or a click selects.
 // Events: `centile-focus` and `centile-select`, with the point's details. A table twin (the same points as a table)
@@ -14,6 +15,8 @@
 import { renderChart } from 'centile/chart';
 
 const ATTRIBUTES = ['reference', 'sex', 'measurement-method', 'kind', 'age', 'age-window', 'centiles', 'imperial', 'child-label'];
+/** The age windows offered, as age-window attribute values, with their labels. */
+const WINDOWS = [['auto', 'Fit visits'], ['0 1', '0–1 y'], ['0 4', '0–4 y'], ['2 18', '2–18 y'], ['whole', 'All ages']];
 
 const STYLE = `
 :host { display: block; max-width: 100%; color: var(--centile-text, #1f2933); font: var(--centile-font, 14px system-ui, sans-serif);
@@ -21,6 +24,13 @@ const STYLE = `
 @media (prefers-color-scheme: dark) {
   :host { --centile-background: #111827; --centile-line: #aeb8c4; --centile-point: #7fd3e6; --centile-text: #e5e9ef; --centile-focus: #ffb15c; }
 }
+.windows { display: flex; flex-wrap: wrap; gap: 4px; margin: 0 0 6px; padding: 0; border: 0; }
+.windows legend { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+.windows label { position: relative; display: inline-flex; align-items: center; justify-content: center; min-width: 44px; min-height: 44px;
+  box-sizing: border-box; padding: 0 10px; border: 1px solid var(--centile-line); border-radius: 6px; cursor: pointer; white-space: nowrap; }
+.windows input { position: absolute; inset: -1px; width: calc(100% + 2px); height: calc(100% + 2px); margin: 0; opacity: 0; cursor: pointer; }
+.windows label:has(input:checked) { background: var(--centile-point); border-color: var(--centile-point); color: var(--centile-background); }
+.windows label:has(input:focus-visible) { outline: 2px solid var(--centile-focus); outline-offset: 2px; }
 .chart { position: relative; overflow: hidden; }
 svg { display: block; width: 100%; height: auto; }
 svg .background { fill: var(--centile-background); }
@@ -50,7 +60,7 @@ th, td { padding: 4px 8px; text-align: left; border-bottom: 1px solid var(--cent
 }
 @media print {
   :host { break-inside: avoid; }
-  .tooltip, .announce, details { display: none; }
+  .tooltip, .announce, details, .windows { display: none; }
   svg { width: 100%; max-height: 100vh; }
 }
 `;
@@ -92,9 +102,12 @@ export class CentileChartElement extends Base {
   constructor() {
     super();
     const root = this.attachShadow({ mode: 'open' });
-    root.innerHTML = `<style>${STYLE}</style><div class="chart" part="chart"></div><div class="tooltip" part="tooltip" hidden></div>`
+    const windows = WINDOWS.map(([value, label]) => `<label><input type="radio" name="window" value="${value}">${label}</label>`).join('');
+    root.innerHTML = `<style>${STYLE}</style><fieldset class="windows" part="windows"><legend>Age window</legend>${windows}</fieldset>`
+      + '<div class="chart" part="chart"></div><div class="tooltip" part="tooltip" hidden></div>'
       + '<div class="announce" role="status" aria-live="polite"></div>'
       + '<details part="table"><summary>Table</summary><div class="table"></div></details>';
+    root.querySelector('.windows').addEventListener('change', (e) => this.setAttribute('age-window', e.target.value));
     const chart = root.querySelector('.chart');
     chart.addEventListener('focusin', (e) => this.#focus(e.target.closest('.point')));
     chart.addEventListener('focusout', () => this.#tooltip(null));
@@ -185,16 +198,40 @@ export class CentileChartElement extends Base {
     });
   }
 
-  /** Draws now (changes are otherwise drawn at the next frame). */
+  /**
+   * Draws now (changes are otherwise drawn at the next frame). When only points changed (the usual edit of a visit),
+   * only their elements and table rows are replaced; otherwise the whole chart. Either way the chart in the page is
+   * renderChart's SVG (toSVG()).
+   */
   render() {
     const o = this.#chartOptions();
+    const span = o.ageWindow ?? 'auto';
+    const chosen = Array.isArray(span) ? span.join(' ') : String(span);
+    for (const radio of this.shadowRoot.querySelectorAll('.windows input')) radio.checked = radio.value === chosen;
     if (!o.reference || !o.sex || !o.measurement_method) return;
     const focused = this.shadowRoot.activeElement?.closest?.('.point')?.dataset.point;
-    this.#svg = renderChart(o);
+    const svg = renderChart(o);
+    const before = this.#svg && split(this.#svg);
+    const after = split(svg);
     const chart = this.shadowRoot.querySelector('.chart');
-    chart.innerHTML = this.#svg;
-    this.#table(chart.querySelectorAll('.point'));
-    if (focused !== undefined) chart.querySelector(`.point[data-point="${focused}"]`)?.focus();
+    const group = chart.querySelector('.points');
+    this.#svg = svg;
+    if (before && after && group && before.head === after.head && before.tail === after.tail
+      && before.items.length === after.items.length && group.childElementCount === after.items.length) {
+      const range = document.createRange();
+      range.selectNodeContents(group);
+      const rows = this.shadowRoot.querySelector('.table tbody')?.rows;
+      after.items.forEach((item, i) => {
+        if (item === before.items[i]) return;
+        const node = range.createContextualFragment(item).firstElementChild;
+        group.children[i].replaceWith(node);
+        if (node.classList.contains('point') && rows?.[node.dataset.point]) rows[node.dataset.point].cells[0].textContent = node.getAttribute('aria-label');
+      });
+    } else {
+      chart.innerHTML = svg;
+      this.#table(chart.querySelectorAll('.point'));
+    }
+    if (focused !== undefined && !this.shadowRoot.activeElement) chart.querySelector(`.point[data-point="${focused}"]`)?.focus();
   }
 
   #table(points) {
@@ -254,6 +291,29 @@ export class CentileChartElement extends Base {
     tip.style.left = `${Math.max(0, Math.min(box.width - tip.offsetWidth, x - tip.offsetWidth / 2))}px`;
     tip.style.top = `${y > tip.offsetHeight + 8 ? y - tip.offsetHeight - 8 : y + mark.height + 8}px`;
   }
+}
+
+const POINTS = '<g class="points">';
+const ENDS = { '<line': '/>', '<text': '</text>', '<g ': '</g>' };
+/**
+ * renderChart's SVG as the text before its points group's children, each child's text, and the text after them;
+ * null if it has no points group. The children are links (<line/>), points (<g> holding no <g>) and labels
+ * (<text>); renderChart escapes < and > in every attribute and text, so each ends at its first closing tag.
+ */
+function split(svg) {
+  const start = svg.indexOf(POINTS);
+  if (start < 0) return null;
+  const items = [];
+  let at = start + POINTS.length;
+  while (!svg.startsWith('</g>', at)) {
+    const open = Object.keys(ENDS).find((tag) => svg.startsWith(tag, at));
+    const end = open && svg.indexOf(ENDS[open], at);
+    if (!open || end < 0) return null;
+    const next = end + ENDS[open].length;
+    items.push(svg.slice(at, next));
+    at = next;
+  }
+  return { head: svg.slice(0, start + POINTS.length), items, tail: svg.slice(at) };
 }
 
 /** `png` with a pHYs chunk saying `dpi`, inserted after IHDR. */

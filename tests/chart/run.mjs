@@ -2,7 +2,8 @@
 // index.html) draws a preterm child's height chart; checked: every point on screen at the plot's linear map of its
 // age and value (0.5 px), keyboard arrows between points with focus events and announcements, Enter to select,
 // axe-core at 0 violations (WCAG 2.2 A/AA), no horizontal scroll and 44 px targets at 320 and 390 px wide, dark
-// mode and forced colours, the table twin, PNG export at 300 dpi and the export name, the print stylesheet; and
+// mode and forced colours, the table twin, PNG export at 300 dpi and the export name, the print stylesheet, an edit
+// redrawn in the first frame by replacing only its points, the age window chooser at 360 px; and
 // CentileChart (centile/react) in a React 19 page bundled by esbuild: points on the map, an edit redrawn in place.
 // Prints "N passed, N failed".
 import { chromium } from 'playwright-core';
@@ -163,6 +164,85 @@ try {
       const pdf = await page.pdf({ format });
       assert(pdf.subarray(0, 4).toString() === '%PDF' && pdf.length > 5000, `${format} PDF`);
     }
+  });
+
+  await check('an edit of one visit is redrawn in the first frame after it, replacing only that visit\'s elements and table row: the chart is still renderChart\'s SVG', async () => {
+    const out = await page.evaluate(async () => {
+      const { calculation } = await import('centile');
+      const chart = document.getElementById('chart');
+      const root = chart.shadowRoot;
+      const group = () => root.querySelector('.points');
+      const before = [...group().children];
+      const old = chart.measurements;
+      const visit = old[3];
+      const value = Math.round((visit.child_observation_value.observation_value + 0.6) * 10) / 10;
+      const edited = calculation('uk-who', { birth_date: '2020-01-01', sex: 'male', measurement_method: 'height', gestation_weeks: 33,
+        observation_date: visit.measurement_dates.observation_date, observation_value: value });
+      chart.measurements = old.with(3, edited);
+      // The element asked for a frame before this callback did, so it has drawn by the time this runs: frame 1.
+      const inFirstFrame = await new Promise((resolve) => requestAnimationFrame(() => resolve(
+        [...root.querySelectorAll('.point')].filter((p) => p.dataset.index === '3').every((p) => p.dataset.value === String(value)))));
+      const after = [...group().children];
+      const fresh = document.createElement('div');
+      fresh.innerHTML = chart.toSVG();
+      const row = root.querySelector(`.table tbody`).rows[root.querySelector('.point[data-index="3"]').dataset.point].cells[0].textContent;
+      chart.measurements = old;
+      return {
+        inFirstFrame, count: [before.length, after.length],
+        replaced: after.filter((node, i) => node !== before[i]).map((node) => `${node.getAttribute('class')} ${node.dataset.index}`),
+        same: root.querySelector('.chart').innerHTML === fresh.innerHTML,
+        row: row === root.querySelector('.point[data-index="3"]').getAttribute('aria-label') && row.includes(`${value.toFixed(1)} cm`),
+      };
+    });
+    assert(out.inFirstFrame, 'the edited visit was not drawn in the first animation frame after the edit');
+    assert(out.count[0] === out.count[1] && out.replaced.length >= 1 && out.replaced.length <= 3 && out.replaced.every((r) => r.endsWith(' 3')),
+      `replaced ${JSON.stringify(out.replaced)} of ${out.count}`);
+    assert(out.same, 'the patched chart differs from renderChart\'s SVG');
+    assert(out.row, 'the table twin\'s row for the edited visit');
+  });
+
+  await check('360 px: the age window chooser (fit, 0–1, 0–4, 2–18 years, all) has 44 px targets on screen, is reached by Tab, switched by the arrow keys, redraws the chart, axe 0 violations', async () => {
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.waitForFunction(() => document.getElementById('chart').shadowRoot.querySelector('svg').viewBox.baseVal.width <= 360);
+    const boxes = await page.evaluate(() => [...document.getElementById('chart').shadowRoot.querySelectorAll('.windows label')].map((l) => {
+      const r = l.getBoundingClientRect();
+      const i = l.querySelector('input').getBoundingClientRect();
+      return { text: l.textContent, width: r.width, height: r.height, input: [i.width, i.height], left: r.left, right: r.right };
+    }));
+    assert(boxes.map((b) => b.text).join('|') === 'Fit visits|0–1 y|0–4 y|2–18 y|All ages', JSON.stringify(boxes.map((b) => b.text)));
+    for (const b of boxes) {
+      assert(b.width >= 44 && b.height >= 44 && b.input[0] >= 44 && b.input[1] >= 44, `"${b.text}": ${JSON.stringify(b)}`);
+      assert(b.left >= 0 && b.right <= 360, `"${b.text}" off the screen: ${b.left}–${b.right}`);
+    }
+    assert(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth) <= 0, 'horizontal scroll at 360 px');
+    const state = () => page.evaluate(() => {
+      const chart = document.getElementById('chart');
+      const root = chart.shadowRoot;
+      return { focused: root.activeElement?.value ?? null, checked: root.querySelector('.windows input:checked')?.value ?? null,
+        attribute: chart.getAttribute('age-window'), domain: root.querySelector('svg .plot').dataset.xDomain };
+    });
+    const until = (domain) => page.waitForFunction((d) => document.getElementById('chart').shadowRoot.querySelector('svg .plot').dataset.xDomain === d, domain);
+    await page.evaluate(() => { const h = document.querySelector('h1'); h.tabIndex = -1; h.focus(); });
+    await page.keyboard.press('Tab');
+    const first = await state();
+    assert(first.focused === 'auto' && first.checked === 'auto', `Tab reached ${JSON.stringify(first)}`);
+    for (const [value, domain] of [['0 1', '0 1'], ['0 4', '0 4'], ['2 18', '2 18']]) {
+      await page.keyboard.press('ArrowRight');
+      await until(domain);
+      const now = await state();
+      assert(now.focused === value && now.checked === value && now.attribute === value, JSON.stringify(now));
+    }
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(() => document.getElementById('chart').getAttribute('age-window') === 'whole');
+    await page.waitForFunction(() => document.getElementById('chart').shadowRoot.querySelector('svg .plot').dataset.xDomain.endsWith(' 20'));
+    const whole = (await state()).domain.split(' ').map(Number);
+    assert(whole[0] < 0 && whole[1] === 20, `the whole reference: ${whole}`);
+    const found = await page.evaluate(async () => (await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] })).violations
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`));
+    assert(found.length === 0, found.join('\n'));
+    await page.evaluate(() => document.getElementById('chart').removeAttribute('age-window'));
+    await page.waitForFunction(() => document.getElementById('chart').shadowRoot.querySelector('.windows input:checked')?.value === 'auto');
+    await page.setViewportSize({ width: 800, height: 900 });
   });
 
   await check('React 19 (centile/react, bundled by esbuild): points on the map, an edited visit redrawn in place with no remount, onPointSelect', async () => {
