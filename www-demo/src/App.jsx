@@ -1,5 +1,5 @@
 // The app: several children, each with their visits; results and charts re-scored on every edit.
-import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { buildInfo, midParentalHeight } from 'centile/web';
 import { EXAMPLES, fictionalChild } from './examples.js';
 import { exportFile, FORMATS, importFile } from './io.js';
@@ -90,12 +90,10 @@ export function App() {
   const { mph, error: mphError } = useMemo(() => midParental({ reference, sex, height_maternal: maternal, height_paternal: paternal }), [reference, sex, maternal, paternal]);
   const errorsByVisit = useMemo(() => new Map(rows.filter((r) => Object.keys(r.errors).length).map((r) => [r.visit.id, r.errors])), [rows]);
   const method = ref.methods.includes(chartMethod) ? chartMethod : ref.methods[0];
-  // The RCPCH component recomputes and redraws its whole chart whenever its data change (hundreds of ms for 100
-  // visits), so it follows the table in a background render: an edit commits the new results at once, marks the
-  // chart as out of date in the same frame, and the chart catches up.
-  const chartProps = useMemo(() => ({ childId: child.id, name: child.name, reference, sex, measurements, mph: method === 'height' ? mph : null }),
+  // The chart is redrawn in the same commit as the results (centile/chart draws a 100-visit child well within a
+  // frame), so an edit reaches the next frame with both.
+  const chart = useMemo(() => ({ childId: child.id, name: child.name, reference, sex, measurements, mph: method === 'height' ? mph : null }),
     [child.id, child.name, reference, sex, measurements, mph, method]);
-  const chart = useDeferredValue(chartProps);
 
   useEffect(() => {
     recall().then((saved) => {
@@ -199,7 +197,7 @@ export function App() {
           </div>
           <div className="chart-area">
             <Suspense fallback={<p>Loading the chart…</p>}>
-              <Charts pending={chart !== chartProps} childId={chart.childId} name={chart.name} reference={chart.reference} sex={chart.sex} measurements={chart.measurements} methods={ref.methods} mph={chart.mph}
+              <Charts childId={chart.childId} name={chart.name} reference={chart.reference} sex={chart.sex} measurements={chart.measurements} methods={ref.methods} mph={chart.mph}
                 method={method} setMethod={setChartMethod} chartType={chartType} setChartType={setChartType} theme={theme} setTheme={setTheme} />
             </Suspense>
           </div>

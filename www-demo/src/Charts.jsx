@@ -20,6 +20,8 @@ function useWidth(ref) {
 const THEMES = { standard: undefined, monochrome: { line: '#000000', chronological: '#000000', corrected: '#000000', bone: '#000000', midParental: '#000000' } };
 /** The age toggle (the client specification's corrected / chronological / both choice). */
 const AGES = [['adjusted', 'corrected', 'Corrected Age'], ['unadjusted', 'chronological', 'Chronological Age'], ['both', 'both', 'Both Ages']];
+/** The age windows to choose from: the visits' own span (renderChart's 'auto'), three usual windows, the whole reference. */
+const WINDOWS = [['auto', 'auto', 'Fit visits'], ['0-1', [0, 1], '0–1 y'], ['0-4', [0, 4], '0–4 y'], ['2-18', [2, 18], '2–18 y'], ['whole', 'whole', 'All ages']];
 
 function download(blob, name) {
   const a = document.createElement('a');
@@ -51,10 +53,11 @@ async function pngBlob(svg) {
   return new Promise((resolve) => canvas.toBlob(resolve, 'image/png'));
 }
 
-export default memo(function Charts({ pending, childId, name: childName, reference, sex, measurements, methods, mph, method, setMethod, chartType, setChartType, theme, setTheme }) {
+export default memo(function Charts({ childId, name: childName, reference, sex, measurements, methods, mph, method, setMethod, chartType, setChartType, theme, setTheme }) {
   const box = useRef(null);
   const width = Math.min(useWidth(box), 900);
   const [age, setAge] = useState('both');
+  const [span, setSpan] = useState('auto');
   const [status, setStatus] = useState('');
   const points = useMemo(() => (chartType === 'sds' ? methods.flatMap((m) => measurements[m].map((x) => [m, x])) : measurements[method].map((x) => [method, x])),
     [chartType, methods, measurements, method]);
@@ -86,13 +89,14 @@ export default memo(function Charts({ pending, childId, name: childName, referen
         measurements={drawn}
         midParentalHeight={mph ?? null}
         age={age}
+        ageWindow={WINDOWS.find(([key]) => key === span)[1]}
         theme={THEMES[theme]}
         childLabel={childName || 'Child'}
         width={Math.max(300, width)}
         height={Math.round(Math.max(400, Math.min(width * 0.72, 640)))}
       />
     );
-  }, [childName, reference, sex, drawn, chartType, method, mph, theme, width, age]);
+  }, [childName, reference, sex, drawn, chartType, method, mph, theme, width, age, span]);
   const svg = () => box.current.querySelector('svg');
   const name = `${(childName || 'child').replace(/[^\w-]+/g, '_')}-${chartType === 'sds' ? 'sds' : method}`;
   const act = (label, fn) => async () => {
@@ -125,13 +129,17 @@ export default memo(function Charts({ pending, childId, name: childName, referen
         </span>
         <span role="status" className="sub">{status}</span>
       </div>
-      {/* While the chart lags the results (a redraw in the background), it is dimmed and says so. */}
-      <p className="chart-pending" data-pending={pending}>Updating the chart…</p>
-      <figure className="chart" ref={box} aria-describedby="chart-twin-caption" aria-busy={pending} data-chart-type={chartType} data-method={method}
+      <figure className="chart" ref={box} aria-describedby="chart-twin-caption" data-chart-type={chartType} data-method={method}
         data-child={childId} data-points={points.length} data-draws={draws.current}>
         {drawing}
+        <div role="radiogroup" aria-label="Age window" className="toggle">
+          {WINDOWS.map(([key, , label]) => [
+            <input key={key} type="radio" id={`window-${key}-${childId}`} name={`window-${childId}`} value={key} checked={span === key} onChange={() => setSpan(key)} />,
+            <label key={`${key}-label`} htmlFor={`window-${key}-${childId}`}>{label}</label>,
+          ])}
+        </div>
         {chartType === 'centile' && (
-          <div role="radiogroup" aria-label="Ages shown">
+          <div role="radiogroup" aria-label="Ages shown" className="toggle">
             {AGES.map(([value, option, label]) => [
               <input key={value} type="radio" id={`${value}-${childId}`} name={`adjustments-${childId}`} value={value} checked={age === option} onChange={() => setAge(option)} />,
               <label key={`${value}-label`} htmlFor={`${value}-${childId}`}>{label}</label>,
