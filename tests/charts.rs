@@ -6,10 +6,8 @@ use centile::dgc::api;
 use centile::dgc::value::Value;
 use serde_json::Value as Json;
 
-fn load(name: &str) -> Json {
-    let path = format!("{}/tests/vectors/{name}", env!("CARGO_MANIFEST_DIR"));
-    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
-}
+mod common;
+use common::{load, SDS_ABS};
 
 fn num(v: &Json) -> Option<f64> {
     match v {
@@ -68,7 +66,7 @@ fn compare(got: &Json, want: &Json) -> Result<usize, String> {
         for (gl, wl) in glines.iter().zip(wlines) {
             for key in ["sds", "centile"] {
                 let (a, b) = (gl[key].as_f64().unwrap(), num(&wl[key]).unwrap());
-                if (a - b).abs() > 1e-9 {
+                if (a - b).abs() > SDS_ABS {
                     return Err(format!("{gname} line {key} {a} vs {b}"));
                 }
             }
@@ -93,7 +91,7 @@ fn compare(got: &Json, want: &Json) -> Result<usize, String> {
             }
             for (i, p) in data.iter().enumerate() {
                 let close = |a: Option<f64>, b: Option<f64>| match (a, b) {
-                    (Some(a), Some(b)) => (a - b).abs() <= 1e-9,
+                    (Some(a), Some(b)) => (a - b).abs() <= SDS_ABS,
                     (a, b) => a == b,
                 };
                 let label_ok = close(p["l"].as_f64(), num(&wl["l"]));
@@ -198,7 +196,7 @@ fn mid_parental_height_vectors() {
                     "mid_parental_height_upper_value",
                 ] {
                     let (a, b) = (got[key].as_f64(), want[key].as_f64());
-                    if !matches!((a, b), (Some(a), Some(b)) if (a - b).abs() <= 1e-9) && a != b {
+                    if !matches!((a, b), (Some(a), Some(b)) if (a - b).abs() <= SDS_ABS) && a != b {
                         failures.push(format!("{id}: {key} {a:?} vs {b:?}"));
                     }
                 }

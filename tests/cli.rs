@@ -8,8 +8,6 @@ use serde_json::Value as Json;
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
-const TOLERANCE: f64 = 1e-9;
-
 fn centile(args: &[&str], stdin: &[u8]) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_centile"))
         .args(args)
@@ -68,6 +66,9 @@ fn to_value(json: &Json) -> Value {
 #[path = "../src/bin/centile/columns.rs"]
 mod columns;
 use columns::OUTPUT_COLUMNS as OUTPUT;
+
+mod common;
+use common::{ROUNDING_ABS, SDS_ABS};
 
 /// The golden calculation vectors as a CSV with an `id` column first and `reference` last; `gestation` writes
 /// the weeks (e.g. as "40.0" to send every row through the general path).
@@ -154,7 +155,7 @@ fn golden_vectors_through_calculate() {
                 }
                 for (name, k) in close {
                     let agree = match (num(row, name).as_f64(), w[k].as_f64()) {
-                        (Some(g), Some(e)) => (g - e).abs() <= TOLERANCE,
+                        (Some(g), Some(e)) => (g - e).abs() <= SDS_ABS,
                         (None, None) => true,
                         _ => false,
                     };
@@ -430,7 +431,7 @@ fn single_value_commands_answer_as_the_library() {
         ],
         b"",
     ));
-    assert!((c["sds"].as_f64().unwrap()).abs() < 1e-12);
+    assert!((c["sds"].as_f64().unwrap()).abs() < ROUNDING_ABS);
 
     let age = json(&ok(
         &["age", "2023-01-31", "2024-06-01", "--gestation-weeks", "32"],

@@ -17,13 +17,11 @@ use serde_json::Value as Json;
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-const SDS_TOLERANCE: f64 = 1e-9;
-
-fn load(name: &str) -> Json {
-    let path = format!("{}/tests/vectors/{name}", env!("CARGO_MANIFEST_DIR"));
-    serde_json::from_str(&std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}")))
-        .unwrap()
-}
+mod common;
+use common::{
+    cases, load, Answer, CalculationCase, MeasurementFromSdsCase, PercentageMedianBmiCase, SdsCase,
+    SDS_ABS,
+};
 
 /// Collects mismatches so one run reports them all (up to a limit) with counts per reference.
 #[derive(Default)]
@@ -43,6 +41,10 @@ impl Report {
         if self.failures <= 25 {
             let _ = writeln!(self.text, "{what}");
         }
+    }
+    /// `got` within `tolerance` of `want`, or both absent.
+    fn near(&mut self, what: &str, got: Option<f64>, want: Option<f64>, tolerance: f64) -> bool {
+        self.close(what, got, &want.into(), tolerance)
     }
     fn close(&mut self, what: &str, got: Option<f64>, want: &Json, tolerance: f64) -> bool {
         match (got, want.as_f64()) {
@@ -102,8 +104,8 @@ fn reference(name: &Json) -> Option<Reference> {
     Reference::parse(name.as_str().unwrap())
 }
 
-fn method_sex(method: &Json, sex: &Json) -> Option<(Method, Sex)> {
-    Some((Method::parse(method.as_str()?)?, Sex::parse(sex.as_str()?)?))
+fn method_sex(method: &str, sex: &str) -> Option<(Method, Sex)> {
+    Some((Method::parse(method)?, Sex::parse(sex)?))
 }
 
 fn to_value(json: &Json) -> Value {
@@ -126,146 +128,132 @@ fn flagged_calculation_vectors() {
 /// `observation_value_error` is set); "observation_value_error: …" an object flagged so (its numbers are in
 /// flagged.json); any other string an error.
 fn check_calculations(file: &str) {
-    let doc = load(file);
     let mut report = Report::default();
-    for case in doc["cases"].as_array().unwrap() {
-        let c = case.as_array().unwrap();
-        report.case(c[0].as_str().unwrap());
+    for c in cases::<CalculationCase>(file) {
+        report.case(&c.reference);
         let body = serde_json::json!({
-            "birth_date": c[1], "observation_date": c[2], "sex": c[3], "measurement_method": c[4],
-            "observation_value": c[5], "gestation_weeks": c[6], "gestation_days": c[7],
+            "birth_date": c.birth_date, "observation_date": c.observation_date, "sex": c.sex,
+            "measurement_method": c.measurement_method, "observation_value": c.observation_value,
+            "gestation_weeks": c.gestation_weeks, "gestation_days": c.gestation_days,
         });
-        let got = reference(&c[0])
+        let got = Reference::parse(&c.reference)
             .ok_or_else(|| "unknown reference".to_string())
             .and_then(|r| {
                 let request =
                     MeasurementRequest::from_value(&to_value(&body)).map_err(|e| e.to_string())?;
                 calculate(r, &request.birth, &request.observation).map_err(|e| e.to_string())
             });
-        let id = format!("{case}");
-        match (&c[8], got) {
-            (Json::String(why), Ok(m)) if why.starts_with("observation_value_error") => {
+        let id = format!("{c:?}");
+        match (&c.expected, got) {
+            (Answer::Error(why), Ok(m)) if why.starts_with("observation_value_error") => {
                 if m.observation_error.is_none() {
                     report.fail(format!("{id}: not flagged"));
                 }
             }
-            (Json::String(_), Err(_)) => {}
-            (Json::String(why), Ok(_)) => {
+            (Answer::Error(_), Err(_)) => {}
+            (Answer::Error(why), Ok(_)) => {
                 report.fail(format!("{id}: expected an error ({why}), got a result"))
             }
-            (Json::Array(_), Err(e)) => report.fail(format!("{id}: unexpected error {e}")),
-            (Json::Array(w), Ok(m)) => {
-                let exact = |r: &mut Report, what: &str, got: Json, want: &Json| {
-                    if &got != want {
-                        r.fail(format!("{id} {what}: got {got}, want {want}"));
+            (Answer::Value(_), Err(e)) => report.fail(format!("{id}: unexpected error {e}")),
+            (Answer::Value(w), Ok(m)) => {
+                let mut exact = |what: &str, got: Json, want: Json| {
+                    if got != want {
+                        report.fail(format!("{id} {what}: got {got}, want {want}"));
                     }
                 };
                 exact(
-                    &mut report,
                     "chronological age",
                     m.chronological_decimal_age.into(),
-                    &w[0],
+                    w.chronological_decimal_age.into(),
                 );
                 exact(
-                    &mut report,
                     "corrected age",
                     m.corrected_decimal_age.into(),
-                    &w[1],
+                    w.corrected_decimal_age.into(),
                 );
                 exact(
-                    &mut report,
                     "edd",
                     m.estimated_date_delivery.to_string().into(),
-                    &w[2],
+                    w.estimated_date_delivery.as_str().into(),
                 );
                 exact(
-                    &mut report,
                     "edd string",
                     m.estimated_date_delivery.long_form().into(),
-                    &w[3],
+                    w.estimated_date_delivery_string.as_str().into(),
                 );
                 exact(
-                    &mut report,
                     "calendar age",
                     calendar_text(
                         m.chronological_calendar_age.0,
                         m.chronological_calendar_age.1,
                     )
                     .into(),
-                    &w[4],
+                    w.chronological_calendar_age.as_str().into(),
                 );
                 exact(
-                    &mut report,
                     "corrected calendar age",
                     m.corrected_calendar_age
                         .map(|(mo, d)| calendar_text(mo, d))
                         .into(),
-                    &w[5],
+                    w.corrected_calendar_age.clone().into(),
                 );
                 let (cw, cd) = m.corrected_gestational_age.unzip();
-                exact(&mut report, "cga weeks", cw.into(), &w[6]);
-                exact(&mut report, "cga days", cd.into(), &w[7]);
+                exact("cga weeks", cw.into(), w.corrected_gestation_weeks.into());
+                exact("cga days", cd.into(), w.corrected_gestation_days.into());
                 exact(
-                    &mut report,
                     "comment",
                     comment_key(m.comments.kind).into(),
-                    &w[8],
-                );
-                for (k, r) in [(9, &m.corrected), (13, &m.chronological)] {
-                    report.close(&format!("{id} sds[{k}]"), r.sds, &w[k], SDS_TOLERANCE);
-                    report.close(
-                        &format!("{id} centile[{k}]"),
-                        r.centile,
-                        &w[k + 1],
-                        SDS_TOLERANCE,
-                    );
-                    exact(
-                        &mut report,
-                        "band",
-                        band_key(r.band.map(|b| b.band)),
-                        &w[k + 2],
-                    );
-                    exact(
-                        &mut report,
-                        "error set",
-                        r.error.is_some().into(),
-                        &w[k + 3],
-                    );
-                }
-                report.close(
-                    &format!("{id} corrected %median"),
-                    m.corrected.percentage_median_bmi,
-                    &w[17],
-                    SDS_TOLERANCE,
-                );
-                report.close(
-                    &format!("{id} chronological %median"),
-                    m.chronological.percentage_median_bmi,
-                    &w[18],
-                    SDS_TOLERANCE,
+                    w.comment.as_str().into(),
                 );
                 exact(
-                    &mut report,
                     "gestation weeks",
                     m.birth.gestation.weeks.into(),
-                    &w[19],
+                    w.gestation_weeks.into(),
                 );
                 exact(
-                    &mut report,
                     "gestation days",
                     m.birth.gestation.days.into(),
-                    &w[20],
+                    w.gestation_days.into(),
                 );
-                if let Some(flag) = w.get(21) {
+                if let Some(flag) = w.observation_value_error {
                     exact(
-                        &mut report,
                         "observation_value_error",
                         m.observation_error.is_some().into(),
-                        flag,
+                        flag.into(),
                     );
                 }
+                for (age, r, want) in [
+                    ("corrected", &m.corrected, &w.corrected),
+                    ("chronological", &m.chronological, &w.chronological),
+                ] {
+                    report.near(&format!("{id} {age} sds"), r.sds, want.sds, SDS_ABS);
+                    report.near(
+                        &format!("{id} {age} centile"),
+                        r.centile,
+                        want.centile,
+                        SDS_ABS,
+                    );
+                    let band = band_key(r.band.map(|b| b.band));
+                    if band != Json::from(want.band.clone()) {
+                        report.fail(format!("{id} {age} band: got {band}, want {:?}", want.band));
+                    }
+                    if r.error.is_some() != want.error {
+                        report.fail(format!("{id} {age} error set: got {:?}", r.error));
+                    }
+                }
+                report.near(
+                    &format!("{id} corrected %median"),
+                    m.corrected.percentage_median_bmi,
+                    w.corrected_percentage_median_bmi,
+                    SDS_ABS,
+                );
+                report.near(
+                    &format!("{id} chronological %median"),
+                    m.chronological.percentage_median_bmi,
+                    w.chronological_percentage_median_bmi,
+                    SDS_ABS,
+                );
             }
-            (other, _) => report.fail(format!("{id}: malformed expectation {other}")),
         }
     }
     report.finish(file);
@@ -273,51 +261,47 @@ fn check_calculations(file: &str) {
 
 #[test]
 fn sds_for_measurement_vectors() {
-    let doc = load("sds_for_measurement.json");
     let mut report = Report::default();
-    for case in doc["cases"].as_array().unwrap() {
-        let c = case.as_array().unwrap();
-        report.case(c[0].as_str().unwrap());
-        let got = match (reference(&c[0]), method_sex(&c[1], &c[2])) {
+    for c in cases::<SdsCase>("sds_for_measurement.json") {
+        report.case(&c.reference);
+        let got = match (
+            Reference::parse(&c.reference),
+            method_sex(&c.measurement_method, &c.sex),
+        ) {
             (Some(r), Some((m, s))) => {
-                sds_for_measurement(r, c[3].as_f64().unwrap(), m, s, c[4].as_f64().unwrap()).ok()
+                sds_for_measurement(r, c.age, m, s, c.observation_value).ok()
             }
             _ => None,
         };
-        let want = if c[5].is_string() { &Json::Null } else { &c[5] };
-        report.close(&format!("{case}"), got, want, SDS_TOLERANCE);
+        report.near(&format!("{c:?}"), got, c.sds.value(), SDS_ABS);
     }
     report.finish("sds_for_measurement");
 }
 
 #[test]
 fn measurement_from_sds_vectors() {
-    let doc = load("measurement_from_sds.json");
     let mut report = Report::default();
-    for case in doc["cases"].as_array().unwrap() {
-        let c = case.as_array().unwrap();
-        report.case(c[0].as_str().unwrap());
-        let got = match (reference(&c[0]), method_sex(&c[1], &c[2])) {
+    for c in cases::<MeasurementFromSdsCase>("measurement_from_sds.json") {
+        report.case(&c.reference);
+        let got = match (
+            Reference::parse(&c.reference),
+            method_sex(&c.measurement_method, &c.sex),
+        ) {
             (Some(r), Some((m, s))) => measurement_from_sds(
                 r,
-                c[3].as_f64().unwrap(),
+                c.age,
                 m,
                 s,
-                c[4].as_f64().unwrap(),
+                c.sds,
                 RoundingRule::Python,
                 AtJoin::OlderTable,
             ),
             _ => Err(centile::engine::sds::CalcError::NotFinite),
         };
-        let id = format!("{case}");
-        match (&c[5], got) {
-            (Json::String(_), Err(_)) | (Json::Null, Ok(None)) => {}
-            (Json::Number(w), Ok(Some(g))) => {
-                if g != w.as_f64().unwrap() {
-                    report.fail(format!("{id}: got {g}"));
-                }
-            }
-            (_, got) => report.fail(format!("{id}: got {got:?}")),
+        match (&c.measurement, got) {
+            (Answer::Error(_), Err(_)) | (Answer::Value(None), Ok(None)) => {}
+            (Answer::Value(Some(w)), Ok(Some(g))) if g == *w => {}
+            (_, got) => report.fail(format!("{c:?}: got {got:?}")),
         }
     }
     report.finish("measurement_from_sds");
@@ -333,7 +317,7 @@ fn centile_vectors() {
             &format!("centile({})", pair[0]),
             Some(centile(pair[0].as_f64().unwrap())),
             &pair[1],
-            SDS_TOLERANCE,
+            SDS_ABS,
         );
     }
     for pair in doc["centile_to_sds"].as_array().unwrap() {
@@ -343,7 +327,7 @@ fn centile_vectors() {
             &format!("sds_for_centile({})", pair[0]),
             Some(got),
             &pair[1],
-            SDS_TOLERANCE,
+            SDS_ABS,
         );
     }
     report.finish("centile");
@@ -351,19 +335,14 @@ fn centile_vectors() {
 
 #[test]
 fn percentage_median_bmi_vectors() {
-    let doc = load("percentage_median_bmi.json");
     let mut report = Report::default();
-    for case in doc["cases"].as_array().unwrap() {
-        let c = case.as_array().unwrap();
-        report.case(c[0].as_str().unwrap());
-        let got = match (reference(&c[0]), Sex::parse(c[1].as_str().unwrap())) {
-            (Some(r), Some(s)) => {
-                percentage_median_bmi(r, c[2].as_f64().unwrap(), s, c[3].as_f64().unwrap()).ok()
-            }
+    for c in cases::<PercentageMedianBmiCase>("percentage_median_bmi.json") {
+        report.case(&c.reference);
+        let got = match (Reference::parse(&c.reference), Sex::parse(&c.sex)) {
+            (Some(r), Some(s)) => percentage_median_bmi(r, c.age, s, c.bmi).ok(),
             _ => None,
         };
-        let want = if c[4].is_string() { &Json::Null } else { &c[4] };
-        report.close(&format!("{case}"), got, want, SDS_TOLERANCE);
+        report.near(&format!("{c:?}"), got, c.percentage.value(), SDS_ABS);
     }
     report.finish("percentage_median_bmi");
 }
@@ -417,7 +396,7 @@ fn compare_json(path: &str, got: &Json, want: &Json, report: &mut Report) {
         }
         _ if PROSE.contains(&key) => {}
         (Json::Number(_), Json::Number(w)) if !w.is_i64() || !got.is_i64() => {
-            report.close(path, got.as_f64(), want, SDS_TOLERANCE);
+            report.close(path, got.as_f64(), want, SDS_ABS);
         }
         _ if got != want => report.fail(format!("{path}: got {got}, want {want}")),
         _ => {}

@@ -6,6 +6,9 @@ use centile::dgc::api;
 use centile::dgc::value::Value;
 use serde_json::Value as Json;
 
+mod common;
+use common::SDS_ABS;
+
 #[test]
 fn fictional_child_vectors() {
     let path = format!(
@@ -41,7 +44,7 @@ fn fictional_child_vectors() {
             assert_eq!(m.observation_error.is_some(), w[2] == true, "{id}: flag");
             for (got, want) in [(m.corrected.sds, &w[3]), (m.chronological.sds, &w[4])] {
                 match (got, want.as_f64()) {
-                    (Some(a), Some(b)) => assert!((a - b).abs() <= 1e-9, "{id}: {a} vs {b}"),
+                    (Some(a), Some(b)) => assert!((a - b).abs() <= SDS_ABS, "{id}: {a} vs {b}"),
                     (a, b) => assert_eq!(a, b, "{id}"),
                 }
             }
@@ -82,7 +85,9 @@ fn velocity_and_acceleration_vectors() {
             (api::acceleration(method, &objects), &dynamics[1]),
         ] {
             match (got, want.as_f64()) {
-                (Ok(a), Some(b)) => assert!((a - b).abs() <= 1e-9 * b.abs().max(1.0), "{a} vs {b}"),
+                (Ok(a), Some(b)) => {
+                    assert!((a - b).abs() <= SDS_ABS * b.abs().max(1.0), "{a} vs {b}")
+                }
                 (Err(_), None) => {}
                 (got, _) => panic!("{got:?} vs {want}"),
             }

@@ -7,7 +7,8 @@ use centile::engine::nutrition::{cdc, flags, iotf, who, Position};
 use centile::Sex;
 use std::collections::HashMap;
 
-const TOLERANCE: f64 = 1e-6;
+mod common;
+use common::{NUTRITION_Z_ABS, ROUNDING_ABS};
 
 fn rows(name: &str) -> Vec<HashMap<String, String>> {
     let path = format!(
@@ -48,7 +49,10 @@ fn agree(what: &str, case: usize, ours: Option<f64>, theirs: Option<f64>, larges
     match (ours, theirs) {
         (Some(a), Some(b)) => {
             let d = (a - b).abs();
-            assert!(d <= TOLERANCE, "{what} case {case}: ours {a}, theirs {b}");
+            assert!(
+                d <= NUTRITION_Z_ABS,
+                "{what} case {case}: ours {a}, theirs {b}"
+            );
             *largest = largest.max(d);
         }
         (None, None) => {}
@@ -289,7 +293,7 @@ fn who_indicators_agree_with_whos_igrowup_survey() {
             );
             if let (Some(a), Some(b)) = (ours, theirs) {
                 let d = ((a * 100.0).round() / 100.0 - b).abs();
-                assert!(d <= 1e-9, "{z} case {i}: ours {a}, WHO {b}");
+                assert!(d <= ROUNDING_ABS, "{z} case {i}: ours {a}, WHO {b}");
                 largest = largest.max(d);
                 assert_eq!(
                     who_flag(indicator, ours).as_deref(),
@@ -334,7 +338,7 @@ fn cdc_centiles_are_the_published_ones() {
                 let ours = m * (1.0 + l * s * z).powf(1.0 / l);
                 let d = (ours - published).abs();
                 assert!(
-                    d <= TOLERANCE,
+                    d <= NUTRITION_Z_ABS,
                     "{file} {line}: P{p} ours {ours}, CDC {published}"
                 );
                 largest = largest.max(d);

@@ -6,6 +6,9 @@ use centile::dgc::api;
 use centile::dgc::value::Value;
 use serde_json::Value as Json;
 
+mod common;
+use common::SDS_ABS;
+
 #[test]
 fn thrive_line_vectors() {
     let path = format!(
@@ -33,7 +36,7 @@ fn thrive_line_vectors() {
         assert_eq!(line.zs.len(), months.len(), "{id}");
         for i in 0..months.len() {
             let z = want["zs"][i].as_f64().unwrap();
-            assert!((line.zs[i] - z).abs() <= 1e-9, "{id} z[{i}]");
+            assert!((line.zs[i] - z).abs() <= SDS_ABS, "{id} z[{i}]");
             assert_eq!(
                 line.observation_values[i],
                 want["observation_values"][i].as_f64(),

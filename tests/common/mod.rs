@@ -1,0 +1,209 @@
+//! Scaffolding shared by the native tests (`mod common;`): the named tolerances, one seeded random generator,
+//! and the golden vectors of tests/vectors/ (written by tests/oracle/*.py) read into typed rows.
+// Each test crate uses a part of this module.
+#![allow(dead_code)]
+
+use serde::Deserialize;
+use serde_json::Value as Json;
+
+/// SDS, centiles, percentage median BMI and chart coordinates agree with rcpchgrowth 4.6.5 to this, absolute.
+pub const SDS_ABS: f64 = 1e-9;
+/// Z-scores beyond the dGC references agree with WHO Anthro, sitar and the CDC programs to this, absolute.
+pub const NUTRITION_Z_ABS: f64 = 1e-6;
+/// An identity that holds up to floating-point rounding only (the LMS formula written out, a zero SDS).
+pub const ROUNDING_ABS: f64 = 1e-12;
+
+/// A seeded xorshift64 generator: the same seed gives the same sequence on every machine, so a failing random
+/// case can be replayed.
+pub struct Rng(u64);
+
+impl Rng {
+    /// A generator from `seed` (0, which xorshift cannot leave, is replaced by a fixed odd constant).
+    pub fn new(seed: u64) -> Rng {
+        Rng(if seed == 0 {
+            0x9e37_79b9_7f4a_7c15
+        } else {
+            seed
+        })
+    }
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    /// Uniform in `0..n` (`n` > 0; the modulo bias is irrelevant for tests).
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next_u64() % n as u64) as usize
+    }
+    pub fn pick<'a, T>(&mut self, xs: &'a [T]) -> &'a T {
+        &xs[self.below(xs.len())]
+    }
+}
+
+/// tests/vectors/`name`, parsed.
+pub fn load(name: &str) -> Json {
+    let path = format!("{}/tests/vectors/{name}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// The `cases` of tests/vectors/`name` as rows of type `T` (each case is a JSON array, in `T`'s field order).
+pub fn cases<T: for<'de> Deserialize<'de>>(name: &str) -> Vec<T> {
+    let doc = load(name);
+    let cases = doc["cases"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{name}: no cases"));
+    cases
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            serde_json::from_value(c.clone())
+                .unwrap_or_else(|e| panic!("{name} case {i}: {e}: {c}"))
+        })
+        .collect()
+}
+
+/// What rcpchgrowth answered: a value, or the text of the exception it raised.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(untagged)]
+pub enum Answer<T> {
+    Value(T),
+    Error(String),
+}
+
+impl<T: Copy> Answer<Option<T>> {
+    /// The value; `None` for an error or a `null` answer.
+    pub fn value(&self) -> Option<T> {
+        match self {
+            Answer::Value(v) => *v,
+            Answer::Error(_) => None,
+        }
+    }
+}
+
+/// A row of calculation.json and flagged.json: one request to `POST /{reference}/calculation`.
+#[derive(Clone, Debug, Deserialize)]
+pub struct CalculationCase {
+    pub reference: String,
+    pub birth_date: String,
+    pub observation_date: String,
+    pub sex: String,
+    pub measurement_method: String,
+    pub observation_value: f64,
+    pub gestation_weeks: i64,
+    pub gestation_days: i64,
+    /// rcpchgrowth's measurement; an error's text; or, in flagged.json, "observation_value_error: …" for an
+    /// object flagged so.
+    pub expected: Answer<Calculated>,
+}
+
+/// What rcpchgrowth computed for a calculation case (the sentences are compared by kind, not text). In the file
+/// it is one flat array, in this order (`scores` at the corrected age, then at the chronological age).
+#[derive(Clone, Debug, Deserialize)]
+#[serde(try_from = "Vec<Json>")]
+pub struct Calculated {
+    pub chronological_decimal_age: f64,
+    pub corrected_decimal_age: f64,
+    pub estimated_date_delivery: String,
+    pub estimated_date_delivery_string: String,
+    pub chronological_calendar_age: String,
+    pub corrected_calendar_age: Option<String>,
+    pub corrected_gestation_weeks: Option<i32>,
+    pub corrected_gestation_days: Option<i32>,
+    /// The kind of the age comment (`term_due_date`, `corrected`, …).
+    pub comment: String,
+    pub corrected: AgeCalculated,
+    pub chronological: AgeCalculated,
+    pub corrected_percentage_median_bmi: Option<f64>,
+    pub chronological_percentage_median_bmi: Option<f64>,
+    pub gestation_weeks: i32,
+    pub gestation_days: i32,
+    /// flagged.json only: whether `observation_value_error` is set.
+    pub observation_value_error: Option<bool>,
+}
+
+/// The scores at one age.
+#[derive(Clone, Debug)]
+pub struct AgeCalculated {
+    pub sds: Option<f64>,
+    pub centile: Option<f64>,
+    /// `outside`, `below`, `above`, `on:C` or `between:A:B`; null without a centile.
+    pub band: Option<String>,
+    /// Whether the age's measurement error is set.
+    pub error: bool,
+}
+
+/// Item `i` of `row` (null past its end) as a `T`.
+fn item<T: serde::de::DeserializeOwned>(row: &[Json], i: usize) -> Result<T, String> {
+    serde_json::from_value(row.get(i).cloned().unwrap_or(Json::Null))
+        .map_err(|e| format!("value {i}: {e}"))
+}
+
+impl TryFrom<Vec<Json>> for Calculated {
+    type Error = String;
+
+    fn try_from(row: Vec<Json>) -> Result<Calculated, String> {
+        if !(21..=22).contains(&row.len()) {
+            return Err(format!("{} values, not 21 or 22", row.len()));
+        }
+        let age = |i: usize| -> Result<AgeCalculated, String> {
+            Ok(AgeCalculated {
+                sds: item(&row, i)?,
+                centile: item(&row, i + 1)?,
+                band: item(&row, i + 2)?,
+                error: item(&row, i + 3)?,
+            })
+        };
+        Ok(Calculated {
+            chronological_decimal_age: item(&row, 0)?,
+            corrected_decimal_age: item(&row, 1)?,
+            estimated_date_delivery: item(&row, 2)?,
+            estimated_date_delivery_string: item(&row, 3)?,
+            chronological_calendar_age: item(&row, 4)?,
+            corrected_calendar_age: item(&row, 5)?,
+            corrected_gestation_weeks: item(&row, 6)?,
+            corrected_gestation_days: item(&row, 7)?,
+            comment: item(&row, 8)?,
+            corrected: age(9)?,
+            chronological: age(13)?,
+            corrected_percentage_median_bmi: item(&row, 17)?,
+            chronological_percentage_median_bmi: item(&row, 18)?,
+            gestation_weeks: item(&row, 19)?,
+            gestation_days: item(&row, 20)?,
+            observation_value_error: item(&row, 21)?,
+        })
+    }
+}
+
+/// A row of sds_for_measurement.json: `sds_for_measurement(reference, age, method, observation_value, sex)`.
+#[derive(Clone, Debug, Deserialize)]
+pub struct SdsCase {
+    pub reference: String,
+    pub measurement_method: String,
+    pub sex: String,
+    pub age: f64,
+    pub observation_value: f64,
+    pub sds: Answer<Option<f64>>,
+}
+
+/// A row of measurement_from_sds.json: `measurement_from_sds(reference, method, sds, sex, age)`.
+#[derive(Clone, Debug, Deserialize)]
+pub struct MeasurementFromSdsCase {
+    pub reference: String,
+    pub measurement_method: String,
+    pub sex: String,
+    pub age: f64,
+    pub sds: f64,
+    pub measurement: Answer<Option<f64>>,
+}
+
+/// A row of percentage_median_bmi.json: `percentage_median_bmi(reference, age, actual_bmi, sex)`.
+#[derive(Clone, Debug, Deserialize)]
+pub struct PercentageMedianBmiCase {
+    pub reference: String,
+    pub sex: String,
+    pub age: f64,
+    pub bmi: f64,
+    pub percentage: Answer<Option<f64>>,
+}
