@@ -165,3 +165,120 @@ fn no_two_modules_import_each_other() {
     }
     assert!(graph.len() > 20, "the modules were found");
 }
+
+/// The string literals of Rust source, comments and character literals skipped, escaped line breaks joined.
+fn string_literals(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let (mut out, mut i) = (Vec::new(), 0);
+    while i < chars.len() {
+        match chars[i] {
+            '/' if chars.get(i + 1) == Some(&'/') => {
+                while i < chars.len() && chars[i] != '\n' {
+                    i += 1;
+                }
+            }
+            // A character literal ('x', '\n', '\''); otherwise a lifetime.
+            '\'' if chars.get(i + 1) == Some(&'\\') => {
+                i += 3;
+                while i < chars.len() && chars[i] != '\'' {
+                    i += 1;
+                }
+                i += 1;
+            }
+            '\'' if chars.get(i + 2) == Some(&'\'') => i += 3,
+            'r' if matches!(chars.get(i + 1), Some('"' | '#'))
+                && (i == 0 || !(chars[i - 1].is_alphanumeric() || chars[i - 1] == '_')) =>
+            {
+                let hashes = chars[i + 1..].iter().take_while(|&&c| c == '#').count();
+                let start = i + 2 + hashes;
+                let close: String = std::iter::once('"')
+                    .chain(std::iter::repeat_n('#', hashes))
+                    .collect();
+                let rest: String = chars[start..].iter().collect();
+                let end = rest.find(&close).expect("a closed raw string");
+                out.push(rest[..end].to_owned());
+                i = start + rest[..end].chars().count() + close.len();
+            }
+            '"' => {
+                let mut s = String::new();
+                i += 1;
+                while i < chars.len() && chars[i] != '"' {
+                    if chars[i] == '\\' {
+                        i += 1;
+                        if chars[i] == '\n' {
+                            while chars[i + 1].is_whitespace() {
+                                i += 1;
+                            }
+                        } else {
+                            s.push(chars[i]);
+                        }
+                    } else {
+                        s.push(chars[i]);
+                    }
+                    i += 1;
+                }
+                out.push(s);
+                i += 1;
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+/// Whether a literal reads as a sentence: four words or more, ending with a full stop, or with a reason filled in
+/// after a colon ("…: {e}"). Titles and citations end otherwise.
+fn is_sentence(s: &str) -> bool {
+    let s = s.trim_end();
+    s.split_whitespace().count() >= 4
+        && (s.ends_with('.') || (s.contains(": ") && s.ends_with('}')))
+}
+
+/// The sentence literals of a file, outside its test module (which ends the file by convention).
+fn sentences(rel: &str) -> Vec<String> {
+    let text = read(rel);
+    let text = text.split("#[cfg(test)]").next().unwrap_or_default();
+    string_literals(text)
+        .into_iter()
+        .filter(|s| is_sentence(s))
+        .collect()
+}
+
+#[test]
+fn every_sentence_of_the_engine_is_in_its_wording_module() {
+    let wording = sentences("engine/wording.rs");
+    assert!(
+        wording
+            .iter()
+            .any(|s| s == "The observation date is before the birth date."),
+        "the scanner reads the wording module"
+    );
+    for rel in files(&src().join("engine")) {
+        if rel == "engine/wording.rs" || rel.starts_with("engine/data/") {
+            continue;
+        }
+        let found = sentences(&rel);
+        assert!(
+            found.is_empty(),
+            "{rel} writes sentences outside engine/wording.rs: {found:?}"
+        );
+    }
+}
+
+#[test]
+fn no_sentence_is_written_twice() {
+    let mut seen: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for rel in files(&src()) {
+        if !rel.starts_with("engine/data/") {
+            for s in sentences(&rel) {
+                seen.entry(s).or_default().push(rel.clone());
+            }
+        }
+    }
+    let twice: Vec<_> = seen.iter().filter(|(_, at)| at.len() > 1).collect();
+    assert!(seen.len() > 50, "the sentences were found");
+    assert!(
+        twice.is_empty(),
+        "sentences written more than once: {twice:#?}"
+    );
+}

@@ -14,7 +14,7 @@ use crate::engine::ages::Gestation;
 use crate::engine::centiles::{centile, sds_for_centile, CentileFormat};
 use crate::engine::chart::{chart, Chart, Lines};
 use crate::engine::fictional::{self, FictionalChild, FictionalError, IntervalUnit};
-use crate::engine::measurement::{calculate, sds_limit, Birth, Observation};
+use crate::engine::measurement::{calculate, sds_limit, Birth, MeasurementError, Observation};
 use crate::engine::mid_parental::{self, HeightProblem, MidParentalHeight, Parent};
 use crate::engine::nutrition::indicator::{self, IOTF};
 use crate::engine::references::AtJoin;
@@ -330,14 +330,15 @@ pub fn bmi_from_height_weight(
     let mut fields = Fields::new(&args, &Shape::Any, body());
     let (h, w) = (fields.positive("height"), fields.positive("weight"));
     if h.is_some_and(|h| h < 2.0) {
-        fields.fail("height", "value_error", METRES);
+        fields.fail(
+            "height",
+            "value_error",
+            MeasurementError::Metres.to_string(),
+        );
     }
     let (h, w) = fields.finish_with((h, w))?;
     sds::bmi_from_height_weight(h, w).map_err(|e| calc_error(e, "height"))
 }
-
-/// Why a height under 2 is rejected, as `calculation` rejects it.
-const METRES: &str = "Height must be given in centimetres: a value under 2 looks like metres.";
 
 /// The most lines a custom chart request may ask for, as the API allows.
 pub const MAX_CUSTOM_LINES: usize = 15;

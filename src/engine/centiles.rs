@@ -2,7 +2,6 @@
 
 use crate::engine::normal;
 use crate::Method;
-use std::fmt;
 use std::sync::OnceLock;
 
 /// The centile (0–100) for an SDS: `100·Φ(sds)`, unrounded.
@@ -153,26 +152,6 @@ pub struct CentileBand {
     pub band: Band,
     /// What was measured.
     pub method: Method,
-}
-
-/// The sentences avoid the letters "is " anywhere: the RCPCH chart component (7.5.2) glues the first "is " to
-/// the next word of any band sentence of 11 or more words in its family tooltip ("Thisheight lies …").
-impl fmt::Display for CentileBand {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let noun = self.method.noun();
-        match self.band {
-            Band::WellOutside => write!(
-                f,
-                "The {noun} lies more than 4 SDS from the median, far outside the usual range: please check it was measured and entered correctly."
-            ),
-            Band::BelowLines => write!(f, "The {noun} lies below the lowest centile line."),
-            Band::AboveLines => write!(f, "The {noun} lies above the highest centile line."),
-            Band::On(c) => write!(f, "The {noun} lies on or close to the {} centile line.", ordinal(c)),
-            Band::Between(lo, hi) => {
-                write!(f, "The {noun} lies between the {} and {} centile lines.", ordinal(lo), ordinal(hi))
-            }
-        }
-    }
 }
 
 impl CentileBand {

@@ -6,7 +6,6 @@ use crate::engine::references::AtJoin;
 use crate::engine::rounding::round_python;
 use crate::engine::sds::{measurement_and_kind, RoundingRule};
 use crate::{Method, Reference, Sex};
-use std::fmt;
 
 /// The unit of the measurement interval.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -86,18 +85,6 @@ pub enum FictionalError {
     IntervalNotPositive,
     /// The age range is shorter than one interval.
     RangeShorterThanInterval,
-}
-
-impl fmt::Display for FictionalError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            FictionalError::EndNotAfterStart => "end_age must be greater than start_chronological_age.",
-            FictionalError::IntervalNotPositive => "measurement_interval_number must be greater than zero.",
-            FictionalError::RangeShorterThanInterval => {
-                "The age range is shorter than one measurement interval: no observations would be generated."
-            }
-        })
-    }
 }
 
 impl std::error::Error for FictionalError {}

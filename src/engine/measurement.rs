@@ -4,7 +4,6 @@ use crate::engine::ages::{self, Date, Gestation};
 use crate::engine::centiles::{centile, Band, CentileBand, CentileFormat};
 use crate::engine::sds::{percentage_median_bmi, sds_for_measurement, CalcError};
 use crate::{Method, Reference, Sex};
-use std::fmt;
 
 /// Bone-age details, passed through unchanged.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -89,42 +88,6 @@ impl Comments {
             AgeComment::TermDueDate
         };
         Comments { kind, gestation }
-    }
-
-    /// (lay, clinician) sentences for the corrected or the chronological age. Like the band sentences, none
-    /// contains the letters "is ", which the RCPCH chart component rewrites in long tooltip sentences.
-    pub fn sentences(&self, corrected_age: bool) -> (String, String) {
-        let Gestation { weeks: w, days: d } = self.gestation;
-        match (self.kind, corrected_age) {
-            (AgeComment::TermDueDate, _) => (
-                "Your child was born on their due date, so their age needs no adjustment.".into(),
-                if corrected_age {
-                    "Term birth: corrected and chronological ages are the same.".into()
-                } else {
-                    "Term birth: no gestational correction needed.".into()
-                },
-            ),
-            (AgeComment::PretermUncorrectedAfterTwo, _) => (
-                format!("Your child was born early, at {w}+{d} weeks. The reference stops adjusting for early birth at 2 years of age."),
-                format!("Born preterm at {w}+{d} weeks; the reference applies no gestational correction after 2 years."),
-            ),
-            (AgeComment::TermRangeUncorrected, _) => (
-                format!("Your child was born at {w}+{d} weeks, which counts as term, so their age has not been adjusted."),
-                format!("Born at {w}+{d} weeks (term range): the reference applies no gestational correction."),
-            ),
-            (AgeComment::TermUncorrected, _) => (
-                "Your child was born at term, so their age has not been adjusted.".into(),
-                "Born at term: no gestational correction applied.".into(),
-            ),
-            (AgeComment::Corrected, true) => (
-                format!("Your child was born at {w}+{d} weeks, so their age has been adjusted to allow for their gestation at birth."),
-                "Corrected for gestational age.".into(),
-            ),
-            (AgeComment::Corrected, false) => (
-                "Your child's actual age, not adjusted for their gestation at birth.".into(),
-                "Chronological age: not corrected for gestation.".into(),
-            ),
-        }
     }
 }
 
@@ -219,37 +182,6 @@ pub enum MeasurementError {
         /// The limit it is beyond.
         limit: u8,
     },
-}
-
-/// The messages name the rule, never the child's values.
-impl fmt::Display for MeasurementError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match *self {
-            MeasurementError::BeforeBirth => {
-                f.write_str("The observation date is before the birth date.")
-            }
-            MeasurementError::DeliveryDateOutOfRange => {
-                f.write_str("The estimated date of delivery falls outside years 1 to 9999.")
-            }
-            MeasurementError::Calculation(e) => e.fmt(f),
-            MeasurementError::Metres => f.write_str(
-                "Height must be given in centimetres: a value under 2 looks like metres.",
-            ),
-            MeasurementError::Implausible { method, limit } => {
-                let unit = match method {
-                    Method::Weight => "kilograms",
-                    Method::Bmi => "kg/m²",
-                    _ => "centimetres",
-                };
-                write!(
-                    f,
-                    "The {} is more than {limit} SDS from the median for this age: it is probably an error \
-                     (check that it is in {unit}).",
-                    method.noun(),
-                )
-            }
-        }
-    }
 }
 
 impl std::error::Error for MeasurementError {}

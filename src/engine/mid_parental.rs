@@ -45,17 +45,6 @@ pub enum HeightProblem {
     NotCalculable(CalcError),
 }
 
-impl std::fmt::Display for HeightProblem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            HeightProblem::Implausible(_) => f.write_str(
-                "The height is more than 8 SDS from the adult median: please check it (in centimetres).",
-            ),
-            HeightProblem::NotCalculable(e) => write!(f, "The height cannot be used: {e}"),
-        }
-    }
-}
-
 impl std::error::Error for HeightProblem {}
 
 /// The mid-parental height response.

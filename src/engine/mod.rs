@@ -17,3 +17,4 @@ pub mod sds;
 pub mod terms;
 pub mod thrive;
 pub mod velocity;
+pub mod wording;

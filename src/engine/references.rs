@@ -2,7 +2,6 @@
 
 use crate::engine::data::{table, Source, Table};
 use crate::{Method, Reference, Sex};
-use std::fmt;
 
 /// Why a reference has no data for a request.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -38,44 +37,6 @@ pub enum NoData {
         /// What it covers, in words.
         covers: &'static str,
     },
-}
-
-impl fmt::Display for NoData {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            NoData::TooYoung { reference, starts } => {
-                write!(
-                    f,
-                    "The {} reference starts at {starts}; this age is below it.",
-                    reference.name()
-                )
-            }
-            NoData::TooOld { reference, ends } => {
-                write!(
-                    f,
-                    "The {} reference ends at {ends}; this age is beyond it.",
-                    reference.name()
-                )
-            }
-            NoData::MethodOutsideAges {
-                reference,
-                method,
-                range,
-            } => write!(
-                f,
-                "The {} reference has {} data only for {range}.",
-                reference.name(),
-                method.noun()
-            ),
-            NoData::NotCovered { reference, covers } => {
-                write!(
-                    f,
-                    "The {} reference covers {covers} only.",
-                    reference.name()
-                )
-            }
-        }
-    }
 }
 
 impl std::error::Error for NoData {}

@@ -5,7 +5,6 @@ use crate::engine::normal;
 use crate::engine::references::{lookup_age, select, AtJoin, NoData};
 use crate::engine::rounding;
 use crate::{Method, Reference, Sex};
-use std::fmt;
 
 /// Why a value could not be calculated.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -19,20 +18,6 @@ pub enum CalcError {
     NotPositive,
     /// The result is not a finite number (e.g. a CDC BMI so high its centile rounds to 100).
     NotFinite,
-}
-
-impl fmt::Display for CalcError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            CalcError::NoData(reason) => reason.fmt(f),
-            CalcError::BetweenTables => f.write_str(
-                "This age falls between two of the reference's tables (ages just either side of 2 years that are \
-                 not a whole number of days): use an age derived from dates.",
-            ),
-            CalcError::NotPositive => f.write_str("The measurement must be a number greater than zero."),
-            CalcError::NotFinite => f.write_str("The result is too extreme to be expressed as a finite number."),
-        }
-    }
 }
 
 impl std::error::Error for CalcError {}

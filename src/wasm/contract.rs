@@ -383,13 +383,13 @@ static MEASUREMENT_DATES: Interface = Interface {
         d(
             "corrected_decimal_age_error",
             Ty::Null,
-            "Always null: an invalid age throws a CentileError instead.",
+            AGE_ERROR_NULL,
             Fill::Null,
         ),
         d(
             "chronological_decimal_age_error",
             Ty::Null,
-            "Always null: an invalid age throws a CentileError instead.",
+            AGE_ERROR_NULL,
             Fill::Null,
         ),
     ],
@@ -488,13 +488,20 @@ static MEASUREMENT_CALCULATED_VALUES: Interface = Interface {
     ],
 };
 
+/// The doc of an age `x` (of a measurement point or a chart point).
+pub(super) const DECIMAL_AGE: &str = "Age in decimal years.";
+/// The doc of a point's `b`.
+const BONE_AGE_AS_GIVEN: &str = "Bone age, as given.";
+/// The doc of the always-null age errors.
+const AGE_ERROR_NULL: &str = "Always null: an invalid age throws a CentileError instead.";
+
 static PLOTTABLE_POINT_COMMON: Interface = Interface {
     name: "PlottablePointCommon",
     doc: "The keys every plotted point has.",
     extends: &[],
     fields: &[
-        d("x", NUM, "Age in decimal years.", Fill::None),
-        d("b", NUM_OR_NULL, "Bone age, as given.", Fill::None),
+        d("x", NUM, DECIMAL_AGE, Fill::None),
+        d("b", NUM_OR_NULL, BONE_AGE_AS_GIVEN, Fill::None),
         f("events_text", STRINGS_OR_NULL, Fill::None),
         f("bone_age_label", TEXT_OR_NULL, Fill::None),
         f("bone_age_type", BONE_AGE_TYPE_OR_NULL, Fill::None),
@@ -521,7 +528,7 @@ macro_rules! point {
                 d(
                     "x",
                     NUM,
-                    "Age in decimal years.",
+                    DECIMAL_AGE,
                     Fill::Number(if CORRECTED {
                         slot::CORRECTED_AGE
                     } else {
@@ -538,7 +545,7 @@ macro_rules! point {
                 } else {
                     f("y", NUM, Fill::Js("observation.observation_value"))
                 },
-                d("b", NUM_OR_NULL, "Bone age, as given.", Fill::Null),
+                d("b", NUM_OR_NULL, BONE_AGE_AS_GIVEN, Fill::Null),
                 d(
                     "centile",
                     NUM_OR_NULL,

@@ -3,7 +3,7 @@
 //! are those `dgc::chart_response` writes and `pkg-template/api.js` rebuilds from the flat encoding
 //! (`tests/types/drift.test.mjs` checks real results against them).
 
-use super::contract::{interface, key, opt, union, Interface, Ty};
+use super::contract::{interface, key, opt, union, Interface, Ty, DECIMAL_AGE};
 use crate::engine::mid_parental;
 use crate::Reference;
 use std::fmt::Write;
@@ -55,7 +55,7 @@ static CHART_POINT: Interface = Interface {
             Ty::Number,
             "The line's label (its centile, or its SDS to 3 dp).",
         ),
-        key("x", Ty::Number, "Age in decimal years."),
+        key("x", Ty::Number, DECIMAL_AGE),
         key(
             "y",
             Ty::Nullable(&Ty::Number),

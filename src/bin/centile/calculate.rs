@@ -497,9 +497,7 @@ pub fn run(
                 .iter()
                 .chain(OUTPUT_COLUMNS.iter().map(|c| c.as_bytes())),
         );
-        output
-            .write_all(&line)
-            .map_err(|e| format!("cannot write the output: {e}"))?;
+        output.write_all(&line).map_err(cannot_write)?;
     }
     let progress = progress_bar(size);
     // Chunks of rows are read on one thread, scored as tasks on every core (several at once) and written in input
@@ -570,7 +568,7 @@ pub fn run(
         if let Err(e) = read {
             return Err(format!("cannot read the input: {e}"));
         }
-        wrote.map_err(|e| format!("cannot write the output: {e}"))?;
+        wrote.map_err(cannot_write)?;
         Ok(rows)
     })
 }
@@ -586,4 +584,9 @@ fn progress_bar(size: Option<u64>) -> ProgressBar {
         ),
         None => ProgressBar::new_spinner(),
     }
+}
+
+/// The message of a failed write of the output.
+fn cannot_write(e: io::Error) -> String {
+    format!("cannot write the output: {e}")
 }

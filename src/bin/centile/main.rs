@@ -18,7 +18,7 @@ use clap::{Args, Parser, Subcommand};
 use serde::Serialize;
 use std::fs::File;
 use std::io::{self, IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Parser)]
@@ -368,11 +368,14 @@ fn print_json(value: impl Serialize) -> Result<(), Failure> {
     Ok(())
 }
 
+/// The failure to open an input file.
+fn cannot_open(path: &Path, e: io::Error) -> Failure {
+    Failure(format!("cannot open {}: {e}", path.display()))
+}
+
 fn calculate_csv(args: CalculateArgs) -> Result<(), Failure> {
     let reference = api::reference(&args.reference)?;
-    let open = |path: &PathBuf| {
-        File::open(path).map_err(|e| Failure(format!("cannot open {}: {e}", path.display())))
-    };
+    let open = |path: &PathBuf| File::open(path).map_err(|e| cannot_open(path, e));
     let size = match &args.input {
         Some(path) => open(path)?.metadata().ok().map(|m| m.len()),
         None => None,
@@ -589,8 +592,7 @@ fn fhir(args: FhirArgs) -> Result<(), Failure> {
         ndjson("standard input", io::stdin().lock(), &mut resources)?;
     }
     for path in &args.inputs {
-        let file = File::open(path)
-            .map_err(|e| Failure(format!("cannot open {}: {e}", path.display())))?;
+        let file = File::open(path).map_err(|e| cannot_open(path, e))?;
         ndjson(
             &path.display().to_string(),
             io::BufReader::new(file),

@@ -7,7 +7,6 @@ use super::iotf::{self, IotfScore};
 use super::{cdc, flags, who, Fault, Position};
 use crate::engine::data::Chart;
 use crate::{Method, Reference, Sex};
-use std::fmt;
 
 /// The name of the IOTF reference (beyond the dGC API).
 pub const IOTF: &str = "iotf";
@@ -202,43 +201,6 @@ pub fn table_name(chart: Chart) -> &'static str {
         Chart::CdcWeightForLength => "CDC 2000 weight-for-length (45-103.5 cm)",
         Chart::CdcWeightForStature => "CDC 2000 weight-for-stature (77-121.5 cm)",
         Chart::IotfBmi => "IOTF BMI (Cole and Lobstein 2012, 2-18 years)",
-    }
-}
-
-/// A table edge (whole tenths of a cm) as text, without the float formatting the .wasm leaves out.
-fn tenths(cm: f64) -> String {
-    let t = (cm * 10.0).round() as i64;
-    if t % 10 == 0 {
-        format!("{}", t / 10)
-    } else {
-        format!("{}.{}", t / 10, t % 10)
-    }
-}
-
-/// The messages name the rule and range, never the child's values.
-impl fmt::Display for Fault {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match *self {
-            Fault::LengthOutside { chart, from, to } => {
-                let who = matches!(chart, Chart::WhoWeightForLength | Chart::WhoWeightForHeight);
-                write!(
-                    f,
-                    "The {} table runs from {} to {} cm{}.",
-                    table_name(chart),
-                    tenths(from),
-                    tenths(to),
-                    if who {
-                        " (after WHO's 0.7 cm adjustment for the position)"
-                    } else {
-                        ""
-                    }
-                )
-            }
-            Fault::AgeOutside { from, to } => write!(
-                f,
-                "This measurement beyond the dGC API is defined from {from} to {to} of age."
-            ),
-        }
     }
 }
 

@@ -1,0 +1,216 @@
+//! Every sentence the engine can return, in one place: the messages of its errors, the centile-band sentences and
+//! the age comments. The messages name the rule and the range, never the child's values.
+
+use crate::engine::ages::Gestation;
+use crate::engine::centiles::{ordinal, Band, CentileBand};
+use crate::engine::data::Chart;
+use crate::engine::fictional::FictionalError;
+use crate::engine::measurement::{AgeComment, Comments, MeasurementError};
+use crate::engine::mid_parental::HeightProblem;
+use crate::engine::nutrition::indicator::table_name;
+use crate::engine::nutrition::Fault;
+use crate::engine::references::NoData;
+use crate::engine::sds::CalcError;
+use crate::Method;
+use std::fmt;
+
+impl fmt::Display for CalcError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CalcError::NoData(reason) => reason.fmt(f),
+            CalcError::BetweenTables => f.write_str(
+                "This age falls between two of the reference's tables (ages just either side of 2 years that are \
+                 not a whole number of days): use an age derived from dates.",
+            ),
+            CalcError::NotPositive => f.write_str("The measurement must be a number greater than zero."),
+            CalcError::NotFinite => f.write_str("The result is too extreme to be expressed as a finite number."),
+        }
+    }
+}
+
+impl fmt::Display for NoData {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            NoData::TooYoung { reference, starts } => {
+                write!(
+                    f,
+                    "The {} reference starts at {starts}; this age is below it.",
+                    reference.name()
+                )
+            }
+            NoData::TooOld { reference, ends } => {
+                write!(
+                    f,
+                    "The {} reference ends at {ends}; this age is beyond it.",
+                    reference.name()
+                )
+            }
+            NoData::MethodOutsideAges {
+                reference,
+                method,
+                range,
+            } => write!(
+                f,
+                "The {} reference has {} data only for {range}.",
+                reference.name(),
+                method.noun()
+            ),
+            NoData::NotCovered { reference, covers } => {
+                write!(
+                    f,
+                    "The {} reference covers {covers} only.",
+                    reference.name()
+                )
+            }
+        }
+    }
+}
+
+/// The messages name the rule, never the child's values.
+impl fmt::Display for MeasurementError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            MeasurementError::BeforeBirth => {
+                f.write_str("The observation date is before the birth date.")
+            }
+            MeasurementError::DeliveryDateOutOfRange => {
+                f.write_str("The estimated date of delivery falls outside years 1 to 9999.")
+            }
+            MeasurementError::Calculation(e) => e.fmt(f),
+            MeasurementError::Metres => f.write_str(
+                "Height must be given in centimetres: a value under 2 looks like metres.",
+            ),
+            MeasurementError::Implausible { method, limit } => {
+                let unit = match method {
+                    Method::Weight => "kilograms",
+                    Method::Bmi => "kg/m²",
+                    _ => "centimetres",
+                };
+                write!(
+                    f,
+                    "The {} is more than {limit} SDS from the median for this age: it is probably an error \
+                     (check that it is in {unit}).",
+                    method.noun(),
+                )
+            }
+        }
+    }
+}
+
+/// The sentences avoid the letters "is " anywhere: the RCPCH chart component (7.5.2) glues the first "is " to
+/// the next word of any band sentence of 11 or more words in its family tooltip ("Thisheight lies …").
+impl fmt::Display for CentileBand {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let noun = self.method.noun();
+        match self.band {
+            Band::WellOutside => write!(
+                f,
+                "The {noun} lies more than 4 SDS from the median, far outside the usual range: please check it was measured and entered correctly."
+            ),
+            Band::BelowLines => write!(f, "The {noun} lies below the lowest centile line."),
+            Band::AboveLines => write!(f, "The {noun} lies above the highest centile line."),
+            Band::On(c) => write!(f, "The {noun} lies on or close to the {} centile line.", ordinal(c)),
+            Band::Between(lo, hi) => {
+                write!(f, "The {noun} lies between the {} and {} centile lines.", ordinal(lo), ordinal(hi))
+            }
+        }
+    }
+}
+
+impl fmt::Display for FictionalError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            FictionalError::EndNotAfterStart => "end_age must be greater than start_chronological_age.",
+            FictionalError::IntervalNotPositive => "measurement_interval_number must be greater than zero.",
+            FictionalError::RangeShorterThanInterval => {
+                "The age range is shorter than one measurement interval: no observations would be generated."
+            }
+        })
+    }
+}
+
+impl fmt::Display for HeightProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            HeightProblem::Implausible(_) => f.write_str(
+                "The height is more than 8 SDS from the adult median: please check it (in centimetres).",
+            ),
+            HeightProblem::NotCalculable(e) => write!(f, "The height cannot be used: {e}"),
+        }
+    }
+}
+
+/// A table edge (whole tenths of a cm) as text, without the float formatting the .wasm leaves out.
+fn tenths(cm: f64) -> String {
+    let t = (cm * 10.0).round() as i64;
+    if t % 10 == 0 {
+        format!("{}", t / 10)
+    } else {
+        format!("{}.{}", t / 10, t % 10)
+    }
+}
+
+/// The messages name the rule and range, never the child's values.
+impl fmt::Display for Fault {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            Fault::LengthOutside { chart, from, to } => {
+                let who = matches!(chart, Chart::WhoWeightForLength | Chart::WhoWeightForHeight);
+                write!(
+                    f,
+                    "The {} table runs from {} to {} cm{}.",
+                    table_name(chart),
+                    tenths(from),
+                    tenths(to),
+                    if who {
+                        " (after WHO's 0.7 cm adjustment for the position)"
+                    } else {
+                        ""
+                    }
+                )
+            }
+            Fault::AgeOutside { from, to } => write!(
+                f,
+                "This measurement beyond the dGC API is defined from {from} to {to} of age."
+            ),
+        }
+    }
+}
+
+impl Comments {
+    /// (lay, clinician) sentences for the corrected or the chronological age. Like the band sentences, none
+    /// contains the letters "is ", which the RCPCH chart component rewrites in long tooltip sentences.
+    pub fn sentences(&self, corrected_age: bool) -> (String, String) {
+        let Gestation { weeks: w, days: d } = self.gestation;
+        match (self.kind, corrected_age) {
+            (AgeComment::TermDueDate, _) => (
+                "Your child was born on their due date, so their age needs no adjustment.".into(),
+                if corrected_age {
+                    "Term birth: corrected and chronological ages are the same.".into()
+                } else {
+                    "Term birth: no gestational correction needed.".into()
+                },
+            ),
+            (AgeComment::PretermUncorrectedAfterTwo, _) => (
+                format!("Your child was born early, at {w}+{d} weeks. The reference stops adjusting for early birth at 2 years of age."),
+                format!("Born preterm at {w}+{d} weeks; the reference applies no gestational correction after 2 years."),
+            ),
+            (AgeComment::TermRangeUncorrected, _) => (
+                format!("Your child was born at {w}+{d} weeks, which counts as term, so their age has not been adjusted."),
+                format!("Born at {w}+{d} weeks (term range): the reference applies no gestational correction."),
+            ),
+            (AgeComment::TermUncorrected, _) => (
+                "Your child was born at term, so their age has not been adjusted.".into(),
+                "Born at term: no gestational correction applied.".into(),
+            ),
+            (AgeComment::Corrected, true) => (
+                format!("Your child was born at {w}+{d} weeks, so their age has been adjusted to allow for their gestation at birth."),
+                "Corrected for gestational age.".into(),
+            ),
+            (AgeComment::Corrected, false) => (
+                "Your child's actual age, not adjusted for their gestation at birth.".into(),
+                "Chronological age: not corrected for gestation.".into(),
+            ),
+        }
+    }
+}
