@@ -93,7 +93,7 @@ node tests/chart/run.mjs'
 layer "TypeScript types: drift against real results, usage and wrong calls (tsc --strict), arethetypeswrong" '
 node --test --test-reporter=spec tests/types/'
 
-layer "consumers of the packed package (npm ci, pinned lockfiles): Node ESM/CommonJS, Deno, Bun; Vite 5/6/7/8 build + dev server, webpack 5.88 + current, Rollup, esbuild, Parcel, Next.js in Chromium" '
+layer "consumers of the packed package (npm ci, pinned lockfiles): Node ESM/CommonJS, Deno, Bun; Vite 5/6/7/8 build + dev server, webpack 5.88 + current, Rollup, esbuild, Parcel, Next.js in Chromium; the chart in plain HTML, React 19, Vue 3 and Svelte 5 checked by point positions" '
 node tests/consumers/run.mjs'
 
 layer "a dGC client written as the RCPCH client (axios instance; one changed line: the centile/axios adapter) with RCPCH chart 7.4.3 and 7.5.2, Vite 5, in Chromium" '

@@ -10,15 +10,21 @@
 //   vite5/6/7     Vite 5, 6 and 7 with no config file: production build and dev server
 //   webpack, webpack-5.88, rollup (node-resolve as it comes), esbuild, parcel: production builds of page.js
 //   next          Next.js: a client component using centile, prerendered at build time and hydrated in the browser
+//   chart-html    <centile-chart> (centile/element) on a plain page: no bundler, an import map into node_modules
+//   chart-react   React 19 + Vite: CentileChart (centile/react)
+//   chart-vue     Vue 3 + Vite (@vitejs/plugin-vue): <centile-chart> in a single-file component
+//   chart-svelte  Svelte 5 + Vite (@sveltejs/vite-plugin-svelte): <centile-chart> in a component
 // Every browser build and dev server is loaded in headless Chromium from 127.0.0.1 and must show the corrected SDS
 // of an rcpchgrowth 4.6.5 vector from tests/vectors/calculation.json; the Node runtimes compute the same vector.
 // Then: the default entry and `centile/web` under a Content-Security-Policy without 'wasm-unsafe-eval', and the
-// start-up cost of the default entry's mechanism in Chromium (reported). Prints "ok - …" / "not ok - …" lines and
+// start-up cost of the default entry's mechanism in Chromium (reported). The chart consumers draw a child's growth
+// chart instead, checked by chart-points.mjs: one point per measurement, each at the plot's map of its age and value. Prints "ok - …" / "not ok - …" lines and
 // "N passed, N failed".
 //
 //   node tests/consumers/run.mjs                     run everything
 //   node tests/consumers/run.mjs --update-lockfiles  regenerate the committed lockfiles (needs pkg/ built)
 //   node tests/consumers/run.mjs --keep              keep the temp dir (projects, builds) for inspection
+//   node tests/consumers/run.mjs --only a,b          only the named projects (e.g. chart-vue,chart-svelte)
 import { execFile as execFileCb, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -29,6 +35,7 @@ import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../www-demo/serve.mjs';
+import { checkChartPoints } from './chart-points.mjs';
 
 const execFile = promisify(execFileCb);
 const here = path.dirname(new URL(import.meta.url).pathname);
@@ -39,7 +46,8 @@ const elapsed = () => `${((Date.now() - T0) / 1000).toFixed(1)}s`;
 
 // Browser consumers: `tool` names the package whose installed version labels the test; `page` is where run.mjs
 // puts page.html (the project root for tools that build from HTML, or the output after the build); `dev` marks
-// those also checked through their dev server.
+// those also checked through their dev server; `chart` marks those drawing a growth chart (`build: false`: served as
+// installed).
 const BROWSER = {
   vite: { tool: 'vite', what: 'React, RCPCH chart, worker', dev: true },
   vite7: { tool: 'vite', page: 'root', dev: true },
@@ -51,9 +59,14 @@ const BROWSER = {
   esbuild: { tool: 'esbuild', what: '--bundle --minify', page: 'dist' },
   parcel: { tool: 'parcel', page: 'root' },
   next: { tool: 'next', what: 'client component, static export', out: 'out' },
+  'chart-html': { tool: 'centile', what: '<centile-chart> on a plain page, import map, no bundler', chart: true, build: false },
+  'chart-react': { tool: 'react', what: 'CentileChart from centile/react, Vite', chart: true },
+  'chart-vue': { tool: 'vue', what: '<centile-chart> in a Vue SFC, Vite + @vitejs/plugin-vue', chart: true },
+  'chart-svelte': { tool: 'svelte', what: '<centile-chart> in a Svelte component, Vite + @sveltejs/vite-plugin-svelte', chart: true },
 };
 const NODE = ['esm', 'cjs', 'deno', 'bun'];
-const PROJECTS = [...NODE, ...Object.keys(BROWSER)];
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1].split(',') : null;
+const PROJECTS = [...NODE, ...Object.keys(BROWSER)].filter((name) => !only || only.includes(name));
 
 const results = { passed: 0, failed: 0, skipped: 0 };
 const pass = (name) => { results.passed++; console.log(`ok - ${name}`); };
@@ -99,7 +112,15 @@ const testCase = {
   // For the worker: the same observation, and one dated before birth (an error entry).
   bulk: { birth_date, sex, measurement_method, gestation_weeks, gestation_days, observations: [
     { observation_date, observation_value }, { observation_date: '1900-01-01', observation_value }] },
+  // For the charts: a term girl's weights from 2 weeks to 3 years (one chronological point each).
+  chart: { reference: 'uk-who', request: { birth_date: '2020-03-01', sex: 'female', measurement_method: 'weight', gestation_weeks: 40,
+    gestation_days: 0, observations: [[14, 3.4], [60, 5.0], [120, 6.4], [240, 8.1], [365, 9.2], [540, 10.6], [730, 11.9], [1100, 14.2]]
+      .map(([day, observation_value]) => ({ observation_date: new Date(Date.UTC(2020, 2, 1) + day * 864e5).toISOString().slice(0, 10), observation_value })) } },
 };
+
+// What the chart consumers must draw: the chart child's measurements from the package they install.
+const { bulkCalculation } = await import(path.join(root, 'pkg/bundler/index.js'));
+const chartMeasurements = bulkCalculation(testCase.chart.reference, testCase.chart.request).results;
 
 const copyProject = (name) => {
   const dir = path.join(work, name);
@@ -152,6 +173,7 @@ const label = (name) => `${BROWSER[name].tool} ${versionOf(name, BROWSER[name].t
 // Production builds, two at a time, while the Node runtimes run.
 const builds = pool(Object.keys(BROWSER).filter((n) => installed.has(n)), 2, async (name) => {
   const t = Date.now();
+  if (BROWSER[name].build === false) return [name, { out: dirs[name], ms: 0 }];
   try {
     await npm(['run', 'build'], dirs[name]);
     const out = path.join(dirs[name], BROWSER[name].out ?? 'dist');
@@ -223,6 +245,10 @@ if (bun) {
 
 const built = {};
 for (const [name, b] of await builds) {
+  if (BROWSER[name].build === false) {
+    built[name] = b;
+    continue;
+  }
   await check(`${name}: ${label(name)} production build`, async () => {
     if (b.error) throw b.error;
     const assets = readdirSync(b.out, { recursive: true }).map(String);
@@ -365,12 +391,24 @@ async function checkReact(how, url) {
   await page.close();
 }
 
+/** A chart consumer: the child's chart, every point checked against the measurements (chart-points.mjs). */
+async function checkChart(name, url) {
+  const { page, errors } = await open(url);
+  await check(`${name}: ${label(name)}: Chromium draws one point per measurement, each at the plot's map of its age and value (0.5 px)`, async () => {
+    assert(errors.length === 0, errors.join('\n'));
+    const { count, worst } = await checkChartPoints(page, chartMeasurements);
+    console.log(`# ${name}: ${count} points, at most ${worst.toFixed(3)} px from the map`);
+  });
+  await page.close();
+}
+
 try {
   for (const name of Object.keys(BROWSER)) {
     if (built[name]) {
       const server = await startServer({ roots: { '/': built[name].out } });
       try {
         if (name === 'vite') await checkReact('build', server.url);
+        else if (BROWSER[name].chart) await checkChart(name, server.url);
         else await checkPage(name, 'build', server.url);
       } finally {
         await server.close();
