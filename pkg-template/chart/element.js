@@ -111,9 +111,10 @@ export class CentileChartElement extends Base {
     const chart = root.querySelector('.chart');
     chart.addEventListener('focusin', (e) => this.#focus(e.target.closest('.point')));
     chart.addEventListener('focusout', () => this.#tooltip(null));
-    chart.addEventListener('pointerover', (e) => this.#tooltip(e.target.closest('.point')));
-    chart.addEventListener('pointerout', (e) => { if (!e.relatedTarget?.closest?.('.point')) this.#tooltip(null); });
-    chart.addEventListener('click', (e) => this.#select(e.target.closest('.point')));
+    chart.addEventListener('pointerover', (e) => this.#tooltip(this.#pointAt(e)));
+    // A finger leaves the screen after every tap: a touch tooltip stays until the focus moves (a tap elsewhere).
+    chart.addEventListener('pointerout', (e) => { if (e.pointerType !== 'touch' && !e.relatedTarget?.closest?.('.point')) this.#tooltip(null); });
+    chart.addEventListener('click', (e) => this.#select(this.#pointAt(e)));
     chart.addEventListener('keydown', (e) => this.#key(e));
   }
 
@@ -253,11 +254,29 @@ export class CentileChartElement extends Base {
     this.dispatchEvent(new CustomEvent('centile-focus', { detail: this.#detail(point), bubbles: true, composed: true }));
   }
 
+  /**
+   * The point a pointer event is about: of the points whose 44 px targets hold the pointer (close points' targets
+   * overlap, and a tap's click may land on their group), the one whose centre is nearest.
+   */
+  #pointAt(e) {
+    const hit = e.target.closest?.('.point') ?? null;
+    if (!e.isTrusted) return hit;
+    let nearest = hit;
+    let distance = Infinity;
+    for (const p of this.shadowRoot.querySelectorAll('.point')) {
+      const r = p.querySelector('.target').getBoundingClientRect();
+      const d = Math.hypot(r.left + r.width / 2 - e.clientX, r.top + r.height / 2 - e.clientY);
+      if (d <= r.width / 2 && d < distance) [nearest, distance] = [p, d];
+    }
+    return nearest;
+  }
+
   #select(point) {
     if (!point) return;
     for (const p of this.shadowRoot.querySelectorAll('.point[aria-current]')) p.removeAttribute('aria-current');
     point.setAttribute('aria-current', 'true');
     point.focus();
+    this.#tooltip(point);
     this.dispatchEvent(new CustomEvent('centile-select', { detail: this.#detail(point), bubbles: true, composed: true }));
   }
 

@@ -88,6 +88,8 @@ export declare const MESSAGES: {
   midParentalRange: string;
   /** `{weeks}` is replaced by e.g. `8+2`. */
   weeksPremature: string;
+  /** A corrected age before term: `{weeks}` and `{days}` are replaced (e.g. `34+3 weeks gestation`). */
+  gestationalAge: string;
   noData: string;
   acknowledgement: { [R in Exclude<Reference, 'turner'>]: string };
   /** `{version}` and `{fingerprint}` are replaced. */

@@ -56,6 +56,7 @@ export const MESSAGES = {
   midParental: 'Mid-parental height',
   midParentalRange: 'range',
   weeksPremature: 'corrected for {weeks} weeks premature',
+  gestationalAge: '{weeks}+{days} weeks gestation',
   noData: 'No measurements in this age window',
   acknowledgement: {
     'uk-who': 'UK-WHO: WHO Child Growth Standards 2006 and UK 1990 reference (Freeman, Cole, Preece); data © RCPCH, WHO',
@@ -758,7 +759,12 @@ function prematureLabel(s, m) {
 function announce(p, s, m, unit) {
   const md = p.measurement.measurement_dates;
   const ages = [`${md.chronological_calendar_age} (${m.chronological})`];
+  const gestation = md.corrected_gestational_age;
   if (md.corrected_calendar_age && md.corrected_calendar_age !== md.chronological_calendar_age) ages.push(`${md.corrected_calendar_age} (${m.corrected})`);
+  // Before term the corrected age is a gestation.
+  else if (!md.corrected_calendar_age && typeof gestation?.corrected_gestation_weeks === 'number') {
+    ages.push(`${fill(m.gestationalAge, { weeks: gestation.corrected_gestation_weeks, days: gestation.corrected_gestation_days ?? 0 })} (${m.corrected})`);
+  }
   if (p.kind === 'bone') ages.push(`${formatValue(p.x)} ${m.years} (${m.bone})`);
   const value = s.kind === 'sds'
     ? `${m.title[p.method]} ${formatValue(p.value)} ${m.unit[p.method]}, SDS ${(Math.round(p.y * 100) / 100).toFixed(2)}`

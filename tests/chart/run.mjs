@@ -29,15 +29,19 @@ const bundleDir = mkdtempSync(path.join(tmpdir(), 'centile-chart-react-'));
 await build({ entryPoints: [path.join(here, 'react-app.jsx')], bundle: true, format: 'esm', jsx: 'automatic', minify: true, logLevel: 'error',
   outfile: path.join(bundleDir, 'react-app.js'), alias: { centile: path.join(here, '../../pkg') }, define: { 'process.env.NODE_ENV': '"production"' } });
 const server = await startServer({ roots: { '/pkg/': path.join(here, '../../pkg'), '/bundle/': bundleDir, '/': here } });
-const profile = mkdtempSync(path.join(tmpdir(), 'centile-chart-'));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: '/usr/bin/chromium', headless: true, viewport: { width: 800, height: 900 },
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1'],
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium', headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1'],
 });
-const page = context.pages()[0] ?? await context.newPage();
 const errors = [];
-page.on('pageerror', (e) => errors.push(e.message));
-page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+/** A page of its own context (`options` as browser.newContext takes them), its errors collected. */
+async function newPage(options) {
+  const p = await (await browser.newContext(options)).newPage();
+  p.on('pageerror', (e) => errors.push(e.message));
+  p.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  return p;
+}
+const page = await newPage({ viewport: { width: 800, height: 900 } });
 
 /** Every point's screen centre against the plot's map of its data attributes, in viewBox units. */
 const positions = () => page.evaluate(() => {
@@ -280,11 +284,58 @@ try {
     assert(selected && typeof selected.decimalAge === 'number' && selected.label.length > 20, JSON.stringify(selected));
   });
 
+  await check('touch (360 px, touch emulation): a tap on a point shows its tooltip with the exact age, value and centile band; a tap elsewhere hides it', async () => {
+    const phone = await newPage({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
+    await phone.goto(`${server.url}index.html`);
+    await phone.waitForSelector('body[data-ready="1"]', { timeout: 20000 });
+    await phone.waitForFunction(() => document.getElementById('chart').shadowRoot.querySelector('svg')?.viewBox.baseVal.width <= 360);
+    const tooltip = () => phone.evaluate(() => {
+      const tip = document.getElementById('chart').shadowRoot.querySelector('.tooltip');
+      const box = tip.getBoundingClientRect();
+      return { shown: !tip.hidden && box.width > 0, text: tip.textContent, left: box.left, right: box.right };
+    });
+    const points = phone.locator('#chart .point');
+    const count = await points.count();
+    // A finger lands on the point's mark; close points' 44 px targets overlap there, and the nearest point answers.
+    const tapMark = async (i) => {
+      await points.nth(i).scrollIntoViewIfNeeded();
+      const r = await points.nth(i).locator('.mark').boundingBox();
+      await phone.touchscreen.tap(r.x + r.width / 2, r.y + r.height / 2);
+    };
+    for (const i of [0, 1, Math.floor(count / 2), count - 1]) {
+      await tapMark(i);
+      const tip = await tooltip();
+      const want = await points.nth(i).evaluate(async (p) => {
+        const { formatCentile, formatValue } = await import('centile/chart');
+        const m = window.results[p.dataset.index];
+        const corrected = p.dataset.ageKind === 'corrected';
+        const { corrected_calendar_age: age, corrected_gestational_age: gestation } = m.measurement_dates;
+        const exactAge = !corrected ? m.measurement_dates.chronological_calendar_age
+          : age ?? `${gestation.corrected_gestation_weeks}+${gestation.corrected_gestation_days} weeks gestation`;
+        return [exactAge, `${formatValue(Number(p.dataset.value))} cm`,
+          `${formatCentile(Number(p.dataset.centile))} centile`, m.measurement_calculated_values[corrected ? 'corrected_centile_band' : 'chronological_centile_band']];
+      });
+      assert(tip.shown, `point ${i}: no tooltip after a tap`);
+      assert(tip.text === await points.nth(i).getAttribute('aria-label'), `point ${i}: the tooltip is another point's: ${tip.text}`);
+      for (const part of want) assert(tip.text.includes(part), `point ${i}: the tooltip "${tip.text}" lacks "${part}"`);
+      assert(tip.left >= 0 && tip.right <= 360, `point ${i}: the tooltip runs off the screen (${tip.left}–${tip.right} px)`);
+    }
+    await phone.locator('h1').tap();
+    assert(!(await tooltip()).shown, 'the tooltip stays after a tap outside the chart');
+    await tapMark(0);
+    await tapMark(0);
+    assert((await tooltip()).shown, 'no tooltip after a second tap on the same point');
+    // A tap on the chart away from every point (its title, above the plot) hides it too.
+    const title = await phone.evaluate(() => { const r = document.getElementById('chart').shadowRoot.querySelector('svg text.title').getBoundingClientRect(); return [r.left + 2, r.top + r.height / 2]; });
+    await phone.touchscreen.tap(...title);
+    assert(!(await tooltip()).shown, 'the tooltip stays after a tap on the chart away from the points');
+    await phone.context().close();
+  });
+
   await check('no page errors', async () => assert(errors.length === 0, errors.join('\n')));
 } finally {
-  await context.close();
+  await browser.close();
   await server.close();
-  rmSync(profile, { recursive: true, force: true });
   rmSync(bundleDir, { recursive: true, force: true });
 }
 console.log(`${results.passed} passed, ${results.failed} failed`);
