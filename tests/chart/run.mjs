@@ -3,8 +3,9 @@
 // age and value (0.5 px), keyboard arrows between points with focus events and announcements, Enter to select,
 // axe-core at 0 violations (WCAG 2.2 A/AA), no horizontal scroll and 44 px targets at 320 and 390 px wide, dark
 // mode and forced colours, the table twin, PNG export at 300 dpi and the export name, the print stylesheet, an edit
-// redrawn in the first frame by replacing only its points, the age window chooser at 360 px; and
-// CentileChart (centile/react) in a React 19 page bundled by esbuild: points on the map, an edit redrawn in place.
+// redrawn in the first frame by replacing only its points, the age window chooser at 360 px, touch tooltips on a
+// 360 px phone (touch emulation); and CentileChart (centile/react) in a React 19 page bundled by esbuild: points on
+// the map, an edit redrawn in place. Points are read by tests/consumers/chart-points.mjs.
 // Prints "N passed, N failed".
 import { chromium } from 'playwright-core';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { startServer } from '../../www-demo/serve.mjs';
+import { offMap, readPoints } from '../consumers/chart-points.mjs';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -43,34 +45,15 @@ async function newPage(options) {
 }
 const page = await newPage({ viewport: { width: 800, height: 900 } });
 
-/** Every point's screen centre against the plot's map of its data attributes, in viewBox units. */
-const positions = () => page.evaluate(() => {
-  const root = document.getElementById('chart').shadowRoot;
-  const svg = root.querySelector('svg');
-  const plot = svg.querySelector('.plot').dataset;
-  const nums = (s) => s.split(' ').map(Number);
-  const [d0, d1] = nums(plot.xDomain); const [v0, v1] = nums(plot.yDomain);
-  const [x0, x1] = nums(plot.xRange); const [y0, y1] = nums(plot.yRange);
-  const box = svg.getBoundingClientRect();
-  const scale = box.width / svg.viewBox.baseVal.width;
-  return [...svg.querySelectorAll('.point')].map((p) => {
-    const r = p.querySelector('.mark').getBoundingClientRect();
-    const want = [x0 + ((p.dataset.decimalAge - d0) / (d1 - d0)) * (x1 - x0), y0 + ((p.dataset.value - v0) / (v1 - v0)) * (y1 - y0)];
-    const got = [(r.left + r.width / 2 - box.left) / scale, (r.top + r.height / 2 - box.top) / scale];
-    const target = p.querySelector('.target').getBoundingClientRect();
-    return { kind: p.dataset.ageKind, want, got, target: Math.min(target.width, target.height) };
-  });
-});
-
 try {
   await page.goto(`${server.url}index.html`);
   await page.waitForSelector('body[data-ready="1"]', { timeout: 20000 });
 
   await check('the element draws every point at the linear map of its age and value (0.5 px)', async () => {
-    const list = await positions();
+    const list = await page.evaluate(readPoints);
     assert(list.length >= 20, `${list.length} points`);
     assert(new Set(list.map((p) => p.kind)).size === 3, 'chronological, corrected and bone points');
-    for (const p of list) assert(Math.abs(p.got[0] - p.want[0]) <= 0.5 && Math.abs(p.got[1] - p.want[1]) <= 0.5, JSON.stringify(p));
+    for (const p of list) assert(offMap(p) <= 0.5, JSON.stringify(p));
   });
 
   await check('keyboard: Tab reaches a point, arrows move between points, each announced, Enter selects', async () => {
@@ -107,9 +90,9 @@ try {
       await page.waitForFunction((w) => document.getElementById('chart').shadowRoot.querySelector('svg').viewBox.baseVal.width <= w, width);
       const scroll = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       assert(scroll <= 0, `scrolls ${scroll} px`);
-      for (const p of await positions()) {
+      for (const p of await page.evaluate(readPoints)) {
         assert(p.target >= 44 - 0.5, `a ${p.target} px target`);
-        assert(Math.abs(p.got[0] - p.want[0]) <= 0.5 && Math.abs(p.got[1] - p.want[1]) <= 0.5, JSON.stringify(p));
+        assert(offMap(p) <= 0.5, JSON.stringify(p));
       }
     });
   }
@@ -256,22 +239,11 @@ try {
       await import('/bundle/react-app.js');
     });
     await page.waitForSelector('.react-chart svg .point');
-    const state = () => page.evaluate(() => {
-      const div = document.querySelector('.react-chart');
-      const svg = div.querySelector('svg');
-      const plot = svg.querySelector('.plot').dataset;
-      const nums = (s) => s.split(' ').map(Number);
-      const [d0, d1] = nums(plot.xDomain); const [v0, v1] = nums(plot.yDomain); const [x0, x1] = nums(plot.xRange); const [y0, y1] = nums(plot.yRange);
-      const box = svg.getBoundingClientRect();
-      const scale = box.width / svg.viewBox.baseVal.width;
-      const off = [...svg.querySelectorAll('.point')].filter((p) => {
-        const r = p.querySelector('.mark').getBoundingClientRect();
-        return Math.abs((r.left + r.width / 2 - box.left) / scale - (x0 + ((p.dataset.decimalAge - d0) / (d1 - d0)) * (x1 - x0))) > 0.5
-          || Math.abs((r.top + r.height / 2 - box.top) / scale - (y0 + ((p.dataset.value - v0) / (v1 - v0)) * (y1 - y0))) > 0.5;
-      }).length;
-      div.marker ??= Math.random();
-      return { marker: div.marker, off, values: [...svg.querySelectorAll('.point')].map((p) => p.dataset.value) };
-    });
+    const state = async () => {
+      const points = await page.evaluate(readPoints);
+      const marker = await page.evaluate(() => { const div = document.querySelector('.react-chart'); div.marker ??= Math.random(); return div.marker; });
+      return { marker, off: points.filter((p) => offMap(p) > 0.5).length, values: points.map((p) => p.value) };
+    };
     const before = await state();
     assert(before.off === 0 && before.values.length >= 6, JSON.stringify(before));
     await page.evaluate(() => window.edit(5.9));

@@ -2,9 +2,13 @@
 // React, Vue, Svelte): the points read from the page (the chart's SVG in a <centile-chart>'s shadow root or in the
 // light DOM) must be exactly the measurements given, one point each, and every point's screen position must be the
 // plot's linear map (data-x-domain → data-x-range, data-y-domain → data-y-range) of its age and value, to 0.5 px.
+// tests/chart/run.mjs reads its pages' points with the same function.
 
-/** Runs in the page: the chart's points, each with its data attributes, its mark's centre and the map's answer. */
-function readPoints() {
+/**
+ * Runs in the page (page.evaluate(readPoints)): the first chart's points, each with its data attributes, its mark's
+ * centre and the map's answer (in viewBox units), and its focus target's size in CSS px; null while none is drawn.
+ */
+export function readPoints() {
   const svg = document.querySelector('centile-chart')?.shadowRoot?.querySelector('svg') ?? document.querySelector('svg[data-centile-version]');
   if (!svg) return null;
   const plot = svg.querySelector('.plot').dataset;
@@ -15,13 +19,18 @@ function readPoints() {
   const scale = box.width / svg.viewBox.baseVal.width;
   return [...svg.querySelectorAll('.point')].map((p) => {
     const r = p.querySelector('.mark').getBoundingClientRect();
+    const target = p.querySelector('.target').getBoundingClientRect();
     return {
+      target: Math.min(target.width, target.height),
       kind: p.dataset.ageKind, age: p.dataset.decimalAge, value: p.dataset.value,
       want: [x0 + ((p.dataset.decimalAge - d0) / (d1 - d0)) * (x1 - x0), y0 + ((p.dataset.value - v0) / (v1 - v0)) * (y1 - y0)],
       got: [(r.left + r.width / 2 - box.left) / scale, (r.top + r.height / 2 - box.top) / scale],
     };
   });
 }
+
+/** How far a point of readPoints is drawn from the map of its age and value, in viewBox units. */
+export const offMap = (p) => Math.max(Math.abs(p.got[0] - p.want[0]), Math.abs(p.got[1] - p.want[1]));
 
 /**
  * Waits for the chart on `page`, then checks it against `measurements` (what bulkCalculation returned for the
@@ -38,7 +47,7 @@ export async function checkChartPoints(page, measurements) {
     if (p.kind !== 'chronological' || Number(p.age) !== want[i].x || Number(p.value) !== want[i].y) {
       throw new Error(`point ${i} is ${p.kind} (${p.age}, ${p.value}), the measurement is (${want[i].x}, ${want[i].y})`);
     }
-    const off = Math.max(Math.abs(p.got[0] - p.want[0]), Math.abs(p.got[1] - p.want[1]));
+    const off = offMap(p);
     if (!(off <= 0.5)) throw new Error(`point ${i} is ${off.toFixed(2)} px from the map of its age and value: ${JSON.stringify(p)}`);
     worst = Math.max(worst, off);
   }
