@@ -341,7 +341,7 @@ pub fn bmi_from_height_weight(
 }
 
 /// The most lines a custom chart request may ask for, as the API allows.
-pub const MAX_CUSTOM_LINES: usize = 15;
+pub(crate) const MAX_CUSTOM_LINES: usize = 15;
 
 /// What [`chart_coordinates`] reads.
 pub(crate) const CHART_REQUEST: Shape = Shape::Object(&[&[
@@ -480,7 +480,7 @@ pub fn mid_parental_height(request: &Value) -> Result<MidParentalHeight, Validat
 const FICTIONAL_REFERENCES: [&str; 4] = ["uk-who", "trisomy-21", "turners-syndrome", "cdc"];
 
 /// The longest fictional series generated, so a request cannot stall the caller.
-pub const MAX_FICTIONAL_OBSERVATIONS: u32 = 100_000;
+pub(crate) const MAX_FICTIONAL_OBSERVATIONS: u32 = 100_000;
 
 /// What [`fictional_child_observations`] reads.
 pub(crate) const FICTIONAL_REQUEST: Shape = Shape::Object(&[&[

@@ -27,7 +27,7 @@ pub fn parse(text: &str) -> Option<f64> {
 /// The shortest decimal `digits × 10^exponent` that reads back as `x` (finite and not negative), the closer of two
 /// equally short ones: the digits `{:e}` prints. `None` below about 1e-16 or above 1e38, where the arithmetic
 /// here would need more than 128 bits.
-pub fn shortest_decimal(x: f64) -> Option<(u64, i32)> {
+pub(crate) fn shortest_decimal(x: f64) -> Option<(u64, i32)> {
     if x == 0.0 {
         return Some((0, 0));
     }

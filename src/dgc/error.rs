@@ -5,7 +5,7 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 use std::fmt;
 
 /// The type of the problem an unknown reference (a route the API does not have) is reported as.
-pub const UNKNOWN_REFERENCE: &str = "enum";
+pub(crate) const UNKNOWN_REFERENCE: &str = "enum";
 
 /// One step of an error location: a field name or a list index.
 #[derive(Clone, Debug, PartialEq)]

@@ -9,7 +9,7 @@ use crate::engine::measurement::{Birth, BoneAge, MeasurementError, Observation};
 use crate::Method;
 
 /// The bone-age methods the API accepts.
-pub const BONE_AGE_TYPES: [&str; 5] = [
+pub(crate) const BONE_AGE_TYPES: [&str; 5] = [
     "greulich-pyle",
     "tanner-whitehouse-ii",
     "tanner-whitehouse-iii",

@@ -29,11 +29,11 @@ fn body() -> Vec<Loc> {
 
 /// Whether the measurements beyond the dGC API are built in: not yet in the WebAssembly build, whose download
 /// budget (150 KB gzip) they would exceed (their tables and code add about 18 KB).
-pub const BUILT_IN: bool = cfg!(not(target_arch = "wasm32"));
+pub(crate) const BUILT_IN: bool = cfg!(not(target_arch = "wasm32"));
 
 /// Whether `reference_name` and `body` ask for a measurement beyond the dGC API (always false where they are not
 /// [`BUILT_IN`]: there the dGC API's own 422s answer).
-pub fn is_beyond(reference_name: &str, body: &Value) -> bool {
+pub(crate) fn is_beyond(reference_name: &str, body: &Value) -> bool {
     BUILT_IN
         && (reference_name == IOTF
             || matches!(body.get("measurement_method"), Some(Value::String(m)) if BeyondMethod::parse(m).is_some()))
@@ -139,7 +139,7 @@ fn result1(indicator: Indicator, z: Result<f64, Fault>, chronological: bool) -> 
     r
 }
 
-/// `calculation` for a measurement beyond the dGC API (see [`is_beyond`]), its reference name already checked: the
+/// `calculation` for a measurement beyond the dGC API (see `is_beyond`), its reference name already checked: the
 /// measurement object and the observation's event notes.
 ///
 /// # Errors

@@ -3,7 +3,7 @@
 use std::fmt;
 
 /// Days in a pregnancy at term (40+0 weeks).
-pub const TERM_DAYS: i32 = 280;
+pub(crate) const TERM_DAYS: i32 = 280;
 
 /// A proleptic Gregorian calendar date between years 1 and 9999, as Python's `datetime.date`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -200,7 +200,7 @@ pub fn corrected_gestational_age(
 
 /// Whole months and remaining days from `from` to `to`, counted as dateutil's `relativedelta` does (month ends
 /// clip, so 31 January + 1 month is the end of February). `None` if `to` is before `from`.
-pub fn calendar_parts(from: Date, to: Date) -> Option<(i32, i32)> {
+pub(crate) fn calendar_parts(from: Date, to: Date) -> Option<(i32, i32)> {
     if to < from {
         return None;
     }

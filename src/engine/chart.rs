@@ -123,9 +123,9 @@ impl Segment {
         }
     }
 
-    /// Whether the point at `age` reads the younger table, so the segment's line runs up to a join.
-    fn youngest_at(self, age: f64) -> bool {
-        match self {
+    /// Which table the point at `age` reads: the younger one where the segment's line runs up to a join.
+    fn at_join(self, age: f64) -> AtJoin {
+        let younger = match self {
             Segment::Uk90Preterm => age == 0.038329911,
             Segment::UkWhoInfant => age == 2.0,
             Segment::CdcInfant | Segment::Who2006Infant => age == 0.038329911 || age == 2.0,
@@ -133,6 +133,11 @@ impl Segment {
             Segment::Who2006Child => age == 5.0,
             Segment::Trisomy21AapInfant => age == 3.0,
             _ => false,
+        };
+        if younger {
+            AtJoin::YoungerTable
+        } else {
+            AtJoin::OlderTable
         }
     }
 }
@@ -272,11 +277,7 @@ pub fn chart(reference: Reference, lines: &Lines, method: Method, sex: Sex) -> C
                         .ages(method)
                         .iter()
                         .filter_map(|&age| {
-                            let at_join = if segment.youngest_at(age) {
-                                AtJoin::YoungerTable
-                            } else {
-                                AtJoin::OlderTable
-                            };
+                            let at_join = segment.at_join(age);
                             let y = match measurement_from_sds(
                                 reference,
                                 age,

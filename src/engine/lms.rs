@@ -10,7 +10,7 @@ use crate::engine::data::{Interval, Table};
 use crate::engine::rounding::round4_key;
 
 /// How the parameters at an age were obtained. rcpchgrowth carries linearly interpolated values as NumPy scalars,
-/// which changes how results are rounded (see [`crate::engine::rounding::round_numpy`]).
+/// which changes how results are rounded (see `crate::engine::rounding::round_numpy`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Interpolation {
     /// The age matched a table row to 4 decimal places.
@@ -39,10 +39,13 @@ pub struct Lms {
 /// An age the table cannot serve although the reference accepts it: rcpchgrowth raises here (`ValueError` below
 /// the first row, `IndexError` beyond the last). Real, date-derived ages never land in one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct OutsideTable;
 
+impl std::error::Error for OutsideTable {}
+
 /// The z-score of `x` given L, M and S.
-pub fn z_score(l: f64, m: f64, s: f64, x: f64) -> f64 {
+pub(crate) fn z_score(l: f64, m: f64, s: f64, x: f64) -> f64 {
     if l == 1.0 {
         // pow(y, 1) is exactly y: skip the call.
         (x / m - 1.0) / s
@@ -54,7 +57,7 @@ pub fn z_score(l: f64, m: f64, s: f64, x: f64) -> f64 {
 }
 
 /// The measurement at z-score `z`, or `None` where `1 + L·S·z` is negative (no real value exists).
-pub fn measurement_for_z(z: f64, l: f64, m: f64, s: f64) -> Option<f64> {
+pub(crate) fn measurement_for_z(z: f64, l: f64, m: f64, s: f64) -> Option<f64> {
     if l == 0.0 {
         return Some((s * z).exp() * m);
     }
@@ -71,7 +74,7 @@ pub fn measurement_for_z(z: f64, l: f64, m: f64, s: f64) -> Option<f64> {
 
 /// Four-point Lagrange interpolation at `t` through `(a[k], p[k])`, evaluated term by term in the order
 /// rcpchgrowth uses so results agree to the last bit.
-pub fn cubic(t: f64, a: [f64; 4], p: [f64; 4]) -> f64 {
+pub(crate) fn cubic(t: f64, a: [f64; 4], p: [f64; 4]) -> f64 {
     let (d0, d1, d2, d3) = (t - a[0], t - a[1], t - a[2], t - a[3]);
     let (a01, a02, a03) = (a[0] - a[1], a[0] - a[2], a[0] - a[3]);
     let (a12, a13, a23) = (a[1] - a[2], a[1] - a[3], a[2] - a[3]);
@@ -81,7 +84,7 @@ pub fn cubic(t: f64, a: [f64; 4], p: [f64; 4]) -> f64 {
 }
 
 /// Linear interpolation at `t` between `(a0, p0)` and `(a1, p1)`, in SciPy `interp1d`'s evaluation order.
-pub fn linear(t: f64, a0: f64, a1: f64, p0: f64, p1: f64) -> f64 {
+pub(crate) fn linear(t: f64, a0: f64, a1: f64, p0: f64, p1: f64) -> f64 {
     let slope = (p1 - p0) / (a1 - a0);
     slope * (t - a0) + p0
 }
@@ -193,7 +196,7 @@ pub enum Rule {
 
 /// L, M, S (and sigma) at age `t`, interpolating by `rule`.
 #[inline(always)] // one caller (sds::lms_for), as references::select
-pub fn lms_at(table: &Table, t: f64, rule: Rule) -> Result<Lms, OutsideTable> {
+pub(crate) fn lms_at(table: &Table, t: f64, rule: Rule) -> Result<Lms, OutsideTable> {
     let n = table.age.len();
     if n == 0 {
         return Err(OutsideTable);

@@ -266,7 +266,7 @@ impl From<MeasurementObject> for Scores {
 ///
 /// # Errors
 /// An observation before the birth, or an estimated date of delivery outside years 1 to 9999.
-pub fn decimal_ages(
+pub(crate) fn decimal_ages(
     reference: Reference,
     birth: &Birth,
     observation: &Observation,
@@ -356,7 +356,7 @@ pub fn calculate(
 ///
 /// # Errors
 /// As [`decimal_ages`].
-pub fn measurement_object(
+pub(crate) fn measurement_object(
     reference: Reference,
     birth: &Birth,
     observation: &Observation,

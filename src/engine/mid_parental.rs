@@ -9,16 +9,16 @@ use crate::engine::sds::{measurement_from_sds, sds_for_measurement, CalcError, R
 use crate::{Method, Reference, Sex};
 
 /// Parental heights beyond this many SDS are treated as errors.
-pub const PARENT_SDS_LIMIT: f64 = 8.0;
+pub(crate) const PARENT_SDS_LIMIT: f64 = 8.0;
 
 /// Expected adult heights lie within this many SDS of the mid-parental SDS for about 90% of children.
-pub const EXPECTED_RANGE_SDS: f64 = 1.4;
+pub(crate) const EXPECTED_RANGE_SDS: f64 = 1.4;
 
 /// The references mid-parental height is available for.
-pub const REFERENCES: [Reference; 3] = [Reference::UkWho, Reference::Cdc, Reference::Who];
+pub(crate) const REFERENCES: [Reference; 3] = [Reference::UkWho, Reference::Cdc, Reference::Who];
 
 /// The age at which a reference reports adult height: 19 for WHO, 20 otherwise.
-pub fn adult_age(reference: Reference) -> f64 {
+pub(crate) fn adult_age(reference: Reference) -> f64 {
     if reference == Reference::Who {
         19.0
     } else {
@@ -70,7 +70,7 @@ pub struct MidParentalHeight {
 
 /// The parents' height SDS at the reference's adult age, or the parents whose heights are implausible (beyond
 /// ±8 SDS, or with no SDS at all).
-pub fn parental_sds(
+pub(crate) fn parental_sds(
     reference: Reference,
     maternal_cm: f64,
     paternal_cm: f64,

@@ -85,7 +85,7 @@ fn erfc(a: f64) -> f64 {
 }
 
 /// Φ(z): the probability that a standard normal variable is at most `z`.
-pub fn cdf(z: f64) -> f64 {
+pub(crate) fn cdf(z: f64) -> f64 {
     if z.is_nan() {
         return f64::NAN;
     }

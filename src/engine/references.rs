@@ -78,14 +78,14 @@ pub enum AtJoin {
 
 /// The LMS table rcpchgrowth reads for this request, `at_join` deciding an age exactly where two tables meet.
 #[inline(always)] // one caller (sds::lms_for), where the result's plumbing then folds away
-pub fn select(
+pub(crate) fn select(
     reference: Reference,
     age: f64,
     method: Method,
     sex: Sex,
     at_join: AtJoin,
 ) -> Result<&'static Table, NoData> {
-    let youngest = at_join == AtJoin::YoungerTable;
+    let younger_table = at_join == AtJoin::YoungerTable;
     use Reference as R;
     let too_young = |starts| Err(NoData::TooYoung { reference, starts });
     let too_old = |ends| Err(NoData::TooOld { reference, ends });
@@ -116,11 +116,11 @@ pub fn select(
             if method == Method::Ofc && sex == Sex::Female && age > 17.0 {
                 return outside("girls up to 17 years");
             }
-            if age < WEEKS_42 || (age == WEEKS_42 && youngest) {
+            if age < WEEKS_42 || (age == WEEKS_42 && younger_table) {
                 Source::Uk90Preterm
-            } else if age < 2.0 || (age == 2.0 && youngest) {
+            } else if age < 2.0 || (age == 2.0 && younger_table) {
                 Source::WhoInfants
-            } else if age < 4.0 || (age == 4.0 && youngest) {
+            } else if age < 4.0 || (age == 4.0 && younger_table) {
                 Source::WhoChildren
             } else {
                 Source::Uk90Child
@@ -141,7 +141,7 @@ pub fn select(
             }
             if age > WHO_2006_END {
                 Source::Who2007
-            } else if age < 2.0 || (age == 2.0 && youngest) {
+            } else if age < 2.0 || (age == 2.0 && younger_table) {
                 Source::WhoInfants
             } else {
                 Source::WhoChildren
@@ -162,7 +162,7 @@ pub fn select(
             }
             if method == Method::Ofc {
                 Source::CdcInfants
-            } else if age < 2.0 || (age == 2.0 && youngest) {
+            } else if age < 2.0 || (age == 2.0 && younger_table) {
                 Source::WhoInfantsPre2025
             } else {
                 Source::CdcChildren
@@ -197,7 +197,7 @@ pub fn select(
                 return too_old("20 years");
             }
             let infant = age <= 3.0 && method != Method::Bmi;
-            if infant && !(method == Method::Ofc && age == 3.0 && !youngest) {
+            if infant && !(method == Method::Ofc && age == 3.0 && !younger_table) {
                 Source::Trisomy21AapInfants
             } else {
                 Source::Trisomy21AapChildren

@@ -3,7 +3,7 @@
 
 /// `round(x, 4)` as an integer number of ten-thousandths, rounding the exact binary value half to even as Python
 /// does.
-pub fn round4_key(x: f64) -> i64 {
+pub(crate) fn round4_key(x: f64) -> i64 {
     round_key(x, 1e4)
 }
 
@@ -25,7 +25,7 @@ fn round_key(x: f64, scale: f64) -> i64 {
 }
 
 /// `x` to at most `places` decimal places, trailing zeros dropped: 2.0 → "2", 99.99 → "99.99".
-pub fn decimal_text(x: f64, places: u32) -> String {
+pub(crate) fn decimal_text(x: f64, places: u32) -> String {
     if !x.is_finite() {
         return if x.is_nan() {
             "NaN".into()
@@ -47,7 +47,7 @@ pub fn decimal_text(x: f64, places: u32) -> String {
 }
 
 /// Python's `round(x, digits)` for a float: correctly rounded, ties to even on the exact value.
-pub fn round_python(x: f64, digits: i32) -> f64 {
+pub(crate) fn round_python(x: f64, digits: i32) -> f64 {
     if !x.is_finite() {
         return x;
     }
@@ -57,7 +57,7 @@ pub fn round_python(x: f64, digits: i32) -> f64 {
 
 /// NumPy's `round(x, digits)` for a float64: `rint(x·10^digits)/10^digits`, the product rounded before the tie
 /// is decided.
-pub fn round_numpy(x: f64, digits: i32) -> f64 {
+pub(crate) fn round_numpy(x: f64, digits: i32) -> f64 {
     let scale = 10f64.powi(digits);
     (x * scale).round_ties_even() / scale
 }

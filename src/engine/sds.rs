@@ -173,7 +173,7 @@ pub fn measurement_from_sds(
 ///
 /// # Errors
 /// As [`measurement_from_sds`].
-pub fn measurement_and_kind(
+pub(crate) fn measurement_and_kind(
     reference: Reference,
     age: f64,
     method: Method,

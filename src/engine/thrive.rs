@@ -9,11 +9,11 @@ use crate::engine::sds::{measurement_from_sds, RoundingRule};
 use crate::{Method, Reference, Sex};
 
 /// The oldest age (months) the correlations cover.
-pub const MAX_MONTHS: f64 = 12.0;
+pub(crate) const MAX_MONTHS: f64 = 12.0;
 
 /// The correlation between weight SDS at `t1` and `t2` months (0–12), bilinearly interpolated between whole
 /// months as rcpchgrowth does; at exactly 12 months it uses the last cell (rcpchgrowth fails there).
-pub fn correlation(t1: f64, t2: f64) -> Option<f64> {
+pub(crate) fn correlation(t1: f64, t2: f64) -> Option<f64> {
     if !(0.0..=MAX_MONTHS).contains(&t1) || !(0.0..=MAX_MONTHS).contains(&t2) {
         return None;
     }

@@ -5,6 +5,7 @@ use crate::engine::ages::Gestation;
 use crate::engine::centiles::{ordinal, Band, CentileBand};
 use crate::engine::data::Chart;
 use crate::engine::fictional::FictionalError;
+use crate::engine::lms::OutsideTable;
 use crate::engine::measurement::{AgeComment, Comments, MeasurementError};
 use crate::engine::mid_parental::HeightProblem;
 use crate::engine::nutrition::indicator::table_name;
@@ -25,6 +26,13 @@ impl fmt::Display for CalcError {
             CalcError::NotPositive => f.write_str("The measurement must be a number greater than zero."),
             CalcError::NotFinite => f.write_str("The result is too extreme to be expressed as a finite number."),
         }
+    }
+}
+
+/// As the error it becomes.
+impl fmt::Display for OutsideTable {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        CalcError::from(*self).fmt(f)
     }
 }
 

@@ -16,7 +16,7 @@ pub struct CdcScore {
 }
 
 /// The range of a CDC weight-for-length/stature table, cm.
-pub fn length_range(chart: Chart) -> (f64, f64) {
+pub(crate) fn length_range(chart: Chart) -> (f64, f64) {
     let table = chart_table(chart, Sex::Male);
     (table.age[0], table.age[table.age.len() - 1])
 }

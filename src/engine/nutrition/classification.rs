@@ -9,14 +9,14 @@
 /// Days in WHO's month (365.25 / 12).
 const DAYS_PER_MONTH: f64 = 30.4375;
 /// The ages the classification is defined for, completed months.
-pub const MONTHS: (f64, f64) = (6.0, 60.0);
+pub(crate) const MONTHS: (f64, f64) = (6.0, 60.0);
 
 /// The WHO/UNICEF source of the severe thresholds.
-pub const SEVERE_SOURCE: &str =
+pub(crate) const SEVERE_SOURCE: &str =
     "WHO and UNICEF 2009, WHO child growth standards and the identification of severe \
     acute malnutrition in infants and children: a joint statement";
 /// The WHO source of the moderate thresholds.
-pub const MODERATE_SOURCE: &str =
+pub(crate) const MODERATE_SOURCE: &str =
     "WHO 2012, Technical note: supplementary foods for the management of moderate \
     acute malnutrition in infants and children 6-59 months of age";
 
@@ -76,12 +76,12 @@ fn grade(value: f64, severe_below: f64, moderate_below: f64) -> Classification {
 }
 
 /// The classification by WHO weight-for-length/height z-score, or `None` outside 6–59 months.
-pub fn by_weight_for_length_height(age_days: i64, z: f64) -> Option<Classification> {
+pub(crate) fn by_weight_for_length_height(age_days: i64, z: f64) -> Option<Classification> {
     in_range(age_days).then(|| grade(z, -3.0, -2.0))
 }
 
 /// The classification by mid-upper arm circumference in cm, or `None` outside 6–59 months.
-pub fn by_arm_circumference(age_days: i64, cm: f64) -> Option<Classification> {
+pub(crate) fn by_arm_circumference(age_days: i64, cm: f64) -> Option<Classification> {
     in_range(age_days).then(|| grade(cm, 11.5, 12.5))
 }
 

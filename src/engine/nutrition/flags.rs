@@ -43,7 +43,7 @@ impl Flag {
 
 /// WHO Anthro's cut-offs on the z-score (`anthro` R package, `anthro_zscores`): a value is flagged when its
 /// z-score, rounded to 2 decimals as WHO Anthro reports it, lies outside `(low, high)`.
-pub fn who_cut_offs(indicator: Indicator) -> (f64, f64) {
+pub(crate) fn who_cut_offs(indicator: Indicator) -> (f64, f64) {
     match indicator {
         Indicator::HeightForAge => (-6.0, 6.0),
         Indicator::WeightForAge => (-6.0, 5.0),
@@ -54,7 +54,7 @@ pub fn who_cut_offs(indicator: Indicator) -> (f64, f64) {
 /// CDC's cut-offs on the modified z-score (SAS program for the 2000 CDC growth charts, upper cut-offs as revised
 /// in 2016): a value is flagged when its modified z-score lies outside `[low, high]`. `None` where CDC has no such
 /// indicator.
-pub fn cdc_cut_offs(indicator: Indicator) -> Option<(f64, f64)> {
+pub(crate) fn cdc_cut_offs(indicator: Indicator) -> Option<(f64, f64)> {
     match indicator {
         Indicator::HeightForAge => Some((-5.0, 4.0)),
         Indicator::WeightForAge => Some((-5.0, 8.0)),

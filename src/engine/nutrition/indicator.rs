@@ -191,7 +191,7 @@ fn cdc_chart(method: BeyondMethod) -> Chart {
 }
 
 /// A table's name as the response reports it.
-pub fn table_name(chart: Chart) -> &'static str {
+pub(crate) fn table_name(chart: Chart) -> &'static str {
     match chart {
         Chart::WhoWeightForLength => "WHO 2006 weight-for-length (45-110 cm)",
         Chart::WhoWeightForHeight => "WHO 2006 weight-for-height (65-120 cm)",
@@ -334,7 +334,7 @@ pub fn assess(
 
 /// The flags' scores of a dGC result: WHO Anthro's on the `who` reference's SDS under 5 years (where WHO Anthro
 /// scores). CDC's flags of the CDC for-age results are not given.
-pub fn dgc_flags(
+pub(crate) fn dgc_flags(
     reference: Reference,
     method: Method,
     chronological_age: f64,

@@ -7,7 +7,7 @@ use crate::engine::data::{chart_table, Chart};
 use crate::Sex;
 
 /// The IOTF age range, years.
-pub const AGES: (f64, f64) = (2.0, 18.0);
+pub(crate) const AGES: (f64, f64) = (2.0, 18.0);
 
 /// The adult BMI cut-offs the categories are named by (kg/m²), lowest first, and the category each one starts.
 pub const CUT_OFFS: [(f64, Category); 6] = [

@@ -23,6 +23,7 @@ pub enum Position {
 
 /// Why an indicator has no score.
 #[derive(Clone, Copy, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum Fault {
     /// The length/height (after WHO's position adjustment) lies outside the table.
     LengthOutside {
@@ -41,3 +42,5 @@ pub enum Fault {
         to: &'static str,
     },
 }
+
+impl std::error::Error for Fault {}

@@ -12,9 +12,9 @@ const DAYS_PER_MONTH: f64 = 30.4375;
 /// WHO scores these indicators below 60 months only.
 const MONTHS_LIMIT: f64 = 60.0;
 /// From this age in days WHO measures standing height; below it, recumbent length.
-pub const HEIGHT_FROM_DAYS: i64 = 731;
+pub(crate) const HEIGHT_FROM_DAYS: i64 = 731;
 /// The length/height adjustment between lying and standing, cm.
-pub const POSITION_ADJUSTMENT_CM: f64 = 0.7;
+pub(crate) const POSITION_ADJUSTMENT_CM: f64 = 0.7;
 /// Below 9 months WHO Anthro disregards a standing measurement's position (it flags it implausible).
 const STANDING_PLAUSIBLE_FROM_MONTHS: f64 = 9.0;
 
@@ -31,7 +31,7 @@ pub struct WhoScore {
 
 /// The z-score as WHO Anthro computes it (Box-Cox within ±3; beyond, the distance between the 2 and 3 SD
 /// measurements as the unit, WHO Child Growth Standards technical report, chapter 7).
-pub fn restricted_z(y: f64, l: f64, m: f64, s: f64) -> f64 {
+pub(crate) fn restricted_z(y: f64, l: f64, m: f64, s: f64) -> f64 {
     let at = |z: f64| m * (1.0 + l * s * z).powf(1.0 / l);
     let z = ((y / m).powf(l) - 1.0) / (s * l);
     if z > 3.0 {
@@ -45,8 +45,10 @@ pub fn restricted_z(y: f64, l: f64, m: f64, s: f64) -> f64 {
     }
 }
 
-/// The measurement at `z` on WHO's restricted scale (the inverse of [`restricted_z`]).
-pub fn restricted_measurement(z: f64, l: f64, m: f64, s: f64) -> f64 {
+/// The measurement at `z` on WHO's restricted scale (the inverse of [`restricted_z`]): only the tests need it, to
+/// check the restricted z-score against its inverse.
+#[cfg(test)]
+fn restricted_measurement(z: f64, l: f64, m: f64, s: f64) -> f64 {
     let at = |z: f64| m * (1.0 + l * s * z).powf(1.0 / l);
     if z > 3.0 {
         at(3.0) + (z - 3.0) * (at(3.0) - at(2.0))
@@ -69,7 +71,7 @@ fn check_age(age_days: i64) -> Result<(), Fault> {
 
 /// Which WHO table serves a length/height measured in `position` at `age_days`, and the value to read it at:
 /// length below 731 days, height from then, adjusting by 0.7 cm when the child was measured the other way.
-pub fn length_or_height(age_days: i64, position: Position, cm: f64) -> (Chart, f64) {
+pub(crate) fn length_or_height(age_days: i64, position: Position, cm: f64) -> (Chart, f64) {
     let months = age_days as f64 / DAYS_PER_MONTH;
     let position = if position == Position::Standing && months < STANDING_PLAUSIBLE_FROM_MONTHS {
         None
@@ -92,7 +94,7 @@ pub fn length_or_height(age_days: i64, position: Position, cm: f64) -> (Chart, f
 }
 
 /// The range of a weight-for-length/height table, cm.
-pub fn length_range(chart: Chart) -> (f64, f64) {
+pub(crate) fn length_range(chart: Chart) -> (f64, f64) {
     match chart {
         Chart::WhoWeightForLength => (45.0, 110.0),
         _ => (65.0, 120.0),
