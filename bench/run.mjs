@@ -13,6 +13,7 @@ import { LIMITS, entrySizes } from '../scripts/sizes.mjs';
 import { coldStart } from '../tests/browser/coldstart.mjs';
 import { chartBench } from './chart.mjs';
 import { sheetsBench, sheetsLine } from './sheets.mjs';
+import { xorshift32 } from '../tests/common/random.mjs';
 
 const require = createRequire(import.meta.url);
 // The 1-minute load average when the run starts (and, below, ends): other work on the machine slows every rate.
@@ -22,8 +23,7 @@ const builds = { wasm: require(path.join(root, 'pkg/node/index.cjs')), js: requi
 const api = builds.wasm;
 
 // Deterministic inputs: xorshift, valid requests across references, methods, sexes and gestations.
-let seed = 20261123;
-const rand = () => { seed ^= seed << 13; seed ^= seed >>> 17; seed ^= seed << 5; return (seed >>> 0) / 4294967296; };
+const rand = xorshift32(20261123);
 const pick = (xs) => xs[Math.floor(rand() * xs.length)];
 const iso = (days) => new Date(days * 864e5).toISOString().slice(0, 10);
 const plan = [['uk-who', ['height', 'weight', 'bmi', 'ofc'], 17], ['who', ['height', 'weight', 'bmi'], 9],

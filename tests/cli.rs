@@ -68,32 +68,26 @@ mod columns;
 use columns::OUTPUT_COLUMNS as OUTPUT;
 
 mod common;
-use common::{ROUNDING_ABS, SDS_ABS};
+use common::{cases, Answer, CalculationCase, ROUNDING_ABS, SDS_ABS};
 
 /// The golden calculation vectors as a CSV with an `id` column first and `reference` last; `gestation` writes
 /// the weeks (e.g. as "40.0" to send every row through the general path).
-fn vectors_csv(gestation: impl Fn(&Json) -> String) -> (Vec<Json>, String) {
-    let path = format!(
-        "{}/tests/vectors/calculation.json",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let doc: Json = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-    let cases = doc["cases"].as_array().unwrap().clone();
+fn vectors_csv(gestation: impl Fn(i64) -> String) -> (Vec<CalculationCase>, String) {
+    let cases = cases::<CalculationCase>("calculation.json");
     let mut csv = String::from(
         "id,birth_date,observation_date,sex,measurement_method,observation_value,gestation_weeks,gestation_days,reference\n",
     );
     for (i, c) in cases.iter().enumerate() {
-        let s = |k: usize| c[k].as_str().unwrap().to_owned();
         csv += &format!(
             "{i},{},{},{},{},{},{},{},{}\n",
-            s(1),
-            s(2),
-            s(3),
-            s(4),
-            c[5],
-            gestation(&c[6]),
-            c[7],
-            s(0)
+            c.birth_date,
+            c.observation_date,
+            c.sex,
+            c.measurement_method,
+            Json::from(c.observation_value),
+            gestation(c.gestation_weeks),
+            c.gestation_days,
+            c.reference
         );
     }
     (cases, csv)
@@ -122,57 +116,59 @@ fn golden_vectors_through_calculate() {
     for ((case, row), in_row) in cases.iter().zip(&rows).zip(&in_rows) {
         assert_eq!(row[..in_row.len()], in_row[..], "input columns round trip");
         let error = &row[col("error")];
-        match &case[8] {
-            Json::String(why) => {
+        match &case.expected {
+            Answer::Error(why) => {
                 errors += 1;
                 if error.is_empty() {
-                    failures.push(format!("{case}: expected an error ({why})"));
+                    failures.push(format!("{case:?}: expected an error ({why})"));
                 }
             }
-            Json::Array(w) => {
+            Answer::Value(w) => {
                 scored += 1;
                 // The row's error is the observation's flag: rcpchgrowth flags it when the corrected age has no
                 // data (the other rows it flags are the "observation_value_error" strings above).
-                if error.is_empty() == w[9].is_null() {
-                    failures.push(format!("{case}: error column {error:?}"));
+                if error.is_empty() == w.corrected.sds.is_none() {
+                    failures.push(format!("{case:?}: error column {error:?}"));
                     continue;
                 }
                 let exact = [
-                    ("chronological_decimal_age", 0),
-                    ("corrected_decimal_age", 1),
+                    ("chronological_decimal_age", w.chronological_decimal_age),
+                    ("corrected_decimal_age", w.corrected_decimal_age),
                 ];
                 let close = [
-                    ("corrected_sds", 9),
-                    ("corrected_centile", 10),
-                    ("chronological_sds", 13),
-                    ("chronological_centile", 14),
-                    ("corrected_percentage_median_bmi", 17),
+                    ("corrected_sds", w.corrected.sds),
+                    ("corrected_centile", w.corrected.centile),
+                    ("chronological_sds", w.chronological.sds),
+                    ("chronological_centile", w.chronological.centile),
+                    (
+                        "corrected_percentage_median_bmi",
+                        w.corrected_percentage_median_bmi,
+                    ),
                 ];
-                for (name, k) in exact {
-                    if num(row, name) != w[k] {
-                        failures.push(format!("{case} {name}: got {}", num(row, name)));
+                for (name, want) in exact {
+                    if num(row, name) != want {
+                        failures.push(format!("{case:?} {name}: got {}", num(row, name)));
                     }
                 }
-                for (name, k) in close {
-                    let agree = match (num(row, name).as_f64(), w[k].as_f64()) {
+                for (name, want) in close {
+                    let agree = match (num(row, name).as_f64(), want) {
                         (Some(g), Some(e)) => (g - e).abs() <= SDS_ABS,
                         (None, None) => true,
                         _ => false,
                     };
                     if !agree {
-                        failures.push(format!("{case} {name}: got {}", num(row, name)));
+                        failures.push(format!("{case:?} {name}: got {}", num(row, name)));
                     }
                 }
-                for (name, k) in [
-                    ("corrected_centile_band", 11),
-                    ("chronological_centile_band", 15),
+                for (name, band) in [
+                    ("corrected_centile_band", &w.corrected.band),
+                    ("chronological_centile_band", &w.chronological.band),
                 ] {
-                    if row[col(name)].is_empty() != w[k].is_null() {
-                        failures.push(format!("{case} {name}: got {:?}", row[col(name)]));
+                    if row[col(name)].is_empty() != band.is_none() {
+                        failures.push(format!("{case:?} {name}: got {:?}", row[col(name)]));
                     }
                 }
             }
-            other => panic!("unexpected expectation {other}"),
         }
     }
     println!("{scored} scored and {errors} error rows checked");

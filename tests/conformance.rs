@@ -131,11 +131,7 @@ fn check_calculations(file: &str) {
     let mut report = Report::default();
     for c in cases::<CalculationCase>(file) {
         report.case(&c.reference);
-        let body = serde_json::json!({
-            "birth_date": c.birth_date, "observation_date": c.observation_date, "sex": c.sex,
-            "measurement_method": c.measurement_method, "observation_value": c.observation_value,
-            "gestation_weeks": c.gestation_weeks, "gestation_days": c.gestation_days,
-        });
+        let body = c.body();
         let got = Reference::parse(&c.reference)
             .ok_or_else(|| "unknown reference".to_string())
             .and_then(|r| {

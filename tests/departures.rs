@@ -10,37 +10,15 @@ use centile::engine::sds::{
 use centile::{Method, Reference, Sex};
 use serde_json::Value as Json;
 
-fn cases(name: &str) -> Vec<Vec<Json>> {
-    let path = format!("{}/tests/vectors/{name}", env!("CARGO_MANIFEST_DIR"));
-    let doc: Json = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-    doc["cases"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| c.as_array().unwrap().clone())
-        .collect()
-}
-
-fn parse(c: &[Json]) -> (Reference, Method, Sex, f64, f64) {
-    let r = Reference::parse(c[0].as_str().unwrap()).unwrap();
-    let m = Method::parse(c[1].as_str().unwrap()).unwrap();
-    let s = Sex::parse(c[2].as_str().unwrap()).unwrap();
-    (r, m, s, c[3].as_f64().unwrap(), c[4].as_f64().unwrap())
-}
+mod common;
+use common::{
+    cases, terms, Answer, CalculationCase, MeasurementFromSdsCase, PercentageMedianBmiCase,
+    SdsCase, ROUNDING_ABS,
+};
 
 /// The dGC request body of a calculation vector.
-fn request_body(c: &[Json]) -> Value {
-    serde_json::from_value(serde_json::json!({
-        "birth_date": c[1], "observation_date": c[2], "sex": c[3], "measurement_method": c[4],
-        "observation_value": c[5], "gestation_weeks": c[6], "gestation_days": c[7],
-    }))
-    .unwrap()
-}
-
-fn expects(c: &[Json], prefix: &str) -> bool {
-    c.last()
-        .and_then(Json::as_str)
-        .is_some_and(|e| e.starts_with(prefix))
+fn request_body(c: &CalculationCase) -> Value {
+    serde_json::from_value(c.body()).unwrap()
 }
 
 /// rcpchgrowth raises IndexError/ValueError (SciPy's interpolation range) for non-whole-day ages just either side
@@ -48,32 +26,40 @@ fn expects(c: &[Json], prefix: &str) -> bool {
 #[test]
 fn ages_between_the_two_year_tables_are_a_clear_error() {
     let mut seen = 0;
-    for c in cases("sds_for_measurement.json") {
-        if expects(&c, "raises IndexError") || expects(&c, "raises ValueError") {
-            let (r, m, s, age, value) = parse(&c);
+    for c in cases::<SdsCase>("sds_for_measurement.json") {
+        if c.sds.is_error("raises IndexError") || c.sds.is_error("raises ValueError") {
+            let (r, m, s) = terms(&c.reference, &c.measurement_method, &c.sex);
             assert_eq!(
-                sds_for_measurement(r, age, m, s, value),
+                sds_for_measurement(r, c.age, m, s, c.observation_value),
                 Err(CalcError::BetweenTables),
                 "{c:?}"
             );
             seen += 1;
         }
     }
-    for c in cases("measurement_from_sds.json") {
-        if expects(&c, "raises IndexError") || expects(&c, "raises ValueError") {
-            let (r, m, s, age, sds) = parse(&c);
-            let got =
-                measurement_from_sds(r, age, m, s, sds, RoundingRule::Python, AtJoin::OlderTable);
+    for c in cases::<MeasurementFromSdsCase>("measurement_from_sds.json") {
+        if c.measurement.is_error("raises IndexError")
+            || c.measurement.is_error("raises ValueError")
+        {
+            let (r, m, s) = terms(&c.reference, &c.measurement_method, &c.sex);
+            let got = measurement_from_sds(
+                r,
+                c.age,
+                m,
+                s,
+                c.sds,
+                RoundingRule::Python,
+                AtJoin::OlderTable,
+            );
             assert_eq!(got, Err(CalcError::BetweenTables), "{c:?}");
             seen += 1;
         }
     }
     // percentage_median_bmi returns None in the lower gap and raises in the upper one.
-    for c in cases("percentage_median_bmi.json") {
-        if c[4].is_null() || expects(&c, "raises ValueError") {
-            let r = Reference::parse(c[0].as_str().unwrap()).unwrap();
-            let s = Sex::parse(c[1].as_str().unwrap()).unwrap();
-            let got = percentage_median_bmi(r, c[2].as_f64().unwrap(), s, c[3].as_f64().unwrap());
+    for c in cases::<PercentageMedianBmiCase>("percentage_median_bmi.json") {
+        if c.percentage == Answer::Value(None) || c.percentage.is_error("raises ValueError") {
+            let (r, _, s) = terms(&c.reference, "bmi", &c.sex);
+            let got = percentage_median_bmi(r, c.age, s, c.bmi);
             assert_eq!(got, Err(CalcError::BetweenTables), "{c:?}");
             seen += 1;
         }
@@ -84,27 +70,27 @@ fn ages_between_the_two_year_tables_are_a_clear_error() {
 /// rcpchgrowth gives complex numbers, NaN, -inf or ZeroDivisionError for zero and negative values; we refuse them.
 #[test]
 fn zero_and_negative_values_are_refused() {
-    let sds: Vec<_> = cases("sds_for_measurement.json")
+    let sds: Vec<_> = cases::<SdsCase>("sds_for_measurement.json")
         .into_iter()
-        .filter(|c| expects(c, "non_positive"))
+        .filter(|c| c.sds.is_error("non_positive"))
         .collect();
     assert!(!sds.is_empty());
     for c in sds {
-        let (r, m, s, age, value) = parse(&c);
+        let (r, m, s) = terms(&c.reference, &c.measurement_method, &c.sex);
         assert_eq!(
-            sds_for_measurement(r, age, m, s, value),
+            sds_for_measurement(r, c.age, m, s, c.observation_value),
             Err(CalcError::NotPositive),
             "{c:?}"
         );
     }
-    let calc: Vec<_> = cases("calculation.json")
+    let calc: Vec<_> = cases::<CalculationCase>("calculation.json")
         .into_iter()
-        .filter(|c| expects(c, "non_positive"))
+        .filter(|c| c.expected.is_error("non_positive"))
         .collect();
     assert!(!calc.is_empty());
     for c in calc {
         let body = request_body(&c);
-        let err = api::calculation(c[0].as_str().unwrap(), &body).unwrap_err();
+        let err = api::calculation(&c.reference, &body).unwrap_err();
         assert!(
             err.detail.iter().any(|d| d.kind == "greater_than"),
             "{c:?}: {err}"
@@ -126,25 +112,33 @@ fn zero_and_negative_values_are_refused() {
 #[test]
 fn infinite_results_are_an_error() {
     let mut seen = 0;
-    for c in cases("sds_for_measurement.json")
+    for c in cases::<SdsCase>("sds_for_measurement.json")
         .into_iter()
-        .filter(|c| expects(c, "non_finite"))
+        .filter(|c| c.sds.is_error("non_finite"))
     {
-        let (r, m, s, age, value) = parse(&c);
+        let (r, m, s) = terms(&c.reference, &c.measurement_method, &c.sex);
         assert_eq!(
-            sds_for_measurement(r, age, m, s, value),
+            sds_for_measurement(r, c.age, m, s, c.observation_value),
             Err(CalcError::NotFinite),
             "{c:?}"
         );
         seen += 1;
     }
-    for c in cases("measurement_from_sds.json")
+    for c in cases::<MeasurementFromSdsCase>("measurement_from_sds.json")
         .into_iter()
-        .filter(|c| expects(c, "non_finite"))
+        .filter(|c| c.measurement.is_error("non_finite"))
     {
-        let (r, m, s, age, z) = parse(&c);
+        let (r, m, s) = terms(&c.reference, &c.measurement_method, &c.sex);
         assert_eq!(
-            measurement_from_sds(r, age, m, s, z, RoundingRule::Python, AtJoin::OlderTable),
+            measurement_from_sds(
+                r,
+                c.age,
+                m,
+                s,
+                c.sds,
+                RoundingRule::Python,
+                AtJoin::OlderTable
+            ),
             Err(CalcError::NotFinite),
             "{c:?}"
         );
@@ -241,7 +235,7 @@ fn who_girls_height_at_day_1827_is_whos_row() {
             value,
         )
         .unwrap();
-        assert!((z - ((value / m).powf(l) - 1.0) / (l * s)).abs() < 1e-12);
+        assert!((z - ((value / m).powf(l) - 1.0) / (l * s)).abs() < ROUNDING_ABS);
     }
 }
 
@@ -249,25 +243,22 @@ fn who_girls_height_at_day_1827_is_whos_row() {
 /// until their due date although rcpchgrowth treats them as term. We validate at the age the reference uses.
 #[test]
 fn cdc_and_who_term_newborns_are_accepted_before_their_due_date() {
-    let newborns: Vec<_> = cases("calculation.json")
+    let newborns: Vec<_> = cases::<CalculationCase>("calculation.json")
         .into_iter()
         .filter(|c| {
-            matches!(c[0].as_str(), Some("cdc" | "who"))
-                && (37..40).contains(&c[6].as_i64().unwrap())
-                && c[8].as_array().is_some_and(|w| {
+            matches!(c.reference.as_str(), "cdc" | "who")
+                && (37..40).contains(&c.gestation_weeks)
+                && matches!(&c.expected, Answer::Value(w) if {
                     // Still before the due date: the raw corrected age the server checks is negative.
-                    let days_short = 280 - (c[6].as_i64().unwrap() * 7 + c[7].as_i64().unwrap());
-                    w[0].as_f64().unwrap() * 365.25 < days_short as f64
+                    let days_short = 280 - (c.gestation_weeks * 7 + c.gestation_days);
+                    w.chronological_decimal_age * 365.25 < days_short as f64
                 })
         })
         .collect();
     assert!(!newborns.is_empty());
     for c in newborns {
         let body = request_body(&c);
-        assert!(
-            api::calculation(c[0].as_str().unwrap(), &body).is_ok(),
-            "{c:?}"
-        );
+        assert!(api::calculation(&c.reference, &body).is_ok(), "{c:?}");
     }
 }
 
@@ -287,19 +278,23 @@ fn refused<T: std::fmt::Debug>(
 #[test]
 fn measurement_from_sds_gives_a_number_or_a_422() {
     let (mut refused_count, mut answered) = (0, 0);
-    for c in cases("measurement_from_sds.json") {
-        let (_, m, _, _, z) = parse(&c);
+    for c in cases::<MeasurementFromSdsCase>("measurement_from_sds.json") {
+        let (_, m, _) = terms(&c.reference, &c.measurement_method, &c.sex);
         let limit = f64::from(centile::engine::measurement::sds_limit(m));
-        let args = serde_json::json!({"reference": c[0], "measurement_method": c[1], "sex": c[2], "age": c[3], "sds": c[4]});
+        let args = serde_json::json!({"reference": c.reference, "measurement_method": c.measurement_method, "sex": c.sex, "age": c.age, "sds": c.sds});
         let got = api::measurement_from_sds(&serde_json::from_value(args).unwrap());
-        if c[5].is_null() || (c[5].is_number() && z.abs() > limit) {
+        let want = match c.measurement {
+            Answer::Value(v) => Some(v),
+            Answer::Error(_) => None,
+        };
+        if want == Some(None) || (matches!(want, Some(Some(_))) && c.sds.abs() > limit) {
             assert_eq!(
                 refused(got),
                 (serde_json::json!(["body", "sds"]), "value_error"),
                 "{c:?}"
             );
             refused_count += 1;
-        } else if let Some(want) = c[5].as_f64() {
+        } else if let Some(Some(want)) = want {
             assert_eq!(got.unwrap(), Some(want), "{c:?}");
             answered += 1;
         }

@@ -8,7 +8,7 @@ use centile::dgc::value::Value;
 use serde_json::{json, Value as Json};
 
 mod common;
-use common::SDS_ABS;
+use common::{cases, Answer, CalculationCase, SDS_ABS};
 
 fn value(j: &Json) -> Value {
     serde_json::from_value(j.clone()).unwrap()
@@ -745,11 +745,6 @@ fn round_trip_bundle_results_observations_read_again() {
 /// the numbers agree to 1e-9 and the Observation carries them; where it refuses, there is no Observation.
 #[test]
 fn golden_vectors_through_fhir() {
-    let path = format!(
-        "{}/tests/vectors/calculation.json",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let doc: Json = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     let (mut compared, mut rejected) = (0, 0);
     let loinc = |m: &str| match m {
         "height" => ("8302-2", "cm"),
@@ -758,45 +753,59 @@ fn golden_vectors_through_fhir() {
         _ => ("39156-5", "kg/m2"),
     };
     // Every third case (the engine itself is checked on all of them by tests/conformance.rs).
-    for case in doc["cases"].as_array().unwrap().iter().step_by(3) {
-        let c = case.as_array().unwrap();
-        let (reference, method) = (c[0].as_str().unwrap(), c[4].as_str().unwrap());
-        let (weeks, days) = (c[6].as_i64().unwrap(), c[7].as_i64().unwrap());
+    for c in cases::<CalculationCase>("calculation.json")
+        .iter()
+        .step_by(3)
+    {
+        let (reference, method) = (c.reference.as_str(), c.measurement_method.as_str());
+        let (weeks, days) = (c.gestation_weeks, c.gestation_days);
         if !(0..=6).contains(&days) {
             continue; // FHIR states a gestational age as one quantity: 33 weeks + 7 days is 34+0.
         }
         let (code, unit) = loinc(method);
-        let mut resources = vec![patient(c[1].as_str().unwrap(), c[3].as_str().unwrap())];
+        let mut resources = vec![patient(&c.birth_date, &c.sex)];
         if (weeks, days) != (40, 0) {
             resources.push(gestation(
                 "ga",
                 "76516-4",
                 json!(weeks * 7 + days),
                 "d",
-                c[1].as_str().unwrap(),
+                &c.birth_date,
             ));
         }
         resources.push(observation(
             "o",
             code,
-            c[5].clone(),
+            json!(c.observation_value),
             unit,
-            c[2].as_str().unwrap(),
+            &c.observation_date,
         ));
         let got = fhir_calculation(reference, &value(&bundle(&resources)));
-        let id = format!("{case}");
-        match (&c[8], got) {
-            (Json::Array(want), Ok(got)) => {
+        let id = format!("{c:?}");
+        match (&c.expected, got) {
+            (Answer::Value(want), Ok(got)) => {
                 let BulkResult::Measurement(m) = &got.results[0].results[0] else {
                     panic!("{id}: an error entry");
                 };
-                for (key, g, i) in [
-                    ("corrected_sds", m.corrected.sds, 9),
-                    ("corrected_centile", m.corrected.centile, 10),
-                    ("chronological_sds", m.chronological.sds, 13),
-                    ("chronological_centile", m.chronological.centile, 14),
+                for (key, g, w) in [
+                    ("corrected_sds", m.corrected.sds, want.corrected.sds),
+                    (
+                        "corrected_centile",
+                        m.corrected.centile,
+                        want.corrected.centile,
+                    ),
+                    (
+                        "chronological_sds",
+                        m.chronological.sds,
+                        want.chronological.sds,
+                    ),
+                    (
+                        "chronological_centile",
+                        m.chronological.centile,
+                        want.chronological.centile,
+                    ),
                 ] {
-                    match (g, want[i].as_f64()) {
+                    match (g, w) {
                         (Some(g), Some(w)) => {
                             assert!((g - w).abs() <= SDS_ABS, "{id} {key}: {g} vs {w}")
                         }
@@ -813,7 +822,7 @@ fn golden_vectors_through_fhir() {
                 assert_eq!(sds, m.corrected.sds, "{id}");
                 compared += 1;
             }
-            (Json::String(_), Ok(got)) => {
+            (Answer::Error(_), Ok(got)) => {
                 // The oracle refused: an error entry, never an Observation.
                 assert!(got.observations.is_empty(), "{id}");
                 assert!(
@@ -822,8 +831,8 @@ fn golden_vectors_through_fhir() {
                 );
                 rejected += 1;
             }
-            (Json::String(_), Err(_)) => rejected += 1,
-            (want, got) => panic!("{id}: want {want}, got {:?}", got.err()),
+            (Answer::Error(_), Err(_)) => rejected += 1,
+            (Answer::Value(_), Err(e)) => panic!("{id}: want an answer, got {e:?}"),
         }
     }
     assert!(

@@ -3,6 +3,7 @@
 // Each test crate uses a part of this module.
 #![allow(dead_code)]
 
+use centile::{Method, Reference, Sex};
 use serde::Deserialize;
 use serde_json::Value as Json;
 
@@ -72,6 +73,13 @@ pub enum Answer<T> {
     Error(String),
 }
 
+impl<T> Answer<T> {
+    /// Whether rcpchgrowth raised an error whose text starts with `prefix`.
+    pub fn is_error(&self, prefix: &str) -> bool {
+        matches!(self, Answer::Error(e) if e.starts_with(prefix))
+    }
+}
+
 impl<T: Copy> Answer<Option<T>> {
     /// The value; `None` for an error or a `null` answer.
     pub fn value(&self) -> Option<T> {
@@ -96,6 +104,31 @@ pub struct CalculationCase {
     /// rcpchgrowth's measurement; an error's text; or, in flagged.json, "observation_value_error: …" for an
     /// object flagged so.
     pub expected: Answer<Calculated>,
+}
+
+impl CalculationCase {
+    /// The dGC request body.
+    pub fn body(&self) -> Json {
+        serde_json::json!({
+            "birth_date": self.birth_date, "observation_date": self.observation_date, "sex": self.sex,
+            "measurement_method": self.measurement_method, "observation_value": self.observation_value,
+            "gestation_weeks": self.gestation_weeks, "gestation_days": self.gestation_days,
+        })
+    }
+}
+
+/// The reference, method and sex a row names (all known to the vectors that use this).
+pub fn terms(reference: &str, method: &str, sex: &str) -> (Reference, Method, Sex) {
+    match (
+        Reference::parse(reference),
+        Method::parse(method),
+        Sex::parse(sex),
+    ) {
+        (Some(r), Some(m), Some(s)) => (r, m, s),
+        _ => panic!(
+            "unknown reference, method or sex in a golden vector: {reference} {method} {sex}"
+        ),
+    }
 }
 
 /// What rcpchgrowth computed for a calculation case (the sentences are compared by kind, not text). In the file

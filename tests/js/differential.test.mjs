@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { fuzz } from './fuzz.mjs';
 import { outcome } from './paths.mjs';
+import { xorshift32 } from '../common/random.mjs';
 
 const require = createRequire(import.meta.url);
 const wasm = require('../../pkg/node/index.cjs');
@@ -61,8 +62,8 @@ const same = (name, x) => {
 
 test('wasm and centile/js agree on every numeric field at the edges of the doubles, and on random magnitudes', () => {
   const differences = [];
-  let compared = 0, seed = 20261206;
-  const rand = () => { seed ^= seed << 13; seed ^= seed >>> 17; seed ^= seed << 5; return (seed >>> 0) / 4294967296; };
+  let compared = 0;
+  const rand = xorshift32(20261206);
   for (const name of Object.keys(FIELDS)) {
     const xs = [...EDGES, ...EDGES.map((x) => -x), ...Array.from({ length: 40 }, () => (rand() < 0.5 ? -1 : 1) * 10 ** (rand() * 620 - 310))];
     for (const x of xs) {

@@ -13,6 +13,7 @@
 // `node tests/js/fuzz.mjs [executions] [seed]` runs it standalone and prints the counts.
 import assert from 'node:assert/strict';
 import { fast as api, general, outcome } from './paths.mjs';
+import { xorshift32 } from '../common/random.mjs';
 
 const term = { birth_date: '2015-03-01', observation_date: '2021-06-15', observation_value: 121.5, sex: 'female', measurement_method: 'height',
   gestation_weeks: 33, gestation_days: 2 };
@@ -40,8 +41,7 @@ const VALID = [
 const SCALAR = new Set(['sdsForMeasurement', 'centileForSds', 'sdsForCentile', 'bmiFromHeightWeight', 'percentageMedianBmi', 'velocity', 'acceleration']);
 
 export function fuzz({ executions = Infinity, seconds = Infinity, seed = 1, against = null, progress = () => {} } = {}) {
-  let s = seed >>> 0 || 1;
-  const rand = () => { s ^= s << 13; s >>>= 0; s ^= s >>> 17; s ^= s << 5; s >>>= 0; return s / 4294967296; };
+  const rand = xorshift32(seed);
   const int = (n) => Math.floor(rand() * n);
   const pick = (xs) => xs[int(xs.length)];
   const mine = new Error('the caller’s own');

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import vm from 'node:vm';
 import { TextDecoder as Utf8Decoder, TextEncoder as Utf8Encoder } from '../../pkg-template/js/utf8.js';
+import { xorshift32 } from '../common/random.mjs';
 
 const require = createRequire(import.meta.url);
 const wasmBuild = require('../../pkg/node/index.cjs');
@@ -16,9 +17,8 @@ const jsSource = readFileSync(new URL('../../pkg/js/index.cjs', import.meta.url)
 const child = { birth_date: '2019-02-11', observation_date: '2023-06-30', observation_value: 101.3, sex: 'female',
   measurement_method: 'height', gestation_weeks: 33, gestation_days: 4 };
 
-// Deterministic random input: xorshift32.
-let seed = 20261129;
-const rand = () => { seed ^= seed << 13; seed ^= seed >>> 17; seed ^= seed << 5; return (seed >>> 0) / 4294967296; };
+// Deterministic random input.
+const rand = xorshift32(20261129);
 
 test('UTF-8 decoder matches TextDecoder (replacement mode, BOM kept) on random and malformed bytes', () => {
   const ours = new Utf8Decoder(), node = new TextDecoder('utf-8', { ignoreBOM: true });

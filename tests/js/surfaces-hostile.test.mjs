@@ -4,14 +4,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
+import { xorshift32 } from '../common/random.mjs';
 
 const require = createRequire(import.meta.url);
 const { centileFetch } = await import('../../pkg/dgc/fetch.js');
 const { createCentileAdapter } = await import('../../pkg/dgc/axios.js');
 const axios = require('axios');
 
-let seed = 424242;
-const rand = () => { seed ^= seed << 13; seed ^= seed >>> 17; seed ^= seed << 5; return (seed >>> 0) / 4294967296; };
+const rand = xorshift32(424242);
 const pick = (xs) => xs[Math.floor(rand() * xs.length)];
 const weird = () => pick([undefined, null, NaN, Infinity, -Infinity, -0, 0, -1, 1e308, -1e308, 2 ** 53, 0.5, 40, 1e9, '', 'x',
   '2020-02-30', '2020-01-01', 'male', 'female', 'height', 'weight', 'bmi', 'ofc', 'uk-who', 'sds', 'centile', 'both', 'whole',
