@@ -40,7 +40,7 @@ svg .centile-line, svg .sds-line { stroke: var(--centile-line); }
 svg[data-kind="centile"] .point-chronological .mark { fill: var(--centile-point); }
 svg[data-kind="centile"] .point-corrected .mark, svg[data-kind="centile"] .point-bone .mark, svg[data-kind="centile"] .link { stroke: var(--centile-point); }
 svg .point { outline: none; cursor: pointer; }
-svg .point:focus .target, svg .point[aria-current="true"] .target { fill: none; stroke: var(--centile-focus); stroke-width: 2; }
+svg .point:focus .target, svg .point[aria-current="true"] .target { visibility: visible; fill: none; stroke: var(--centile-focus); stroke-width: 2; }
 svg .puberty rect { fill: var(--centile-puberty, color-mix(in srgb, var(--centile-line) 12%, transparent)); }
 .tooltip { position: absolute; pointer-events: none; max-width: 18em; padding: 6px 8px; border-radius: 4px; font-size: 13px;
   background: var(--centile-tooltip-background, #1f2933); color: var(--centile-tooltip-text, #ffffff); }

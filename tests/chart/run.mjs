@@ -90,6 +90,16 @@ try {
       await page.waitForFunction((w) => document.getElementById('chart').shadowRoot.querySelector('svg').viewBox.baseVal.width <= w, width);
       const scroll = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       assert(scroll <= 0, `scrolls ${scroll} px`);
+      // The target is hit though it is not painted: a touch 19 px left of the leftmost point's centre lands on it.
+      const hit = await page.evaluate(() => {
+        const root = document.getElementById('chart').shadowRoot;
+        const points = [...root.querySelectorAll('.point')];
+        const rect = (p) => p.querySelector('.target').getBoundingClientRect();
+        const first = points.reduce((a, b) => (rect(b).left < rect(a).left ? b : a));
+        const r = rect(first);
+        return root.elementFromPoint(r.left + r.width / 2 - 19, r.top + r.height / 2)?.closest('.point') === first;
+      });
+      assert(hit, 'a touch inside the 44 px target did not reach its point');
       for (const p of await page.evaluate(readPoints)) {
         assert(p.target >= 44 - 0.5, `a ${p.target} px target`);
         assert(offMap(p) <= 0.5, JSON.stringify(p));
