@@ -15,7 +15,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { transformSync } from 'esbuild';
+import { buildSync, transformSync } from 'esbuild';
 import { buildJs } from './build-js.mjs';
 import { entry } from './entries.mjs';
 import { ENTRIES, kb, size } from './sizes.mjs';
@@ -133,11 +133,13 @@ for (const file of ['web/centile.js', 'web/index.js', 'bundler/index.js']) {
 // `centile/chart`: the renderer (pkg-template/chart/), importing the engine by the package's own name so a
 // consumer's conditions choose it (WebAssembly, or centile/js in React Native); shipped without comments.
 // With it `centile/element` (<centile-chart>) and `centile/react` (CentileChart; React is an optional peer).
-// Each in its own folder (index.js, index.d.ts), so older resolvers without `exports` find it too.
+// Each in its own folder (index.js, index.d.ts), so older resolvers without `exports` find it too; the files they
+// share (redraw.js) are inlined into each by esbuild, the package and React left as imports.
 for (const [name, dir] of [['index', 'chart'], ['element', 'element'], ['react', 'react']]) {
   mkdirSync(at(dir));
-  write(`${dir}/index.js`, banner + transformSync(readFileSync(path.join(root, `pkg-template/chart/${name}.js`), 'utf8'),
-    { format: 'esm', legalComments: 'none' }).code);
+  const { outputFiles } = buildSync({ entryPoints: [path.join(root, `pkg-template/chart/${name}.js`)], bundle: true, write: false,
+    format: 'esm', legalComments: 'none', external: ['centile', 'centile/*', 'react'], absWorkingDir: root, logLevel: 'error' });
+  write(`${dir}/index.js`, banner + outputFiles[0].text);
   cpSync(path.join(root, `pkg-template/chart/${name}.d.ts`), at(`${dir}/index.d.ts`));
 }
 

@@ -13,6 +13,7 @@
 // sits in a <details> below the chart. toSVG() and toPNG() export the chart as drawn (with its child label,
 // reference, version, table fingerprint and attribution); a print stylesheet fits it to A4 or Letter.
 import { renderChart } from 'centile/chart';
+import { redraw } from './redraw.js';
 
 const ATTRIBUTES = ['reference', 'sex', 'measurement-method', 'kind', 'age', 'age-window', 'centiles', 'imperial', 'child-label'];
 /** The age windows offered, as age-window attribute values, with their labels. */
@@ -212,24 +213,15 @@ export class CentileChartElement extends Base {
     if (!o.reference || !o.sex || !o.measurement_method) return;
     const focused = this.shadowRoot.activeElement?.closest?.('.point')?.dataset.point;
     const svg = renderChart(o);
-    const before = this.#svg && split(this.#svg);
-    const after = split(svg);
     const chart = this.shadowRoot.querySelector('.chart');
-    const group = chart.querySelector('.points');
+    const replaced = redraw(chart, this.#svg, svg);
     this.#svg = svg;
-    if (before && after && group && before.head === after.head && before.tail === after.tail
-      && before.items.length === after.items.length && group.childElementCount === after.items.length) {
-      const range = document.createRange();
-      range.selectNodeContents(group);
+    if (replaced) {
       const rows = this.shadowRoot.querySelector('.table tbody')?.rows;
-      after.items.forEach((item, i) => {
-        if (item === before.items[i]) return;
-        const node = range.createContextualFragment(item).firstElementChild;
-        group.children[i].replaceWith(node);
+      for (const node of replaced) {
         if (node.classList.contains('point') && rows?.[node.dataset.point]) rows[node.dataset.point].cells[0].textContent = node.getAttribute('aria-label');
-      });
+      }
     } else {
-      chart.innerHTML = svg;
       this.#table(chart.querySelectorAll('.point'));
     }
     if (focused !== undefined && !this.shadowRoot.activeElement) chart.querySelector(`.point[data-point="${focused}"]`)?.focus();
@@ -310,29 +302,6 @@ export class CentileChartElement extends Base {
     tip.style.left = `${Math.max(0, Math.min(box.width - tip.offsetWidth, x - tip.offsetWidth / 2))}px`;
     tip.style.top = `${y > tip.offsetHeight + 8 ? y - tip.offsetHeight - 8 : y + mark.height + 8}px`;
   }
-}
-
-const POINTS = '<g class="points">';
-const ENDS = { '<line': '/>', '<text': '</text>', '<g ': '</g>' };
-/**
- * renderChart's SVG as the text before its points group's children, each child's text, and the text after them;
- * null if it has no points group. The children are links (<line/>), points (<g> holding no <g>) and labels
- * (<text>); renderChart escapes < and > in every attribute and text, so each ends at its first closing tag.
- */
-function split(svg) {
-  const start = svg.indexOf(POINTS);
-  if (start < 0) return null;
-  const items = [];
-  let at = start + POINTS.length;
-  while (!svg.startsWith('</g>', at)) {
-    const open = Object.keys(ENDS).find((tag) => svg.startsWith(tag, at));
-    const end = open && svg.indexOf(ENDS[open], at);
-    if (!open || end < 0) return null;
-    const next = end + ENDS[open].length;
-    items.push(svg.slice(at, next));
-    at = next;
-  }
-  return { head: svg.slice(0, start + POINTS.length), items, tail: svg.slice(at) };
 }
 
 /** `png` with a pHYs chunk saying `dpi`, inserted after IHDR. */

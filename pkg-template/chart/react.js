@@ -1,10 +1,15 @@
 // centile/react: <CentileChart>, renderChart's SVG as a React component (React 18 and 19, server rendering).
 //
 // A pure function of its props: the SVG is renderChart(props) (memoised on the props that change it), so an edit
-// of one visit redraws in place and never needs a `key` remount. onPointFocus / onPointSelect receive the point's
-// details (from its data attributes); arrow keys move between points.
-import { createElement, useCallback, useMemo } from 'react';
+// of one visit redraws in place and never needs a `key` remount. The first SVG is React's (and the server's) HTML;
+// later ones are put in before the browser paints, replacing only the points that changed when nothing else did.
+// onPointFocus / onPointSelect receive the point's details (from its data attributes); arrow keys move between points.
+import { createElement, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { renderChart } from 'centile/chart';
+import { redraw } from './redraw.js';
+
+/** A layout effect in the browser; on a server (no document, no effects run) useEffect, which React does not warn about. */
+const useBeforePaint = typeof document === 'undefined' ? useEffect : useLayoutEffect;
 
 const OPTIONS = ['reference', 'sex', 'measurement_method', 'measurements', 'kind', 'age', 'centiles', 'midParentalHeight', 'width',
   'height', 'ageWindow', 'imperial', 'theme', 'messages', 'childLabel', 'title'];
@@ -20,7 +25,15 @@ function detail(point) {
 export function CentileChart(props) {
   const { className, style, onPointFocus, onPointSelect } = props;
   const svg = useMemo(() => renderChart(props), OPTIONS.map((k) => props[k]));
-  const html = useMemo(() => ({ __html: svg }), [svg]);
+  // React writes this HTML once (it never changes), so it never replaces the chart; redraw() does, in place.
+  const [html] = useState(() => ({ __html: svg }));
+  const box = useRef(null);
+  const shown = useRef(html.__html);
+  useBeforePaint(() => {
+    if (svg === shown.current) return;
+    redraw(box.current, shown.current, svg);
+    shown.current = svg;
+  }, [svg]);
   const point = (e) => e.target.closest?.('.point');
   const onFocus = useCallback((e) => {
     const p = point(e);
@@ -44,5 +57,5 @@ export function CentileChart(props) {
       onPointSelect(detail(p));
     }
   }, [onPointSelect]);
-  return createElement('div', { className, style, onFocus, onClick, onKeyDown, dangerouslySetInnerHTML: html });
+  return createElement('div', { ref: box, className, style, onFocus, onClick, onKeyDown, dangerouslySetInnerHTML: html });
 }

@@ -242,7 +242,7 @@ try {
     await page.setViewportSize({ width: 800, height: 900 });
   });
 
-  await check('React 19 (centile/react, bundled by esbuild): points on the map, an edited visit redrawn in place with no remount, onPointSelect', async () => {
+  await check('React 19 (centile/react, bundled by esbuild): points on the map, an edited visit in the first frame after it, only its elements replaced (no remount), onPointSelect', async () => {
     await page.goto(`${server.url}index.html`);
     await page.evaluate(async () => {
       document.body.innerHTML = '<main id="react"></main>';
@@ -256,8 +256,20 @@ try {
     };
     const before = await state();
     assert(before.off === 0 && before.values.length >= 6, JSON.stringify(before));
-    await page.evaluate(() => window.edit(5.9));
-    await page.waitForFunction(() => [...document.querySelectorAll('.react-chart .point')].some((p) => p.dataset.value === '5.9'));
+    // The edit is in the page by the first animation frame after it, only the edited visit's elements replaced.
+    const patched = await page.evaluate(async () => {
+      const points = () => [...document.querySelectorAll('.react-chart .points > *')];
+      const kept = points();
+      window.edit(5.9);
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      const now = points();
+      const fresh = document.createElement('div');
+      fresh.innerHTML = window.drawn();
+      return { count: [kept.length, now.length], replaced: now.filter((node, i) => node !== kept[i]).map((node) => node.dataset.index),
+        drawn: now.some((p) => p.dataset.value === '5.9'), same: document.querySelector('.react-chart').innerHTML === fresh.innerHTML };
+    });
+    assert(patched.drawn && patched.same, `the edit in the first frame: ${JSON.stringify(patched)}`);
+    assert(patched.count[0] === patched.count[1] && patched.replaced.length >= 1 && patched.replaced.every((i) => i === '2'), JSON.stringify(patched));
     const after = await state();
     assert(after.marker === before.marker, 'the chart\'s element was replaced (a remount)');
     assert(after.off === 0, `${after.off} points off the map after the edit`);
