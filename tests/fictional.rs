@@ -7,21 +7,16 @@ use centile::dgc::value::Value;
 use serde_json::Value as Json;
 
 mod common;
-use common::SDS_ABS;
+use common::{cases, Answer, FictionalCase, SDS_ABS};
 
 #[test]
 fn fictional_child_vectors() {
-    let path = format!(
-        "{}/tests/vectors/fictional_child.json",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let doc: Json = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     let mut observations = 0;
-    for case in doc["cases"].as_array().unwrap() {
-        let (reference, want) = (case[0].as_str().unwrap(), &case[2]);
-        let request: Value = serde_json::from_value(case[1].clone()).unwrap();
-        let id = format!("{reference} {}", case[1]);
-        let Some(want) = want.as_array() else {
+    for case in cases::<FictionalCase>("fictional_child.json") {
+        let reference = case.reference.as_str();
+        let request: Value = serde_json::from_value(case.request.clone()).unwrap();
+        let id = format!("{reference} {}", case.request);
+        let Answer::Value(want) = &case.series else {
             assert!(
                 api::fictional_child_observations(reference, &request).is_err(),
                 "{id}: expected an error"
@@ -35,15 +30,18 @@ fn fictional_child_vectors() {
             .collect();
         let expected: Vec<(String, f64)> = want
             .iter()
-            .map(|w| (w[0].as_str().unwrap().to_string(), w[1].as_f64().unwrap()))
+            .map(|w| (w.observation_date.clone(), w.observation_value))
             .collect();
         assert_eq!(got, expected, "{id}");
         let objects = api::fictional_child_data(reference, &request).unwrap();
         assert_eq!(objects.len(), want.len(), "{id}");
         for (m, w) in objects.iter().zip(want) {
-            assert_eq!(m.observation_error.is_some(), w[2] == true, "{id}: flag");
-            for (got, want) in [(m.corrected.sds, &w[3]), (m.chronological.sds, &w[4])] {
-                match (got, want.as_f64()) {
+            assert_eq!(m.observation_error.is_some(), w.flagged, "{id}: flag");
+            for (got, want) in [
+                (m.corrected.sds, w.corrected_sds),
+                (m.chronological.sds, w.chronological_sds),
+            ] {
+                match (got, want) {
                     (Some(a), Some(b)) => assert!((a - b).abs() <= SDS_ABS, "{id}: {a} vs {b}"),
                     (a, b) => assert_eq!(a, b, "{id}"),
                 }
@@ -57,24 +55,19 @@ fn fictional_child_vectors() {
 /// Velocity and acceleration of each whole series (flagged observations included, as rcpchgrowth takes them).
 #[test]
 fn velocity_and_acceleration_vectors() {
-    let path = format!(
-        "{}/tests/vectors/fictional_child.json",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let doc: Json = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     let mut compared = 0;
-    for case in doc["cases"].as_array().unwrap() {
-        let (Some(series), Some(dynamics)) = (case[2].as_array(), case[3].as_array()) else {
+    for case in cases::<FictionalCase>("fictional_child.json") {
+        let (Answer::Value(series), Some(dynamics)) = (&case.series, &case.dynamics) else {
             continue;
         };
-        let method = case[1]["measurement_method"].as_str().unwrap();
+        let method = case.request["measurement_method"].as_str().unwrap();
         let objects: Value = serde_json::from_value(Json::Array(
             series
                 .iter()
                 .map(|w| {
                     serde_json::json!({
-                        "child_observation_value": {"measurement_method": method, "observation_value": w[1]},
-                        "measurement_dates": {"chronological_decimal_age": w[5]},
+                        "child_observation_value": {"measurement_method": method, "observation_value": w.observation_value},
+                        "measurement_dates": {"chronological_decimal_age": w.chronological_decimal_age},
                     })
                 })
                 .collect(),
@@ -84,12 +77,12 @@ fn velocity_and_acceleration_vectors() {
             (api::velocity(method, &objects), &dynamics[0]),
             (api::acceleration(method, &objects), &dynamics[1]),
         ] {
-            match (got, want.as_f64()) {
-                (Ok(a), Some(b)) => {
+            match (got, want) {
+                (Ok(a), Answer::Value(b)) => {
                     assert!((a - b).abs() <= SDS_ABS * b.abs().max(1.0), "{a} vs {b}")
                 }
-                (Err(_), None) => {}
-                (got, _) => panic!("{got:?} vs {want}"),
+                (Err(_), Answer::Error(_)) => {}
+                (got, want) => panic!("{got:?} vs {want:?}"),
             }
             compared += 1;
         }

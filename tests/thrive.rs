@@ -7,45 +7,33 @@ use centile::dgc::value::Value;
 use serde_json::Value as Json;
 
 mod common;
-use common::SDS_ABS;
+use common::{cases, Answer, ThriveCase, SDS_ABS};
 
 #[test]
 fn thrive_line_vectors() {
-    let path = format!(
-        "{}/tests/vectors/thrive_lines.json",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let doc: Json = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     let mut points = 0;
-    for c in doc["cases"].as_array().unwrap() {
+    for c in cases::<ThriveCase>("thrive_lines.json") {
         let request: Value = serde_json::from_value(serde_json::json!({
-            "sex": c[0], "start_sds": c[1], "months": c[2], "target_centile": c[3],
+            "sex": c.sex, "start_sds": c.start_sds, "months": c.months, "target_centile": c.target_centile,
         }))
         .unwrap();
-        let id = format!("{c}");
-        let Some(want) = c[4].as_object() else {
+        let id = format!("{c:?}");
+        let Answer::Value(want) = &c.line else {
             continue;
         };
         let line = api::thrive_line(&request).unwrap();
-        let months: Vec<f64> = c[2]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|m| m.as_f64().unwrap())
-            .collect();
+        let months = &c.months;
         assert_eq!(line.zs.len(), months.len(), "{id}");
         for i in 0..months.len() {
-            let z = want["zs"][i].as_f64().unwrap();
-            assert!((line.zs[i] - z).abs() <= SDS_ABS, "{id} z[{i}]");
+            assert!((line.zs[i] - want.zs[i]).abs() <= SDS_ABS, "{id} z[{i}]");
             assert_eq!(
-                line.observation_values[i],
-                want["observation_values"][i].as_f64(),
+                line.observation_values[i], want.observation_values[i],
                 "{id} value[{i}]"
             );
             let age = if i == 0 {
                 months[0] / 12.0
             } else {
-                want["ages"][i].as_f64().unwrap()
+                want.ages[i]
             };
             assert_eq!(line.ages[i], age, "{id} age[{i}]");
             points += 1;

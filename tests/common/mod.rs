@@ -240,3 +240,55 @@ pub struct PercentageMedianBmiCase {
     pub bmi: f64,
     pub percentage: Answer<Option<f64>>,
 }
+
+/// A row of fictional_child.json: a `POST /{reference}/fictional-child-data` request, rcpchgrowth's series (or
+/// its error), and the velocity and acceleration of that series.
+#[derive(Clone, Debug, Deserialize)]
+pub struct FictionalCase {
+    pub reference: String,
+    pub request: Json,
+    pub series: Answer<Vec<FictionalObservation>>,
+    /// `[velocity, acceleration]`, each a number or rcpchgrowth's error; null for a series it refused.
+    pub dynamics: Option<[Answer<f64>; 2]>,
+}
+
+/// One observation of a fictional series.
+#[derive(Clone, Debug, Deserialize)]
+pub struct FictionalObservation {
+    pub observation_date: String,
+    pub observation_value: f64,
+    /// Whether rcpchgrowth flags it (`observation_value_error`).
+    pub flagged: bool,
+    pub corrected_sds: Option<f64>,
+    pub chronological_sds: Option<f64>,
+    pub chronological_decimal_age: f64,
+}
+
+/// A row of thrive_lines.json: `create_thrive_line(sex, start_sds, months, target_centile)` and its answer.
+#[derive(Clone, Debug, Deserialize)]
+pub struct ThriveCase {
+    pub sex: String,
+    pub start_sds: f64,
+    pub months: Vec<f64>,
+    pub target_centile: f64,
+    pub line: Answer<ThriveAnswer>,
+}
+
+/// rcpchgrowth's thrive line.
+#[derive(Clone, Debug, Deserialize)]
+pub struct ThriveAnswer {
+    pub zs: Vec<f64>,
+    pub ages: Vec<f64>,
+    pub observation_values: Vec<Option<f64>>,
+}
+
+/// A row of mid_parental_height.json: `POST /utilities/mid-parental-height` and rcpchgrowth's answer (its
+/// chart lines kept as JSON, compared by tests/charts.rs).
+#[derive(Clone, Debug, Deserialize)]
+pub struct MidParentalCase {
+    pub height_maternal: f64,
+    pub height_paternal: f64,
+    pub sex: String,
+    pub reference: String,
+    pub answer: Answer<serde_json::Map<String, Json>>,
+}
