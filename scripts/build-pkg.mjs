@@ -142,6 +142,7 @@ for (const [name, dir] of [['index', 'chart'], ['element', 'element'], ['react',
   write(`${dir}/index.js`, banner + outputFiles[0].text);
   cpSync(path.join(root, `pkg-template/chart/${name}.d.ts`), at(`${dir}/index.d.ts`));
 }
+cpSync(path.join(root, 'pkg-template/chart/print.css'), at('element/print.css'));
 
 // `centile/js`: the same engine as plain JavaScript, for engines without WebAssembly (scripts/build-js.mjs): a
 // second Rust build and wasm2js, minutes after a Rust change.

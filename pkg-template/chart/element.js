@@ -11,7 +11,8 @@
 // 44 px focus target; arrow keys move between points, Home / End to the first and last; Enter or a click selects.
 // Events: `centile-focus` and `centile-select`, with the point's details. A table twin (the same points as a table)
 // sits in a <details> below the chart. toSVG() and toPNG() export the chart as drawn (with its child label,
-// reference, version, table fingerprint and attribution); a print stylesheet fits it to A4 or Letter.
+// reference, version, table fingerprint and attribution); its print styles and
+// centile/element/print.css (the page's @page margins) print it on one page of A4 or Letter.
 import { renderChart } from 'centile/chart';
 import { redraw } from './redraw.js';
 

@@ -13,6 +13,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { inflateSync } from 'node:zlib';
 import { startServer } from '../../www-demo/serve.mjs';
 import { offMap, readPoints } from '../consumers/chart-points.mjs';
 
@@ -149,18 +150,42 @@ try {
     for (const s of ['Test child', out.version, out.fingerprint, 'WHO Child Growth Standards']) assert(out.text.includes(s), `the SVG names ${s}`);
   });
 
-  await check('print: the chart alone, fitted to the page (A4 and Letter)', async () => {
-    await page.emulateMedia({ media: 'print' });
-    const shown = await page.evaluate(() => {
-      const root = document.getElementById('chart').shadowRoot;
-      return { table: getComputedStyle(root.querySelector('details')).display, svg: root.querySelector('svg').getBoundingClientRect().width };
-    });
-    assert(shown.table === 'none', 'the table and controls are hidden');
-    await page.emulateMedia({ media: 'screen' });
-    for (const format of ['A4', 'Letter']) {
-      const pdf = await page.pdf({ format });
-      assert(pdf.subarray(0, 4).toString() === '%PDF' && pdf.length > 5000, `${format} PDF`);
+  await check('print (element/print.css): on A4 and on Letter, one page with the chart and every axis label inside the printable area; table and controls hidden', async () => {
+    const MARGIN = 12; // mm, print.css's @page margin
+    const mm = 96 / 25.4; // CSS px
+    for (const [format, paper, points] of [['A4', [210, 297], [595.28, 841.89]], ['Letter', [215.9, 279.4], [612, 792]]]) {
+      const pdf = (await page.pdf({ format })).toString('latin1');
+      const pages = pdf.match(/\/Type\s*\/Pages\b[^>]*?\/Count (\d+)|\/Count (\d+)[^>]*?\/Type\s*\/Pages\b/);
+      assert(pages && Number(pages[1] ?? pages[2]) === 1, `${format}: ${pages?.[0]} (not one page)`);
+      const media = pdf.match(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/).slice(1).map(Number);
+      assert(Math.abs(media[0] - points[0]) < 1 && Math.abs(media[1] - points[1]) < 1, `${format}: a ${media} pt page`);
+      // Where Chromium's PDF places the page's content: its first two transforms (device scale, then the page area's
+      // origin) give the top-left margin that @page set.
+      const content = [...pdf.matchAll(/stream\r?\n([\s\S]*?)endstream/g)].map((m) => {
+        try { return inflateSync(Buffer.from(m[1], 'latin1')).toString('latin1'); } catch { return ''; }
+      }).find((t) => /\bcm\b/.test(t));
+      const [device, origin] = [...content.matchAll(/([-\d.]+) 0 0 ([-\d.]+) ([-\d.]+) ([-\d.]+) cm/g)].map((m) => m.slice(1).map(Number));
+      const margin = [origin[2], origin[3]].map((v) => (v * Math.abs(device[0]) * 25.4) / 72);
+      assert(margin.every((v) => Math.abs(v - MARGIN) < 0.5), `${format}: content at ${margin.map((v) => v.toFixed(1))} mm, not print.css's ${MARGIN} mm margin`);
+      // The same page laid out for print at the printable area's size: the chart's box and every axis label inside it.
+      const area = paper.map((v) => Math.floor((v - 2 * MARGIN) * mm));
+      await page.setViewportSize({ width: area[0], height: area[1] });
+      await page.emulateMedia({ media: 'print' });
+      await page.waitForFunction((w) => document.getElementById('chart').shadowRoot.querySelector('svg').viewBox.baseVal.width <= w, area[0]);
+      const laid = await page.evaluate(() => {
+        const root = document.getElementById('chart').shadowRoot;
+        const box = (e) => { const r = e.getBoundingClientRect(); return [r.left + scrollX, r.top + scrollY, r.right + scrollX, r.bottom + scrollY]; };
+        return { height: document.documentElement.scrollHeight, chart: box(root.querySelector('svg')), labels: [...root.querySelectorAll('.axes text')].map(box),
+          hidden: ['details', '.windows', '.tooltip'].map((s) => root.querySelector(s)).filter(Boolean).map((e) => getComputedStyle(e).display) };
+      });
+      const inside = ([l, t, r, b]) => l >= 0 && t >= 0 && r <= area[0] + 0.5 && b <= area[1] + 0.5;
+      assert(laid.height <= area[1], `${format}: the page is ${laid.height} px tall, the printable area ${area[1]} px`);
+      assert(inside(laid.chart), `${format}: the chart's box ${laid.chart} leaves the ${area} px printable area`);
+      assert(laid.labels.length > 10 && laid.labels.every(inside), `${format}: an axis label leaves the printable area`);
+      assert(laid.hidden.every((d) => d === 'none'), `${format}: the table or controls print (${laid.hidden})`);
+      await page.emulateMedia({ media: 'screen' });
     }
+    await page.setViewportSize({ width: 800, height: 900 });
   });
 
   await check('an edit of one visit is redrawn in the first frame after it, replacing only that visit\'s elements and table row: the chart is still renderChart\'s SVG', async () => {

@@ -66,7 +66,7 @@ const attw = (async () => {
   try {
     const packed = await exec('npm', ['pack', '--silent', '--pack-destination', dir], { cwd: path.join(root, 'pkg') });
     const tarball = path.join(dir, packed.stdout.trim().split('\n').at(-1));
-    return await exec(bin('attw'), [tarball, '--format', 'json', '--exclude-entrypoints', './web/centile_bg.wasm']);
+    return await exec(bin('attw'), [tarball, '--format', 'json', '--exclude-entrypoints', './web/centile_bg.wasm', './element/print.css']);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
