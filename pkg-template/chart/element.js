@@ -85,6 +85,9 @@ function attributeOptions(el) {
   return o;
 }
 
+/** A point's sentence (date, ages, value, centile and band): its <title>, which is also its accessible name. */
+const sentence = (point) => point.querySelector('title')?.textContent ?? '';
+
 /** Safe text for a file name. */
 const slug = (s) => String(s).replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '');
 
@@ -220,7 +223,7 @@ export class CentileChartElement extends Base {
     if (replaced) {
       const rows = this.shadowRoot.querySelector('.table tbody')?.rows;
       for (const node of replaced) {
-        if (node.classList.contains('point') && rows?.[node.dataset.point]) rows[node.dataset.point].cells[0].textContent = node.getAttribute('aria-label');
+        if (node.classList.contains('point') && rows?.[node.dataset.point]) rows[node.dataset.point].cells[0].textContent = sentence(node);
       }
     } else {
       this.#table(chart.querySelectorAll('.point'));
@@ -229,7 +232,7 @@ export class CentileChartElement extends Base {
   }
 
   #table(points) {
-    const rows = [...points].map((p) => `<tr><td>${p.getAttribute('aria-label').replace(/&/g, '&amp;').replace(/</g, '&lt;')}</td></tr>`);
+    const rows = [...points].map((p) => `<tr><td>${sentence(p).replace(/&/g, '&amp;').replace(/</g, '&lt;')}</td></tr>`);
     this.shadowRoot.querySelector('.table').innerHTML = rows.length
       ? `<table><caption>${this.shadowRoot.querySelector('svg title')?.textContent ?? ''}</caption><tbody>${rows.join('')}</tbody></table>` : '';
   }
@@ -237,13 +240,13 @@ export class CentileChartElement extends Base {
   #detail(point) {
     const d = point.dataset;
     return { index: Number(d.index), point: Number(d.point), ageKind: d.ageKind, method: d.method, decimalAge: Number(d.decimalAge),
-      value: Number(d.value), centile: d.centile === '' ? null : Number(d.centile), label: point.getAttribute('aria-label') };
+      value: Number(d.value), centile: d.centile === '' ? null : Number(d.centile), label: sentence(point) };
   }
 
   #focus(point) {
     if (!point) return;
     this.#tooltip(point);
-    this.shadowRoot.querySelector('.announce').textContent = point.getAttribute('aria-label');
+    this.shadowRoot.querySelector('.announce').textContent = sentence(point);
     this.dispatchEvent(new CustomEvent('centile-focus', { detail: this.#detail(point), bubbles: true, composed: true }));
   }
 
@@ -294,7 +297,7 @@ export class CentileChartElement extends Base {
       tip.hidden = true;
       return;
     }
-    tip.textContent = point.getAttribute('aria-label');
+    tip.textContent = sentence(point);
     tip.hidden = false;
     const box = this.shadowRoot.querySelector('.chart').getBoundingClientRect();
     const mark = point.querySelector('.mark').getBoundingClientRect();

@@ -592,9 +592,10 @@ export function renderChart(options) {
     const y = yMap(p.y);
     const label = esc(announce(p, s, m, unit));
     const [cx, cy] = [px(x), px(y)];
-    // The one element per point, written directly (the chart's longest loop). Its 44 px target is hit but not
-    // painted (hidden, with pointer-events on), so a chart of many points costs no more to draw than their marks.
-    out.push(`<g class="point point-${p.kind}" part="point" tabindex="0" role="img" aria-label="${label}" data-point="${i}"`
+    // The one element per point, written directly (the chart's longest loop). Its sentence is its <title>, which is
+    // its accessible name and its tooltip, written once. Its 44 px target is hit but not painted (hidden, with
+    // pointer-events on), so a chart of many points costs little more to draw than their marks.
+    out.push(`<g class="point point-${p.kind}" part="point" tabindex="0" role="img" data-point="${i}"`
       + ` data-index="${p.index}" data-method="${esc(p.method)}" data-age-kind="${p.kind}" data-decimal-age="${p.x}" data-value="${p.y}"`
       + ` data-centile="${p.centile ?? ''}"><title>${label}</title><circle class="target" cx="${cx}" cy="${cy}" r="22" visibility="hidden" pointer-events="all"/>`
       + (p.kind === 'chronological'

@@ -18,7 +18,7 @@ const OPTIONS = ['reference', 'sex', 'measurement_method', 'measurements', 'kind
 function detail(point) {
   const d = point.dataset;
   return { index: Number(d.index), point: Number(d.point), ageKind: d.ageKind, method: d.method, decimalAge: Number(d.decimalAge),
-    value: Number(d.value), centile: d.centile === '' ? null : Number(d.centile), label: point.getAttribute('aria-label') };
+    value: Number(d.value), centile: d.centile === '' ? null : Number(d.centile), label: point.querySelector('title')?.textContent ?? '' };
 }
 
 /** @param {import('./react').CentileChartProps} props */

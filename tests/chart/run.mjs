@@ -59,7 +59,7 @@ try {
 
   await check('keyboard: Tab reaches a point, arrows move between points, each announced, Enter selects', async () => {
     await page.evaluate(() => document.getElementById('chart').shadowRoot.querySelector('.point').focus());
-    const label = () => page.evaluate(() => document.getElementById('chart').shadowRoot.activeElement?.getAttribute('aria-label'));
+    const label = () => page.evaluate(() => document.getElementById('chart').shadowRoot.activeElement?.querySelector('title')?.textContent);
     const first = await label();
     await page.keyboard.press('ArrowRight');
     const second = await label();
@@ -125,9 +125,19 @@ try {
     await page.emulateMedia({ forcedColors: 'none' });
   });
 
+  await check('every point\'s accessible name in Chromium\'s accessibility tree is its sentence (its <title>, written once)', async () => {
+    const sentences = await page.evaluate(() => [...document.getElementById('chart').shadowRoot.querySelectorAll('.point')].map((p) => p.querySelector('title').textContent));
+    const cdp = await page.context().newCDPSession(page);
+    const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+    const names = new Set(nodes.filter((n) => n.role?.value === 'image').map((n) => n.name?.value));
+    const missing = sentences.filter((t) => !names.has(t));
+    assert(sentences.length >= 20 && missing.length === 0, `${missing.length} of ${sentences.length} points lack their name: ${missing[0]}`);
+    await cdp.detach();
+  });
+
   await check('the table twin lists every point', async () => {
     const rows = await page.evaluate(() => [...document.getElementById('chart').shadowRoot.querySelectorAll('details tr')].map((r) => r.textContent));
-    const labels = await page.evaluate(() => [...document.getElementById('chart').shadowRoot.querySelectorAll('.point')].map((p) => p.getAttribute('aria-label')));
+    const labels = await page.evaluate(() => [...document.getElementById('chart').shadowRoot.querySelectorAll('.point')].map((p) => p.querySelector('title').textContent));
     assert(rows.length === labels.length && rows.every((r, i) => r === labels[i]), `${rows.length} rows for ${labels.length} points`);
   });
 
@@ -213,7 +223,7 @@ try {
         inFirstFrame, count: [before.length, after.length],
         replaced: after.filter((node, i) => node !== before[i]).map((node) => `${node.getAttribute('class')} ${node.dataset.index}`),
         same: root.querySelector('.chart').innerHTML === fresh.innerHTML,
-        row: row === root.querySelector('.point[data-index="3"]').getAttribute('aria-label') && row.includes(`${value.toFixed(1)} cm`),
+        row: row === root.querySelector('.point[data-index="3"] title').textContent && row.includes(`${value.toFixed(1)} cm`),
       };
     });
     assert(out.inFirstFrame, 'the edited visit was not drawn in the first animation frame after the edit');
@@ -335,7 +345,7 @@ try {
           `${formatCentile(Number(p.dataset.centile))} centile`, m.measurement_calculated_values[corrected ? 'corrected_centile_band' : 'chronological_centile_band']];
       });
       assert(tip.shown, `point ${i}: no tooltip after a tap`);
-      assert(tip.text === await points.nth(i).getAttribute('aria-label'), `point ${i}: the tooltip is another point's: ${tip.text}`);
+      assert(tip.text === await points.nth(i).locator('title').textContent(), `point ${i}: the tooltip is another point's: ${tip.text}`);
       for (const part of want) assert(tip.text.includes(part), `point ${i}: the tooltip "${tip.text}" lacks "${part}"`);
       assert(tip.left >= 0 && tip.right <= 360, `point ${i}: the tooltip runs off the screen (${tip.left}–${tip.right} px)`);
     }

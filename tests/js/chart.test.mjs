@@ -28,6 +28,8 @@ const render = (o) => parse(renderChart({ reference: 'uk-who', sex: 'male', meas
 const lines = (svg) => byClass(svg, 'centile-line');
 const points = (svg) => byClass(svg, 'point');
 const num = (el, k) => Number(el.attrs[k]);
+/** A point's sentence: the text of its <title>. */
+const sentence = (point) => textOf(point.children.find((c) => c.name === 'title'));
 
 test('the same options give byte-identical SVG, a well-formed document with no script', () => {
   const options = { reference: 'uk-who', sex: 'male', measurement_method: 'height', measurements: preterm, childLabel: 'A <child> & "co"' };
@@ -213,11 +215,12 @@ test('points: exact age, value (1 dp, with unit), centile and band on hover and 
   const svg = render({ measurements: preterm, ageWindow: 'whole' });
   for (const p of points(svg)) {
     assert.equal(p.attrs.tabindex, '0');
+    // The sentence is the point's <title> (its accessible name and tooltip), written once.
     const [title] = p.children.filter((c) => c.name === 'title');
-    assert.equal(textOf(title), p.attrs['aria-label']);
+    assert.equal(p.attrs['aria-label'], undefined);
     const i = Number(p.attrs['data-index']);
     const m = preterm[i];
-    const label = p.attrs['aria-label'];
+    const label = textOf(title);
     assert.ok(label.startsWith(m.measurement_dates.observation_date), label);
     assert.ok(label.includes(m.measurement_dates.chronological_calendar_age), label);
     assert.ok(label.includes(`${m.child_observation_value.observation_value.toFixed(1)} cm`), label);
@@ -240,7 +243,7 @@ test('precision: measurements to 1 dp, centiles as integers, one decimal below 1
   // A child off the chart either way: the labels say so.
   const low = child({ n: 2, start: 3000, value: () => 105 });
   const high = child({ n: 2, start: 3000, value: () => 152 });
-  const label = (results) => points(render({ measurements: results, age: 'chronological' }))[0].attrs['aria-label'];
+  const label = (results) => sentence(points(render({ measurements: results, age: 'chronological' }))[0]);
   assert.match(label(low), /<0\.4 centile/);
   assert.match(label(high), />99\.6 centile/);
 });
@@ -447,7 +450,7 @@ test('units: the imperial axis maps inches and pounds onto the same scale', () =
 test('messages and theme replace the words and colours', () => {
   const svg = render({ messages: { centile: 'Perzentile', title: { ...MESSAGES.title, height: 'Körperlänge' } }, theme: { line: '#000000' }, measurements: preterm });
   assert.ok(textOf(byClass(svg, 'title')[0]).startsWith('Körperlänge'));
-  assert.ok(points(svg).some((p) => p.attrs['aria-label'].includes('Perzentile')));
+  assert.ok(points(svg).some((p) => sentence(p).includes('Perzentile')));
   for (const l of lines(svg)) assert.equal(l.attrs.stroke, '#000000');
 });
 
@@ -546,8 +549,8 @@ test('a flagged value is drawn with the reason it was flagged in its sentence', 
   const flag = m.child_observation_value.observation_value_error;
   assert.ok(flag, 'the engine flags the value');
   const [p] = points(render({ measurements: [m], age: 'chronological' }));
-  assert.ok(p.attrs['aria-label'].endsWith(flag), p.attrs['aria-label']);
-  assert.match(p.attrs['aria-label'], /<0\.4 centile/);
+  assert.ok(sentence(p).endsWith(flag), sentence(p));
+  assert.match(sentence(p), /<0\.4 centile/);
 });
 
 test('a narrow chart keeps its visible title within its width; the full title stays its name', () => {
