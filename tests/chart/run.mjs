@@ -204,6 +204,13 @@ try {
       const chart = document.getElementById('chart');
       const root = chart.shadowRoot;
       const group = () => root.querySelector('.points');
+      // Settled first: a resize from the test before may still be redrawing the chart at its new width.
+      const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+      for (let i = 0, drawn = null; i < 100 && drawn !== chart.toSVG(); i++) {
+        drawn = chart.toSVG();
+        await frame();
+        await frame();
+      }
       const before = [...group().children];
       const old = chart.measurements;
       const visit = old[3];
