@@ -19,16 +19,36 @@ if ! command -v java >/dev/null; then
   apt-get install -y -qq --no-install-recommends openjdk-17-jre-headless >/dev/null
 fi
 
-# rcpchgrowth's own test suite (not on PyPI), at the commit python/scripts/rcpchgrowth_suite.py names, when GitHub
-# is reachable; without it that one test is skipped and says how to provide it.
+# rcpchgrowth's own test suite (rcpchgrowth/tests; no release on PyPI ships it whole: see rcpchgrowth_suite.py) at the
+# commit python/scripts/rcpchgrowth_suite.py pins, into target/rcpchgrowth-suite, from the first source that has
+# that commit: RCPCHGROWTH_SUITE (a checkout, which the test then reads in place), a local git mirror
+# ($CENTILE_GIT_MIRRORS/rcpch+rcpchgrowth-python, a bare repository or one holding repo/; default /work/.mirror),
+# then github.com. git checks the commit by its hash; the test checks the files against the baseline's
+# fingerprint. Without any source, that one test is skipped and says how to provide the suite.
 suite=target/rcpchgrowth-suite
 commit=$(sed -n 's/^COMMIT = "\([0-9a-f]*\)"/\1/p' python/scripts/rcpchgrowth_suite.py)
-if [ ! -d $suite/rcpchgrowth/tests ] && [ -z "${RCPCHGROWTH_SUITE:-}" ]; then
-  rm -rf $suite.tmp && git init --quiet $suite.tmp
-  if timeout 60 git -C $suite.tmp fetch --quiet --depth 1 https://github.com/rcpch/rcpchgrowth-python "$commit" 2>/dev/null; then
-    git -C $suite.tmp checkout --quiet FETCH_HEAD && mv $suite.tmp $suite
+from_git() { # $1: a git directory or URL; fills $suite.tmp with the pinned commit's rcpchgrowth/tests
+  rm -rf $suite.tmp && git init --quiet $suite.tmp &&
+    timeout 120 git -C $suite.tmp fetch --quiet --depth 1 "$1" "$commit" 2>/dev/null &&
+    [ "$(git -C $suite.tmp rev-parse FETCH_HEAD)" = "$commit" ] &&
+    git -C $suite.tmp checkout --quiet FETCH_HEAD -- rcpchgrowth/tests && rm -rf $suite.tmp/.git &&
+    echo "$commit" >$suite.tmp/COMMIT
+}
+if [ -n "${RCPCHGROWTH_SUITE:-}" ]; then
+  [ -d "$RCPCHGROWTH_SUITE/rcpchgrowth/tests" ] || { echo "RCPCHGROWTH_SUITE has no rcpchgrowth/tests" >&2; exit 1; }
+elif ! cmp -s <(echo "$commit") $suite/COMMIT; then
+  mirror=${CENTILE_GIT_MIRRORS:-/work/.mirror}/rcpch+rcpchgrowth-python
+  [ -d "$mirror/repo" ] && mirror=$mirror/repo
+  found=
+  for source in "$mirror" https://github.com/rcpch/rcpchgrowth-python; do
+    if [ "${source#/}" = "$source" ] || [ -d "$source" ]; then
+      if from_git "$source"; then found=$source && break; fi
+    fi
+  done
+  if [ -n "$found" ]; then
+    rm -rf $suite && mv $suite.tmp $suite && echo "rcpchgrowth's test suite at $commit from $found"
   else
-    echo "rcpchgrowth's test suite is not reachable (github.com): its test will be skipped"
+    echo "rcpchgrowth's test suite at $commit is not reachable (no RCPCHGROWTH_SUITE, no mirror, no github.com): its test will be skipped"
   fi
   rm -rf $suite.tmp
 fi

@@ -1,9 +1,10 @@
 """rcpchgrowth's own test suite (rcpchgrowth/tests of github.com/rcpch/rcpchgrowth-python at COMMIT, the
 repository's head) run unchanged inside a package, by python/scripts/rcpchgrowth_suite_conftest.py.
 
-Neither PyPI's sdist nor its wheel of rcpchgrowth 4.6.5 ships the suite, so it is taken from a checkout:
-RCPCHGROWTH_SUITE names one, else target/rcpchgrowth-suite (scripts/install-python.sh clones it there when
-GitHub is reachable). Its files must match the fingerprint in python/tests/rcpchgrowth_baseline.json.
+No rcpchgrowth release on PyPI ships this suite whole (4.1.1's sdist has its test modules but not the JSON files
+they read; 4.6.5's has no tests; 4.6.x before it ship later, different ones), so it is taken from a checkout: RCPCHGROWTH_SUITE names one, else target/rcpchgrowth-suite, where
+scripts/install-python.sh puts it from a local git mirror or GitHub. Its files must match the fingerprint in
+python/tests/rcpchgrowth_baseline.json.
 
   rcpchgrowth_suite.py --baseline   runs it on rcpchgrowth 4.6.5 and writes rcpchgrowth_baseline.json
   rcpchgrowth_suite.py              runs it on centile.rcpchgrowth and prints the result as JSON
