@@ -2,7 +2,13 @@
 """Times the Python package on the inputs bench/run.mjs wrote (run with RAYON_NUM_THREADS=1: per-core rates);
 prints one JSON line: Measurement through centile.rcpchgrowth on the same requests bench/oracle.py times with
 rcpchgrowth, centile.sds over the same 1 M values the native and wasm builds get, and score on a 1 M-row
-pandas frame of those requests (text cells, as read from a CSV)."""
+pandas frame of those requests (text cells, as read from a CSV).
+
+On a shared machine the wall clock counts the time other work holds the core, so the rates are also given in
+this process's CPU time (`cpu`), and `sameRun` times rcpchgrowth's Measurement on the first 300 requests
+alternately with centile's, in this process, for a ratio that load swings do not skew."""
+import contextlib
+import io
 import json
 import pathlib
 import sys
@@ -13,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 import centile
+import rcpchgrowth
 from centile.rcpchgrowth import Measurement
 
 directory = pathlib.Path(sys.argv[1])
@@ -21,28 +28,43 @@ ages = np.fromfile(directory / "ages.f64", dtype="<f8")
 values = np.fromfile(directory / "values.f64", dtype="<f8")
 
 
-def best(n, fn, rounds=5):
-    """Operations per second, best of `rounds` after one warm-up."""
+def timed(fn):
+    """(wall, CPU) seconds of one call."""
+    wall, cpu = time.perf_counter(), time.process_time()
     fn()
-    times = []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return n / min(times)
+    return time.perf_counter() - wall, time.process_time() - cpu
 
 
-def measurements():
-    for reference, body in inputs["calculations"]:
-        Measurement(birth_date=date.fromisoformat(body["birth_date"]),
-                    observation_date=date.fromisoformat(body["observation_date"]),
-                    measurement_method=body["measurement_method"], observation_value=body["observation_value"],
-                    reference=reference, sex=body["sex"], gestation_weeks=body["gestation_weeks"],
-                    gestation_days=body["gestation_days"]).measurement
+def best(n, fn, rounds=5):
+    """Operations per second by the wall clock and in CPU time, each the best of `rounds` after one warm-up."""
+    fn()
+    walls, cpus = zip(*(timed(fn) for _ in range(rounds)))
+    return n / min(walls), n / min(cpus)
 
 
-out = {"measurement": best(len(inputs["calculations"]), measurements)}
-out["sds"] = best(len(ages), lambda: centile.sds("uk-who", "height", "male", ages, values))
+def measurements(cls, requests):
+    """Each request's `.measurement` (a request rcpchgrowth raises for is timed as bench/oracle.py times it)."""
+    for reference, body in requests:
+        with contextlib.suppress(Exception):
+            cls(birth_date=date.fromisoformat(body["birth_date"]),
+                observation_date=date.fromisoformat(body["observation_date"]),
+                measurement_method=body["measurement_method"], observation_value=body["observation_value"],
+                reference=reference, sex=body["sex"], gestation_weeks=body["gestation_weeks"],
+                gestation_days=body["gestation_days"]).measurement
+
+
+out = {}
+out["measurement"], out["measurementCpu"] = best(len(inputs["calculations"]),
+                                                 lambda: measurements(Measurement, inputs["calculations"]))
+out["sds"], out["sdsCpu"] = best(len(ages), lambda: centile.sds("uk-who", "height", "male", ages, values))
+first = inputs["calculations"][:300]
+with contextlib.redirect_stdout(io.StringIO()):  # rcpchgrowth prints
+    rounds = [(timed(lambda: measurements(rcpchgrowth.Measurement, first)),
+               timed(lambda: measurements(Measurement, first))) for _ in range(3)]
+theirs, ours = ([min(r[i][k] for r in rounds) for k in (0, 1)] for i in (0, 1))
+out["sameRun"] = {"requests": len(first), "rcpchgrowth": len(first) / theirs[0], "centile": len(first) / ours[0],
+                  "rcpchgrowthCpu": len(first) / theirs[1], "centileCpu": len(first) / ours[1],
+                  "times": theirs[0] / ours[0], "timesCpu": theirs[1] / ours[1]}
 fields = ["birth_date", "observation_date", "observation_value", "sex", "measurement_method", "gestation_weeks",
           "gestation_days", "reference"]
 cells = [[b["birth_date"], b["observation_date"], str(b["observation_value"]), b["sex"], b["measurement_method"],
@@ -52,9 +74,8 @@ frame = pd.DataFrame((cells * (rows // len(cells) + 1))[:rows], columns=fields)
 frame["observation_value"] = pd.to_numeric(frame["observation_value"])
 for g in ("gestation_weeks", "gestation_days"):
     frame[g] = pd.to_numeric(frame[g])
-start = time.perf_counter()
-scored = centile.score(frame)
-seconds = time.perf_counter() - start
-out["score"] = {"rows": rows, "seconds": seconds, "rowsPerSecond": rows / seconds,
-                "errors": int(scored["error"].notna().sum())}
+scored = []
+seconds, cpu = timed(lambda: scored.append(centile.score(frame)))
+out["score"] = {"rows": rows, "seconds": seconds, "rowsPerSecond": rows / seconds, "cpuSeconds": cpu,
+                "rowsPerCpuSecond": rows / cpu, "errors": int(scored[0]["error"].notna().sum())}
 print(json.dumps(out))

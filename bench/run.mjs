@@ -257,7 +257,8 @@ const drawLine = `Drawing the chart, headless Chromium, a child with 100 visits 
 const coreHours = 1e9 / python.score.rowsPerSecond / 3600;
 const pythonLine = `Python (\`centile\` wheel, one core, RAYON_NUM_THREADS=1): \`Measurement\` through \`centile.rcpchgrowth\` ${fmt(python.measurement)} ` +
   `against rcpchgrowth's ${fmt(oracle.measurement)} on the same requests (${times(python.measurement / oracle.measurement)}); ` +
-  `\`centile.sds\` over the same 1 M values as \`sdsForMeasurements\` ${fmt(python.sds)} (${(python.sds / native.sdsForMeasurements).toFixed(2)}× native); ` +
+  `timed alternately in one process on ${python.sameRun.requests} of them, in CPU time ${fmt(python.sameRun.centileCpu)} against ${fmt(python.sameRun.rcpchgrowthCpu)} (${times(python.sameRun.timesCpu)}); ` +
+  `\`centile.sds\` over the same 1 M values as \`sdsForMeasurements\` ${fmt(python.sds)} (${(python.sds / native.sdsForMeasurements).toFixed(2)}× native; ${fmt(python.sdsCpu)} in CPU time); ` +
   `\`centile.score\` on a ${python.score.rows.toLocaleString('en-GB')}-row pandas frame (text dates) ${python.score.seconds.toFixed(2)} s, ` +
   `${fmt(python.score.rowsPerSecond)} rows, about ${coreHours.toFixed(1)} core-hours per billion rows.`;
 const markdown = `${table}\n\n${arrivingLine}\n\n${invalidLine}\n\n${chartLine}\n\n${drawLine}\n\n${pythonLine}\n\n${sheetsLine(sheets)}\n\n${coldLine}\n\n${sizeTable}\n`;

@@ -26,6 +26,14 @@ struct Factor<'a, T> {
 }
 
 impl<T: Copy> Factor<'_, T> {
+    /// The term of every row, when the column is one name for all of them.
+    fn single(&self) -> Option<T> {
+        match (self.codes, self.terms.as_slice()) {
+            (None, [only]) => *only,
+            _ => None,
+        }
+    }
+
     fn get(&self, row: usize) -> Option<T> {
         let i = match self.codes {
             None => 0,
@@ -74,6 +82,24 @@ enum Kind {
     Measurement,
 }
 
+impl Kind {
+    /// The row's answer, `NaN` where it cannot be placed.
+    fn of(self, r: Reference, m: Method, s: Sex, age: f64, x: f64) -> f64 {
+        match self {
+            Kind::Sds => sds::sds_for_measurement(r, age, m, s, x).unwrap_or(f64::NAN),
+            Kind::Centile => sds::sds_for_measurement(r, age, m, s, x).map_or(f64::NAN, centile),
+            // Beyond the plausible SDS the API answers a 422, so no number here either.
+            Kind::Measurement if x.abs() > f64::from(sds_limit(m)) => f64::NAN,
+            Kind::Measurement => {
+                sds::measurement_from_sds(r, age, m, s, x, RoundingRule::Python, AtJoin::OlderTable)
+                    .ok()
+                    .flatten()
+                    .unwrap_or(f64::NAN)
+            }
+        }
+    }
+}
+
 /// `kind` ("sds", "centile" or "measurement") of each row: the SDS or centile of a measurement, or the
 /// measurement at an SDS (rounded to 4 places as the API rounds it), `NaN` where the row cannot be placed.
 #[pyfunction]
@@ -108,35 +134,25 @@ fn column<'py>(
     let s = factor(&sex, &sex_codes, rows, Sex::parse)?;
     let out = py.detach(|| {
         let mut out = vec![f64::NAN; rows];
+        if let (Some(r), Some(m), Some(s)) = (r.single(), m.single(), s.single()) {
+            // One reference, method and sex for every row (the common call): a straight loop over the slices.
+            out.par_chunks_mut(CHUNK)
+                .zip(ages.par_chunks(CHUNK).zip(values.par_chunks(CHUNK)))
+                .for_each(|(chunk, (ages, values))| {
+                    for ((slot, &age), &x) in chunk.iter_mut().zip(ages).zip(values) {
+                        *slot = kind.of(r, m, s, age, x);
+                    }
+                });
+            return out;
+        }
         out.par_chunks_mut(CHUNK)
             .enumerate()
             .for_each(|(c, chunk)| {
                 for (j, slot) in chunk.iter_mut().enumerate() {
                     let i = c * CHUNK + j;
-                    let (Some(r), Some(m), Some(s)) = (r.get(i), m.get(i), s.get(i)) else {
-                        continue;
-                    };
-                    let (age, x) = (ages[i], values[i]);
-                    *slot = match kind {
-                        Kind::Sds => sds::sds_for_measurement(r, age, m, s, x).unwrap_or(f64::NAN),
-                        Kind::Centile => {
-                            sds::sds_for_measurement(r, age, m, s, x).map_or(f64::NAN, centile)
-                        }
-                        // Beyond the plausible SDS the API answers a 422, so no number here either.
-                        Kind::Measurement if x.abs() > f64::from(sds_limit(m)) => f64::NAN,
-                        Kind::Measurement => sds::measurement_from_sds(
-                            r,
-                            age,
-                            m,
-                            s,
-                            x,
-                            RoundingRule::Python,
-                            AtJoin::OlderTable,
-                        )
-                        .ok()
-                        .flatten()
-                        .unwrap_or(f64::NAN),
-                    };
+                    if let (Some(r), Some(m), Some(s)) = (r.get(i), m.get(i), s.get(i)) {
+                        *slot = kind.of(r, m, s, ages[i], values[i]);
+                    }
                 }
             });
         out

@@ -8,6 +8,8 @@ from typing import Any
 
 def iso(d: Any) -> str:
     """A ``date``, ``datetime`` or ISO text as ``YYYY-MM-DD``."""
+    if type(d) is datetime.date:  # the common case first
+        return d.isoformat()
     if isinstance(d, datetime.datetime):
         return d.date().isoformat()
     if isinstance(d, datetime.date):
@@ -22,6 +24,6 @@ def to_date(text: str) -> datetime.date:
 def shifted(start: Any, iso_text: str) -> Any:
     """The date ``iso_text`` as ``start`` moved there (a ``datetime`` keeps its type and time of day, as
     rcpchgrowth's ``start + timedelta(...)`` does); a plain date when ``start`` is text."""
-    if not isinstance(start, datetime.date):
+    if type(start) is datetime.date or not isinstance(start, datetime.date):
         return to_date(iso_text)
     return start + (to_date(iso_text) - to_date(iso(start)))

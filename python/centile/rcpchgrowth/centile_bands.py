@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from functools import lru_cache
+from typing import Optional, Tuple
 
 from centile._centile import band, ordinal
 from .constants.reference_constants import BMI, COLE_TWO_THIRDS_SDS_NINE_CENTILES, HEAD_CIRCUMFERENCE, UK_WHO
@@ -20,10 +21,14 @@ def centile_band_for_centile(sds: float, measurement_method: str,
                              centile_format: str = COLE_TWO_THIRDS_SDS_NINE_CENTILES,
                              reference: str = UK_WHO) -> Optional[str]:
     """The sentence for where ``sds`` lies against the lines of ``centile_format``."""
-    what = f"This {_NOUNS.get(measurement_method, measurement_method)} measurement"
     found = band(float(sds), centile_format)
-    if found is None:
-        return None
+    return None if found is None else _sentence(found, measurement_method)
+
+
+@lru_cache(maxsize=1024)
+def _sentence(found: Tuple[str, Optional[float], Optional[float]], measurement_method: str) -> Optional[str]:
+    """The sentence of a band (few distinct ones: each is written once)."""
+    what = f"This {_NOUNS.get(measurement_method, measurement_method)} measurement"
     kind, lower, upper = found
     if kind == "outside":
         return f"{what} is well outside the normal range. Please check its accuracy."

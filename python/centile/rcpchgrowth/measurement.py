@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Tuple
 
 from centile import _centile
 from centile._centile import CentileError
@@ -95,20 +95,24 @@ class Measurement:
         self.bone_age_centile = bone_age_centile
         self.bone_age_text = bone_age_text
         self.events_text = events_text
+        for name, given in (("birth_date", birth_date), ("observation_date", observation_date)):
+            if not isinstance(given, (datetime.date, str)):
+                error = MeasurementTypeError(f"{name}: Input should be a valid date")
+                error.detail = [{"loc": ["body", name], "msg": "Input should be a valid date", "type": "date_type",
+                                 "input": None}]
+                raise error
         body: Dict[str, Any] = {"birth_date": iso(birth_date), "observation_date": iso(observation_date),
                                 "observation_value": observation_value, "sex": sex,
                                 "measurement_method": measurement_method}
         if gestation_weeks:
             body["gestation_weeks"], body["gestation_days"] = gestation_weeks, gestation_days
-        for key in ("events_text", "bone_age", "bone_age_type", "bone_age_sds", "bone_age_centile", "bone_age_text"):
-            if getattr(self, key) is not None:
-                body[key] = getattr(self, key)
-        for name in ("birth_date", "observation_date"):
-            if not isinstance(getattr(self, name), (datetime.date, str)):
-                error = MeasurementTypeError(f"{name}: Input should be a valid date")
-                error.detail = [{"loc": ["body", name], "msg": "Input should be a valid date", "type": "date_type",
-                                 "input": None}]
-                raise error
+        optional: Tuple[Tuple[str, Any], ...] = (("events_text", events_text), ("bone_age", bone_age),
+                                                 ("bone_age_type", bone_age_type),
+                                                 ("bone_age_sds", bone_age_sds), ("bone_age_centile", bone_age_centile),
+                                                 ("bone_age_text", bone_age_text))
+        for key, extra in optional:
+            if extra is not None:
+                body[key] = extra
         try:
             answer = _centile.calculation(reference, body)
         except CentileError as e:
