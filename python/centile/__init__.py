@@ -11,10 +11,11 @@ computed by the same Rust engine as the npm package ``centile``, with the number
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Mapping, cast
+from typing import Any, List, Mapping, cast
 
 from . import _centile
 from ._centile import CentileError
+from .responses import BulkResponse, ChartCoordinates, MeasurementObject, MidParentalHeightResponse
 from .columns import centile, measurement_from_sds, output_schema, score, score_batches, sds
 
 __all__ = [
@@ -37,7 +38,7 @@ __version__: str = _centile.__version__
 CentileError.__doc__ = _centile.CentileError.__doc__
 
 
-def calculation(reference: str, body: Mapping[str, Any]) -> Dict[str, Any]:
+def calculation(reference: str, body: Mapping[str, Any]) -> MeasurementObject:
     """The measurement object of one observation: ``POST /{reference}/calculation``.
 
     ``reference`` is ``uk-who``, ``who``, ``cdc``, ``turners-syndrome``, ``trisomy-21`` or ``trisomy-21-aap``.
@@ -48,37 +49,37 @@ def calculation(reference: str, body: Mapping[str, Any]) -> Dict[str, Any]:
     Example: ``calculation("uk-who", {"birth_date": "2020-01-01", "observation_date": "2021-01-01",
     "observation_value": 9.5, "sex": "female", "measurement_method": "weight"})["measurement_calculated_values"]``.
     """
-    return cast(Dict[str, Any], _centile.calculation(reference, body))
+    return cast(MeasurementObject, _centile.calculation(reference, body))
 
 
-def bulk_calculation(reference: str, body: Mapping[str, Any]) -> Dict[str, Any]:
+def bulk_calculation(reference: str, body: Mapping[str, Any]) -> BulkResponse:
     """One child, many observations: ``POST /{reference}/bulk-calculation``.
 
     ``body`` holds the birth details and ``observations`` (a list of ``{observation_date, observation_value}``
     and optional notes). Returns ``{"results": [...]}``: a measurement object per observation, or the 422 item of
     an observation that failed in its place. Raises :class:`CentileError` for invalid birth details.
     """
-    return cast(Dict[str, Any], _centile.bulk_calculation(reference, body))
+    return cast(BulkResponse, _centile.bulk_calculation(reference, body))
 
 
-def chart_coordinates(reference: str, body: Mapping[str, Any]) -> Dict[str, Any]:
+def chart_coordinates(reference: str, body: Mapping[str, Any]) -> ChartCoordinates:
     """Centile lines to draw a chart: ``POST /{reference}/chart-coordinates``.
 
     ``body``: ``sex``, ``measurement_method``, ``centile_format`` (a format name, default
     ``cole-nine-centiles``, or a list of 1-15 centiles, or SDS values with ``is_sds``).
     """
-    return cast(Dict[str, Any], _centile.chart_coordinates(reference, body))
+    return cast(ChartCoordinates, _centile.chart_coordinates(reference, body))
 
 
-def mid_parental_height(body: Mapping[str, Any]) -> Dict[str, Any]:
+def mid_parental_height(body: Mapping[str, Any]) -> MidParentalHeightResponse:
     """``POST /utilities/mid-parental-height``: ``{height_maternal, height_paternal, sex, reference}``.
 
     Returns the mid-parental height, its SDS and centile, and the child's expected adult range.
     """
-    return cast(Dict[str, Any], _centile.mid_parental_height(body))
+    return cast(MidParentalHeightResponse, _centile.mid_parental_height(body))
 
 
-def fictional_child_data(reference: str, body: Mapping[str, Any]) -> List[Dict[str, Any]]:
+def fictional_child_data(reference: str, body: Mapping[str, Any]) -> List[MeasurementObject]:
     """A fictional child's measurement objects: ``POST /{reference}/fictional-child-data``.
 
     ``body``: ``measurement_method``, ``sex``, ``start_chronological_age``, ``end_age``, ``gestation_weeks``,
@@ -86,4 +87,4 @@ def fictional_child_data(reference: str, body: Mapping[str, Any]) -> List[Dict[s
     ``drift``, ``drift_range``, ``noise``, ``noise_range`` (the API's defaults), and ``seed`` for reproducible
     noise.
     """
-    return cast(List[Dict[str, Any]], _centile.fictional_child_data(reference, body))
+    return cast(List[MeasurementObject], _centile.fictional_child_data(reference, body))

@@ -3,6 +3,7 @@ from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
 import numpy
 import numpy.typing
+from centile.responses import ErrorDetail
 
 __all__ = [
     "CentileError",
@@ -35,7 +36,7 @@ NO_BAND: int
 
 class CentileError(ValueError):
     status: int
-    detail: List[Dict[str, Any]]
+    detail: List[ErrorDetail]
 
 def calculation(reference: str, body: Any) -> Any: ...
 def bulk_calculation(reference: str, body: Any) -> Any: ...
