@@ -152,3 +152,13 @@ def test_mypy_reads_answers_by_their_declared_types(tmp_path):
         'note: Did you mean "corrected_sds" or "corrected_centile_band"?',
         'note: Revealed type is "Literal[\'male\'] | Literal[\'female\']"',
     ], done.stdout
+
+
+def test_a_measurement_beyond_the_dgc_api_differs_only_by_its_block_and_method():
+    m = centile.calculation("who", {"birth_date": "2020-01-01", "observation_date": "2021-06-01", "sex": "female",
+                                    "observation_value": 14.5, "measurement_method": "arm_circumference"})
+    assert problems(m, responses.MeasurementObject) == [
+        "answer: undeclared beyond_dgc",
+        "answer.child_observation_value.measurement_method: 'arm_circumference' not one of "
+        "('height', 'weight', 'ofc', 'bmi')",
+    ]
