@@ -8,7 +8,7 @@ use centile::dgc::error::{Loc, ValidationError};
 use centile::dgc::value::Value;
 
 mod common;
-use common::Rng;
+use common::rng::Rng;
 
 const WORDS: [&str; 16] = [
     "male",

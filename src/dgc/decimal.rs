@@ -371,8 +371,15 @@ impl Ord for Big {
     }
 }
 
+/// The native tests' seeded generator.
+#[cfg(test)]
+#[allow(dead_code)]
+#[path = "../../tests/common/rng.rs"]
+mod rng;
+
 #[cfg(test)]
 mod tests {
+    use super::rng::Rng;
     use super::*;
 
     /// Random cases per test: a quick run in debug builds, a long one with `cargo test --release`.
@@ -396,13 +403,8 @@ mod tests {
 
     #[test]
     fn shortest_decimal_is_what_formatting_prints() {
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut rng = Rng::new(0x2545_f491_4f6c_dd1du64);
+        let mut next = move || rng.next_u64();
         let mut cases = vec![
             0.1,
             0.3,
@@ -474,13 +476,8 @@ mod tests {
 
     #[test]
     fn parses_as_the_standard_library_does() {
-        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut rng = Rng::new(0x9e37_79b9_7f4a_7c15u64);
+        let mut next = move || rng.next_u64();
         let fixed = [
             "",
             "+",
