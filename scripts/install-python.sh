@@ -37,7 +37,7 @@ from_git() { # $1: a git directory or URL; fills $suite.tmp with the pinned comm
 if [ -n "${RCPCHGROWTH_SUITE:-}" ]; then
   [ -d "$RCPCHGROWTH_SUITE/rcpchgrowth/tests" ] || { echo "RCPCHGROWTH_SUITE has no rcpchgrowth/tests" >&2; exit 1; }
 elif ! cmp -s <(echo "$commit") $suite/COMMIT; then
-  mirror=${CENTILE_GIT_MIRRORS:-/work/.mirror}/rcpch+rcpchgrowth-python
+  mirror=$(realpath -m "${CENTILE_GIT_MIRRORS:-/work/.mirror}/rcpch+rcpchgrowth-python")
   [ -d "$mirror/repo" ] && mirror=$mirror/repo
   found=
   for source in "$mirror" https://github.com/rcpch/rcpchgrowth-python; do
