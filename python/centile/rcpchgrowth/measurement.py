@@ -18,7 +18,9 @@ from .constants.reference_constants import (
 )
 from ._dates import iso, shifted, to_date
 
-_AGES = ("chronological", "corrected")
+#: Per age, the keys _as_rcpchgrowth rewrites: its SDS, its band, its plotted points' key, and its two comments.
+_AGES = tuple((f"{age}_sds", f"{age}_centile_band", f"{age}_decimal_age_data", f"lay_{age}_decimal_age_comment",
+               f"clinician_{age}_decimal_age_comment") for age in ("chronological", "corrected"))
 
 
 def _band_format(reference: str, method: str) -> str:
@@ -47,18 +49,19 @@ def _as_rcpchgrowth(m: Dict[str, Any], birth_date: Any, observation_date: Any) -
     }
     dates["comments"] = comments
     fmt = _band_format(reference, method)
-    for age in _AGES:
-        sds = values[f"{age}_sds"]
+    plotted = m["plottable_data"]
+    centile_points, sds_points = plotted["centile_data"], plotted["sds_data"]
+    for sds_key, band_key, points_key, lay_key, clinician_key in _AGES:
+        sds = values[sds_key]
         band = None if sds is None else centile_band_for_centile(sds, method, fmt, reference)
-        values[f"{age}_centile_band"] = band
-        for kind in ("centile_data", "sds_data"):
-            point = m["plottable_data"][kind][f"{age}_decimal_age_data"]
-            point["centile_band"] = band
-            point["lay_comment"] = comments[f"lay_{age}_decimal_age_comment"]
-            point["clinician_comment"] = comments[f"clinician_{age}_decimal_age_comment"]
-            if kind == "sds_data":
-                point.pop("sds", None)
-                point.pop("observation_error", None)
+        values[band_key] = band
+        lay, clinician = comments[lay_key], comments[clinician_key]
+        point = centile_points[points_key]
+        point["centile_band"], point["lay_comment"], point["clinician_comment"] = band, lay, clinician
+        point = sds_points[points_key]
+        point["centile_band"], point["lay_comment"], point["clinician_comment"] = band, lay, clinician
+        point.pop("sds", None)
+        point.pop("observation_error", None)
     return m
 
 
