@@ -26,9 +26,12 @@ export declare class CentileChartElement extends HTMLElement {
   render(): void;
   /** The chart as drawn, as SVG text. */
   toSVG(): string;
-  /** The chart as a PNG, 300 dpi unless told otherwise. */
+  /**
+   * The chart as a PNG, 300 dpi unless told otherwise (a pHYs chunk; pixels = the chart's CSS px × dpi / 96), with
+   * text chunks Title, Child, Reference, Software (centile's version), Tables (fingerprint) and Copyright (attribution).
+   */
   toPNG(options?: { dpi?: number }): Promise<Blob>;
-  /** A file name naming the child label, reference, method, centile's version and table fingerprint. */
+  /** A file name naming the child label, reference, method, centile's version, table fingerprint and attribution. */
   exportName(extension: string): string;
 }
 

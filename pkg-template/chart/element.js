@@ -88,8 +88,8 @@ function attributeOptions(el) {
 /** A point's sentence (date, ages, value, centile and band): its <title>, which is also its accessible name. */
 const sentence = (point) => point.querySelector('title')?.textContent ?? '';
 
-/** Safe text for a file name. */
-const slug = (s) => String(s).replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '');
+/** Safe text for a file name: letters (of any script), digits, `_`, `.` and `-`. */
+const slug = (s) => String(s).replace(/[^\p{L}\p{N}_.-]+/gu, '-').replace(/^-+|-+$/g, '');
 
 /** HTMLElement where there is a DOM; elsewhere (a server importing this module) a stand-in, and nothing is defined. */
 const Base = typeof HTMLElement === 'undefined' ? class {} : HTMLElement;
@@ -175,16 +175,29 @@ export class CentileChartElement extends Base {
     canvas.height = Math.round(h * scale);
     canvas.getContext('2d').drawImage(image, 0, 0, canvas.width, canvas.height);
     const blob = await new Promise((resolve) => canvas.toBlob(resolve, 'image/png'));
-    return setPngDpi(new Uint8Array(await blob.arrayBuffer()), dpi);
+    const meta = this.#metadata();
+    // What the SVG's metadata says, as PNG text chunks (tEXt; iTXt for text beyond Latin-1).
+    const text = { Title: svg.querySelector('title')?.textContent, Child: meta.child, Reference: meta.reference, Software: `centile ${meta.centile}`,
+      Tables: meta.tables, Copyright: meta.attribution };
+    return withChunks(new Uint8Array(await blob.arrayBuffer()), [physicalSize(dpi), ...Object.entries(text).filter(([, v]) => v).map(([k, v]) => textChunk(k, v))]);
   }
 
-  /** A file name for an export: the child label, reference, method, centile's version and table fingerprint. */
+  /**
+   * A file name for an export: the child label, reference, method, centile's version, table fingerprint and the
+   * reference's attribution (its data owners or citation).
+   */
   exportName(extension) {
-    const svg = this.shadowRoot.querySelector('svg');
-    const d = svg?.dataset ?? {};
-    const o = this.#chartOptions();
-    return [o.childLabel, d.reference, d.measurementMethod ?? 'sds', `centile-${d.centileVersion}`, (d.tableFingerprint ?? '').slice(0, 12)]
+    const d = this.shadowRoot.querySelector('svg')?.dataset ?? {};
+    const { child, reference, centile, tables = '', attribution = '' } = this.#metadata();
+    const owners = attribution.includes('©') ? attribution.slice(attribution.lastIndexOf('©') + 1) : attribution.match(/\(([^()]*)\)[^()]*$/)?.[1] ?? attribution;
+    return [child, reference, d.measurementMethod ?? 'sds', `centile-${centile}`, tables.slice(0, 12), slug(owners).slice(0, 40)]
       .filter(Boolean).map(slug).join('_') + `.${extension}`;
+  }
+
+  /** The drawn chart's metadata: child label, reference, centile's version, table fingerprint and attribution. */
+  #metadata() {
+    const text = this.shadowRoot.querySelector('svg metadata')?.textContent;
+    return text ? JSON.parse(text) : {};
   }
 
   #chartOptions() {
@@ -308,23 +321,39 @@ export class CentileChartElement extends Base {
   }
 }
 
-/** `png` with a pHYs chunk saying `dpi`, inserted after IHDR. */
-function setPngDpi(png, dpi) {
+/** A PNG chunk: length, type, data and CRC. */
+function chunk(type, data) {
+  const out = new Uint8Array(12 + data.length);
+  const view = new DataView(out.buffer);
+  view.setUint32(0, data.length);
+  out.set([...type].map((c) => c.charCodeAt(0)), 4);
+  out.set(data, 8);
+  view.setUint32(8 + data.length, crc32(out.subarray(4, 8 + data.length)));
+  return out;
+}
+
+/** A pHYs chunk saying `dpi` (in pixels per metre). */
+function physicalSize(dpi) {
+  const data = new Uint8Array(9);
   const perMetre = Math.round(dpi / 0.0254);
-  const chunk = new Uint8Array(21);
-  const view = new DataView(chunk.buffer);
-  view.setUint32(0, 9);
-  chunk.set([0x70, 0x48, 0x59, 0x73], 4);
-  view.setUint32(8, perMetre);
-  view.setUint32(12, perMetre);
-  chunk[16] = 1;
-  view.setUint32(17, crc32(chunk.subarray(4, 17)));
+  new DataView(data.buffer).setUint32(0, perMetre);
+  new DataView(data.buffer).setUint32(4, perMetre);
+  data[8] = 1;
+  return chunk('pHYs', data);
+}
+
+/** A tEXt chunk (Latin-1), or an iTXt chunk (UTF-8) when the text has other characters. */
+function textChunk(keyword, text) {
+  const key = [...keyword].map((c) => c.charCodeAt(0));
+  if (/^[\u0001-\u00ff]*$/.test(text)) return chunk('tEXt', Uint8Array.from([...key, 0, ...[...text].map((c) => c.charCodeAt(0))]));
+  // Keyword, no compression (flag and method 0), no language tag, no translated keyword, then the UTF-8 text.
+  return chunk('iTXt', Uint8Array.from([...key, 0, 0, 0, 0, 0, ...new TextEncoder().encode(text)]));
+}
+
+/** `png` with `chunks` inserted after its IHDR chunk, as a Blob. */
+function withChunks(png, chunks) {
   const at = 8 + 25;
-  const out = new Uint8Array(png.length + 21);
-  out.set(png.subarray(0, at));
-  out.set(chunk, at);
-  out.set(png.subarray(at), at + 21);
-  return new Blob([out], { type: 'image/png' });
+  return new Blob([png.subarray(0, at), ...chunks, png.subarray(at)], { type: 'image/png' });
 }
 
 function crc32(bytes) {

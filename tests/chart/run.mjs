@@ -13,7 +13,9 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
-import { inflateSync } from 'node:zlib';
+import { crc32, inflateSync } from 'node:zlib';
+import { buildInfo } from '../../pkg/bundler/index.js';
+import { MESSAGES } from '../../pkg/chart/index.js';
 import { startServer } from '../../www-demo/serve.mjs';
 import { offMap, readPoints } from '../consumers/chart-points.mjs';
 
@@ -141,23 +143,60 @@ try {
     assert(rows.length === labels.length && rows.every((r, i) => r === labels[i]), `${rows.length} rows for ${labels.length} points`);
   });
 
-  await check('export: SVG text, a 300 dpi PNG, and a name with the child label, reference, version and fingerprint', async () => {
-    const out = await page.evaluate(async () => {
+  await check('export: SVG and a 300 dpi PNG, each (SVG metadata and title, PNG text chunks) and its file name naming the child label, reference, centile\'s version, table fingerprint and attribution', async () => {
+    const { version, reference_data_fingerprint: fingerprint } = buildInfo();
+    const attribution = MESSAGES.acknowledgement['uk-who'];
+    const exported = (label) => page.evaluate(async (label) => {
       const chart = document.getElementById('chart');
-      const png = new Uint8Array(await (await chart.toPNG()).arrayBuffer());
-      const svg = chart.shadowRoot.querySelector('svg');
-      return { png: [...png.slice(0, 80)], size: [svg.viewBox.baseVal.width, svg.viewBox.baseVal.height], name: chart.exportName('png'), text: chart.toSVG(),
-        version: svg.dataset.centileVersion, fingerprint: svg.dataset.tableFingerprint };
-    });
-    const png = Buffer.from(out.png);
-    assert(png.subarray(1, 4).toString() === 'PNG', 'a PNG');
-    const [w, h] = [png.readUInt32BE(16), png.readUInt32BE(20)];
-    assert(w === Math.round((out.size[0] * 300) / 96) && h === Math.round((out.size[1] * 300) / 96), `${w} x ${h} for ${out.size}`);
-    const phys = png.indexOf('pHYs');
-    assert(phys > 0 && png.readUInt32BE(phys + 4) === 11811 && png.readUInt32BE(phys + 8) === 11811 && png[phys + 12] === 1, '300 dpi');
-    assert(png.indexOf('pHYs', phys + 1) < 0, 'one pHYs chunk');
-    assert(out.name === `Test-child_uk-who_height_centile-${out.version}_${out.fingerprint.slice(0, 12)}.png`, out.name);
-    for (const s of ['Test child', out.version, out.fingerprint, 'WHO Child Growth Standards']) assert(out.text.includes(s), `the SVG names ${s}`);
+      chart.setAttribute('child-label', label);
+      chart.render();
+      const blob = await chart.toPNG();
+      const bitmap = await createImageBitmap(blob);
+      const svg = new DOMParser().parseFromString(chart.toSVG(), 'image/svg+xml');
+      const box = chart.shadowRoot.querySelector('svg').viewBox.baseVal;
+      return { png: [...new Uint8Array(await blob.arrayBuffer())], decoded: [bitmap.width, bitmap.height], size: [box.width, box.height],
+        parsed: !svg.querySelector('parsererror'), title: svg.querySelector('title')?.textContent, metadata: svg.querySelector('metadata')?.textContent,
+        names: [chart.exportName('png'), chart.exportName('svg')] };
+    }, label);
+    for (const child of ['Test child', 'Łucja Żak']) {
+      const out = await exported(child);
+      // The SVG: well-formed, its metadata naming all five, its title the child.
+      assert(out.parsed, 'the exported SVG does not parse as XML');
+      assert(JSON.stringify(JSON.parse(out.metadata)) === JSON.stringify({ child, reference: 'uk-who', centile: version, tables: fingerprint, attribution }), out.metadata);
+      assert(out.title.includes(child), `SVG title ${out.title}`);
+      // The PNG, chunk by chunk (each CRC checked): the size at 300 dpi, one pHYs of 11811 px/m, the text chunks.
+      const png = Buffer.from(out.png);
+      assert(png.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])), 'the PNG signature');
+      const chunks = [];
+      for (let at = 8; at < png.length;) {
+        const length = png.readUInt32BE(at);
+        const type = png.subarray(at + 4, at + 8).toString('latin1');
+        const data = png.subarray(at + 8, at + 8 + length);
+        assert(crc32(png.subarray(at + 4, at + 8 + length)) === png.readUInt32BE(at + 8 + length), `${type}: a bad CRC`);
+        chunks.push({ type, data });
+        at += 12 + length;
+      }
+      assert(chunks[0].type === 'IHDR' && chunks.at(-1).type === 'IEND', chunks.map((c) => c.type).join());
+      const [w, h] = [chunks[0].data.readUInt32BE(0), chunks[0].data.readUInt32BE(4)];
+      assert(w === Math.round((out.size[0] * 300) / 96) && h === Math.round((out.size[1] * 300) / 96), `${w} x ${h} px for a ${out.size} px chart`);
+      assert(out.decoded[0] === w && out.decoded[1] === h, `Chromium decodes it as ${out.decoded}`);
+      const phys = chunks.filter((c) => c.type === 'pHYs');
+      assert(phys.length === 1 && phys[0].data.readUInt32BE(0) === 11811 && phys[0].data.readUInt32BE(4) === 11811 && phys[0].data[8] === 1, 'one pHYs: 11811 px/m');
+      const text = Object.fromEntries(chunks.filter((c) => c.type === 'tEXt' || c.type === 'iTXt').map(({ type, data }) => {
+        const key = data.subarray(0, data.indexOf(0)).toString('latin1');
+        if (type === 'tEXt') return [key, data.subarray(key.length + 1).toString('latin1')];
+        let at = key.length + 3; // keyword, its 0, compression flag and method
+        for (let skip = 0; skip < 2; skip++) at = data.indexOf(0, at) + 1; // language tag, translated keyword
+        assert(data[key.length + 1] === 0, 'an uncompressed iTXt');
+        return [key, data.subarray(at).toString('utf8')];
+      }));
+      assert(text.Child === child && text.Reference === 'uk-who' && text.Software === `centile ${version}` && text.Tables === fingerprint
+        && text.Copyright === attribution && text.Title === out.title, JSON.stringify(text));
+      // The file names.
+      const name = `${child.replace(/ /g, '-')}_uk-who_height_centile-${version}_${fingerprint.slice(0, 12)}_RCPCH-WHO`;
+      assert(out.names[0] === `${name}.png` && out.names[1] === `${name}.svg`, `${out.names}`);
+    }
+    await exported('Test child');
   });
 
   await check('print (element/print.css): on A4 and on Letter, one page with the chart and every axis label inside the printable area; table and controls hidden', async () => {
@@ -196,6 +235,10 @@ try {
       await page.emulateMedia({ media: 'screen' });
     }
     await page.setViewportSize({ width: 800, height: 900 });
+    await page.waitForFunction(() => {
+      const chart = document.getElementById('chart');
+      return chart.shadowRoot.querySelector('svg').viewBox.baseVal.width === Math.round(chart.getBoundingClientRect().width);
+    });
   });
 
   await check('an edit of one visit is redrawn in the first frame after it, replacing only that visit\'s elements and table row: the chart is still renderChart\'s SVG', async () => {
