@@ -235,10 +235,6 @@ try {
       await page.emulateMedia({ media: 'screen' });
     }
     await page.setViewportSize({ width: 800, height: 900 });
-    await page.waitForFunction(() => {
-      const chart = document.getElementById('chart');
-      return chart.shadowRoot.querySelector('svg').viewBox.baseVal.width === Math.round(chart.getBoundingClientRect().width);
-    });
   });
 
   await check('an edit of one visit is redrawn in the first frame after it, replacing only that visit\'s elements and table row: the chart is still renderChart\'s SVG', async () => {
