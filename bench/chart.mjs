@@ -2,10 +2,9 @@
 // on a fresh page (chartCoordinates included: its lines are not cached yet), an edit of one visit through
 // <centile-chart> to the next frame with the chart redrawn (60 edits: median and 95th percentile), 1,000 visits,
 // and the RCPCH chart component 7.5.2 (tests/component/node_modules) drawing the same 100-visit child in the same
-// run. Each time runs from the call to the frame after the drawing is in the page. Chromium makes each frame as soon
-// as it is ready, every compositor stage (raster) included, instead of at a 60 Hz display's next tick: a time is
-// then the work to put the chart on screen, not that plus the wait for the tick (up to 16.7 ms on a real screen).
-// Garbage is collected before each timed call (the inputs were made just before it).
+// run. Each time runs from the call to the frame after the drawing is in the page (Chromium's own frame timing,
+// raster on its compositor threads as in any page). Garbage is collected before each timed call (the inputs were
+// made just before it).
 import { chromium } from 'playwright-core';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -29,7 +28,7 @@ export async function chartBench({ runs = 7, edits = 60 } = {}) {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium', headless: true, viewport: { width: 800, height: 600 },
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
-      '--disable-frame-rate-limit', '--disable-gpu-vsync', '--run-all-compositor-stages-before-draw', '--js-flags=--expose-gc'],
+      '--js-flags=--expose-gc'],
   });
   try {
     const page = context.pages()[0] ?? await context.newPage();

@@ -248,8 +248,7 @@ const arrivingLine = `The arrivals interleaved answer at ${(ops_.arriving.wasm /
   `\`calculation\` natively from requests already read: ${fmt(results.nativeParsed)} (wasm ÷ that ${(ops_.calculation.wasm / results.nativeParsed).toFixed(2)}).`;
 const invalidLine = `\`calculation\`, invalid requests only (each a \`CentileError\`): ${fmt(results.invalidOnly.wasm)} wasm (${(results.invalidOnly.wasm / results.operations.calculation.wasm).toFixed(2)}× the valid rate), ${fmt(results.invalidOnly.js)} JavaScript build.`;
 const chartLine = `\`chartCoordinates\`, all ${allCharts.count} named charts (wasm): mean ${allCharts.meanMs.toFixed(2)} ms, slowest ${allCharts.slowestMs.toFixed(2)} ms (${allCharts.slowest}).`;
-const drawLine = `Drawing the chart, headless Chromium, a child with 100 visits (uk-who height, 2 weeks to 18 years), each time from the call to the next frame with the chart in the page ` +
-  `(frames made as soon as they are ready, raster included, not at a display's 60 Hz tick): ` +
+const drawLine = `Drawing the chart, headless Chromium, a child with 100 visits (uk-who height, 2 weeks to 18 years), each time from the call to the next frame with the chart in the page: ` +
   `\`renderChart\` on a fresh page, \`chartCoordinates\` included, median ${ms(chart.first100Ms)}, least ${ms(chart.first100MinMs)} (${chart.first100Runs} pages); ` +
   `an edit of one visit through \`<centile-chart>\` (the visit re-scored, the chart redrawn) median ${ms(chart.edit100.medianMs)}, 95th percentile ${ms(chart.edit100.p95Ms)}, least ${ms(chart.edit100.minMs)} (${chart.edit100.edits} edits); ` +
   `1,000 visits median ${ms(chart.draw1000Ms)}, least ${ms(chart.draw1000MinMs)} (lines already drawn once on the page)` +
