@@ -423,7 +423,9 @@ function createApi(engine) {
   function bulkAnswer(reference, request) {
     const observations = request !== null && typeof request === 'object' ? own(request, 'observations') : undefined;
     const n = Array.isArray(observations) ? observations.length : 0;
-    const codes = n > 0 && n <= LIMITS.items ? birthCodes(code(REFERENCE_CODES, reference), request, Object.keys(request)) : null;
+    // Implausible-value flags (beyond the dGC API) are added by the general path alone.
+    const codes = n > 0 && n <= LIMITS.items && own(request, 'implausible_value_flags') == null
+      ? birthCodes(code(REFERENCE_CODES, reference), request, Object.keys(request)) : null;
     if (codes === null) return raw.bulkCalculation(path(reference), encode(request, SHAPES.bulk, ['body']));
     const results = new Array(n);
     for (let i = 0; i < n; i++) {

@@ -72,13 +72,13 @@ export interface Observation extends ObservationNotes {
   /** cm, kg or kg/m² (> 0). */
   observation_value: number;
   /**
-   * Beyond the dGC API (docs/nutrition.md): the length of `weight_for_length`, cm. Read by the Rust API and the
-   * Python package; this package ignores it for now.
+   * Beyond the dGC API (docs/nutrition.md): the length of `weight_for_length`, cm. Read by the centile/nutrition
+   * entry (the others answer a 422 naming it), the Rust API and the Python package.
    */
   length?: number | null;
   /**
-   * Beyond the dGC API (docs/nutrition.md): the height of `weight_for_height`, cm. Read by the Rust API and the
-   * Python package; this package ignores it for now.
+   * Beyond the dGC API (docs/nutrition.md): the height of `weight_for_height`, cm. Read by the centile/nutrition
+   * entry (the others answer a 422 naming it), the Rust API and the Python package.
    */
   height?: number | null;
 }
@@ -91,7 +91,8 @@ export interface BulkRequest extends BirthDetails {
   observations: readonly Observation[];
   /**
    * Beyond the dGC API (docs/nutrition.md): add WHO Anthro's and the CDC program's implausible-value flags to each
-   * result. Read by the Rust API and the Python package; this package ignores it for now.
+   * result. Read by the centile/nutrition entry (the others answer a 422 naming it), the Rust API and the Python
+   * package.
    */
   implausible_value_flags?: boolean | null;
 }

@@ -11,6 +11,8 @@
 //                     WebAssembly (scripts/build-js.mjs); js/index.cjs for require() and plain scripts
 //   dgc/axios.js      `centile/axios` and `centile/fetch`: the dGC API's routes answered in process (copied from
 //   dgc/fetch.js      pkg-template/dgc/, over bundler/index.js)
+//   nutrition/index.js  `centile/nutrition`: bundler/index.js over a second build with the measurements beyond the
+//                     dGC API (the `nutrition` feature; its own glue and nutrition/wasm.js), so the others stay small
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -52,27 +54,33 @@ rmSync(at('node/centile_bg.wasm'));
 for (const part of ['flt2dec', 'dec2flt']) {
   if (readFileSync(at('web/centile_bg.wasm')).includes(part)) throw new Error(`the .wasm contains core::num::${part}`);
 }
+/**
+ * wasm-opt on `file` (in pkg/), in place. Size flags (1.5 KB gzip together): the module's own memory starts zeroed
+ * and Rust never addresses its first 1 KB, so both may be assumed; --converge repeats -Oz until it stops
+ * shrinking; the producers section is metadata. wasm-opt takes tens of seconds: its output is kept in
+ * target/wasm-opt/<the file's folder>/, keyed by its input, flags and version.
+ */
+function optimise(file) {
+  const flags = ['-Oz', '--low-memory-unused', '--zero-filled-memory', '--converge', '--strip-producers'];
+  const key = createHash('sha256').update(readFileSync(at(file))).update(flags.join(' '))
+    .update(execFileSync(wasmOpt, ['--version'])).digest('hex').slice(0, 16);
+  const optimised = path.join(root, 'target/wasm-opt', path.dirname(file), `${key}.wasm`);
+  if (!existsSync(optimised)) {
+    execFileSync(wasmOpt, [...flags, at(file), '-o', at(file)], { stdio: 'inherit' });
+    rmSync(path.dirname(optimised), { recursive: true, force: true });
+    mkdirSync(path.dirname(optimised), { recursive: true });
+    cpSync(at(file), optimised);
+  }
+  cpSync(optimised, at(file));
+}
+
 // `make check` builds a quick package (CENTILE_QUICK=1) for its Node tests: no wasm-opt (its passes keep
 // behaviour; `make pkg` and `make test` build and test the shipped bytes) and no centile/js.
 const quick = Boolean(process.env.CENTILE_QUICK);
 if (quick) {
   console.log('quick package (CENTILE_QUICK, make check): no wasm-opt, no centile/js; `make pkg` builds the real one');
 } else {
-  // Size flags (1.5 KB gzip together): the module's own memory starts zeroed and Rust never addresses its first
-  // 1 KB, so both may be assumed; --converge repeats -Oz until it stops shrinking; the producers section is
-  // metadata. wasm-opt takes tens of seconds: its output is kept in target/wasm-opt/, keyed by its input, flags
-  // and version.
-  const flags = ['-Oz', '--low-memory-unused', '--zero-filled-memory', '--converge', '--strip-producers'];
-  const key = createHash('sha256').update(readFileSync(at('web/centile_bg.wasm'))).update(flags.join(' '))
-    .update(execFileSync(wasmOpt, ['--version'])).digest('hex').slice(0, 16);
-  const optimised = path.join(root, 'target/wasm-opt', `${key}.wasm`);
-  if (!existsSync(optimised)) {
-    execFileSync(wasmOpt, [...flags, at('web/centile_bg.wasm'), '-o', at('web/centile_bg.wasm')], { stdio: 'inherit' });
-    rmSync(path.dirname(optimised), { recursive: true, force: true });
-    mkdirSync(path.dirname(optimised), { recursive: true });
-    cpSync(at('web/centile_bg.wasm'), optimised);
-  }
-  cpSync(optimised, at('web/centile_bg.wasm'));
+  optimise('web/centile_bg.wasm');
 }
 const wasmBytes = readFileSync(at('web/centile_bg.wasm'));
 
@@ -103,15 +111,19 @@ exports.__centileRestart = function () {
 write('node/package.json', '{"type":"commonjs"}\n');
 // The web glue is shared by both ES module entries; only web/index.js knows where the .wasm file is, so bundling
 // the default entry emits no .wasm asset and meets no `import.meta`.
-const glue = requireNames('web/centile.js', patch('web/centile.js', read('web/centile.js'), "module_or_path = new URL('centile_bg.wasm', import.meta.url);",
-  "throw new Error('centile: init() needs module_or_path');"), ['function __wbg_finalize_init(instance, module)', 'wasmModule = module;']);
-if (glue.includes('import.meta')) throw new Error('web/centile.js still refers to import.meta');
-write('web/centile.js', `${glue}
+/** wasm-bindgen's web glue `file` (in pkg/) without its default .wasm location, with a restart. */
+function webGlue(file) {
+  const glue = requireNames(file, patch(file, read(file), "module_or_path = new URL('centile_bg.wasm', import.meta.url);",
+    "throw new Error('centile: init() needs module_or_path');"), ['function __wbg_finalize_init(instance, module)', 'wasmModule = module;']);
+  if (glue.includes('import.meta')) throw new Error(`${file} still refers to import.meta`);
+  write(file, `${glue}
 ${restartDoc}
 export function __centileRestart() {
     return __wbg_finalize_init(new WebAssembly.Instance(wasmModule, __wbg_get_imports()), wasmModule);
 }
 `);
+}
+webGlue('web/centile.js');
 
 // Entry points: pkg-template/entries/, with pkg-template/protocol.js, api.js and instance.js (and, for the ES
 // module entries, start.js) inlined and one export per public function (scripts/entries.mjs).
@@ -125,10 +137,11 @@ write('web/index.js', entry('web.js', banner));
 // What a browser fetches is shipped minified (esbuild: no comments or white space, local names shortened;
 // pkg-template/ holds the commented source), 6.5 KB gzip less for each entry. CentileError sets its own `name`,
 // so nothing depends on a function's name. The CommonJS Node build keeps its comments.
-for (const file of ['web/centile.js', 'web/index.js', 'bundler/index.js']) {
+function minified(file) {
   const { code } = transformSync(read(file), { format: 'esm', legalComments: 'none', minify: true });
   write(file, (file.endsWith('index.js') ? banner : '') + code);
 }
+for (const file of ['web/centile.js', 'web/index.js', 'bundler/index.js']) minified(file);
 
 // `centile/chart`: the renderer (pkg-template/chart/), importing the engine by the package's own name so a
 // consumer's conditions choose it (WebAssembly, or centile/js in React Native); shipped without comments.
@@ -147,6 +160,27 @@ cpSync(path.join(root, 'pkg-template/chart/print.css'), at('element/print.css'))
 // `centile/js`: the same engine as plain JavaScript, for engines without WebAssembly (scripts/build-js.mjs): a
 // second Rust build and wasm2js, minutes after a Rust change.
 if (!quick) buildJs({ pkg, entry: entry('js.js', ''), banner });
+
+// `centile/nutrition`: the default entry (pkg-template/entries/bundler.js: the .wasm as text, instantiated on first
+// use) over its own glue and a build with the `nutrition` feature (the measurements beyond the dGC API,
+// docs/nutrition.md), in its own Cargo target folder so neither build undoes the other's; the other entries answer
+// those measurements with a 422 naming this one. Its .wasm ships only as nutrition/wasm.js.
+let nutritionWasm = null;
+if (!quick) {
+  execFileSync('cargo', ['build', '--locked', '--release', '--target', 'wasm32-unknown-unknown', '--lib', '--features', 'nutrition',
+    '--target-dir', 'target/nutrition'], { stdio: ['ignore', 'inherit', 'inherit'], cwd: root });
+  execFileSync('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', at('nutrition'),
+    path.join(root, 'target/nutrition/wasm32-unknown-unknown/release/centile.wasm')], { stdio: 'inherit' });
+  optimise('nutrition/centile_bg.wasm');
+  nutritionWasm = readFileSync(at('nutrition/centile_bg.wasm'));
+  for (const part of ['flt2dec', 'dec2flt']) if (nutritionWasm.includes(part)) throw new Error(`the nutrition .wasm contains core::num::${part}`);
+  rmSync(at('nutrition/centile_bg.wasm'));
+  webGlue('nutrition/centile.js');
+  write('nutrition/wasm.js', wasmModuleSource(nutritionWasm, banner, path.join(root, 'node_modules/.bin/wasm-as')));
+  write('nutrition/index.js', patch('nutrition/index.js', entry('bundler.js', banner), "from '../web/centile.js';", "from './centile.js';"));
+  for (const file of ['nutrition/centile.js', 'nutrition/index.js']) minified(file);
+  cpSync(path.join(root, 'pkg-template/nutrition.d.ts'), at('nutrition/index.d.ts'));
+}
 
 const template = JSON.parse(readFileSync(path.join(root, 'pkg-template/package.json'), 'utf8'));
 write('package.json', JSON.stringify({ ...template, version }, null, 2) + '\n');
@@ -171,6 +205,9 @@ execFileSync('node', [path.join(root, 'scripts/sbom.mjs'), at('sbom.cdx.json')],
 // The embedded bytes must decode to the .wasm exactly.
 const decoded = (await import(`${at('bundler/wasm.js')}?${Date.now()}`)).wasmBytes();
 if (!Buffer.from(decoded).equals(wasmBytes)) throw new Error('bundler/wasm.js does not decode to web/centile_bg.wasm');
+if (nutritionWasm !== null && !Buffer.from((await import(`${at('nutrition/wasm.js')}?${Date.now()}`)).wasmBytes()).equals(nutritionWasm)) {
+  throw new Error('nutrition/wasm.js does not decode to the nutrition .wasm');
+}
 
 // Sizes (scripts/sizes.mjs).
 const files = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((e) =>

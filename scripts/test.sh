@@ -40,6 +40,7 @@ layer "formatting, lints, generated tables" '
 cargo fmt --check
 cargo clippy --locked --all-targets --features cli -- -D warnings
 cargo clippy --locked --target wasm32-unknown-unknown --all-targets -- -D warnings
+cargo clippy --locked --target wasm32-unknown-unknown --lib --features nutrition -- -D warnings
 RUSTDOCFLAGS="-D warnings" cargo doc --locked --no-deps --quiet
 python3 reference-data/generate.py --check
 python3 reference-data/audit.py --check

@@ -52,7 +52,8 @@ pub fn calculation(
     reference_name: &str,
     request: &Value,
 ) -> Result<MeasurementResponse, ValidationError> {
-    if nutrition::is_beyond(reference_name, request) {
+    // (`&& BUILT_IN`: a constant false without the measurements beyond the dGC API, so their code stays out.)
+    if nutrition::is_beyond(reference_name, request)? && nutrition::BUILT_IN {
         if reference_name != IOTF {
             reference(reference_name)?;
         }
@@ -96,7 +97,7 @@ pub fn bulk_calculation(
     reference_name: &str,
     request: &Value,
 ) -> Result<BulkResponse, ValidationError> {
-    let beyond = nutrition::is_beyond(reference_name, request);
+    let beyond = nutrition::is_beyond(reference_name, request)? && nutrition::BUILT_IN;
     let dgc_reference = if beyond && reference_name == IOTF {
         None
     } else {
@@ -109,6 +110,7 @@ pub fn bulk_calculation(
     };
     let with_flags = fields
         .boolean("implausible_value_flags", false)
+        // (constant false where not built in: is_beyond refused a true, and the flags' code stays out)
         .map(|f| f && nutrition::BUILT_IN);
     let observations = match fields.raw("observations") {
         Some(Value::Array(items)) if !items.is_empty() => Some(items),

@@ -27,17 +27,48 @@ fn body() -> Vec<Loc> {
     vec![Loc::Key("body".into())]
 }
 
-/// Whether the measurements beyond the dGC API are built in: not yet in the WebAssembly build, whose download
-/// budget (150 KB gzip) they would exceed (their tables and code add about 18 KB).
-pub(crate) const BUILT_IN: bool = cfg!(not(target_arch = "wasm32"));
+/// Whether the measurements beyond the dGC API are built in: always natively; in WebAssembly only with the
+/// `nutrition` feature (the package's `centile/nutrition` entry), so the default entries stay small.
+pub(crate) const BUILT_IN: bool = cfg!(any(not(target_arch = "wasm32"), feature = "nutrition"));
 
-/// Whether `reference_name` and `body` ask for a measurement beyond the dGC API (always false where they are not
-/// [`BUILT_IN`]: there the dGC API's own 422s answer).
-pub(crate) fn is_beyond(reference_name: &str, body: &Value) -> bool {
-    BUILT_IN
-        && (reference_name == IOTF
-            || matches!(body.get("measurement_method"), Some(Value::String(m)) if BeyondMethod::parse(m).is_some()))
+/// Whether `reference_name` and `body` ask for a measurement beyond the dGC API.
+///
+/// # Errors
+/// Where they are not [`BUILT_IN`], a 422 at the field that asked for them naming the package entry that has them.
+pub(crate) fn is_beyond(reference_name: &str, body: &Value) -> Result<bool, ValidationError> {
+    let method = match body.get("measurement_method") {
+        Some(Value::String(m)) => BeyondMethod::parse(m),
+        _ => None,
+    };
+    let beyond = reference_name == IOTF || method.is_some();
+    if BUILT_IN {
+        return Ok(beyond);
+    }
+    // (Never true here, so the code beyond the dGC API stays out of this build.)
+    if !beyond && !matches!(body.get("implausible_value_flags"), Some(Value::Bool(true))) {
+        return Ok(false);
+    }
+    Err(not_built_in(match method {
+        _ if reference_name == IOTF => ["path", "reference"],
+        Some(_) => ["body", "measurement_method"],
+        None => ["body", "implausible_value_flags"],
+    }))
 }
+
+/// The 422 at `field` of a request beyond the dGC API where it is not [`BUILT_IN`].
+#[cold]
+#[inline(never)]
+fn not_built_in(field: [&str; 2]) -> ValidationError {
+    ValidationError::at(
+        field.map(|k| Loc::Key(k.into())).to_vec(),
+        NOT_BUILT_IN,
+        "value_error",
+    )
+}
+
+/// The message of a request beyond the dGC API where it is not [`BUILT_IN`] (one text: the least code).
+const NOT_BUILT_IN: &str =
+    "This is beyond the dGC API and not in this build: the package's centile/nutrition entry has it";
 
 /// Reads the birth fields of a request beyond the dGC API, resolving the reference and method together.
 pub(crate) fn read_birth(reference_name: &str, fields: &mut Fields) -> Option<(Birth, Indicator)> {

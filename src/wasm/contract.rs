@@ -189,14 +189,14 @@ pub(crate) static OBSERVATION: Interface = Interface {
         opt(
             "length",
             &NUM,
-            "Beyond the dGC API (docs/nutrition.md): the length of `weight_for_length`, cm. Read by the Rust API and \
-             the Python package; this package ignores it for now.",
+            "Beyond the dGC API (docs/nutrition.md): the length of `weight_for_length`, cm. Read by the \
+             centile/nutrition entry (the others answer a 422 naming it), the Rust API and the Python package.",
         ),
         opt(
             "height",
             &NUM,
-            "Beyond the dGC API (docs/nutrition.md): the height of `weight_for_height`, cm. Read by the Rust API and \
-             the Python package; this package ignores it for now.",
+            "Beyond the dGC API (docs/nutrition.md): the height of `weight_for_height`, cm. Read by the \
+             centile/nutrition entry (the others answer a 422 naming it), the Rust API and the Python package.",
         ),
     ],
 };
@@ -218,7 +218,8 @@ pub(crate) static BULK_REQUEST: Interface = Interface {
             "implausible_value_flags",
             &Ty::Ts("boolean"),
             "Beyond the dGC API (docs/nutrition.md): add WHO Anthro's and the CDC program's implausible-value \
-             flags to each result. Read by the Rust API and the Python package; this package ignores it for now.",
+             flags to each result. Read by the centile/nutrition entry (the others answer a 422 naming it), the \
+             Rust API and the Python package.",
         ),
     ],
 };

@@ -1,4 +1,4 @@
-// What a browser downloads for the default and web entries stays within their limits (scripts/sizes.mjs LIMITS,
+// What a browser downloads for the default, web, chart and nutrition entries stays within their limits (scripts/sizes.mjs LIMITS,
 // which measures each entry's files as shipped; the build and `make bench` print the same figures).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
