@@ -8,6 +8,9 @@ use serde_json::Value as Json;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 
+mod common;
+use common::SDS_ABS;
+
 const FULL: &str = include_str!("vectors/measurement_full.json");
 
 fn json(value: &JsValue) -> Json {
@@ -60,7 +63,7 @@ fn full_measurement_objects_match_the_oracle() {
                 let (g, w) = (&got[section][key], &want[section][key]);
                 match (g.as_f64(), w.as_f64()) {
                     (Some(a), Some(b)) => {
-                        assert!((a - b).abs() <= 1e-9, "{section}.{key}: {a} vs {b}")
+                        assert!((a - b).abs() <= SDS_ABS, "{section}.{key}: {a} vs {b}")
                     }
                     _ => assert_eq!(g, w, "{section}.{key}"),
                 }
