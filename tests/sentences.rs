@@ -6,7 +6,7 @@
 
 use centile::engine::ages::Gestation;
 use centile::engine::centiles::{CentileBand, CentileFormat};
-use centile::engine::measurement::{AgeComment, Comments};
+use centile::engine::measurement::{AgeBasis, AgeComment, Comments};
 use centile::Method;
 use std::collections::BTreeSet;
 
@@ -46,8 +46,8 @@ fn comments() -> BTreeSet<String> {
                     kind,
                     gestation: Gestation { weeks, days },
                 };
-                for corrected in [true, false] {
-                    let (lay, clinician) = comments.sentences(corrected);
+                for age in [AgeBasis::Corrected, AgeBasis::Chronological] {
+                    let (lay, clinician) = comments.sentences(age);
                     out.extend([lay, clinician]);
                 }
             }

@@ -4,7 +4,7 @@ use crate::dgc::measurement_request::EventsText;
 use crate::dgc::value::Value;
 use crate::engine::ages::{self, Date};
 use crate::engine::centiles::CentileBand;
-use crate::engine::measurement::{BoneAge, MeasurementObject};
+use crate::engine::measurement::{AgeBasis, BoneAge, MeasurementObject};
 use crate::engine::nutrition::indicator::{self, Beyond, FlagScore};
 use serde::ser::{Serialize, Serializer};
 use serde::Serialize as DeriveSerialize;
@@ -284,7 +284,8 @@ impl MeasurementResponse {
         ages::calendar_text(months, days)
     }
 
-    fn point(&self, corrected: bool, centile_chart: bool) -> Point<'_> {
+    fn point(&self, age: AgeBasis, centile_chart: bool) -> Point<'_> {
+        let corrected = age == AgeBasis::Corrected;
         let (result, x, calendar) = if corrected {
             (
                 &self.corrected,
@@ -299,7 +300,7 @@ impl MeasurementResponse {
                 Some(self.chronological_text()),
             )
         };
-        let (lay_comment, clinician_comment) = self.comments.sentences(corrected);
+        let (lay_comment, clinician_comment) = self.comments.sentences(age);
         let bone = &self.observation.bone_age;
         Point {
             x,
@@ -342,16 +343,17 @@ impl MeasurementResponse {
 
     fn pair(&self, centile_chart: bool) -> PointPair<'_> {
         PointPair {
-            chronological_decimal_age_data: self.point(false, centile_chart),
-            corrected_decimal_age_data: self.point(true, centile_chart),
+            chronological_decimal_age_data: self.point(AgeBasis::Chronological, centile_chart),
+            corrected_decimal_age_data: self.point(AgeBasis::Corrected, centile_chart),
         }
     }
 }
 
 impl Serialize for MeasurementResponse {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let (lay_corrected, clinician_corrected) = self.comments.sentences(true);
-        let (lay_chronological, clinician_chronological) = self.comments.sentences(false);
+        let (lay_corrected, clinician_corrected) = self.comments.sentences(AgeBasis::Corrected);
+        let (lay_chronological, clinician_chronological) =
+            self.comments.sentences(AgeBasis::Chronological);
         let (cga_weeks, cga_days) = self.corrected_gestational_age.unzip();
         let indicator = self.beyond.as_ref().and_then(|b| b.indicator);
         Rendered {

@@ -59,6 +59,15 @@ pub enum AgeComment {
     Corrected,
 }
 
+/// Which of a measurement's two ages: corrected for gestation at birth, or chronological.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AgeBasis {
+    /// The age corrected for gestation, by the reference's rule.
+    Corrected,
+    /// The age since birth.
+    Chronological,
+}
+
 /// The four age comments of a measurement.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Comments {

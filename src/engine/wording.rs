@@ -6,7 +6,7 @@ use crate::engine::centiles::{ordinal, Band, CentileBand};
 use crate::engine::data::Chart;
 use crate::engine::fictional::FictionalError;
 use crate::engine::lms::OutsideTable;
-use crate::engine::measurement::{AgeComment, Comments, MeasurementError};
+use crate::engine::measurement::{AgeBasis, AgeComment, Comments, MeasurementError};
 use crate::engine::mid_parental::HeightProblem;
 use crate::engine::nutrition::indicator::table_name;
 use crate::engine::nutrition::Fault;
@@ -188,12 +188,12 @@ impl fmt::Display for Fault {
 impl Comments {
     /// (lay, clinician) sentences for the corrected or the chronological age. Like the band sentences, none
     /// contains the letters "is ", which the RCPCH chart component rewrites in long tooltip sentences.
-    pub fn sentences(&self, corrected_age: bool) -> (String, String) {
+    pub fn sentences(&self, age: AgeBasis) -> (String, String) {
         let Gestation { weeks: w, days: d } = self.gestation;
-        match (self.kind, corrected_age) {
+        match (self.kind, age) {
             (AgeComment::TermDueDate, _) => (
                 "Your child was born on their due date, so their age needs no adjustment.".into(),
-                if corrected_age {
+                if age == AgeBasis::Corrected {
                     "Term birth: corrected and chronological ages are the same.".into()
                 } else {
                     "Term birth: no gestational correction needed.".into()
@@ -211,11 +211,11 @@ impl Comments {
                 "Your child was born at term, so their age has not been adjusted.".into(),
                 "Born at term: no gestational correction applied.".into(),
             ),
-            (AgeComment::Corrected, true) => (
+            (AgeComment::Corrected, AgeBasis::Corrected) => (
                 format!("Your child was born at {w}+{d} weeks, so their age has been adjusted to allow for their gestation at birth."),
                 "Corrected for gestational age.".into(),
             ),
-            (AgeComment::Corrected, false) => (
+            (AgeComment::Corrected, AgeBasis::Chronological) => (
                 "Your child's actual age, not adjusted for their gestation at birth.".into(),
                 "Chronological age: not corrected for gestation.".into(),
             ),

@@ -6,8 +6,8 @@ use crate::dgc::measurement_request::{GESTATION_DAYS, GESTATION_WEEKS};
 use crate::engine::ages::{self, Date, Gestation};
 use crate::engine::centiles::CentileBand;
 use crate::engine::measurement::{
-    band_format, calculate, AgeComment, Birth, Comments, MeasurementError, MeasurementObject,
-    Observation,
+    band_format, calculate, AgeBasis, AgeComment, Birth, Comments, MeasurementError,
+    MeasurementObject, Observation,
 };
 use crate::{Method, Reference, Sex};
 use std::cell::RefCell;
@@ -239,7 +239,12 @@ pub fn text(kind: Text, code: i64) -> Option<String> {
                 weeks: (key % 1000 / base) as i32,
                 days: (key % base) as i32,
             };
-            let (lay, clinician) = Comments { kind, gestation }.sentences(which < 2);
+            let age = if which < 2 {
+                AgeBasis::Corrected
+            } else {
+                AgeBasis::Chronological
+            };
+            let (lay, clinician) = Comments { kind, gestation }.sentences(age);
             if which % 2 == 0 {
                 lay
             } else {
