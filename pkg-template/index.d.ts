@@ -1,13 +1,13 @@
-// Types of the `centile` package (every entry point). The names, the calculation requests, the measurement
-// object, chart coordinates, mid-parental height and FHIR are generated from the Rust definitions (the marked part
-// below); the rest is hand-written. tests/types/drift.test.mjs checks them against real results of the built
-// package (exact key sets, recursively, and where null may appear), tests/types/shapes.test.mjs type-checks one
-// golden-vector result of every null-shape under tsc --strict, and tests/types/ type-checks correct and
-// deliberately wrong calls. Request and response keys are snake_case, exactly as in the RCPCH Digital Growth
-// Charts (dGC) API (FHIR's are FHIR's).
+// Types of the `centile` package (every entry point). Every request and response type and union is generated
+// from the Rust definitions (the marked part below); the function declarations and CentileError are hand-written.
+// tests/types/drift.test.mjs checks them against real results of the built package (exact key sets, recursively,
+// and where null may appear), tests/types/shapes.test.mjs type-checks one golden-vector result of every null-shape
+// under tsc --strict, and tests/types/ type-checks correct and deliberately wrong calls. Request and response keys
+// are snake_case, exactly as in the RCPCH Digital Growth Charts (dGC) API (FHIR's are FHIR's).
 
 // ---------------------------------------------------------------------------------------------- names, the calculation
-// requests and the measurement object, chart coordinates, mid-parental height, FHIR R4
+// requests and the measurement object, chart coordinates, mid-parental height, FHIR R4, the other functions'
+// requests and responses
 
 // ---- generated from src/wasm/contract.rs by `make protocol`: do not edit (`cargo test` fails while it differs)
 /** A growth reference: the rcpchgrowth names and the dGC route names (`turner` = `turners-syndrome`). */
@@ -528,14 +528,23 @@ export interface FhirCalculationResult {
   ignored: IgnoredResource[];
   patient: string | null;
 }
-// ---- end of the generated part
 
-// ---------------------------------------------------------------------------------------------- other names
+// ---- the other functions' requests and responses
 
 /** The unit of `measurement_interval_number` in a fictional-child request. */
-export type MeasurementIntervalType = 'd' | 'day' | 'days' | 'w' | 'week' | 'weeks' | 'm' | 'month' | 'months' | 'y' | 'year' | 'years';
-
-// ---------------------------------------------------------------------------------------------- requests
+export type MeasurementIntervalType =
+  | 'd'
+  | 'day'
+  | 'days'
+  | 'w'
+  | 'week'
+  | 'weeks'
+  | 'm'
+  | 'month'
+  | 'months'
+  | 'y'
+  | 'year'
+  | 'years';
 
 /** The body of a dGC `POST /{reference}/fictional-child-data` request. */
 export interface FictionalChildRequest {
@@ -563,13 +572,26 @@ export interface FictionalChildRequest {
   noise_range?: number | null;
   /** Seeds the noise (a whole number ≥ 1, default 1), so a series is reproducible. */
   seed?: number | null;
-  /** Checked as the API checks it (`uk-who`, `trisomy-21`, `turners-syndrome`, `cdc`, or the route's own); the route's is used. */
+  /**
+   * Checked as the API checks it (`uk-who`, `trisomy-21`, `turners-syndrome`, `cdc`, or the route's own); the
+   * route's is used.
+   */
   reference?: Reference | null;
 }
 
+/** Options of `calculation`, `bulkCalculation` and `fictionalChildData`. */
+export interface CalculationOptions {
+  /**
+   * Throw a CentileError (422, `loc: ['body', 'observation_value']`) instead of answering a measurement that
+   * carries an error: a flagged value (`observation_value_error`) or an age without reference data. Default false:
+   * such answers are given as the dGC server gives them.
+   */
+  strict?: boolean;
+}
+
 /**
- * What `velocity` and `acceleration` read from each measurement object: the method, value and chronological age.
- * A MeasurementObject fits, and so does a dGC API response.
+ * What `velocity` and `acceleration` read from each measurement object: the method, value and chronological age. A
+ * MeasurementObject fits, and so does a dGC API response.
  */
 export interface DynamicsMeasurement {
   child_observation_value: { measurement_method: string; observation_value: number | null };
@@ -613,16 +635,20 @@ export interface PercentageMedianBmiArgs {
   bmi: number;
 }
 
-// ---------------------------------------------------------------------------------------------- other responses
-
 /** One problem with a request, as an item of the dGC API's 422 `detail` list. */
 export interface ErrorDetail {
-  /** Where the problem is, e.g. `["body", "observation_value"]` or `["body", "observations", 3, "observation_date"]`. */
+  /**
+   * Where the problem is, e.g. `["body", "observation_value"]` or `["body", "observations", 3,
+   * "observation_date"]`.
+   */
   loc: (string | number)[];
   msg: string;
   /** e.g. `missing`, `float_type`, `value_error`. */
   type: string;
-  /** Always `null`: errors name the field and the rule, never a child's values (the API's key is kept for its shape). */
+  /**
+   * Always `null`: errors name the field and the rule, never a child's values (the API's key is kept for its
+   * shape).
+   */
   input: null;
 }
 
@@ -658,6 +684,7 @@ export interface BuildInfo {
   /** How to check this package against its source: a rebuild of `commit` is byte-identical. */
   verify: string;
 }
+// ---- end of the generated part
 
 // ---------------------------------------------------------------------------------------------- functions
 
@@ -682,16 +709,6 @@ export declare function bulkCalculation(reference: Reference, request: BulkReque
 
 /** `POST /{reference}/fictional-child-data`: a series of measurement objects following an SDS, flagged ones included (in strict mode they are left out). Throws CentileError. */
 export declare function fictionalChildData(reference: Reference, request: FictionalChildRequest, options?: CalculationOptions): MeasurementObject[];
-
-/** Options of `calculation`, `bulkCalculation` and `fictionalChildData`. */
-export interface CalculationOptions {
-  /**
-   * Throw a CentileError (422, `loc: ['body', 'observation_value']`) instead of answering a measurement that carries
-   * an error: a flagged value (`observation_value_error`) or an age without reference data. Default false: such
-   * answers are given as the dGC server gives them.
-   */
-  strict?: boolean;
-}
 
 /** Units per year over the last two of `measurements` of `measurement_method`. Throws CentileError with fewer than two at different ages. */
 export declare function velocity(measurement_method: MeasurementMethod, measurements: readonly DynamicsMeasurement[]): number;

@@ -5,8 +5,9 @@
 //! differs. The general path's serialiser (`dgc::measurement_response`) must give the same JSON, byte for byte
 //! (`tests/js/fastpath.test.mjs`), so adding a response field means: a slot in `record.rs` if the fast path needs a
 //! new number, a serialised key in `measurement_response.rs`, and a [`Field`] here; then `make protocol`. The
-//! chart-coordinate, mid-parental and FHIR types are described in `contract_chart.rs` and `contract_fhir.rs` with
-//! the same [`Interface`]s, and generated after these.
+//! chart-coordinate, mid-parental and FHIR types and the other functions' requests and responses are described in
+//! `contract_chart.rs`, `contract_fhir.rs` and `contract_functions.rs` with the same [`Interface`]s, and generated
+//! after these.
 
 use super::record::{result, slot, Text, TEXTS};
 use crate::dgc::measurement_request::BONE_AGE_TYPES;
@@ -905,6 +906,7 @@ pub fn typescript() -> String {
     }
     super::contract_chart::typescript(&mut out);
     super::contract_fhir::typescript(&mut out);
+    super::contract_functions::typescript(&mut out);
     out
 }
 

@@ -7,6 +7,8 @@ mod contract;
 mod contract_chart;
 #[cfg(test)]
 mod contract_fhir;
+#[cfg(test)]
+mod contract_functions;
 mod flat;
 #[cfg(test)]
 mod protocol;
