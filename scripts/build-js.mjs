@@ -4,7 +4,8 @@
 // Route: the crate is compiled for wasm32 without the reference-types feature (so that wasm-bindgen keeps JS
 // values in a JavaScript array instead of an externref table, which wasm2js cannot translate) and without
 // nontrapping-fptoint (so a float-to-integer conversion saturates as in the wasm build: binaryen's lowering of
-// the saturating instructions gives INT_MIN out of range, and is left only the standard library's), binaryen lowers
+// the saturating instructions gives INT_MIN out of range, and is left only the standard library's; the crate's own
+// conversions are range-checked before they happen, engine::rounding::integer, scripts/float-casts.mjs), binaryen lowers
 // the remaining post-MVP instructions and optimises, wasm2js turns the module into JavaScript (every f64
 // operation keeps its IEEE meaning, so the numbers are the wasm build's to the last bit), and esbuild bundles it
 // with wasm-bindgen's glue and the entry pkg-template/entries/js.js (scripts/entries.mjs) into one synchronous

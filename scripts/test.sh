@@ -41,6 +41,7 @@ cargo fmt --check
 cargo clippy --locked --all-targets --features cli -- -D warnings
 cargo clippy --locked --target wasm32-unknown-unknown --all-targets -- -D warnings
 cargo clippy --locked --target wasm32-unknown-unknown --lib --features nutrition -- -D warnings
+node scripts/float-casts.mjs
 RUSTDOCFLAGS="-D warnings" cargo doc --locked --no-deps --quiet
 python3 reference-data/generate.py --check
 python3 reference-data/audit.py --check

@@ -295,7 +295,7 @@ fn measurement_from_sds_gives_a_number_or_a_422() {
             );
             refused_count += 1;
         } else if let Some(Some(want)) = want {
-            assert_eq!(got.unwrap(), Some(want), "{c:?}");
+            assert_eq!(got.unwrap(), want, "{c:?}");
             answered += 1;
         }
     }

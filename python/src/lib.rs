@@ -116,7 +116,7 @@ fn sds_for_measurement(py: Python<'_>, args: &Bound<'_, PyAny>) -> PyResult<f64>
 }
 
 #[pyfunction]
-fn measurement_from_sds(py: Python<'_>, args: &Bound<'_, PyAny>) -> PyResult<Option<f64>> {
+fn measurement_from_sds(py: Python<'_>, args: &Bound<'_, PyAny>) -> PyResult<f64> {
     number(py, args, api::measurement_from_sds)
 }
 

@@ -223,11 +223,11 @@ pub(crate) const MEASUREMENT_ARGS: Shape = Shape::Object(&[&[
 ]]);
 
 /// The measurement at an SDS and decimal age (`reference`, `measurement_method`, `sex`, `age`, `sds`), rounded
-/// to 4 decimal places; `None` where no real measurement corresponds.
+/// to 4 decimal places.
 ///
 /// # Errors
-/// A 422 for invalid arguments or no reference data at that age.
-pub fn measurement_from_sds(args: &Value) -> Result<Option<f64>, ValidationError> {
+/// A 422 for invalid arguments, no reference data at that age, or an SDS no real measurement corresponds to.
+pub fn measurement_from_sds(args: &Value) -> Result<f64, ValidationError> {
     let mut a = Fields::new(args, &MEASUREMENT_ARGS, body());
     let (r, m, s) = (a.reference(), a.method(), a.sex());
     let age = a.float("age");
@@ -235,7 +235,7 @@ pub fn measurement_from_sds(args: &Value) -> Result<Option<f64>, ValidationError
     within_sds_limit(&mut a, "sds", z, m);
     let (r, m, s, age, z) = a.finish_with((r, m, s, age, z))?;
     match sds::measurement_from_sds(r, age, m, s, z, RoundingRule::Python, AtJoin::OlderTable) {
-        Ok(Some(value)) => Ok(Some(value)),
+        Ok(Some(value)) => Ok(value),
         // rcpchgrowth answers None where the LMS curve has no measurement for the SDS: a 422 here, so a number
         // always comes back (docs/differences.md).
         Ok(None) => Err(ValidationError::field(

@@ -4,6 +4,7 @@
 //! and programs usually write) take one exact multiplication or division; the rest are settled by comparing the
 //! decimal with the midpoints between neighbouring doubles in integer arithmetic.
 
+use crate::engine::rounding::integer;
 use std::cmp::Ordering;
 
 /// `text` read exactly as `text.parse::<f64>()` reads it: the same syntax (sign, `inf`, `infinity`, `nan`, digits
@@ -36,7 +37,7 @@ pub(crate) fn shortest_decimal(x: f64) -> Option<(u64, i32)> {
     }
     let reads_back = |digits: u64, exponent: i32| parse(&format!("{digits}e{exponent}")) == Some(x);
     // Ten to the power `-first` is at or just above x: one digit at most, then one more per step.
-    let first = -(x.log10().floor() as i32) - 1;
+    let first = -integer::<i32>(x.log10().floor())? - 1;
     for p in first..first + 19 {
         // x·10^p lies between `lo` and `lo + 1`; the shortest decimal is the first of them that reads back.
         let (lo, to_half) = scaled(x, p)?;

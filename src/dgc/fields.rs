@@ -4,6 +4,7 @@ use super::error::{ErrorDetail, Loc, ValidationError};
 use super::shape::{Shape, Whole};
 use super::value::Value;
 use crate::engine::ages::Date;
+use crate::engine::rounding::integer;
 use crate::{Method, Reference, Sex};
 
 /// Reads fields of one request object, collecting every problem rather than stopping at the first.
@@ -172,7 +173,7 @@ impl<'a> Fields<'a> {
             self.fail(key, "int_from_float", "Input should be a whole number");
             return None;
         }
-        self.bounded(key, n, lo, hi).map(|n| n as i32)
+        self.bounded(key, n, lo, hi).and_then(integer) // within lo..=hi: always an i32
     }
 
     /// A string field (required when `required`).

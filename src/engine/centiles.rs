@@ -1,6 +1,7 @@
 //! Centiles from SDS and back, the named centile collections, and the centile band a measurement falls in.
 
 use crate::engine::normal;
+use crate::engine::rounding::integer;
 use crate::Method;
 use std::sync::OnceLock;
 
@@ -135,7 +136,7 @@ impl Band {
 pub fn ordinal(centile: f64) -> String {
     let text = crate::engine::rounding::decimal_text(centile, 2);
     let whole = centile.fract() == 0.0;
-    let teen = whole && (11..=13).contains(&((centile as i64) % 100));
+    let teen = whole && integer::<i64>(centile).is_some_and(|c| (11..=13).contains(&(c % 100)));
     let suffix = match (teen, text.chars().last()) {
         (false, Some('1')) if whole => "st",
         (false, Some('2')) if whole => "nd",

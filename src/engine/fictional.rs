@@ -3,7 +3,7 @@
 
 use crate::engine::ages::{Date, Gestation};
 use crate::engine::references::AtJoin;
-use crate::engine::rounding::round_python;
+use crate::engine::rounding::{integer, round_python};
 use crate::engine::sds::{measurement_and_kind, RoundingRule};
 use crate::{Method, Reference, Sex};
 
@@ -96,10 +96,10 @@ pub fn birth_date() -> Date {
 }
 
 /// Whole days in a `timedelta` of `days` (fractional) days: Python rounds to the microsecond, and adding it to a
-/// date keeps only the whole days.
-fn whole_days(days: f64) -> i32 {
+/// date keeps only the whole days. `None` beyond any date's reach.
+fn whole_days(days: f64) -> Option<i32> {
     const MICROSECONDS_PER_DAY: f64 = 86_400_000_000.0;
-    ((days * MICROSECONDS_PER_DAY).round_ties_even() / MICROSECONDS_PER_DAY).floor() as i32
+    integer(((days * MICROSECONDS_PER_DAY).round_ties_even() / MICROSECONDS_PER_DAY).floor())
 }
 
 /// A small deterministic generator (xorshift64*) for the noise.
@@ -166,7 +166,8 @@ pub fn observations(
                 }
                 None => value,
             };
-            if let Some(date) = birth.add_days(day) {
+            // A day beyond the calendar has no date, like a date past year 9999.
+            if let Some(date) = day.and_then(|d| birth.add_days(d)) {
                 out.push((date, kind.round(value, 1)));
             }
         }
@@ -174,7 +175,9 @@ pub fn observations(
             sds = round_python(sds + step, 3);
         }
         age += interval;
-        day += whole_days(interval * 365.25);
+        day = day
+            .zip(whole_days(interval * 365.25))
+            .and_then(|(d, step)| d.checked_add(step));
     }
     Ok(out)
 }

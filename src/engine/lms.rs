@@ -7,7 +7,7 @@
 //! sigma) and wherever a caller forces it (WHO SDS).
 
 use crate::engine::data::{Interval, Table};
-use crate::engine::rounding::round4_key;
+use crate::engine::rounding::{integer, round4_key};
 
 /// How the parameters at an age were obtained. rcpchgrowth carries linearly interpolated values as NumPy scalars,
 /// which changes how results are rounded (see `crate::engine::rounding::round_numpy`).
@@ -95,8 +95,9 @@ fn last_below(table: &Table, t: f64) -> usize {
     let age = &table.age;
     let last = age.len() - 1;
     let guess = (t - age[0]) * table.rows_per_year;
+    // A guess beyond the table (or beyond usize) starts the walk at the last row, as a saturating cast would.
     let mut i = if guess > 0.0 {
-        (guess as usize).min(last)
+        integer::<usize>(guess).map_or(last, |g| g.min(last))
     } else {
         0
     };

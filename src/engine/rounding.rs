@@ -1,32 +1,53 @@
 //! Rounding and number formatting as rcpchgrowth does them: Python's and NumPy's `round`, and the 4-decimal age
-//! keys that match table rows.
+//! keys that match table rows; and [`integer`], the one float-to-integer conversion.
 
-/// `round(x, 4)` as an integer number of ten-thousandths, rounding the exact binary value half to even as Python
-/// does.
-pub(crate) fn round4_key(x: f64) -> i64 {
+/// Beyond this magnitude an `f64` is always a whole number (and beyond 2^53 not every integer is an `f64`).
+const ALL_WHOLE: f64 = 4_503_599_627_370_496.0; // 2^52
+
+/// `x` truncated toward zero, as an integer of type `T`, when it is finite and the result fits `T` (and lies
+/// within ±2^52); `None` otherwise. The crate's only float-to-integer conversion: an `as` cast saturates out of
+/// range in the wasm build but not in every translation of it (wasm2js gives `INT_MIN`), so every conversion is
+/// range-checked here first and each caller decides what out of range means (a 422, or a clamp that cannot change
+/// a valid answer). `scripts/float-casts.mjs` fails on any other.
+pub fn integer<T: TryFrom<i64>>(x: f64) -> Option<T> {
+    if x.is_nan() || x.abs() > ALL_WHOLE {
+        return None;
+    }
+    #[allow(clippy::cast_possible_truncation)]
+    // |x| <= 2^52 (NaN excluded above): exact in i64, no saturation
+    let n = x as i64;
+    T::try_from(n).ok()
+}
+
+/// `round(x, 4)` as a whole number of ten-thousandths (an `f64` holding an integer), rounding the exact binary
+/// value half to even as Python does.
+pub(crate) fn round4_key(x: f64) -> f64 {
     round_key(x, 1e4)
 }
 
-/// `round(x, digits)` as an integer count of `1/scale` (`scale` = 10^digits), Python's rule: the exact binary
-/// value, half to even.
-fn round_key(x: f64, scale: f64) -> i64 {
+/// `round(x, digits)` as a whole count of `1/scale` (`scale` = 10^digits), Python's rule: the exact binary
+/// value, half to even. Kept as an `f64` (a product beyond 2^52 is already whole, and is itself).
+fn round_key(x: f64, scale: f64) -> f64 {
     let y = x * scale;
     let n = y.floor();
     if y - n != 0.5 {
-        return y.round() as i64;
+        return y.round();
     }
     // The product landed exactly on a half: the exact product is y plus the rounding error, which decides.
     let residual = x.mul_add(scale, -y);
     if residual > 0.0 || (residual == 0.0 && n % 2.0 != 0.0) {
-        n as i64 + 1
+        n + 1.0
     } else {
-        n as i64
+        n
     }
 }
 
-/// `x` to at most `places` decimal places, trailing zeros dropped: 2.0 → "2", 99.99 → "99.99".
+/// `x` to at most `places` decimal places, trailing zeros dropped: 2.0 → "2", 99.99 → "99.99". A number beyond
+/// 2^52 units of the last place (far beyond any age or centile written this way) is written as an infinity is,
+/// without the float formatting the .wasm leaves out.
 pub(crate) fn decimal_text(x: f64, places: u32) -> String {
-    if !x.is_finite() {
+    let scale = 10u64.pow(places);
+    let Some(n) = integer::<u64>((x.abs() * scale as f64).round()) else {
         return if x.is_nan() {
             "NaN".into()
         } else if x > 0.0 {
@@ -34,9 +55,7 @@ pub(crate) fn decimal_text(x: f64, places: u32) -> String {
         } else {
             "-∞".into()
         };
-    }
-    let scale = 10u64.pow(places);
-    let n = (x.abs() * scale as f64).round() as u64;
+    };
     let (int, frac) = (n / scale, n % scale);
     let sign = if x < 0.0 && n != 0 { "-" } else { "" };
     if frac == 0 {
@@ -52,7 +71,7 @@ pub(crate) fn round_python(x: f64, digits: i32) -> f64 {
         return x;
     }
     let scale = 10f64.powi(digits);
-    round_key(x, scale) as f64 / scale
+    round_key(x, scale) / scale
 }
 
 /// NumPy's `round(x, digits)` for a float64: `rint(x·10^digits)/10^digits`, the product rounded before the tie
@@ -74,11 +93,36 @@ mod tests {
         assert_eq!(round_numpy(42.34725, 4), 42.3472);
         assert_eq!(round_python(0.03125, 4), 0.0312);
         assert_eq!(round_python(0.038329911019849415, 9), 0.038329911);
-        assert_eq!(round4_key(-0.2874743326488706), -2875);
-        assert_eq!(round4_key(0.00005), 1); // stored just above the half: Python rounds up
-        assert_eq!(round4_key(0.03125), 312); // an exact half: to even
+        assert_eq!(round4_key(-0.2874743326488706), -2875.0);
+        assert_eq!(round4_key(0.00005), 1.0); // stored just above the half: Python rounds up
+        assert_eq!(round4_key(0.03125), 312.0); // an exact half: to even
         assert_eq!(decimal_text(2.0, 2), "2");
         assert_eq!(decimal_text(99.99, 2), "99.99");
         assert_eq!(decimal_text(-2.75, 1), "-2.8");
+    }
+
+    #[test]
+    fn huge_numbers_round_to_themselves() {
+        // An integer cast would have saturated (9.2e14 for round(1e300, 4) in wasm, -9.2e14 in wasm2js).
+        assert_eq!(round_python(1e300, 4), 1e300);
+        assert_eq!(round_python(-1e300, 4), -1e300);
+        assert_eq!(round_python(2f64.powi(60) + 0.0, 2), 2f64.powi(60));
+        assert_eq!(decimal_text(1e300, 2), "∞");
+        assert_eq!(decimal_text(-1e20, 2), "-∞");
+        assert_eq!(decimal_text(-1e12, 2), "-1000000000000");
+    }
+
+    #[test]
+    fn integer_is_range_checked() {
+        assert_eq!(integer::<i32>(-3.9), Some(-3));
+        assert_eq!(integer::<u8>(255.5), Some(255));
+        assert_eq!(integer::<u8>(256.0), None);
+        assert_eq!(integer::<usize>(-1.0), None);
+        assert_eq!(integer::<usize>(-0.5), Some(0));
+        assert_eq!(integer::<i64>(1e300), None);
+        assert_eq!(integer::<i64>(f64::NAN), None);
+        assert_eq!(integer::<i64>(f64::INFINITY), None);
+        assert_eq!(integer::<i64>(ALL_WHOLE), Some(1 << 52));
+        assert_eq!(integer::<i64>(-ALL_WHOLE * 2.0), None);
     }
 }

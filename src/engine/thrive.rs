@@ -5,6 +5,7 @@
 use crate::engine::centiles::sds_for_centile;
 use crate::engine::data::WEIGHT_CORRELATION_BY_MONTH;
 use crate::engine::references::AtJoin;
+use crate::engine::rounding::integer;
 use crate::engine::sds::{measurement_from_sds, RoundingRule};
 use crate::{Method, Reference, Sex};
 
@@ -17,7 +18,8 @@ pub(crate) fn correlation(t1: f64, t2: f64) -> Option<f64> {
     if !(0.0..=MAX_MONTHS).contains(&t1) || !(0.0..=MAX_MONTHS).contains(&t2) {
         return None;
     }
-    let cell = |t: f64| (t.floor() as usize).min(11);
+    // t is within 0..=12 (checked above), so `integer` always answers.
+    let cell = |t: f64| integer::<usize>(t).map_or(11, |c| c.min(11));
     let (x1, y1) = (cell(t1), cell(t2));
     let (x2, y2) = (x1 + 1, y1 + 1);
     let q = |x: usize, y: usize| WEIGHT_CORRELATION_BY_MONTH[x][y];

@@ -11,6 +11,7 @@ use crate::engine::mid_parental::HeightProblem;
 use crate::engine::nutrition::indicator::table_name;
 use crate::engine::nutrition::Fault;
 use crate::engine::references::NoData;
+use crate::engine::rounding::integer;
 use crate::engine::sds::CalcError;
 use crate::Method;
 use std::fmt;
@@ -150,7 +151,7 @@ impl fmt::Display for HeightProblem {
 
 /// A table edge (whole tenths of a cm) as text, without the float formatting the .wasm leaves out.
 fn tenths(cm: f64) -> String {
-    let t = (cm * 10.0).round() as i64;
+    let t: i64 = integer((cm * 10.0).round()).unwrap_or_default(); // table edges, 45 to 121.5 cm: always whole
     if t % 10 == 0 {
         format!("{}", t / 10)
     } else {

@@ -7,6 +7,7 @@ use crate::dgc::api;
 use crate::dgc::error::{Loc, ValidationError};
 use crate::dgc::fhir;
 use crate::dgc::value::Value;
+use crate::engine::rounding::integer;
 use crate::{Method, Reference, Sex};
 use serde::Serialize;
 use std::cell::RefCell;
@@ -82,11 +83,10 @@ pub fn sds_for_measurement(args: &str) -> Result<f64, JsValue> {
     api::sds_for_measurement(&arg(args)).map_err(error)
 }
 
-/// Measurement for `{reference, measurement_method, sex, age, sds}` (null where none exists).
+/// Measurement for `{reference, measurement_method, sex, age, sds}`.
 #[wasm_bindgen(js_name = measurementFromSds)]
-pub fn measurement_from_sds(args: &str) -> Result<JsValue, JsValue> {
-    let value = api::measurement_from_sds(&arg(args)).map_err(error)?;
-    Ok(value.map_or(JsValue::NULL, JsValue::from))
+pub fn measurement_from_sds(args: &str) -> Result<f64, JsValue> {
+    api::measurement_from_sds(&arg(args)).map_err(error)
 }
 
 /// Centile (0–100) for an SDS.
@@ -214,7 +214,7 @@ pub fn linear_memory() -> JsValue {
 /// The text a record code names (`kind` in `record::TEXTS` order), or undefined.
 #[wasm_bindgen]
 pub fn text(kind: u32, code: f64) -> Option<String> {
-    record::text(*record::TEXTS.get(kind as usize)?, code as i64)
+    record::text(*record::TEXTS.get(kind as usize)?, integer(code)?)
 }
 
 /// `POST /{reference}/chart-coordinates`, flattened (see [`flat::segments`]) for the package's JavaScript builder.

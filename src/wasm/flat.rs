@@ -82,6 +82,7 @@ mod tests {
     use super::*;
     use crate::engine::centiles::CentileFormat;
     use crate::engine::chart::{chart, Lines};
+    use crate::engine::rounding::integer;
     use crate::{Method, Reference, Sex};
 
     /// Reads [`segments`] back as (segment, sex, method, lines of (sds, centile, label, points)).
@@ -91,14 +92,16 @@ mod tests {
             *at += 1;
             f[*at - 1]
         };
-        let count = next() as usize;
+        let index = |x: f64| integer::<usize>(x).expect("a count or index");
+        let count = index(next());
         (0..count)
             .map(|_| {
-                let segment = Segment::ALL[next() as usize];
-                let (sex, method) = (Sex::ALL[next() as usize], Method::ALL[next() as usize]);
-                let lines = (0..next() as usize)
+                let segment = Segment::ALL[index(next())];
+                let (sex, method) = (Sex::ALL[index(next())], Method::ALL[index(next())]);
+                let lines = (0..index(next()))
                     .map(|_| {
-                        let (sds, centile, label, n) = (next(), next(), next(), next() as usize);
+                        let (sds, centile, label) = (next(), next(), next());
+                        let n = index(next());
                         let xs: Vec<f64> = (0..n).map(|_| next()).collect();
                         let ys: Vec<f64> = (0..n).map(|_| next()).collect();
                         (sds, centile, label, xs.into_iter().zip(ys).collect())

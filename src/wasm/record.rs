@@ -268,6 +268,7 @@ pub fn text(kind: Text, code: i64) -> Option<String> {
 mod tests {
     use super::*;
     use crate::dgc::measurement_response::MeasurementResponse;
+    use crate::engine::rounding::integer;
     use serde_json::Value as Json;
 
     fn ymd(s: &str) -> i32 {
@@ -310,7 +311,7 @@ mod tests {
         if code.is_nan() {
             Json::Null
         } else {
-            text(kind, code as i64).map_or(Json::Null, Json::String)
+            text(kind, integer(code).expect("a code")).map_or(Json::Null, Json::String)
         }
     }
 

@@ -8,6 +8,7 @@ use centile::dgc::value::Value;
 use centile::engine::ages::{Date, Gestation};
 use centile::engine::centiles::{CentileBand, CentileFormat};
 use centile::engine::measurement::{band_format, calculate, scores, Birth, Observation, Scores};
+use centile::engine::rounding::integer;
 use centile::{Method, Reference, Sex};
 use csv::ByteRecord;
 use indicatif::{ProgressBar, ProgressStyle};
@@ -87,13 +88,13 @@ impl Texts {
 
     /// The cached text of the decimal age `age`, if it is a whole number of days in the cached range.
     fn age(&self, age: f64) -> Option<&[u8]> {
-        let days = (age * 365.25).round();
-        if f64::from(days as i32) / 365.25 != age {
+        let days: i32 = integer((age * 365.25).round())?;
+        if f64::from(days) / 365.25 != age {
             return None;
         }
         let cell = self
             .ages
-            .get(usize::try_from(days as i32 + AGE_DAYS_BEFORE_BIRTH).ok()?)?;
+            .get(usize::try_from(days + AGE_DAYS_BEFORE_BIRTH).ok()?)?;
         Some(cell.get_or_init(|| ryu::Buffer::new().format(age).as_bytes().into()))
     }
 }

@@ -8,6 +8,7 @@ use super::codes::{convert, dimension, unit_names, Coded, Dimension, CODES, LOIN
 use crate::dgc::error::{ErrorDetail, Loc, ValidationError};
 use crate::dgc::value::Value;
 use crate::engine::ages::Date;
+use crate::engine::rounding::integer;
 use crate::Method;
 use serde::Serialize;
 
@@ -506,7 +507,10 @@ pub fn from_fhir(bundle: &Value) -> Result<FromFhir, ValidationError> {
                     } else {
                         days.floor()
                     };
-                    let whole = whole as i32;
+                    // Beyond i32 (or NaN) the gestation is as far outside its range as i32's ends, which the
+                    // request's gestation check refuses alike.
+                    let whole =
+                        integer(whole).unwrap_or(if whole < 0.0 { i32::MIN } else { i32::MAX });
                     match gestation {
                         Some((d, _)) if d != whole => {
                             let msg = "Two gestational ages at birth disagree: keep one";

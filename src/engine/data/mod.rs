@@ -76,8 +76,8 @@ pub struct Table {
     pub s: Box<[f64]>,
     /// CDC extended-BMI sigma, where the table has it.
     pub sigma: Option<Box<[f64]>>,
-    /// `round(age, 4)` of each row as an integer count of 0.0001 years, for exact-row matching.
-    pub(crate) age_key: Box<[i64]>,
+    /// `round(age, 4)` of each row as a whole count of 0.0001 years, for exact-row matching.
+    pub(crate) age_key: Box<[f64]>,
     /// Rows per year of age over the table's span: a row index guessed from an age by one multiplication.
     pub(crate) rows_per_year: f64,
     /// L, M and S between each pair of rows as polynomials (built by `lms` on first use).

@@ -6,6 +6,7 @@ use super::classification::{self, Classification};
 use super::iotf::{self, IotfScore};
 use super::{cdc, flags, who, Fault, Position};
 use crate::engine::data::Chart;
+use crate::engine::rounding::integer;
 use crate::{Method, Reference, Sex};
 
 /// The name of the IOTF reference (beyond the dGC API).
@@ -169,9 +170,11 @@ impl Indicator {
     }
 }
 
-/// The age in days of a decimal age (days / 365.25).
+/// The age in days of a decimal age (days / 365.25). An age beyond ±2^52 days (or NaN) gives `i64::MIN` or
+/// `i64::MAX`, outside every table, as such an age is.
 pub fn days(age: f64) -> i64 {
-    (age * 365.25).round() as i64
+    let days = (age * 365.25).round();
+    integer(days).unwrap_or(if days < 0.0 { i64::MIN } else { i64::MAX })
 }
 
 fn who_chart(method: BeyondMethod) -> Chart {

@@ -5,6 +5,7 @@
 
 use super::{Fault, Position};
 use crate::engine::data::{chart_table, Chart, Table};
+use crate::engine::rounding::integer;
 use crate::Sex;
 
 /// Days in WHO Anthro's month (365.25 / 12).
@@ -109,7 +110,7 @@ fn lms_at_length(table: &Table, cm: f64) -> Option<(f64, f64, f64)> {
     let upper = (cm * 10.0 + 1.0).trunc() / 10.0;
     let fraction = (cm - low) / 0.1;
     let first = *table.age.first()?;
-    let row = (tenths - (first * 10.0).round()) as usize;
+    let row = integer::<usize>(tenths - (first * 10.0).round())?;
     if table.age.get(row) != Some(&low) {
         return None;
     }
