@@ -12,14 +12,23 @@ const LARGE_MEMORY = 16 * 2 ** 20;
  * recursion calling centile with the JavaScript stack nearly full) or a trap stops the engine where it stands:
  * nothing unwinds its memory, so the shadow-stack pointer is not restored and the allocator may be half-way
  * through a change. The instance is dropped and the error rethrown; the next call starts a new instance (a start
- * that itself runs out of stack is retried by the call after). `onStart(f)` registers what createApi must forget
- * about the old instance; `settle()`, after each public call, drops an instance whose memory grew past
- * LARGE_MEMORY.
+ * that itself runs out of stack is retried by the call after). When the break was an allocation the host refused
+ * (the linear memory could not grow), which the engine records (`__centileAllocationFailed`), the call throws a
+ * 422 CentileError (`too_large`) instead of the trap. `onStart(f)` registers what createApi must forget about the
+ * old instance; `settle()`, after each public call, drops an instance whose memory grew past LARGE_MEMORY.
  */
 function instance(glue, start) {
   const names = Object.keys(glue).filter((name) => !/^(default|initSync|__)/.test(name));
   const raw = {}, forget = [];
   let memory = null; // the live instance's memory; null when there is none
+  // Asked of the broken instance before a new one replaces it (a leaf that reads one flag; false if even that fails).
+  const allocationFailed = () => {
+    try {
+      return glue.__centileAllocationFailed() === true;
+    } catch {
+      return false;
+    }
+  };
   const live = () => {
     memory = glue.linearMemory();
     for (const f of forget) f();
@@ -36,7 +45,9 @@ function instance(glue, start) {
       try {
         return f(a, b, c, d, e, g, h, i);
       } catch (error) {
-        if (!(error && error.name === 'CentileError')) memory = null;
+        if (error && error.name === 'CentileError') throw error;
+        memory = null;
+        if (allocationFailed()) throw rejection(['body'], 'There is not enough memory for this call', 'too_large');
         throw error;
       }
     };

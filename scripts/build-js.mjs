@@ -49,6 +49,17 @@ function translate(wasm, work) {
   glue = patchAll('centile_bg.js', glue, /(cached\w+Memory0)\.byteLength === 0/g, '$1.buffer !== wasm.memory.buffer');
   if (/detached|byteLength === 0/.test(glue)) throw new Error('centile_bg.js: a memory check was left unpatched');
 
+  // wasm2js's memory.grow returns the old size even when it does not grow (beyond 65,535 pages), computes the new
+  // size with a shift that overflows past 2 GiB, and lets a refused ArrayBuffer throw out of the middle of the
+  // allocator. As in WebAssembly, a growth the host refuses returns -1: the allocator then fails cleanly and the
+  // package throws a CentileError (pkg-template/instance.js).
+  const modulePath = path.join(work, 'centile_bg.wasm.js');
+  let module = readFileSync(modulePath, 'utf8');
+  module = patchAll('centile_bg.wasm.js', module, /^( *)if \(\(oldPages < newPages\) && \(newPages < 65536\)\) \{$/m,
+    '$1if (pagesToAdd !== 0 && !((oldPages < newPages) && (newPages < 65536))) return -1;\n$1if (oldPages < newPages) {');
+  module = patchAll('centile_bg.wasm.js', module, /^( *)var newBuffer = new ArrayBuffer\(newPages << 16\);$/m,
+    '$1var newBuffer;\n$1try {\n$1 newBuffer = new ArrayBuffer(newPages * 65536);\n$1} catch (e) {\n$1 return -1;\n$1}');
+
   // wasm2js passes each i64 argument of an import as two i32 halves (low, high): rebuild the BigInt the glue
   // expects. The signatures come from the module itself.
   const wat = execFileSync(bin('wasm-dis'), [bg], { encoding: 'utf8', maxBuffer: 1 << 28 });
@@ -70,8 +81,7 @@ ${wrappers.join('\n')}
 `);
   // A restart (pkg-template/instance.js) runs wasm2js's factory again for a new instance and hands it to the
   // glue, whose JavaScript-array heap of values is emptied with it.
-  const modulePath = path.join(work, 'centile_bg.wasm.js');
-  let module = patchAll('centile_bg.wasm.js', readFileSync(modulePath, 'utf8'), /from '\.\/centile_bg\.js';/g, "from './imports.js';");
+  module = patchAll('centile_bg.wasm.js', module, /from '\.\/centile_bg\.js';/g, "from './imports.js';");
   module = patchAll('centile_bg.wasm.js', module, /^var retasmFunc = (asmFunc\(\{[^}]*\}\));$/m, '$&\nexport function instantiate() {\n  return $1;\n}');
   writeFileSync(modulePath, module);
   const heap = glue.match(/^let heap = (.+);\n(heap\.push\(.+\);)$/m);

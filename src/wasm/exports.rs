@@ -205,6 +205,13 @@ pub fn record_offset() -> usize {
     RECORD.with(|r| r.as_ptr() as usize)
 }
 
+/// Whether an allocation of this instance has failed (the host refused memory): the package asks after a call
+/// broke the instance, to throw a `CentileError` rather than the trap.
+#[wasm_bindgen(js_name = __centileAllocationFailed)]
+pub fn allocation_failed() -> bool {
+    super::allocator::allocation_failed()
+}
+
 /// The module's linear memory.
 #[wasm_bindgen(js_name = linearMemory)]
 pub fn linear_memory() -> JsValue {

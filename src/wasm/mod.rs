@@ -15,6 +15,8 @@ mod protocol;
 mod record;
 
 #[cfg(target_arch = "wasm32")]
+mod allocator;
+#[cfg(target_arch = "wasm32")]
 mod exports;
 #[cfg(target_arch = "wasm32")]
 pub use exports::*;
