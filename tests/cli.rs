@@ -592,3 +592,292 @@ fn fhir_ndjson() {
     assert!(String::from_utf8_lossy(&out.stderr)
         .contains("standard input, line 2: not a JSON resource"));
 }
+
+/// Rows of one of the nutrition oracle vectors (tests/vectors/nutrition/, written by tests/oracle/nutrition.R).
+fn nutrition_rows(name: &str) -> Vec<std::collections::HashMap<String, String>> {
+    let path = format!(
+        "{}/tests/vectors/nutrition/{name}.csv",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let mut reader = csv::Reader::from_path(path).unwrap();
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    reader
+        .records()
+        .map(|r| {
+            header
+                .iter()
+                .cloned()
+                .zip(r.unwrap().iter().map(String::from))
+                .collect()
+        })
+        .collect()
+}
+
+/// The measurements beyond the dGC API through `calculate --beyond-dgc --implausible-value-flags`: every score
+/// and extra column as the library's `calculation` with flags gives it (the JSON `beyond_dgc` block), and the
+/// z-scores and flags of WHO's anthro package and the CDC SAS program's logic (the nutrition oracle vectors).
+#[test]
+fn nutrition_columns_and_flags_through_calculate() {
+    use centile::engine::ages::Date;
+    let birth = Date::parse("2020-01-01").unwrap();
+    let sex = |code: &str| if code == "1" { "male" } else { "female" };
+    let date = |days: i32| birth.add_days(days).unwrap().to_string();
+    // (reference, method, observation date, value, length, height, oracle z, oracle flag, oracle modified z, biv)
+    type Case = (
+        &'static str,
+        String,
+        String,
+        String,
+        String,
+        String,
+        Option<f64>,
+        Option<String>,
+        Option<f64>,
+        Option<String>,
+    );
+    let mut cases: Vec<(String, Case)> = Vec::new();
+    for row in nutrition_rows("who_weight_for_length_height")
+        .iter()
+        .step_by(23)
+    {
+        let lying = row["position"] == "l";
+        let (method, length, height) = if lying {
+            ("weight_for_length", row["lenhei"].clone(), String::new())
+        } else {
+            ("weight_for_height", String::new(), row["lenhei"].clone())
+        };
+        let z = row["z"].parse().ok();
+        let flag = (row["flag"] != "NA").then(|| row["flag"].clone());
+        cases.push((
+            sex(&row["sex"]).into(),
+            (
+                "who",
+                method.into(),
+                date(row["age_days"].parse().unwrap()),
+                row["weight"].clone(),
+                length,
+                height,
+                z,
+                flag,
+                None,
+                None,
+            ),
+        ));
+    }
+    for (name, method, table, days) in [
+        ("who_ac", "arm_circumference", "", 0),
+        ("who_ts", "triceps_skinfold", "", 0),
+        ("who_ss", "subscapular_skinfold", "", 0),
+        ("cdc_weight_for_length", "weight_for_length", "length", 365),
+        (
+            "cdc_weight_for_stature",
+            "weight_for_height",
+            "height",
+            1461,
+        ),
+    ] {
+        for row in nutrition_rows(name).iter().step_by(37) {
+            let cm = |t: &str| {
+                if table == t {
+                    row["cm"].clone()
+                } else {
+                    String::new()
+                }
+            };
+            let cdc = name.starts_with("cdc");
+            let (day, value) = if cdc {
+                (days, row["weight"].clone())
+            } else {
+                (row["age_days"].parse().unwrap(), row["value"].clone())
+            };
+            let z = row["z"].parse().ok();
+            let flag = (!cdc && row["flag"] != "NA").then(|| row["flag"].clone());
+            let modified = cdc.then(|| row["modified_z"].parse().unwrap());
+            let biv = cdc.then(|| row["biv"].clone());
+            let reference = if cdc { "cdc" } else { "who" };
+            cases.push((
+                sex(&row["sex"]).into(),
+                (
+                    reference,
+                    method.into(),
+                    date(day),
+                    value,
+                    cm("length"),
+                    cm("height"),
+                    z,
+                    flag,
+                    modified,
+                    biv,
+                ),
+            ));
+        }
+    }
+    // IOTF (its decimal ages are not whole days: checked against the library only) and dGC rows, whose flags
+    // are read on their SDS.
+    for (i, row) in nutrition_rows("iotf").iter().step_by(97).enumerate() {
+        cases.push((
+            sex(&row["sex"]).into(),
+            (
+                "iotf",
+                "bmi".into(),
+                date(400 * (i as i32 % 40) + 800),
+                row["bmi"].clone(),
+                String::new(),
+                String::new(),
+                None,
+                None,
+                None,
+                None,
+            ),
+        ));
+    }
+    for (reference, method, value) in [
+        ("who", "weight", "17"),
+        ("who", "height", "71"),
+        ("cdc", "bmi", "30"),
+        ("uk-who", "weight", "9"),
+    ] {
+        cases.push((
+            "female".into(),
+            (
+                reference,
+                method.into(),
+                date(1200),
+                value.into(),
+                String::new(),
+                String::new(),
+                None,
+                None,
+                None,
+                None,
+            ),
+        ));
+    }
+    let mut input = String::from("sex,reference,measurement_method,birth_date,observation_date,observation_value,length,height\n");
+    for (sex, (reference, method, observed, value, length, height, ..)) in &cases {
+        input += &format!(
+            "{sex},{reference},{method},2020-01-01,{observed},{value},{length},{height}\n"
+        );
+    }
+    let out = ok(
+        &["calculate", "--beyond-dgc", "--implausible-value-flags"],
+        input.as_bytes(),
+    );
+    let (header, rows) = records(&out);
+    let (scores, error) = OUTPUT.split_at(OUTPUT.len() - 1);
+    let appended: Vec<&str> = [
+        scores,
+        &columns::BEYOND_COLUMNS,
+        &columns::FLAG_COLUMNS,
+        error,
+    ]
+    .concat();
+    assert_eq!(header[8..], appended[..]);
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let number = |cell: &str| (!cell.is_empty()).then(|| cell.parse::<f64>().unwrap());
+    let (mut flagged, mut against_oracle) = (0, 0);
+    for ((sex, case), row) in cases.iter().zip(&rows) {
+        let (reference, method, observed, value, length, height, z, flag, modified, biv) = case;
+        let mut request = serde_json::json!({"birth_date": "2020-01-01", "observation_date": observed, "sex": sex,
+            "measurement_method": method, "observation_value": value});
+        for (key, cm) in [("length", length), ("height", height)] {
+            if !cm.is_empty() {
+                request[key] = cm.as_str().into();
+            }
+        }
+        let m = match api::calculation_flagged(reference, &to_value(&request), true) {
+            Ok(m) => serde_json::to_value(m).unwrap(),
+            Err(e) => {
+                // Outside the table or the ages: the oracle has no score either, and the row says why.
+                assert_eq!(row[col("error")], e.to_string(), "{case:?}");
+                assert_eq!(*z, None, "{case:?}");
+                continue;
+            }
+        };
+        let at = |path: &[&str]| path.iter().fold(&m, |v, k| &v[*k]).clone();
+        let want = |path: &[&str]| match at(path) {
+            Json::Null => String::new(),
+            Json::String(s) => s,
+            v => v.to_string(),
+        };
+        let b = ["beyond_dgc"];
+        let flags = ["beyond_dgc", "implausible_value_flags"];
+        let expected = [
+            (
+                "chronological_sds",
+                want(&["measurement_calculated_values", "chronological_sds"]),
+            ),
+            ("length_height_read", want(&[b[0], "length_height_read"])),
+            (
+                "acute_malnutrition",
+                want(&[b[0], "acute_malnutrition", "classification"]),
+            ),
+            (
+                "acute_malnutrition_source",
+                want(&[b[0], "acute_malnutrition", "source"]),
+            ),
+            (
+                "iotf_adult_equivalent_bmi",
+                want(&[b[0], "iotf", "adult_equivalent_bmi"]),
+            ),
+            ("iotf_category", want(&[b[0], "iotf", "category"])),
+            ("who_flag_z", want(&[flags[0], flags[1], "who", "value"])),
+            ("who_flag", want(&[flags[0], flags[1], "who", "flag"])),
+            (
+                "cdc_flag_modified_z",
+                want(&[flags[0], flags[1], "cdc", "value"]),
+            ),
+            ("cdc_flag", want(&[flags[0], flags[1], "cdc", "flag"])),
+            ("error", String::new()),
+        ];
+        for (name, want) in expected {
+            let got = &row[col(name)];
+            match (got.parse::<f64>().ok(), want.parse::<f64>().ok()) {
+                (Some(g), Some(w)) => assert_eq!(g, w, "{name} of {case:?}"),
+                _ => assert_eq!(got, &want, "{name} of {case:?}"),
+            }
+        }
+        flagged +=
+            usize::from(!row[col("who_flag")].is_empty() || !row[col("cdc_flag")].is_empty());
+        if let Some(z) = z {
+            against_oracle += 1;
+            let ours = number(&row[col("chronological_sds")]).unwrap();
+            assert!((ours - z).abs() <= 1e-6, "{case:?}: z {ours}");
+        }
+        if let Some(flag) = flag {
+            assert_eq!(row[col("who_flag")].is_empty(), flag == "0", "{case:?}");
+        }
+        if let Some(modified) = modified {
+            let ours = number(&row[col("cdc_flag_modified_z")]).unwrap();
+            assert!(
+                (ours - modified).abs() <= 1e-6,
+                "{case:?}: modified z {ours}"
+            );
+        }
+        if let Some(biv) = biv {
+            let want = match biv.as_str() {
+                "-1" => "low",
+                "1" => "high",
+                _ => "",
+            };
+            assert_eq!(row[col("cdc_flag")], want, "{case:?}");
+        }
+    }
+    assert!(
+        against_oracle > 400 && flagged > 50,
+        "{against_oracle} {flagged}"
+    );
+    // Without the options the columns are the dGC ones; a length on a method without one is the API's 422.
+    let plain = ok(&["calculate"], input.as_bytes());
+    assert_eq!(records(&plain).0[8..], OUTPUT[..]);
+    let bad = "sex,measurement_method,birth_date,observation_date,observation_value,length\nmale,arm_circumference,2020-01-01,2021-01-01,14,70\n";
+    let (_, rows) = records(&ok(&["calculate", "--reference", "who"], bad.as_bytes()));
+    assert!(
+        rows[0]
+            .last()
+            .unwrap()
+            .starts_with("length: length belongs to weight_for_length"),
+        "{:?}",
+        rows[0]
+    );
+}

@@ -14,7 +14,9 @@ use crate::engine::ages::Gestation;
 use crate::engine::centiles::{centile, sds_for_centile, CentileFormat};
 use crate::engine::chart::{chart, Chart, Lines};
 use crate::engine::fictional::{self, FictionalChild, FictionalError, IntervalUnit};
-use crate::engine::measurement::{calculate, sds_limit, Birth, MeasurementError, Observation};
+use crate::engine::measurement::{
+    calculate, sds_limit, Birth, MeasurementError, MeasurementObject, Observation,
+};
 use crate::engine::mid_parental::{self, HeightProblem, MidParentalHeight, Parent};
 use crate::engine::nutrition::indicator::{self, IOTF};
 use crate::engine::references::AtJoin;
@@ -52,12 +54,25 @@ pub fn calculation(
     reference_name: &str,
     request: &Value,
 ) -> Result<MeasurementResponse, ValidationError> {
+    calculation_flagged(reference_name, request, false)
+}
+
+/// As [`calculation`], with the implausible-value flags' scores in `beyond` when `with_flags` (what
+/// `bulk-calculation`'s `implausible_value_flags` gives each observation; beyond the dGC API).
+///
+/// # Errors
+/// As [`calculation`].
+pub fn calculation_flagged(
+    reference_name: &str,
+    request: &Value,
+    with_flags: bool,
+) -> Result<MeasurementResponse, ValidationError> {
     // (`&& BUILT_IN`: a constant false without the measurements beyond the dGC API, so their code stays out.)
     if nutrition::is_beyond(reference_name, request)? && nutrition::BUILT_IN {
         if reference_name != IOTF {
             reference(reference_name)?;
         }
-        let (object, events_text) = nutrition::calculation(reference_name, request)?;
+        let (object, events_text) = nutrition::calculation(reference_name, request, with_flags)?;
         return Ok(MeasurementResponse {
             object,
             events_text,
@@ -65,10 +80,24 @@ pub fn calculation(
     }
     let reference = reference(reference_name)?;
     let request = MeasurementRequest::from_value(request)?;
+    let mut object = calculate(reference, &request.birth, &request.observation)?;
+    if with_flags && nutrition::BUILT_IN {
+        object.beyond = Some(Box::new(dgc_flags(&object)));
+    }
     Ok(MeasurementResponse {
-        object: calculate(reference, &request.birth, &request.observation)?,
+        object,
         events_text: request.events_text,
     })
+}
+
+/// The implausible-value flags' scores of a dGC measurement object.
+pub fn dgc_flags(m: &MeasurementObject) -> indicator::Beyond {
+    indicator::dgc_flags(
+        m.reference,
+        m.birth.method,
+        m.chronological_decimal_age,
+        m.chronological.sds,
+    )
 }
 
 /// One entry of a bulk response: a measurement object, or the reason that observation failed.
@@ -149,12 +178,7 @@ pub fn bulk_calculation(
                         Err(reference) => {
                             let mut m = calculate(reference, &birth, &observation)?;
                             if with_flags {
-                                m.beyond = Some(Box::new(indicator::dgc_flags(
-                                    reference,
-                                    birth.method,
-                                    m.chronological_decimal_age,
-                                    m.chronological.sds,
-                                )));
+                                m.beyond = Some(Box::new(dgc_flags(&m)));
                             }
                             Ok(m)
                         }

@@ -171,7 +171,8 @@ fn result1(indicator: Indicator, z: Result<f64, Fault>, chronological: bool) -> 
 }
 
 /// `calculation` for a measurement beyond the dGC API (see `is_beyond`), its reference name already checked: the
-/// measurement object and the observation's event notes.
+/// measurement object (with the implausible-value flags' scores when `with_flags`) and the observation's event
+/// notes.
 ///
 /// # Errors
 /// The dGC API's 422s, and: a method paired with a reference that lacks it (naming the references that have it),
@@ -179,6 +180,7 @@ fn result1(indicator: Indicator, z: Result<f64, Fault>, chronological: bool) -> 
 pub fn calculation(
     reference_name: &str,
     request: &Value,
+    with_flags: bool,
 ) -> Result<(MeasurementObject, EventsText), ValidationError> {
     let mut fields = Fields::new(request, &CALCULATION, body());
     let read = read_birth(reference_name, &mut fields);
@@ -192,7 +194,7 @@ pub fn calculation(
     let ((birth, indicator), (observation, events_text), cm) =
         fields.finish_with((read, observation, cm))?;
     Ok((
-        measure(indicator, &birth, &observation, cm, false)?,
+        measure(indicator, &birth, &observation, cm, with_flags)?,
         events_text,
     ))
 }

@@ -8,6 +8,8 @@ use centile::dgc::value::Value;
 use centile::engine::ages::{Date, Gestation};
 use centile::engine::centiles::{CentileBand, CentileFormat};
 use centile::engine::measurement::{band_format, calculate, scores, Birth, Observation, Scores};
+use centile::engine::nutrition::flags;
+use centile::engine::nutrition::indicator::{self, Beyond};
 use centile::engine::rounding::integer;
 use centile::{Method, Reference, Sex};
 use csv::ByteRecord;
@@ -17,8 +19,9 @@ use std::io::{self, IsTerminal, Read, Write};
 use std::sync::mpsc::sync_channel;
 use std::sync::OnceLock;
 
-/// The request fields read from each row, named as in the API (`reference` overrides `--reference`).
-pub const INPUT_FIELDS: [&str; 8] = [
+/// The request fields read from each row, named as in the API (`reference` overrides `--reference`; `length` and
+/// `height`, beyond the dGC API, are what weight_for_length and weight_for_height take).
+pub const INPUT_FIELDS: [&str; 10] = [
     "birth_date",
     "observation_date",
     "observation_value",
@@ -27,6 +30,8 @@ pub const INPUT_FIELDS: [&str; 8] = [
     "gestation_weeks",
     "gestation_days",
     "reference",
+    "length",
+    "height",
 ];
 const REQUIRED: usize = 5;
 const BIRTH_DATE: usize = 0;
@@ -38,7 +43,32 @@ const WEEKS: usize = 5;
 const DAYS: usize = 6;
 const REFERENCE: usize = 7;
 
-use crate::columns::OUTPUT_COLUMNS;
+use crate::columns::{BEYOND_COLUMNS, FLAG_COLUMNS, OUTPUT_COLUMNS};
+
+/// The columns written beyond [`OUTPUT_COLUMNS`] (each set before `error`).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Extras {
+    /// [`BEYOND_COLUMNS`] (`--beyond-dgc`).
+    pub beyond: bool,
+    /// [`FLAG_COLUMNS`] (`--implausible-value-flags`).
+    pub flags: bool,
+}
+
+impl Extras {
+    /// The columns appended to the input's, in order.
+    pub fn columns(self) -> Vec<&'static str> {
+        let (scores, error) = OUTPUT_COLUMNS.split_at(OUTPUT_COLUMNS.len() - 1);
+        let mut columns = scores.to_vec();
+        if self.beyond {
+            columns.extend(BEYOND_COLUMNS);
+        }
+        if self.flags {
+            columns.extend(FLAG_COLUMNS);
+        }
+        columns.extend(error);
+        columns
+    }
+}
 
 /// Rows scored as one parallel task, and tasks read ahead of the one being written (together they bound memory).
 const CHUNK: usize = 2_048;
@@ -192,14 +222,71 @@ pub fn cells(m: &Scores) -> [Cell; 9] {
     ]
 }
 
+/// A row's scores, the centile lines its bands are named against, and what it adds beyond the dGC API.
+type Scored = (Scores, CentileFormat, Option<Box<Beyond>>);
+
+/// Appends the [`BEYOND_COLUMNS`] cells of `beyond` (empty ones for a dGC result).
+fn write_beyond(
+    out: &mut Vec<u8>,
+    numbers: &mut Vec<(u64, std::ops::Range<usize>)>,
+    texts: &Texts,
+    format: CentileFormat,
+    beyond: Option<&Beyond>,
+) {
+    let number = |out: &mut Vec<u8>, numbers: &mut Vec<_>, x: Option<f64>| {
+        out.push(b',');
+        Cell::Number(x).write(out, numbers, texts, format);
+    };
+    let text = |out: &mut Vec<u8>, t: Option<&str>| {
+        out.push(b',');
+        if let Some(t) = t {
+            push_field(out, t.as_bytes());
+        }
+    };
+    let malnutrition = beyond.and_then(|b| b.malnutrition);
+    let iotf = beyond.and_then(|b| b.iotf);
+    number(out, numbers, beyond.and_then(|b| b.length_read));
+    text(out, malnutrition.map(|c| c.grade.name()));
+    text(out, malnutrition.map(|c| c.source));
+    number(out, numbers, iotf.and_then(|s| s.adult_equivalent_bmi));
+    text(out, iotf.map(|s| s.category.name()));
+}
+
+/// Appends the [`FLAG_COLUMNS`] cells of `beyond`'s flags.
+fn write_flags(
+    out: &mut Vec<u8>,
+    numbers: &mut Vec<(u64, std::ops::Range<usize>)>,
+    texts: &Texts,
+    format: CentileFormat,
+    beyond: Option<&Beyond>,
+) {
+    let scores = beyond.and_then(|b| b.flags);
+    let who = scores.and_then(|f| f.who);
+    let cdc = scores.and_then(|f| f.cdc);
+    for (score, flag) in [
+        (who, who.and_then(|s| flags::who(s.indicator, s.value))),
+        (cdc, cdc.and_then(|s| flags::cdc(s.indicator, s.value))),
+    ] {
+        out.push(b',');
+        Cell::Number(score.map(|s| s.value)).write(out, numbers, texts, format);
+        out.push(b',');
+        if let Some(flag) = flag {
+            out.extend_from_slice(flag.name().as_bytes());
+        }
+    }
+}
+
 /// How the input is read and scored.
 pub struct Scorer {
     /// Input column index of each of [`INPUT_FIELDS`].
-    columns: [Option<usize>; 8],
+    columns: [Option<usize>; 10],
     fields: usize,
-    reference: Reference,
+    /// The reference of rows without a `reference` cell: its name, and the dGC reference it is (not `iotf`).
+    reference_name: String,
+    reference: Option<Reference>,
     date_format: Option<String>,
     format: Format,
+    extras: Extras,
     texts: Texts,
 }
 
@@ -211,9 +298,10 @@ impl Scorer {
     pub fn new(
         header: &ByteRecord,
         renames: &[(String, String)],
-        reference: Reference,
+        reference_name: &str,
         date_format: Option<String>,
         format: Format,
+        extras: Extras,
     ) -> Result<Scorer, String> {
         if let Some((field, _)) = renames
             .iter()
@@ -254,20 +342,22 @@ impl Scorer {
         Ok(Scorer {
             columns,
             fields: header.len(),
-            reference,
+            reference_name: reference_name.to_owned(),
+            reference: Reference::parse(reference_name),
             date_format,
             format,
+            extras,
             texts: Texts::new(),
         })
     }
 
     /// The texts of the request fields in `row` without ASCII spaces around them ("" when absent); `None` when
     /// one is not UTF-8.
-    fn texts<'r>(&self, row: &'r ByteRecord) -> Option<[&'r str; 8]> {
+    fn texts<'r>(&self, row: &'r ByteRecord) -> Option<[&'r str; 10]> {
         let bytes = row.as_slice();
         // One check for the whole row; cell by cell only when some other cell is not UTF-8.
         let all = std::str::from_utf8(bytes).ok();
-        let mut texts = [""; 8];
+        let mut texts = [""; 10];
         for (text, column) in texts.iter_mut().zip(self.columns) {
             if let Some(range) = column.and_then(|i| row.range(i)) {
                 let cell = match all {
@@ -296,7 +386,7 @@ impl Scorer {
         let texts = self.texts(row)?;
         let text = |field: usize| texts[field];
         let reference = match text(REFERENCE) {
-            "" => self.reference,
+            "" => self.reference?,
             name => Reference::parse(name)?,
         };
         let int = |field, default, range: std::ops::RangeInclusive<i32>| match text(field) {
@@ -336,7 +426,10 @@ impl Scorer {
         // With --date-format, a date cell that does not match is left out of the request and its "Field
         // required" becomes a date error naming the format.
         let (mut body, mut unmatched) = (Vec::new(), Vec::new());
-        for (field, name) in INPUT_FIELDS.iter().enumerate().take(REFERENCE) {
+        for (field, name) in INPUT_FIELDS.iter().enumerate() {
+            if field == REFERENCE {
+                continue;
+            }
             let mut value = text(field);
             if field <= OBSERVATION_DATE && self.date_format.is_some() && !value.is_empty() {
                 match self.date(&value) {
@@ -353,21 +446,23 @@ impl Scorer {
         }
         let reference = Some(text(REFERENCE))
             .filter(|r| !r.is_empty())
-            .unwrap_or_else(|| self.reference.name().to_owned());
-        api::calculation(&reference, &Value::Object(body)).map_err(|mut e| {
-            let format = self.date_format.as_deref().unwrap_or_default();
-            for d in &mut e.detail {
-                let field = match d.loc.as_slice() {
-                    [_, Loc::Key(field)] => field,
-                    _ => continue,
-                };
-                if unmatched.contains(&field.as_str()) {
-                    d.msg = format!("Input should be a real calendar date written as {format}");
-                    d.kind = "date_parsing";
+            .unwrap_or_else(|| self.reference_name.clone());
+        api::calculation_flagged(&reference, &Value::Object(body), self.extras.flags).map_err(
+            |mut e| {
+                let format = self.date_format.as_deref().unwrap_or_default();
+                for d in &mut e.detail {
+                    let field = match d.loc.as_slice() {
+                        [_, Loc::Key(field)] => field,
+                        _ => continue,
+                    };
+                    if unmatched.contains(&field.as_str()) {
+                        d.msg = format!("Input should be a real calendar date written as {format}");
+                        d.kind = "date_parsing";
+                    }
                 }
-            }
-            e
-        })
+                e
+            },
+        )
     }
 
     /// A 422 for a row whose number of fields differs from the header's.
@@ -388,25 +483,41 @@ impl Scorer {
     fn score(&self, row: &ByteRecord) -> Result<MeasurementResponse, ValidationError> {
         self.check_fields(row)?;
         match self.typed(row) {
-            Some((reference, birth, observation)) => Ok(MeasurementResponse {
-                object: calculate(reference, &birth, &observation)?,
-                events_text: None,
-            }),
+            Some((reference, birth, observation)) => {
+                let mut object = calculate(reference, &birth, &observation)?;
+                if self.extras.flags {
+                    object.beyond = Some(Box::new(api::dgc_flags(&object)));
+                }
+                Ok(MeasurementResponse {
+                    object,
+                    events_text: None,
+                })
+            }
             None => self.general(row),
         }
     }
 
-    /// As [`score`](Self::score), only the scores (and the centile lines their bands are named against).
-    fn scores(&self, row: &ByteRecord) -> Result<(Scores, CentileFormat), ValidationError> {
+    /// As [`score`](Self::score), only the scores (and the centile lines their bands are named against) and, for
+    /// the extra columns, what the result adds beyond the dGC API.
+    fn scores(&self, row: &ByteRecord) -> Result<Scored, ValidationError> {
         self.check_fields(row)?;
         match self.typed(row) {
-            Some((reference, birth, observation)) => Ok((
-                scores(reference, &birth, &observation)?,
-                band_format(reference, birth.method),
-            )),
-            None => self.general(row).map(|m| {
+            Some((reference, birth, observation)) => {
+                let s = scores(reference, &birth, &observation)?;
+                let beyond = self.extras.flags.then(|| {
+                    Box::new(indicator::dgc_flags(
+                        reference,
+                        birth.method,
+                        s.chronological_decimal_age,
+                        s.chronological.sds,
+                    ))
+                });
+                Ok((s, band_format(reference, birth.method), beyond))
+            }
+            None => self.general(row).map(|mut m| {
                 let format = band_format(m.reference, m.birth.method);
-                (Scores::from(m.object), format)
+                let beyond = m.object.beyond.take();
+                (Scores::from(m.object), format, beyond)
             }),
         }
     }
@@ -433,11 +544,18 @@ impl Scorer {
                         }
                     }
                     match self.scores(row) {
-                        Ok((m, format)) => {
+                        Ok((m, format, beyond)) => {
                             numbers.clear();
                             for cell in cells(&m) {
                                 out.push(b',');
                                 cell.write(out, &mut numbers, &self.texts, format);
+                            }
+                            let beyond = beyond.as_deref();
+                            if self.extras.beyond {
+                                write_beyond(out, &mut numbers, &self.texts, format, beyond);
+                            }
+                            if self.extras.flags {
+                                write_flags(out, &mut numbers, &self.texts, format, beyond);
                             }
                             // A flagged observation keeps its scores and says why in `error`.
                             out.push(b',');
@@ -447,7 +565,9 @@ impl Scorer {
                             out.push(b'\n');
                         }
                         Err(e) => {
-                            out.extend_from_slice(&[b','; OUTPUT_COLUMNS.len() - 1]);
+                            let extra = usize::from(self.extras.beyond) * BEYOND_COLUMNS.len()
+                                + usize::from(self.extras.flags) * FLAG_COLUMNS.len();
+                            out.resize(out.len() + OUTPUT_COLUMNS.len() - 1 + extra, b',');
                             out.push(b',');
                             push_field(out, e.to_string().as_bytes());
                             out.push(b'\n');
@@ -496,7 +616,7 @@ pub fn run(
             &mut line,
             header
                 .iter()
-                .chain(OUTPUT_COLUMNS.iter().map(|c| c.as_bytes())),
+                .chain(scorer.extras.columns().iter().map(|c| c.as_bytes())),
         );
         output.write_all(&line).map_err(cannot_write)?;
     }

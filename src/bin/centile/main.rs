@@ -4,7 +4,7 @@
 mod calculate;
 mod columns;
 
-use calculate::{Format, Scorer};
+use calculate::{Extras, Format, Scorer};
 use centile::dgc::api;
 use centile::dgc::error::{Loc, ValidationError};
 use centile::dgc::fhir;
@@ -14,6 +14,7 @@ use centile::dgc::shape::Shape;
 use centile::dgc::value::Value;
 use centile::engine::ages::{self, Gestation};
 use centile::engine::centiles::centile;
+use centile::engine::nutrition::indicator::IOTF;
 use clap::{Args, Parser, Subcommand};
 use serde::Serialize;
 use std::fs::File;
@@ -90,6 +91,14 @@ struct CalculateArgs {
     /// The dates' format, in strftime notation (default: YYYY-MM-DD), e.g. %d/%m/%Y.
     #[arg(long, value_name = "FORMAT")]
     date_format: Option<String>,
+    /// Also write, before `error`, what the measurements beyond the dGC API add: length_height_read,
+    /// acute_malnutrition (WHO/UNICEF grade) and its source, iotf_adult_equivalent_bmi and iotf_category.
+    #[arg(long)]
+    beyond_dgc: bool,
+    /// Also write, before `error`, the implausible-value flags: WHO Anthro's on the z-score (who_flag_z, who_flag)
+    /// and the CDC SAS program's on the modified z-score (cdc_flag_modified_z, cdc_flag); low, high or empty.
+    #[arg(long)]
+    implausible_value_flags: bool,
 }
 
 fn rename(text: &str) -> Result<(String, String), String> {
@@ -374,7 +383,9 @@ fn cannot_open(path: &Path, e: io::Error) -> Failure {
 }
 
 fn calculate_csv(args: CalculateArgs) -> Result<(), Failure> {
-    let reference = api::reference(&args.reference)?;
+    if args.reference != IOTF {
+        api::reference(&args.reference)?;
+    }
     let open = |path: &PathBuf| File::open(path).map_err(|e| cannot_open(path, e));
     let size = match &args.input {
         Some(path) => open(path)?.metadata().ok().map(|m| m.len()),
@@ -392,8 +403,19 @@ fn calculate_csv(args: CalculateArgs) -> Result<(), Failure> {
         None => Box::new(io::stdout()),
     };
     let (columns, date_format, format) = (args.columns, args.date_format, args.format);
+    let extras = Extras {
+        beyond: args.beyond_dgc,
+        flags: args.implausible_value_flags,
+    };
     calculate::run(input, output, size, |header| {
-        Scorer::new(header, &columns, reference, date_format, format)
+        Scorer::new(
+            header,
+            &columns,
+            &args.reference,
+            date_format,
+            format,
+            extras,
+        )
     })
     .map(drop)
     .map_err(Failure)

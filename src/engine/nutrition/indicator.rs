@@ -337,7 +337,7 @@ pub fn assess(
 
 /// The flags' scores of a dGC result: WHO Anthro's on the `who` reference's SDS under 5 years (where WHO Anthro
 /// scores). CDC's flags of the CDC for-age results are not given.
-pub(crate) fn dgc_flags(
+pub fn dgc_flags(
     reference: Reference,
     method: Method,
     chronological_age: f64,
