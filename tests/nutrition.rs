@@ -187,6 +187,66 @@ fn iotf_agrees_with_sitar() {
     );
 }
 
+/// The CDC SAS program's modified z-score and BIV flag of the `cdc` reference's for-age results (height, weight
+/// and BMI from 2 years, head circumference to 3), through the flags `bulkCalculation` and the CLI give.
+#[test]
+fn cdc_for_age_flags_agree_with_the_sas_logic() {
+    use centile::engine::nutrition::indicator::dgc_flags;
+    use centile::{Method, Reference};
+    let (mut largest, mut largest_edge, mut flagged, mut edges) = (0.0f64, 0.0f64, 0, 0);
+    let cases = rows("cdc_for_age");
+    for (i, row) in cases.iter().enumerate() {
+        let method = Method::parse(&row["method"]).unwrap();
+        let age = num(row, "age_days").unwrap() / 365.25;
+        let value = num(row, "value").unwrap();
+        let scores = dgc_flags(Reference::Cdc, method, sex(row), age, value, None)
+            .flags
+            .unwrap();
+        let cdc = scores
+            .cdc
+            .unwrap_or_else(|| panic!("case {i}: no CDC score"));
+        // Within half a month of a table's ends the program's reference file interpolates towards rows outside
+        // the published tables (the infant chart's 23.5-month weight, 240.5 months, 36.5 months for head
+        // circumference); centile stays within the table. There the modified z may differ by up to 1e-3.
+        let months = age * 12.0;
+        let edge = match method {
+            Method::Weight => !(24.5..=239.5).contains(&months),
+            Method::Ofc => months > 35.5,
+            _ => false,
+        };
+        let theirs = num(row, "modified_z").unwrap();
+        if edge {
+            edges += 1;
+            largest_edge = largest_edge.max((cdc.value - theirs).abs());
+            assert!((cdc.value - theirs).abs() < 1e-3, "cdc_for_age case {i}");
+        } else {
+            agree(
+                "cdc_for_age",
+                i,
+                Some(cdc.value),
+                Some(theirs),
+                &mut largest,
+            );
+        }
+        let biv = match flags::cdc(cdc.indicator, cdc.value) {
+            Some(flags::Flag::Low) => "-1",
+            Some(flags::Flag::High) => "1",
+            None => "0",
+        };
+        assert_eq!(biv, row["biv"], "cdc_for_age case {i}");
+        flagged += usize::from(biv != "0");
+    }
+    println!(
+        "cdc_for_age: {} cases ({flagged} flagged), largest difference modified z {largest:e} ({edges} cases \
+         within half a month of a table's end: {largest_edge:e})",
+        cases.len()
+    );
+    assert!(cases.len() > 900 && flagged > 50);
+    // Under 2 years the cdc reference reads WHO's weight and length tables: no CDC score.
+    let young = dgc_flags(Reference::Cdc, Method::Weight, Sex::Male, 1.0, 10.0, None);
+    assert!(young.flags.unwrap().cdc.is_none());
+}
+
 #[test]
 fn cdc_weight_for_length_and_stature_agree_with_the_sas_logic() {
     for (name, chart) in [

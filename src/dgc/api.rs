@@ -95,7 +95,9 @@ pub fn dgc_flags(m: &MeasurementObject) -> indicator::Beyond {
     indicator::dgc_flags(
         m.reference,
         m.birth.method,
+        m.birth.sex,
         m.chronological_decimal_age,
+        m.observation.observation_value,
         m.chronological.sds,
     )
 }

@@ -196,3 +196,47 @@ for (chart in list(c("length", 45, 103.5, "cdc_weight_for_length"), c("height", 
   write_cases(data.frame(sex = cases$sex, cm = cases$cm, weight = res[, 1], z = res[, 2], modified_z = res[, 3],
                          biv = biv), chart[4])
 }
+
+# ---- CDC for-age modified z-scores and BIV flags, the SAS program's logic on CDCref_d.csv ------------------------
+# The program's age rows: _agecat (0, then each half month: int(agemos + 0.5) - 0.5), L, M and S linear in agemos
+# between _AGEMOS1 and _AGEMOS2; length (LG) below 24 months, height (HT) from 24; weight, BMI, head circumference
+# (HC). Cases where centile's cdc reference reads CDC 2000 tables: height, weight and BMI from 24 months to 20
+# years, head circumference from birth to 36 months. Ages in whole days, as a date gives them (agemos = days /
+# 30.4375). Cut-offs (%_cuts, upper ones as revised in 2016): height -5/4, weight -5/8, BMI -4/8, HC -5/5.
+agerows <- ref[ref$denom == "age", ]
+cdc_age_lms <- function(sex, agemos, var) {
+  r <- agerows[agerows$SEX == sex, ]
+  agecat <- if (agemos >= 0 && agemos < 0.5) 0 else trunc(agemos + 0.5) - 0.5
+  i <- which(abs(r$X_AGECAT - agecat) < 1e-9)
+  if (length(i) != 1) return(c(NA, NA, NA))
+  f <- (agemos - r$X_AGEMOS1[i]) / (r$X_AGEMOS2[i] - r$X_AGEMOS1[i])
+  sapply(c("L", "M", "S"), function(p) {
+    a <- r[[paste0("X_", p, var, "1")]][i]
+    b <- r[[paste0("X_", p, var, "2")]][i]
+    a + f * (b - a)
+  })
+}
+for_age <- list(list("height", 731, 7305, c(-5, 4)), list("weight", 731, 7305, c(-5, 8)),
+                list("bmi", 731, 7305, c(-4, 8)), list("ofc", 0, 1095, c(-5, 5)))
+cases_for_age <- do.call(rbind, lapply(for_age, function(a) {
+  days <- unique(c(a[[2]], a[[3]], round(seq(a[[2]], a[[3]], length.out = 60)), round(runif(60, a[[2]], a[[3]]))))
+  cases <- expand.grid(age_days = days, sex = 1:2)
+  cases$method <- a[[1]]
+  cases$z_target <- rep(Z, length.out = nrow(cases))
+  cases$factor <- rep(c(1, 1, 1, 1, 0.55, 1.9), length.out = nrow(cases))
+  res <- t(mapply(function(sex, d, z, factor) {
+    agemos <- d / 30.4375
+    var <- switch(a[[1]], height = if (agemos < 24) "LG" else "HT", weight = "WT", bmi = "BMI", ofc = "HC")
+    p <- cdc_age_lms(sex, agemos, var)
+    if (any(is.na(p))) return(c(NA, NA))
+    y <- p[2] * (1 + p[1] * p[3] * z)^(1 / p[1])
+    if (is.na(y)) y <- p[2] * exp(p[3] * z)
+    y <- y * factor
+    c(y, cdc_scores(y, p[1], p[2], p[3])[2])
+  }, cases$sex, cases$age_days, pmax(pmin(cases$z_target, 2.5), -2.5), cases$factor))
+  cases$value <- res[, 1]
+  cases$modified_z <- res[, 2]
+  cases$biv <- ifelse(res[, 2] < a[[4]][1], -1L, ifelse(res[, 2] > a[[4]][2], 1L, 0L))
+  cases[!is.na(cases$value), c("sex", "method", "age_days", "value", "modified_z", "biv")]
+}))
+write_cases(cases_for_age, "cdc_for_age")

@@ -508,7 +508,9 @@ impl Scorer {
                     Box::new(indicator::dgc_flags(
                         reference,
                         birth.method,
+                        birth.sex,
                         s.chronological_decimal_age,
+                        observation.observation_value,
                         s.chronological.sds,
                     ))
                 });

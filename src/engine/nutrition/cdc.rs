@@ -1,10 +1,12 @@
 //! CDC 2000 weight-for-length (infants, 45–103.5 cm) and weight-for-stature (77–121.5 cm), computed as CDC's SAS
 //! program for the 2000 growth charts does: L, M and S interpolated linearly between the table's lengths, the
-//! LMS z-score, and CDC's modified z-score for its implausible-value flag.
+//! LMS z-score, and CDC's modified z-score for its implausible-value flag; and the modified z-score of the for-age
+//! results the `cdc` reference reads from CDC 2000 tables.
 
 use super::Fault;
-use crate::engine::data::{chart_table, Chart};
-use crate::Sex;
+use crate::engine::data::{chart_table, Chart, Table};
+use crate::engine::references::{select, AtJoin};
+use crate::{Method, Reference, Sex};
 
 /// A CDC z-score, its modified z-score and the L, M and S it was read with.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -24,19 +26,37 @@ pub(crate) fn length_range(chart: Chart) -> (f64, f64) {
 /// L, M and S at `cm`: linear between the table row at or below `cm` and the next one (the row itself at the
 /// table's last length).
 pub fn lms(chart: Chart, sex: Sex, cm: f64) -> Option<(f64, f64, f64)> {
-    let table = chart_table(chart, sex);
+    linear(chart_table(chart, sex), cm)
+}
+
+/// L, M and S of `table` at `at` (in its first column's terms): linear between the row at or below `at` and the
+/// next one (the row itself at the last).
+fn linear(table: &Table, at: f64) -> Option<(f64, f64, f64)> {
     let x = &table.age;
-    let (first, last) = (x[0], x[x.len() - 1]);
-    if !(first..=last).contains(&cm) {
+    let (first, last) = (*x.first()?, *x.last()?);
+    if !(first..=last).contains(&at) {
         return None;
     }
-    let row = x.partition_point(|&v| v <= cm) - 1;
+    let row = x.partition_point(|&v| v <= at) - 1;
     if row + 1 == x.len() {
         return Some((table.l[row], table.m[row], table.s[row]));
     }
     let (x1, x2) = (x[row], x[row + 1]);
-    let between = |c: &[f64]| c[row] + ((cm - x1) * (c[row + 1] - c[row])) / (x2 - x1);
+    let between = |c: &[f64]| c[row] + ((at - x1) * (c[row + 1] - c[row])) / (x2 - x1);
     Some((between(&table.l), between(&table.m), between(&table.s)))
+}
+
+/// The CDC SAS program's modified z-score of a for-age result of the `cdc` reference at `age` (chronological,
+/// years): L, M and S linear in age between the rows of the CDC 2000 table either side, as the program reads its
+/// reference file. `None` where the `cdc` reference does not read a CDC 2000 table: weight and length/height
+/// under 2 years (read from WHO's tables, as CDC recommends) and ages outside the table.
+pub fn for_age_modified_z(method: Method, sex: Sex, age: f64, value: f64) -> Option<f64> {
+    if method != Method::Ofc && age < 2.0 {
+        return None;
+    }
+    let table = select(Reference::Cdc, age, method, sex, AtJoin::OlderTable).ok()?;
+    let (l, m, s) = linear(table, age)?;
+    Some(scores(value, l, m, s).modified_z)
 }
 
 /// CDC's LMS z-score (log form where |L| < 0.01) and modified z-score for `y`.

@@ -335,12 +335,15 @@ pub fn assess(
     out
 }
 
-/// The flags' scores of a dGC result: WHO Anthro's on the `who` reference's SDS under 5 years (where WHO Anthro
-/// scores). CDC's flags of the CDC for-age results are not given.
+/// The flags' scores of a dGC result of `value` at `chronological_age`: WHO Anthro's on the `who` reference's SDS
+/// under 5 years (where WHO Anthro scores), and the CDC SAS program's on the modified z-score of the `cdc`
+/// reference's results read from CDC 2000 tables (from 2 years; head circumference from birth to 3 years).
 pub fn dgc_flags(
     reference: Reference,
     method: Method,
+    sex: Sex,
     chronological_age: f64,
+    value: f64,
     sds: Option<f64>,
 ) -> Beyond {
     let indicator = match method {
@@ -352,13 +355,17 @@ pub fn dgc_flags(
     let who = sds
         .filter(|_| reference == Reference::Who && days(chronological_age) <= who::FOR_AGE_DAYS.1)
         .map(|value| FlagScore { indicator, value });
+    let cdc = (reference == Reference::Cdc)
+        .then(|| cdc::for_age_modified_z(method, sex, chronological_age, value))
+        .flatten()
+        .map(|value| FlagScore { indicator, value });
     Beyond {
         indicator: None,
         chart: None,
         length_read: None,
         malnutrition: None,
         iotf: None,
-        flags: Some(FlagScores { who, cdc: None }),
+        flags: Some(FlagScores { who, cdc }),
     }
 }
 
