@@ -919,3 +919,83 @@ fn to_fhir_refuses_impossible_scores_and_values() {
     unscored[values]["corrected_centile"] = Json::Null;
     assert!(to_fhir(&value(&unscored), &Value::Null).is_ok());
 }
+
+/// toFhir writes the measurements beyond the dGC API whose codes are known (arm circumference: LOINC 56072-2 as
+/// the measurement, centile's own code for the centile; weight-for-length/height: LOINC 77606-2 and US Core's
+/// pediatric weight-for-height profile), each with the numbers of its measurement object, and refuses the
+/// skinfolds, for which no LOINC code is known, with a 422 naming the method.
+#[test]
+fn to_fhir_writes_the_measurements_beyond_the_dgc_api_with_their_codes() {
+    let request = |method: &str, observed: f64, extra: Json| {
+        let mut r = json!({"birth_date": "2020-01-01", "observation_date": "2021-03-01", "sex": "female",
+            "measurement_method": method, "observation_value": observed});
+        if let (Some(r), Some(extra)) = (r.as_object_mut(), extra.as_object()) {
+            r.extend(extra.clone());
+        }
+        json(&centile::dgc::api::calculation("who", &value(&r)).unwrap())
+    };
+    let options = value(&json!({"subject": "Patient/p1", "derivedFrom": "Observation/o1"}));
+    let cases = [
+        (
+            request("arm_circumference", 14.5, json!({})),
+            "urn:centile:result",
+            "arm-circumference-centile",
+            None,
+            "56072-2",
+            "cm",
+        ),
+        (
+            request("weight_for_length", 8.9, json!({"length": 74.0})),
+            "http://loinc.org",
+            "77606-2",
+            Some("http://hl7.org/fhir/us/core/StructureDefinition/pediatric-weight-for-height"),
+            "29463-7",
+            "kg",
+        ),
+        (
+            request("weight_for_height", 8.9, json!({"height": 74.0})),
+            "http://loinc.org",
+            "77606-2",
+            Some("http://hl7.org/fhir/us/core/StructureDefinition/pediatric-weight-for-height"),
+            "29463-7",
+            "kg",
+        ),
+    ];
+    for (m, system, code, profile, loinc, unit) in cases {
+        let o = json(&to_fhir(&value(&m), &options).unwrap());
+        assert_eq!(o["code"]["coding"][0]["system"], system, "{o}");
+        assert_eq!(o["code"]["coding"][0]["code"], code);
+        assert_eq!(o["meta"]["profile"][0].as_str(), profile);
+        let values = &m["measurement_calculated_values"];
+        assert_eq!(o["valueQuantity"]["value"], values["corrected_centile"]);
+        assert_eq!(
+            o["component"][0]["valueQuantity"]["value"],
+            values["corrected_sds"]
+        );
+        assert_eq!(
+            o["component"][2]["valueQuantity"]["value"],
+            values["chronological_sds"]
+        );
+        assert_eq!(
+            o["component"][3]["code"]["coding"][0]["system"],
+            "http://loinc.org"
+        );
+        assert_eq!(o["component"][3]["code"]["coding"][0]["code"], loinc);
+        assert_eq!(
+            o["component"][3]["valueQuantity"]["value"],
+            m["child_observation_value"]["observation_value"]
+        );
+        assert_eq!(o["component"][3]["valueQuantity"]["code"], unit);
+        assert_eq!(o["method"]["coding"][0]["code"], "who");
+    }
+    for method in ["triceps_skinfold", "subscapular_skinfold"] {
+        let m = request(method, 7.5, json!({}));
+        let e = to_fhir(&value(&m), &Value::Null).unwrap_err();
+        assert_eq!(
+            json(&e.detail),
+            json!([{"loc": ["body", "child_observation_value", "measurement_method"],
+                "msg": format!("No LOINC code is known for {method}: toFhir does not write it"),
+                "type": "value_error", "input": null}])
+        );
+    }
+}

@@ -1,5 +1,6 @@
 //! FHIR codes: the code systems, the LOINC codes read and written, and UCUM units with exact conversions.
 
+use crate::engine::nutrition::indicator::BeyondMethod;
 use crate::Method;
 
 /// The LOINC code system.
@@ -7,7 +8,8 @@ pub const LOINC: &str = "http://loinc.org";
 /// The UCUM unit system.
 pub const UCUM: &str = "http://unitsofmeasure.org";
 /// centile's own codes for the components of a result Observation: `sds` (at the corrected age, the age the
-/// value is reported at), `chronological-centile` and `chronological-sds`. LOINC has no SDS codes for these.
+/// value is reported at), `chronological-centile` and `chronological-sds`. LOINC has no SDS codes for these; nor a
+/// centile code for arm circumference, whose result Observation is coded `arm-circumference-centile` here.
 pub const RESULT_CODES: &str = "urn:centile:result";
 /// centile's codes for the growth reference in `Observation.method` (`uk-who`, `who`, `cdc`, …).
 pub const REFERENCE_CODES: &str = "urn:centile:growth-reference";
@@ -98,10 +100,11 @@ pub(super) fn convert(value: f64, m: i64, e: i32) -> f64 {
     }
 }
 
-/// The LOINC codes of a method's result Observation.
+/// The codes of a method's result Observation.
+#[derive(Clone, Copy)]
 pub(super) struct Codes {
-    /// The centile code and its display.
-    pub(super) centile: (&'static str, &'static str),
+    /// The centile code's system, code and display.
+    pub(super) centile: (&'static str, &'static str, &'static str),
     /// The US Core profile that fits it, if any.
     pub(super) profile: Option<&'static str>,
     /// The measurement's own code, display and UCUM unit.
@@ -111,22 +114,27 @@ pub(super) struct Codes {
 pub(super) fn codes(method: Method) -> Codes {
     let (centile, profile, measurement) = match method {
         Method::Height => (
-            ("8303-0", "Body height [Percentile]"),
+            (LOINC, "8303-0", "Body height [Percentile]"),
             None,
             ("8302-2", "Body height", "cm"),
         ),
         Method::Weight => (
-            ("8336-0", "Body weight [Percentile] Per age"),
+            (LOINC, "8336-0", "Body weight [Percentile] Per age"),
             None,
             ("29463-7", "Body weight", "kg"),
         ),
         Method::Ofc => (
-            ("8289-1", "Head Occipital-frontal circumference Percentile"),
+            (
+                LOINC,
+                "8289-1",
+                "Head Occipital-frontal circumference Percentile",
+            ),
             Some("head-occipital-frontal-circumference-percentile"),
             ("9843-4", "Head Occipital-frontal circumference", "cm"),
         ),
         Method::Bmi => (
             (
+                LOINC,
                 "59576-9",
                 "Body mass index (BMI) [Percentile] Per age and sex",
             ),
@@ -150,5 +158,33 @@ pub(super) fn reference_display(reference: crate::Reference) -> &'static str {
         crate::Reference::TurnersSyndrome => "Turner syndrome growth reference (Lyon 1985)",
         crate::Reference::Trisomy21 => "UK Down syndrome growth reference (Styles 2002)",
         crate::Reference::Trisomy21Aap => "US Down syndrome growth reference (Zemel 2015)",
+    }
+}
+
+/// The codes of the result Observation of a measurement beyond the dGC API, where its codes are known: `None` for
+/// the triceps and subscapular skinfolds, for which no LOINC code was found (none is guessed).
+///
+/// Looked up: 56072-2 *Circumference Mid upper arm - right*, as the body-measurement LOINC value set of India's
+/// NRCeS FHIR implementation guide (`ndhm-body-measurement`) lists it beside 8302-2, 29463-7 and 39156-5 (its name
+/// says the right arm; WHO's MUAC is usually taken on the left, and no side-neutral code was found); 77606-2
+/// *Weight-for-length Per age and sex*, the code of US Core's `pediatric-weight-for-height` profile (also used for
+/// weight-for-height).
+pub(super) fn beyond_codes(method: BeyondMethod) -> Option<Codes> {
+    match method {
+        BeyondMethod::ArmCircumference => Some(Codes {
+            centile: (
+                RESULT_CODES,
+                "arm-circumference-centile",
+                "Arm circumference-for-age centile",
+            ),
+            profile: None,
+            measurement: ("56072-2", "Circumference Mid upper arm - right", "cm"),
+        }),
+        BeyondMethod::WeightForLength | BeyondMethod::WeightForHeight => Some(Codes {
+            centile: (LOINC, "77606-2", "Weight-for-length Per age and sex"),
+            profile: Some("pediatric-weight-for-height"),
+            measurement: ("29463-7", "Body weight", "kg"),
+        }),
+        BeyondMethod::TricepsSkinfold | BeyondMethod::SubscapularSkinfold => None,
     }
 }

@@ -1,8 +1,8 @@
 //! Writing results as FHIR `Observation`s.
 
 use super::codes::{
-    codes, reference_display, Codes, ABSENT, CATEGORY, LOINC, REFERENCE_CODES, RESULT_CODES, UCUM,
-    US_CORE,
+    beyond_codes, codes, reference_display, Codes, ABSENT, CATEGORY, LOINC, REFERENCE_CODES,
+    RESULT_CODES, UCUM, US_CORE,
 };
 use super::read::text;
 use crate::dgc::api;
@@ -13,6 +13,7 @@ use crate::dgc::shape::Shape;
 use crate::dgc::value::Value;
 use crate::engine::ages::Date;
 use crate::engine::measurement::MeasurementObject;
+use crate::engine::nutrition::indicator::BeyondMethod;
 use crate::engine::rounding::decimal_text;
 use crate::Method;
 use serde::Serialize;
@@ -135,7 +136,8 @@ pub struct Observation {
 /// A result as its Observation needs it, from a measurement object.
 pub(super) struct Scored {
     reference: crate::Reference,
-    method: Method,
+    /// The codes of the method measured.
+    codes: Codes,
     observation_date: String,
     observation_value: f64,
     /// (SDS, centile) at the corrected age.
@@ -162,7 +164,12 @@ impl From<&MeasurementObject> for Scored {
     fn from(m: &MeasurementObject) -> Scored {
         Scored {
             reference: m.reference,
-            method: m.birth.method,
+            codes: m
+                .beyond
+                .as_ref()
+                .and_then(|b| b.indicator?.method())
+                .and_then(beyond_codes)
+                .unwrap_or_else(|| codes(m.birth.method)),
             observation_date: m.observation.observation_date.to_string(),
             observation_value: m.observation.observation_value,
             corrected: (m.corrected.sds, m.corrected.centile),
@@ -276,7 +283,12 @@ impl Scored {
         const DATE: [&str; 2] = ["measurement_dates", "observation_date"];
         const REFERENCE: [&str; 2] = ["provenance", "growth_reference"];
         let number = |path: &[&str]| number_at(m, path);
-        let method = text(at(m, &METHOD)).and_then(Method::parse);
+        let name = text(at(m, &METHOD));
+        let method = match name.map(|t| (Method::parse(t), BeyondMethod::parse(t))) {
+            Some((Some(method), _)) => Some(codes(method)),
+            Some((None, Some(beyond))) => beyond_codes(beyond),
+            _ => None,
+        };
         let value = number(&VALUE);
         let date = text(at(m, &DATE)).and_then(Date::parse);
         let reference =
@@ -290,9 +302,18 @@ impl Scored {
         let mut detail: Vec<ErrorDetail> = missing
             .into_iter()
             .filter(|(_, bad)| *bad)
-            .map(|(path, _)| {
-                let msg = format!("A measurement object needs a valid {}", path.join("."));
-                ErrorDetail::new(body_loc(path), msg, "missing")
+            .map(|(path, _)| match name.and_then(BeyondMethod::parse) {
+                Some(beyond) if *path == METHOD => {
+                    let msg = format!(
+                        "No LOINC code is known for {}: toFhir does not write it",
+                        beyond.name()
+                    );
+                    ErrorDetail::new(body_loc(path), msg, "value_error")
+                }
+                _ => {
+                    let msg = format!("A measurement object needs a valid {}", path.join("."));
+                    ErrorDetail::new(body_loc(path), msg, "missing")
+                }
             })
             .collect();
         if value.is_some_and(|v| v <= 0.0) {
@@ -318,7 +339,7 @@ impl Scored {
         let data = |k: &str| text(at(m, &["provenance", "reference_data", k])).unwrap_or("unknown");
         Ok(Scored {
             reference,
-            method,
+            codes: method,
             observation_date: date.to_string(),
             observation_value: value,
             corrected,
@@ -351,10 +372,10 @@ pub(super) struct Links {
 
 pub(super) fn observation(s: &Scored, links: &Links) -> Observation {
     let Codes {
-        centile: (centile_code, centile_display),
+        centile: (centile_system, centile_code, centile_display),
         profile,
         measurement: (code, display, unit),
-    } = codes(s.method);
+    } = s.codes;
     let centile = |c: Option<f64>| c.map(|c| ucum(c, "%", "%"));
     let sds = |z: Option<f64>| z.map(|z| ucum(z, "SDS", "{SDS}"));
     let reference = reference_display(s.reference);
@@ -377,7 +398,7 @@ pub(super) fn observation(s: &Scored, links: &Links) -> Observation {
         }),
         status: "final",
         category: [concept(CATEGORY, "vital-signs", "Vital Signs")],
-        code: concept(LOINC, centile_code, centile_display),
+        code: concept(centile_system, centile_code, centile_display),
         subject: links
             .subject
             .clone()
