@@ -1,15 +1,17 @@
 // Fails on any float-to-integer `as` cast in the crate outside `engine::rounding::integer`, natively (with the
-// CLI) and for wasm32. Such a cast saturates out of range in the wasm build, but wasm2js (centile/js) would give
-// INT_MIN: every conversion goes through `integer`, which range-checks first, so the builds agree by construction.
+// CLI) and for wasm32 (with and without the measurements beyond the dGC API). Such a cast saturates out of range
+// in the wasm build, but wasm2js (centile/js) would give INT_MIN: every conversion goes through `integer`, which
+// range-checks first, so the builds agree by construction.
 // Clippy finds the casts by type (cast_possible_truncation names the source type); `integer` allows its own.
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-const runs = [['--features', 'cli'], ['--target', 'wasm32-unknown-unknown']];
+const runs = [['--all-targets', '--features', 'cli'], ['--all-targets', '--target', 'wasm32-unknown-unknown'],
+  ['--lib', '--target', 'wasm32-unknown-unknown', '--features', 'nutrition']];
 const found = new Set();
 for (const args of runs) {
-  const out = execFileSync('cargo', ['clippy', '--locked', '--all-targets', '--message-format=json', ...args, '--',
+  const out = execFileSync('cargo', ['clippy', '--locked', '--message-format=json', ...args, '--',
     '-A', 'clippy::all', '-W', 'clippy::cast_possible_truncation'], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28,
     stdio: ['ignore', 'pipe', 'inherit'] });
   for (const line of out.split('\n')) {
