@@ -86,14 +86,15 @@ ${wrappers.join('\n')}
   writeFileSync(modulePath, module);
   const heap = glue.match(/^let heap = (.+);\n(heap\.push\(.+\);)$/m);
   if (!heap || !/^let heap_next = heap\.length;$/m.test(glue)) throw new Error('centile_bg.js: the heap is not set up as expected (wasm-bindgen output changed?)');
+  // A new instance runs the module's start function as the first did, when wasm-bindgen gave it one.
+  const start = module.includes('__wbindgen_start') ? '\n    wasm.__wbindgen_start();' : '';
   writeFileSync(gluePath, `${glue}
 /** centile (scripts/build-js.mjs): \`next\`, a new instance, replaces the current one. */
 export function __centileRestart(next) {
     wasm = next;
     heap = ${heap[1]};
     ${heap[2]}
-    heap_next = heap.length;
-    wasm.__wbindgen_start();
+    heap_next = heap.length;${start}
 }
 `);
   const startPath = path.join(work, 'centile.js');
