@@ -3,46 +3,14 @@
 //! written by tests/oracle/nutrition.R; every z-score must agree to 1e-6 and every flag and category exactly.
 
 use centile::engine::data::Chart;
-use centile::engine::nutrition::{cdc, flags, iotf, who, Position};
+use centile::engine::nutrition::{cdc, flags, iotf, who};
 use centile::Sex;
-use std::collections::HashMap;
 
 mod common;
-use common::{NUTRITION_Z_ABS, ROUNDING_ABS};
-
-fn rows(name: &str) -> Vec<HashMap<String, String>> {
-    let path = format!(
-        "{}/tests/vectors/nutrition/{name}.csv",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    let mut lines = text.lines();
-    let header: Vec<String> = lines.next().unwrap().split(',').map(String::from).collect();
-    lines
-        .map(|l| {
-            header
-                .iter()
-                .cloned()
-                .zip(l.split(',').map(String::from))
-                .collect()
-        })
-        .collect()
-}
-
-fn num(row: &HashMap<String, String>, key: &str) -> Option<f64> {
-    match row[key].as_str() {
-        "NA" => None,
-        v => Some(v.parse().unwrap()),
-    }
-}
-
-fn sex(row: &HashMap<String, String>) -> Sex {
-    if row["sex"] == "1" {
-        Sex::Male
-    } else {
-        Sex::Female
-    }
-}
+use common::{
+    nutrition_rows, CdcForAgeCase, CdcWeightForLengthCase, IgrowupCase, IotfCase, WhoForAgeCase,
+    WhoWeightForLengthCase, NUTRITION_Z_ABS, ROUNDING_ABS,
+};
 
 /// Compares `ours` with `theirs` (both present or both absent), tracking the largest difference.
 fn agree(what: &str, case: usize, ours: Option<f64>, theirs: Option<f64>, largest: &mut f64) {
@@ -60,40 +28,38 @@ fn agree(what: &str, case: usize, ours: Option<f64>, theirs: Option<f64>, larges
     }
 }
 
-fn who_flag(indicator: flags::Indicator, z: Option<f64>) -> Option<String> {
-    z.map(|z| u8::from(flags::who(indicator, z).is_some()).to_string())
+/// WHO's flag for a z-score, as anthro writes it: 1 flagged, 0 not, none without a z-score.
+fn who_flag(indicator: flags::Indicator, z: Option<f64>) -> Option<u8> {
+    z.map(|z| u8::from(flags::who(indicator, z).is_some()))
+}
+
+/// The CDC SAS program's BIV flag for a modified z-score: -1 low, 1 high, 0 neither.
+fn biv(indicator: flags::Indicator, modified_z: f64) -> i8 {
+    match flags::cdc(indicator, modified_z) {
+        Some(flags::Flag::Low) => -1,
+        Some(flags::Flag::High) => 1,
+        None => 0,
+    }
 }
 
 #[test]
 fn who_weight_for_length_height_agrees_with_anthro() {
     let (mut largest, mut scored) = (0.0f64, 0);
-    let cases = rows("who_weight_for_length_height");
+    let cases: Vec<WhoWeightForLengthCase> = nutrition_rows("who_weight_for_length_height");
     for (i, row) in cases.iter().enumerate() {
-        let position = if row["position"] == "l" {
-            Position::Lying
-        } else {
-            Position::Standing
-        };
         let ours = who::weight_for_length_height(
-            sex(row),
-            row["age_days"].parse().unwrap(),
-            position,
-            num(row, "lenhei").unwrap(),
-            num(row, "weight").unwrap(),
+            row.sex,
+            row.age_days,
+            row.position,
+            row.lenhei,
+            row.weight,
         )
         .ok()
         .map(|s| s.z);
-        agree(
-            "weight-for-length/height",
-            i,
-            ours,
-            num(row, "z"),
-            &mut largest,
-        );
-        let flag = (row["flag"] != "NA").then(|| row["flag"].clone());
+        agree("weight-for-length/height", i, ours, row.z, &mut largest);
         assert_eq!(
             who_flag(flags::Indicator::WeightForLengthHeight, ours),
-            flag,
+            row.flag,
             "case {i}"
         );
         scored += usize::from(ours.is_some());
@@ -125,19 +91,13 @@ fn who_arm_circumference_and_skinfolds_agree_with_anthro() {
         ),
     ] {
         let (mut largest, mut scored) = (0.0f64, 0);
-        let cases = rows(name);
+        let cases: Vec<WhoForAgeCase> = nutrition_rows(name);
         for (i, row) in cases.iter().enumerate() {
-            let ours = who::for_age(
-                chart,
-                sex(row),
-                row["age_days"].parse().unwrap(),
-                num(row, "value").unwrap(),
-            )
-            .ok()
-            .map(|s| s.z);
-            agree(name, i, ours, num(row, "z"), &mut largest);
-            let flag = (row["flag"] != "NA").then(|| row["flag"].clone());
-            assert_eq!(who_flag(indicator, ours), flag, "{name} case {i}");
+            let ours = who::for_age(chart, row.sex, row.age_days, row.value)
+                .ok()
+                .map(|s| s.z);
+            agree(name, i, ours, row.z, &mut largest);
+            assert_eq!(who_flag(indicator, ours), row.flag, "{name} case {i}");
             scored += usize::from(ours.is_some());
         }
         println!(
@@ -151,21 +111,15 @@ fn who_arm_circumference_and_skinfolds_agree_with_anthro() {
 #[test]
 fn iotf_agrees_with_sitar() {
     let (mut largest_z, mut largest_bmi) = (0.0f64, 0.0f64);
-    let cases = rows("iotf");
+    let cases: Vec<IotfCase> = nutrition_rows("iotf");
     for (i, row) in cases.iter().enumerate() {
-        let ours = iotf::assess(sex(row), num(row, "age").unwrap(), num(row, "bmi").unwrap()).ok();
-        agree(
-            "IOTF z",
-            i,
-            ours.map(|s| s.z),
-            num(row, "z"),
-            &mut largest_z,
-        );
+        let ours = iotf::assess(row.sex, row.age, row.bmi).ok();
+        agree("IOTF z", i, ours.map(|s| s.z), row.z, &mut largest_z);
         agree(
             "IOTF adult-equivalent BMI",
             i,
             ours.and_then(|s| s.adult_equivalent_bmi),
-            num(row, "adult_equivalent_bmi"),
+            row.adult_equivalent_bmi,
             &mut largest_bmi,
         );
         let category = ours.map(|s| {
@@ -173,13 +127,8 @@ fn iotf_agrees_with_sitar() {
                 .iter()
                 .position(|&(_, c)| c == s.category)
                 .map_or(0, |p| p + 1)
-                .to_string()
         });
-        assert_eq!(
-            category,
-            (row["category"] != "NA").then(|| row["category"].clone()),
-            "case {i}"
-        );
+        assert_eq!(category, row.category, "case {i}");
     }
     println!(
         "IOTF: {} cases, largest difference z {largest_z:e}, adult-equivalent BMI {largest_bmi:e}",
@@ -194,12 +143,11 @@ fn cdc_for_age_flags_agree_with_the_sas_logic() {
     use centile::engine::nutrition::indicator::dgc_flags;
     use centile::{Method, Reference};
     let (mut largest, mut largest_edge, mut flagged, mut edges) = (0.0f64, 0.0f64, 0, 0);
-    let cases = rows("cdc_for_age");
+    let cases: Vec<CdcForAgeCase> = nutrition_rows("cdc_for_age");
     for (i, row) in cases.iter().enumerate() {
-        let method = Method::parse(&row["method"]).unwrap();
-        let age = num(row, "age_days").unwrap() / 365.25;
-        let value = num(row, "value").unwrap();
-        let scores = dgc_flags(Reference::Cdc, method, sex(row), age, value, None)
+        let method = Method::parse(&row.method).unwrap();
+        let age = row.age_days / 365.25;
+        let scores = dgc_flags(Reference::Cdc, method, row.sex, age, row.value, None)
             .flags
             .unwrap();
         let cdc = scores
@@ -214,7 +162,7 @@ fn cdc_for_age_flags_agree_with_the_sas_logic() {
             Method::Ofc => months > 35.5,
             _ => false,
         };
-        let theirs = num(row, "modified_z").unwrap();
+        let theirs = row.modified_z;
         if edge {
             edges += 1;
             largest_edge = largest_edge.max((cdc.value - theirs).abs());
@@ -228,13 +176,9 @@ fn cdc_for_age_flags_agree_with_the_sas_logic() {
                 &mut largest,
             );
         }
-        let biv = match flags::cdc(cdc.indicator, cdc.value) {
-            Some(flags::Flag::Low) => "-1",
-            Some(flags::Flag::High) => "1",
-            None => "0",
-        };
-        assert_eq!(biv, row["biv"], "cdc_for_age case {i}");
-        flagged += usize::from(biv != "0");
+        let biv = biv(cdc.indicator, cdc.value);
+        assert_eq!(biv, row.biv, "cdc_for_age case {i}");
+        flagged += usize::from(biv != 0);
     }
     println!(
         "cdc_for_age: {} cases ({flagged} flagged), largest difference modified z {largest:e} ({edges} cases \
@@ -255,30 +199,20 @@ fn cdc_weight_for_length_and_stature_agree_with_the_sas_logic() {
     ] {
         let (mut largest_z, mut largest_modified) = (0.0f64, 0.0f64);
         let mut flagged = 0;
-        let cases = rows(name);
+        let cases: Vec<CdcWeightForLengthCase> = nutrition_rows(name);
         for (i, row) in cases.iter().enumerate() {
-            let ours = cdc::weight_for_length(
-                chart,
-                sex(row),
-                num(row, "cm").unwrap(),
-                num(row, "weight").unwrap(),
-            )
-            .unwrap();
-            agree(name, i, Some(ours.z), num(row, "z"), &mut largest_z);
+            let ours = cdc::weight_for_length(chart, row.sex, row.cm, row.weight).unwrap();
+            agree(name, i, Some(ours.z), Some(row.z), &mut largest_z);
             agree(
                 name,
                 i,
                 Some(ours.modified_z),
-                num(row, "modified_z"),
+                Some(row.modified_z),
                 &mut largest_modified,
             );
-            let biv = match flags::cdc(flags::Indicator::WeightForLengthHeight, ours.modified_z) {
-                Some(flags::Flag::Low) => "-1",
-                Some(flags::Flag::High) => "1",
-                None => "0",
-            };
-            assert_eq!(biv, row["biv"], "{name} case {i}");
-            flagged += usize::from(biv != "0");
+            let biv = biv(flags::Indicator::WeightForLengthHeight, ours.modified_z);
+            assert_eq!(biv, row.biv, "{name} case {i}");
+            flagged += usize::from(biv != 0);
         }
         println!(
             "{name}: {} cases ({flagged} flagged), largest difference z {largest_z:e}, modified z {largest_modified:e}",
@@ -293,59 +227,52 @@ fn cdc_weight_for_length_and_stature_agree_with_the_sas_logic() {
 /// score only below 60 months, so those children are left out.
 #[test]
 fn who_indicators_agree_with_whos_igrowup_survey() {
-    let cases = rows("who_igrowup_survey");
+    let cases: Vec<IgrowupCase> = nutrition_rows("who_igrowup_survey");
     let (mut compared, mut largest) = (0, 0.0f64);
     for (i, row) in cases.iter().enumerate() {
-        let sex = if row["gender"] == "1" {
-            Sex::Male
-        } else {
-            Sex::Female
-        };
-        let days: i64 = row["age_days"].parse().unwrap();
+        let (sex, days) = (row.sex, row.age_days);
         if days > who::FOR_AGE_DAYS.1 {
             continue;
         }
-        let position = if row["measure"] == "l" {
-            Position::Lying
-        } else {
-            Position::Standing
-        };
-        let weight_for_length = match (num(row, "weight"), num(row, "height")) {
-            (Some(w), Some(h)) => who::weight_for_length_height(sex, days, position, h, w)
+        let weight_for_length = match (row.weight, row.height) {
+            (Some(w), Some(h)) => who::weight_for_length_height(sex, days, row.position, h, w)
                 .ok()
                 .map(|s| s.z),
             _ => None,
         };
-        let for_age = |key: &str, chart: Chart| {
-            num(row, key).and_then(|v| who::for_age(chart, sex, days, v).ok().map(|s| s.z))
+        let for_age = |value: Option<f64>, chart: Chart| {
+            value.and_then(|v| who::for_age(chart, sex, days, v).ok().map(|s| s.z))
         };
-        for (ours, z, f, indicator) in [
+        for (ours, theirs, flag, z, indicator) in [
             (
                 weight_for_length,
+                row.zwfl,
+                row.fwfl,
                 "zwfl",
-                "fwfl",
                 flags::Indicator::WeightForLengthHeight,
             ),
             (
-                for_age("muac", Chart::WhoArmCircumference),
+                for_age(row.muac, Chart::WhoArmCircumference),
+                row.zac,
+                row.fac,
                 "zac",
-                "fac",
                 flags::Indicator::ArmCircumferenceForAge,
             ),
             (
-                for_age("tri", Chart::WhoTricepsSkinfold),
+                for_age(row.tri, Chart::WhoTricepsSkinfold),
+                row.zts,
+                row.fts,
                 "zts",
-                "fts",
                 flags::Indicator::TricepsSkinfoldForAge,
             ),
             (
-                for_age("sub", Chart::WhoSubscapularSkinfold),
+                for_age(row.sub, Chart::WhoSubscapularSkinfold),
+                row.zss,
+                row.fss,
                 "zss",
-                "fss",
                 flags::Indicator::SubscapularSkinfoldForAge,
             ),
         ] {
-            let theirs = num(row, z);
             assert_eq!(
                 ours.is_some(),
                 theirs.is_some(),
@@ -355,11 +282,7 @@ fn who_indicators_agree_with_whos_igrowup_survey() {
                 let d = ((a * 100.0).round() / 100.0 - b).abs();
                 assert!(d <= ROUNDING_ABS, "{z} case {i}: ours {a}, WHO {b}");
                 largest = largest.max(d);
-                assert_eq!(
-                    who_flag(indicator, ours).as_deref(),
-                    Some(row[f].as_str()),
-                    "{f} case {i}"
-                );
+                assert_eq!(who_flag(indicator, ours), flag, "{z} flag case {i}");
                 compared += 1;
             }
         }

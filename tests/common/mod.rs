@@ -266,3 +266,145 @@ pub struct MidParentalCase {
     pub reference: String,
     pub answer: Answer<serde_json::Map<String, Json>>,
 }
+
+/// tests/vectors/nutrition/`name`.csv (written by tests/oracle/nutrition.R) as rows of type `T`: each line an
+/// object of its header's columns, `NA` as null and numbers as numbers.
+pub fn nutrition_rows<T: for<'de> Deserialize<'de>>(name: &str) -> Vec<T> {
+    let path = format!(
+        "{}/tests/vectors/nutrition/{name}.csv",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines
+        .next()
+        .unwrap_or_else(|| panic!("{path}: empty"))
+        .split(',')
+        .collect();
+    let cell = |c: &str| match c {
+        "NA" => Json::Null,
+        _ => c
+            .parse::<i64>()
+            .map(Json::from)
+            .or_else(|_| c.parse::<f64>().map(Json::from))
+            .unwrap_or_else(|_| Json::from(c)),
+    };
+    lines
+        .enumerate()
+        .map(|(i, line)| {
+            let row: serde_json::Map<String, Json> = header
+                .iter()
+                .map(|h| h.to_string())
+                .zip(line.split(',').map(cell))
+                .collect();
+            serde_json::from_value(Json::Object(row))
+                .unwrap_or_else(|e| panic!("{path} row {i}: {e}: {line}"))
+        })
+        .collect()
+}
+
+/// The R packages' sex code: 1 male, 2 female.
+fn coded_sex<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Sex, D::Error> {
+    match u8::deserialize(d)? {
+        1 => Ok(Sex::Male),
+        2 => Ok(Sex::Female),
+        other => Err(serde::de::Error::custom(format!("sex code {other}"))),
+    }
+}
+
+/// anthro's and igrowup's measuring position: `l` lying (length), `h` standing (height).
+fn coded_position<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<centile::engine::nutrition::Position, D::Error> {
+    use centile::engine::nutrition::Position;
+    match String::deserialize(d)?.as_str() {
+        "l" => Ok(Position::Lying),
+        "h" => Ok(Position::Standing),
+        other => Err(serde::de::Error::custom(format!("position {other}"))),
+    }
+}
+
+/// A row of who_weight_for_length_height.csv: anthro's weight-for-length/height z-score and flag.
+#[derive(Clone, Debug, Deserialize)]
+pub struct WhoWeightForLengthCase {
+    #[serde(deserialize_with = "coded_sex")]
+    pub sex: Sex,
+    pub age_days: i64,
+    #[serde(deserialize_with = "coded_position")]
+    pub position: centile::engine::nutrition::Position,
+    pub lenhei: f64,
+    pub weight: f64,
+    pub z: Option<f64>,
+    pub flag: Option<u8>,
+}
+
+/// A row of who_ac.csv, who_ts.csv or who_ss.csv: anthro's for-age z-score and flag.
+#[derive(Clone, Debug, Deserialize)]
+pub struct WhoForAgeCase {
+    #[serde(deserialize_with = "coded_sex")]
+    pub sex: Sex,
+    pub age_days: i64,
+    pub value: f64,
+    pub z: Option<f64>,
+    pub flag: Option<u8>,
+}
+
+/// A row of iotf.csv: sitar's IOTF z-score, adult-equivalent BMI and category (1 = the lowest cut-off's).
+#[derive(Clone, Debug, Deserialize)]
+pub struct IotfCase {
+    #[serde(deserialize_with = "coded_sex")]
+    pub sex: Sex,
+    pub age: f64,
+    pub bmi: f64,
+    pub z: Option<f64>,
+    pub adult_equivalent_bmi: Option<f64>,
+    pub category: Option<usize>,
+}
+
+/// A row of cdc_for_age.csv: the CDC SAS program's modified z-score and BIV flag (-1, 0, 1).
+#[derive(Clone, Debug, Deserialize)]
+pub struct CdcForAgeCase {
+    #[serde(deserialize_with = "coded_sex")]
+    pub sex: Sex,
+    pub method: String,
+    pub age_days: f64,
+    pub value: f64,
+    pub modified_z: f64,
+    pub biv: i8,
+}
+
+/// A row of cdc_weight_for_length.csv or cdc_weight_for_stature.csv: the SAS program's z, modified z and BIV.
+#[derive(Clone, Debug, Deserialize)]
+pub struct CdcWeightForLengthCase {
+    #[serde(deserialize_with = "coded_sex")]
+    pub sex: Sex,
+    pub cm: f64,
+    pub weight: f64,
+    pub z: f64,
+    pub modified_z: f64,
+    pub biv: i8,
+}
+
+/// A row of who_igrowup_survey.csv: one child of WHO's example survey and igrowup's 2-decimal z-scores (`z…`)
+/// and flags (`f…`) for weight-for-length/height, arm circumference, triceps and subscapular skinfolds.
+#[derive(Clone, Debug, Deserialize)]
+pub struct IgrowupCase {
+    #[serde(rename = "gender", deserialize_with = "coded_sex")]
+    pub sex: Sex,
+    pub age_days: i64,
+    pub weight: Option<f64>,
+    pub height: Option<f64>,
+    #[serde(rename = "measure", deserialize_with = "coded_position")]
+    pub position: centile::engine::nutrition::Position,
+    pub muac: Option<f64>,
+    pub tri: Option<f64>,
+    pub sub: Option<f64>,
+    pub zwfl: Option<f64>,
+    pub fwfl: Option<u8>,
+    pub zac: Option<f64>,
+    pub fac: Option<u8>,
+    pub zts: Option<f64>,
+    pub fts: Option<u8>,
+    pub zss: Option<f64>,
+    pub fss: Option<u8>,
+}
