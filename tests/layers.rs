@@ -3,7 +3,8 @@
 //! - `src/dgc/`: the dGC API on top of the engine; it names no part of the wasm binding;
 //! - `src/wasm/`: the binding, on top of both.
 //!
-//! Within a layer, no two modules import each other, directly or through others.
+//! Within a layer, no two modules import each other, directly or through others. Every error type is a
+//! `#[non_exhaustive]` enum implementing `std::error::Error` (the 422 body, a list of problems, aside).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -281,4 +282,83 @@ fn no_sentence_is_written_twice() {
         twice.is_empty(),
         "sentences written more than once: {twice:#?}"
     );
+}
+
+/// The 422 body: a list of problems, each with its `type` code, in the dGC API's shape. It is the one error that
+/// is not an enum.
+const ERROR_BODIES: &[&str] = &["ValidationError"];
+
+/// The names of the types declared by `keyword` (`enum`, `struct`) in `code`, each with the attributes above it.
+fn declarations<'a>(code: &'a str, keyword: &str) -> Vec<(&'a str, Vec<&'a str>)> {
+    let lines: Vec<&str> = code.lines().map(str::trim).collect();
+    let mut out = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let rest = line
+            .strip_prefix("pub ")
+            .or_else(|| line.strip_prefix("pub(crate) "))
+            .unwrap_or(line);
+        if let Some(name) = rest.strip_prefix(keyword).and_then(|r| r.strip_prefix(' ')) {
+            let name = name
+                .split(|c: char| !c.is_alphanumeric() && c != '_')
+                .next();
+            let attributes = lines[..i]
+                .iter()
+                .rev()
+                .take_while(|l| l.starts_with("#["))
+                .copied()
+                .collect();
+            out.extend(name.map(|n| (n, attributes)));
+        }
+    }
+    out
+}
+
+#[test]
+fn every_error_is_a_non_exhaustive_enum_that_implements_error() {
+    let (mut enums, mut structs, mut implemented) =
+        (BTreeMap::new(), BTreeSet::new(), BTreeSet::new());
+    for rel in files(&src()) {
+        let code = code(&read(&rel));
+        for (name, attributes) in declarations(&code, "enum") {
+            enums.insert(name.to_owned(), attributes.contains(&"#[non_exhaustive]"));
+        }
+        structs.extend(
+            declarations(&code, "struct")
+                .into_iter()
+                .map(|(n, _)| n.to_owned()),
+        );
+        for (i, _) in code.match_indices("impl std::error::Error for ") {
+            let rest = &code[i + "impl std::error::Error for ".len()..];
+            implemented.extend(
+                rest.split(|c: char| !c.is_alphanumeric() && c != '_')
+                    .next()
+                    .map(String::from),
+            );
+        }
+    }
+    assert!(
+        implemented.len() >= 8,
+        "the errors were found: {implemented:?}"
+    );
+    for name in &implemented {
+        if ERROR_BODIES.contains(&name.as_str()) {
+            assert!(structs.contains(name), "{name} is declared");
+            continue;
+        }
+        assert_eq!(
+            enums.get(name),
+            Some(&true),
+            "{name} is an error but not a #[non_exhaustive] enum"
+        );
+    }
+    let named_errors = enums
+        .keys()
+        .chain(&structs)
+        .filter(|n| n.ends_with("Error"));
+    for name in named_errors {
+        assert!(
+            implemented.contains(name),
+            "{name} does not implement std::error::Error"
+        );
+    }
 }

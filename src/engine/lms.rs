@@ -40,7 +40,12 @@ pub struct Lms {
 /// the first row, `IndexError` beyond the last). Real, date-derived ages never land in one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[non_exhaustive]
-pub struct OutsideTable;
+pub enum OutsideTable {
+    /// Before the table's first row (or the table has none).
+    BeforeFirstRow,
+    /// Beyond its last row.
+    BeyondLastRow,
+}
 
 impl std::error::Error for OutsideTable {}
 
@@ -200,7 +205,7 @@ pub enum Rule {
 pub(crate) fn lms_at(table: &Table, t: f64, rule: Rule) -> Result<Lms, OutsideTable> {
     let n = table.age.len();
     if n == 0 {
-        return Err(OutsideTable);
+        return Err(OutsideTable::BeforeFirstRow);
     }
     let i = last_below(table, t);
     let sigma_at = |j: usize| table.sigma.as_ref().map(|s| s[j]);
@@ -213,8 +218,11 @@ pub(crate) fn lms_at(table: &Table, t: f64, rule: Rule) -> Result<Lms, OutsideTa
             interpolation: Interpolation::Row,
         });
     }
-    if i + 1 >= n || t < table.age[i] {
-        return Err(OutsideTable);
+    if t < table.age[i] {
+        return Err(OutsideTable::BeforeFirstRow);
+    }
+    if i + 1 >= n {
+        return Err(OutsideTable::BeyondLastRow);
     }
     let cubic_here = is_cubic(i, n) && table.sigma.is_none();
     if rule == Rule::Fast && table.sigma.is_none() {
@@ -286,6 +294,23 @@ mod tests {
             }
         }
         assert!(intervals > 10_000);
+    }
+
+    #[test]
+    fn an_age_off_the_table_says_which_end() {
+        let t = crate::engine::data::every_table().next().unwrap();
+        let (first, last) = (t.age[0], t.age[t.age.len() - 1]);
+        for rule in [Rule::Fast, Rule::Exact] {
+            assert_eq!(
+                lms_at(t, first - 0.01, rule).unwrap_err(),
+                OutsideTable::BeforeFirstRow
+            );
+            assert_eq!(
+                lms_at(t, last + 0.01, rule).unwrap_err(),
+                OutsideTable::BeyondLastRow
+            );
+            assert!(lms_at(t, first, rule).is_ok() && lms_at(t, last, rule).is_ok());
+        }
     }
 
     #[test]
