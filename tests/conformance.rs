@@ -19,8 +19,8 @@ use std::fmt::Write;
 
 mod common;
 use common::{
-    cases, load, Answer, CalculationCase, MeasurementFromSdsCase, PercentageMedianBmiCase, SdsCase,
-    SDS_ABS,
+    cases, centile_pairs, Answer, CalculationCase, FullMeasurementCase, MeasurementFromSdsCase,
+    PercentageMedianBmiCase, SdsCase, SDS_ABS,
 };
 
 /// Collects mismatches so one run reports them all (up to a limit) with counts per reference.
@@ -98,10 +98,6 @@ fn comment_key(kind: AgeComment) -> &'static str {
         AgeComment::TermUncorrected => "term_40_uncorrected",
         AgeComment::Corrected => "corrected",
     }
-}
-
-fn reference(name: &Json) -> Option<Reference> {
-    Reference::parse(name.as_str().unwrap())
 }
 
 fn method_sex(method: &str, sex: &str) -> Option<(Method, Sex)> {
@@ -305,24 +301,23 @@ fn measurement_from_sds_vectors() {
 
 #[test]
 fn centile_vectors() {
-    let doc = load("centile.json");
+    let vectors = centile_pairs();
     let mut report = Report::default();
-    for pair in doc["sds_to_centile"].as_array().unwrap() {
+    for (sds, want) in vectors.sds_to_centile {
         report.case("sds_to_centile");
         report.close(
-            &format!("centile({})", pair[0]),
-            Some(centile(pair[0].as_f64().unwrap())),
-            &pair[1],
+            &format!("centile({sds})"),
+            Some(centile(sds)),
+            &Json::from(want),
             SDS_ABS,
         );
     }
-    for pair in doc["centile_to_sds"].as_array().unwrap() {
+    for (c, want) in vectors.centile_to_sds {
         report.case("centile_to_sds");
-        let got = sds_for_centile(pair[0].as_f64().unwrap());
         report.close(
-            &format!("sds_for_centile({})", pair[0]),
-            Some(got),
-            &pair[1],
+            &format!("sds_for_centile({c})"),
+            Some(sds_for_centile(c)),
+            &Json::from(want),
             SDS_ABS,
         );
     }
@@ -401,13 +396,15 @@ fn compare_json(path: &str, got: &Json, want: &Json, report: &mut Report) {
 
 #[test]
 fn full_measurement_objects() {
-    let doc = load("measurement_full.json");
     let mut report = Report::default();
-    for (i, case) in doc["cases"].as_array().unwrap().iter().enumerate() {
-        report.case(case["reference"].as_str().unwrap());
-        let r = reference(&case["reference"]).unwrap();
+    for (i, case) in cases::<FullMeasurementCase>("measurement_full.json")
+        .iter()
+        .enumerate()
+    {
+        report.case(&case.reference);
+        let r = Reference::parse(&case.reference).expect("a known reference");
         let request =
-            MeasurementRequest::from_value(&to_value(&case["request"])).expect("valid request");
+            MeasurementRequest::from_value(&to_value(&case.request)).expect("valid request");
         let response = MeasurementResponse {
             object: calculate(r, &request.birth, &request.observation)
                 .expect("oracle returned an object"),
@@ -416,7 +413,7 @@ fn full_measurement_objects() {
         compare_json(
             &format!("case {i}"),
             &serde_json::to_value(&response).unwrap(),
-            &case["measurement"],
+            &case.measurement,
             &mut report,
         );
     }

@@ -215,6 +215,27 @@ pub struct PercentageMedianBmiCase {
     pub percentage: Answer<Option<f64>>,
 }
 
+/// centile.json: `(sds, centile)` pairs of rcpchgrowth's `centile(sds)` and `(centile, sds)` pairs of its
+/// `sds_for_centile(centile)`.
+#[derive(Clone, Debug, Deserialize)]
+pub struct CentilePairs {
+    pub sds_to_centile: Vec<(f64, f64)>,
+    pub centile_to_sds: Vec<(f64, f64)>,
+}
+
+/// centile.json, read.
+pub fn centile_pairs() -> CentilePairs {
+    serde_json::from_value(load("centile.json")).unwrap_or_else(|e| panic!("centile.json: {e}"))
+}
+
+/// A row of measurement_full.json: a calculation request and rcpchgrowth's whole measurement object.
+#[derive(Clone, Debug, Deserialize)]
+pub struct FullMeasurementCase {
+    pub reference: String,
+    pub request: Json,
+    pub measurement: Json,
+}
+
 /// A row of fictional_child.json: a `POST /{reference}/fictional-child-data` request, rcpchgrowth's series (or
 /// its error), and the velocity and acceleration of that series.
 #[derive(Clone, Debug, Deserialize)]
