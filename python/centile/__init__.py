@@ -66,7 +66,9 @@ def chart_coordinates(reference: str, body: Mapping[str, Any]) -> ChartCoordinat
     """Centile lines to draw a chart: ``POST /{reference}/chart-coordinates``.
 
     ``body``: ``sex``, ``measurement_method``, ``centile_format`` (a format name, default
-    ``cole-nine-centiles``, or a list of 1-15 centiles, or SDS values with ``is_sds``).
+    ``cole-nine-centiles``, or a list of 1-15 centiles, or SDS values with ``is_sds``). Beyond the dGC API
+    (docs/nutrition.md), a method beyond it on ``who`` or ``cdc``, or ``bmi`` on ``iotf``, draws that table:
+    weight-for-length/height against length or height in cm.
     """
     return cast(ChartCoordinates, _centile.chart_coordinates(reference, body))
 

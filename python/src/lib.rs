@@ -9,6 +9,8 @@ mod topy;
 
 use centile::dgc::api;
 use centile::dgc::error::ValidationError;
+use centile::dgc::nutrition::BeyondChart;
+use centile::engine::chart::Chart;
 use centile::dgc::value::Value;
 use convert::{from_python, to_python};
 use pyo3::create_exception;
@@ -92,7 +94,27 @@ fn chart_coordinates(
     body: &Bound<'_, PyAny>,
 ) -> PyResult<Py<PyAny>> {
     let reference = name(reference);
-    answer(py, body, |b| api::chart_coordinates(&reference, b))
+    answer(py, body, |b| {
+        Ok(match api::nutrition_chart_coordinates(&reference, b)? {
+            Some(beyond) => AnyChart::Beyond(beyond),
+            None => AnyChart::Dgc(api::chart_coordinates(&reference, b)?),
+        })
+    })
+}
+
+/// A chart answer: the dGC chart, or beyond the dGC API one of the nutrition tables (docs/nutrition.md).
+enum AnyChart {
+    Dgc(Chart),
+    Beyond(BeyondChart),
+}
+
+impl serde::Serialize for AnyChart {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            AnyChart::Dgc(chart) => chart.serialize(serializer),
+            AnyChart::Beyond(chart) => chart.serialize(serializer),
+        }
+    }
 }
 
 #[pyfunction]

@@ -8,7 +8,7 @@ import pytest
 
 import centile
 from centile import _centile
-from conftest import vectors
+from conftest import ROOT, vectors
 
 SDS = vectors("sds_for_measurement.json")["cases"]
 
@@ -79,6 +79,24 @@ def test_bulk_chart_mid_parental_and_fictional_child_shapes():
     assert len(series) > 50 and all("plottable_data" in m for m in series)
     with pytest.raises(centile.CentileError):
         centile.fictional_child_data("uk-who", {"measurement_method": "height", "sex": "male", "start_sds": 40})
+
+
+def test_chart_coordinates_beyond_the_dgc_api_are_cdcs_published_percentiles():
+    """Beyond the dGC API: CDC weight-for-length drawn against length (cm), every vertex CDC's published centile."""
+    import csv
+    with open(ROOT / "reference-data" / "nutrition" / "cdc" / "wtleninf.csv") as f:
+        girls = [row for row in csv.DictReader(f) if row["Sex"] == "2"]
+    chart = centile.chart_coordinates("cdc", {"sex": "female", "measurement_method": "weight_for_length",
+                                              "centile_format": [3, 50, 97]})
+    lines = chart["centile_data"][0]["cdc_2000_weight_for_length"]["female"]["weight_for_length"]
+    for line in lines:
+        column = f"P{line['centile']:g}"
+        assert [p["x"] for p in line["data"]] == [float(row["Length"]) for row in girls]
+        assert [p["y"] for p in line["data"]] == pytest.approx([float(row[column]) for row in girls], abs=1e-6)
+    with pytest.raises(centile.CentileError) as e:
+        centile.chart_coordinates("cdc", {"sex": "female", "measurement_method": "arm_circumference"})
+    assert e.value.detail[0]["msg"] == ("measurement_method arm_circumference is beyond the dGC API and only in the "
+                                        "who reference")
 
 
 def test_python_values_convert_as_json_would():

@@ -387,12 +387,47 @@ pub(crate) const CHART_REQUEST: Shape = Shape::Object(&[&[
 /// # Errors
 /// A 422 for an unknown reference or an invalid request.
 pub fn chart_coordinates(reference_name: &str, request: &Value) -> Result<Chart, ValidationError> {
+    // (Charts beyond the dGC API: nutrition_chart_coordinates; here the 422 of a build without them.)
+    nutrition::is_beyond(reference_name, request)?;
     let reference = reference(reference_name)?;
     let mut fields = Fields::new(request, &CHART_REQUEST, body());
     let sex = fields.sex();
     let method = fields.method();
+    let lines = read_lines(&mut fields, method.map_or(8, sds_limit));
+    turner_girls_height(&mut fields, reference, sex, method);
+    let (lines, method, sex) = fields.finish_with((lines, method, sex))?;
+    Ok(chart(reference, &lines, method, sex))
+}
+
+/// `POST /{reference}/chart-coordinates` beyond the dGC API (see [`nutrition::is_beyond`]; `None` for any other
+/// request): the lines of the indicator's table in the dGC shape, under the table's key
+/// (`who_2006_weight_for_length`, ...) and the method's name. Weight-for-length/height lines have the length or
+/// height (cm) as x, the others the age in decimal years; every point is a table row, unrounded.
+///
+/// # Errors
+/// The 422s of [`chart_coordinates`], and a method paired with a reference that lacks it.
+pub fn nutrition_chart_coordinates(
+    reference_name: &str,
+    request: &Value,
+) -> Result<Option<nutrition::BeyondChart>, ValidationError> {
+    if !(nutrition::is_beyond(reference_name, request)? && nutrition::BUILT_IN) {
+        return Ok(None);
+    }
+    if reference_name != IOTF {
+        reference(reference_name)?;
+    }
+    let mut fields = Fields::new(request, &CHART_REQUEST, body());
+    let sex = fields.sex();
+    let indicator = nutrition::resolve(reference_name, &mut fields);
+    let lines = read_lines(&mut fields, 8);
+    let (sex, indicator, lines) = fields.finish_with((sex, indicator, lines))?;
+    Ok(Some(nutrition::chart(indicator, sex, &lines)))
+}
+
+/// The lines a chart request asks for (`centile_format`, `is_sds`), SDS lines within ±`limit`.
+pub(crate) fn read_lines(fields: &mut Fields, limit: u8) -> Option<Lines> {
     let is_sds = fields.boolean("is_sds", false);
-    let lines = match fields.raw("centile_format") {
+    match fields.raw("centile_format") {
         None => Some(Lines::Format(CentileFormat::ColeNine)),
         Some(Value::String(_)) => {
             let names: Vec<&str> = CentileFormat::ALL.iter().map(|f| f.name()).collect();
@@ -407,7 +442,6 @@ pub fn chart_coordinates(reference_name: &str, request: &Value) -> Result<Chart,
         }
         Some(Value::Array(items)) => fields.numbers("centile_format", items).and_then(|values| {
             if is_sds == Some(true) {
-                let limit = method.map_or(8, sds_limit);
                 if values.iter().all(|z| z.abs() <= f64::from(limit)) {
                     return Some(Lines::Sds(values));
                 }
@@ -427,10 +461,7 @@ pub fn chart_coordinates(reference_name: &str, request: &Value) -> Result<Chart,
             fields.fail("centile_format", "value_error", msg);
             None
         }
-    };
-    turner_girls_height(&mut fields, reference, sex, method);
-    let (lines, method, sex) = fields.finish_with((lines, method, sex))?;
-    Ok(chart(reference, &lines, method, sex))
+    }
 }
 
 /// Reports a Turner syndrome request for anything but girls' height, the only data the reference has.

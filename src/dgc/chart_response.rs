@@ -1,5 +1,6 @@
 //! The dGC JSON of chart lines: centile and SDS charts, the mid-parental height response and thrive lines.
 
+use super::nutrition::BeyondChart;
 use crate::engine::chart::{Chart, Line, Point, SegmentLines};
 use crate::engine::mid_parental::MidParentalHeight;
 use crate::engine::thrive::ThriveLine;
@@ -92,6 +93,29 @@ impl Serialize for SegmentLines {
 impl Serialize for Chart {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         Nested("centile_data", &self.segments[..]).serialize(serializer)
+    }
+}
+
+/// `{male, female}` of a chart beyond the dGC API: `{method: [lines]}` under the sex drawn, null under the other.
+struct BeyondBySex<'a>(&'a BeyondChart);
+
+impl Serialize for BeyondBySex<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let c = self.0;
+        let mut map = serializer.serialize_map(Some(Sex::ALL.len()))?;
+        for sex in Sex::ALL {
+            let lines = (sex == c.sex).then_some(Nested(c.method, &c.lines[..]));
+            map.serialize_entry(sex.name(), &lines)?;
+        }
+        map.end()
+    }
+}
+
+/// `{centile_data: [{table: {sex: {method: [lines]}}}]}`: the dGC chart's shape, one segment named after the table.
+impl Serialize for BeyondChart {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let segment = Nested(self.table, &BeyondBySex(self));
+        Nested("centile_data", &[segment]).serialize(serializer)
     }
 }
 

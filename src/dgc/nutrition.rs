@@ -16,12 +16,14 @@ use super::fields::Fields;
 use super::measurement_request::{EventsText, CALCULATION, LENGTH_FIELDS};
 use super::value::Value;
 use crate::engine::centiles::centile;
+use crate::engine::chart::{Line, Lines};
 use crate::engine::measurement::{self, AgeResult, Birth, MeasurementObject, Observation, Scores};
+use crate::engine::nutrition::chart;
 use crate::engine::nutrition::indicator::{self, BeyondMethod, Indicator, IOTF};
 use crate::engine::nutrition::Fault;
 use crate::engine::references::NoData;
 use crate::engine::sds::CalcError;
-use crate::{Method, Reference};
+use crate::{Method, Reference, Sex};
 
 fn body() -> Vec<Loc> {
     vec![Loc::Key("body".into())]
@@ -77,31 +79,62 @@ pub(crate) fn read_birth(reference_name: &str, fields: &mut Fields) -> Option<(B
     }
     let mut indicator = None;
     let birth = Birth::read_with(fields, |f| {
-        let name = f.string("measurement_method", true)?;
-        if reference_name == IOTF {
-            if name == Method::Bmi.name() {
-                indicator = Some(Indicator::Iotf);
-                return Some(Method::Bmi);
-            }
-            let msg = "measurement_method: the iotf reference (beyond the dGC API) has bmi only";
-            f.fail("measurement_method", "value_error", msg);
-            return None;
-        }
-        let method = BeyondMethod::parse(name)?;
-        indicator = Indicator::of(Reference::parse(reference_name)?, method);
-        if indicator.is_none() {
-            let names: Vec<&str> = method.references().iter().map(|r| r.name()).collect();
-            let msg = format!(
-                "measurement_method {} is beyond the dGC API and only in the {} reference{}",
-                method.name(),
-                names.join(" and "),
-                if names.len() > 1 { "s" } else { "" }
-            );
-            f.fail("measurement_method", "value_error", msg);
-        }
-        Some(method.dgc_slot())
+        indicator = resolve(reference_name, f);
+        indicator.map(Indicator::dgc_slot)
     });
     Some((birth?, indicator?))
+}
+
+/// The indicator of `reference_name` and the request's `measurement_method`, or a 422 (recorded in `f`) naming
+/// the references that have the method.
+pub(crate) fn resolve(reference_name: &str, f: &mut Fields) -> Option<Indicator> {
+    let name = f.string("measurement_method", true)?;
+    if reference_name == IOTF {
+        if name == Method::Bmi.name() {
+            return Some(Indicator::Iotf);
+        }
+        let msg = "measurement_method: the iotf reference (beyond the dGC API) has bmi only";
+        f.fail("measurement_method", "value_error", msg);
+        return None;
+    }
+    let method = BeyondMethod::parse(name)?;
+    let indicator = Indicator::of(Reference::parse(reference_name)?, method);
+    if indicator.is_none() {
+        let names: Vec<&str> = method.references().iter().map(|r| r.name()).collect();
+        let msg = format!(
+            "measurement_method {} is beyond the dGC API and only in the {} reference{}",
+            method.name(),
+            names.join(" and "),
+            if names.len() > 1 { "s" } else { "" }
+        );
+        f.fail("measurement_method", "value_error", msg);
+    }
+    indicator
+}
+
+/// A chart beyond the dGC API (`api::nutrition_chart_coordinates`; its JSON in `chart_response`): one table's
+/// lines for one sex.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BeyondChart {
+    /// The table's key (`who_2006_weight_for_length`, ...).
+    pub table: &'static str,
+    /// The sex drawn.
+    pub sex: Sex,
+    /// The method's name.
+    pub method: &'static str,
+    /// The lines, in the order requested.
+    pub lines: Vec<Line>,
+}
+
+/// The chart of `indicator` for `sex`.
+pub(crate) fn chart(indicator: Indicator, sex: Sex, lines: &Lines) -> BeyondChart {
+    let table = indicator::chart_of(indicator);
+    BeyondChart {
+        table: indicator::table_key(table),
+        sex,
+        method: indicator.method_name(),
+        lines: chart::lines(table, sex, lines),
+    }
 }
 
 /// Reads the length or height of a weight-for-length/height observation, refusing the other one, and either on

@@ -157,9 +157,9 @@ pub enum Lines {
 /// One point of a line; `y` is `None` where no finite measurement corresponds.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Point {
-    /// Age, decimal years, rounded to 4 dp.
+    /// Age, decimal years, rounded to 4 dp (on the charts beyond the dGC API, the table's own x, unrounded).
     pub x: f64,
-    /// Measurement, rounded to 4 dp.
+    /// Measurement, rounded to 4 dp (beyond the dGC API, unrounded).
     pub y: Option<f64>,
 }
 
@@ -197,20 +197,43 @@ pub struct Chart {
 }
 
 /// The z of a line, how rcpchgrowth carried it (which decides its rounding), its centile and its label.
-struct LineSpec {
-    z: f64,
+pub(crate) struct LineSpec {
+    pub(crate) z: f64,
     origin: RoundingRule,
-    centile: f64,
-    label: f64,
+    pub(crate) centile: f64,
+    pub(crate) label: f64,
+}
+
+/// The lines asked for, as every reference draws them but UK-WHO's Cole chart: a centile's z unrounded, labelled
+/// by the centile; an SDS line labelled by its SDS to 3 dp.
+pub(crate) fn line_specs(lines: &Lines) -> Vec<LineSpec> {
+    let from_centile = |c: &f64| LineSpec {
+        z: sds_for_centile(*c),
+        origin: RoundingRule::NumPy,
+        centile: *c,
+        label: *c,
+    };
+    match lines {
+        Lines::Format(format) => format.centiles().iter().map(from_centile).collect(),
+        Lines::Centiles(values) => values.iter().map(from_centile).collect(),
+        Lines::Sds(values) => values
+            .iter()
+            .map(|&z| LineSpec {
+                z,
+                origin: RoundingRule::Python,
+                centile: centile(z),
+                label: round_python(z, 3),
+            })
+            .collect(),
+    }
+}
+
+/// A line's `sds`: its z to 2 dp.
+pub(crate) fn line_sds(z: f64) -> f64 {
+    (z * 100.0).round_ties_even() / 100.0
 }
 
 fn specs(reference: Reference, lines: &Lines) -> Vec<LineSpec> {
-    let from_centile = |c: f64| LineSpec {
-        z: sds_for_centile(c),
-        origin: RoundingRule::NumPy,
-        centile: c,
-        label: c,
-    };
     match lines {
         // UK-WHO's Cole chart rounds each line to a multiple of 2/3 SD; the median stays NumPy's exact zero.
         Lines::Format(CentileFormat::ColeNine) if reference == Reference::UkWho => {
@@ -236,17 +259,7 @@ fn specs(reference: Reference, lines: &Lines) -> Vec<LineSpec> {
                 })
                 .collect()
         }
-        Lines::Format(format) => format.centiles().iter().map(|&c| from_centile(c)).collect(),
-        Lines::Centiles(values) => values.iter().map(|&c| from_centile(c)).collect(),
-        Lines::Sds(values) => values
-            .iter()
-            .map(|&z| LineSpec {
-                z,
-                origin: RoundingRule::Python,
-                centile: centile(z),
-                label: round_python(z, 3),
-            })
-            .collect(),
+        _ => line_specs(lines),
     }
 }
 
@@ -271,7 +284,7 @@ pub fn chart(reference: Reference, lines: &Lines, method: Method, sex: Sex) -> C
                     let sds = if reference == Reference::Trisomy21 {
                         spec.origin.round(spec.z, 2)
                     } else {
-                        (spec.z * 100.0).round_ties_even() / 100.0
+                        line_sds(spec.z)
                     };
                     let z = spec.origin.round(spec.z, 4);
                     let points = segment

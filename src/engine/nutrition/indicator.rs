@@ -193,6 +193,32 @@ fn cdc_chart(method: BeyondMethod) -> Chart {
     }
 }
 
+/// The table a chart of `indicator` draws: WHO's and CDC's weight-for-length and weight-for-height tables by
+/// their own lengths, the others by age.
+pub fn chart_of(indicator: Indicator) -> Chart {
+    match indicator {
+        Indicator::Who(BeyondMethod::WeightForLength) => Chart::WhoWeightForLength,
+        Indicator::Who(BeyondMethod::WeightForHeight) => Chart::WhoWeightForHeight,
+        Indicator::Who(m) => who_chart(m),
+        Indicator::Cdc(m) => cdc_chart(m),
+        Indicator::Iotf => Chart::IotfBmi,
+    }
+}
+
+/// A table's key in a chart response (its segment).
+pub(crate) fn table_key(chart: Chart) -> &'static str {
+    match chart {
+        Chart::WhoWeightForLength => "who_2006_weight_for_length",
+        Chart::WhoWeightForHeight => "who_2006_weight_for_height",
+        Chart::WhoArmCircumference => "who_2006_arm_circumference",
+        Chart::WhoTricepsSkinfold => "who_2006_triceps_skinfold",
+        Chart::WhoSubscapularSkinfold => "who_2006_subscapular_skinfold",
+        Chart::CdcWeightForLength => "cdc_2000_weight_for_length",
+        Chart::CdcWeightForStature => "cdc_2000_weight_for_stature",
+        Chart::IotfBmi => "iotf_bmi",
+    }
+}
+
 /// A table's name as the response reports it.
 pub(crate) fn table_name(chart: Chart) -> &'static str {
     match chart {

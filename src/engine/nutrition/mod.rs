@@ -1,9 +1,10 @@
 //! Indicators beyond the references of the RCPCH Digital Growth Charts API, each computed by its publisher's
 //! rules: WHO weight-for-length/height, arm circumference and skinfolds ([`who`]), CDC weight-for-length/stature
 //! ([`cdc`]), the IOTF BMI cut-offs ([`iotf`]), the WHO/UNICEF acute malnutrition classification
-//! ([`classification`]) and the WHO and CDC implausible-value flags ([`flags`]).
+//! ([`classification`]), the WHO and CDC implausible-value flags ([`flags`]) and the lines of their charts ([`chart`]).
 
 pub mod cdc;
+pub mod chart;
 pub mod classification;
 pub mod flags;
 pub mod indicator;

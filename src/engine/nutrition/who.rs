@@ -46,10 +46,8 @@ pub(crate) fn restricted_z(y: f64, l: f64, m: f64, s: f64) -> f64 {
     }
 }
 
-/// The measurement at `z` on WHO's restricted scale (the inverse of [`restricted_z`]): only the tests need it, to
-/// check the restricted z-score against its inverse.
-#[cfg(test)]
-fn restricted_measurement(z: f64, l: f64, m: f64, s: f64) -> f64 {
+/// The measurement at `z` on WHO's restricted scale (the inverse of [`restricted_z`]).
+pub(crate) fn restricted_measurement(z: f64, l: f64, m: f64, s: f64) -> f64 {
     let at = |z: f64| m * (1.0 + l * s * z).powf(1.0 / l);
     if z > 3.0 {
         at(3.0) + (z - 3.0) * (at(3.0) - at(2.0))
