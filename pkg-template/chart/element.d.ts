@@ -20,7 +20,7 @@ export interface ChartPointDetail {
 export declare class CentileChartElement extends HTMLElement {
   /** Measurements exactly as `calculation` / `bulkCalculation` return them. */
   measurements: readonly (MeasurementObject | BulkResult)[];
-  /** renderChart's options (attributes override the scalar ones; the width follows the element). */
+  /** renderChart's options (attributes override the scalar ones; the width follows the element). Its `messages` also word the age-window choice and the table twin (MESSAGES.ageWindow, ageWindows, table). */
   options: Partial<ChartOptions>;
   /** Draws now (changes are otherwise drawn at the next frame). */
   render(): void;

@@ -6,19 +6,21 @@
 // Scalar options are attributes too (reference, sex, measurement-method, kind, age, age-window "0 2" / "whole",
 // centiles, imperial, child-label). The chart is redrawn at the element's width (320 px and up, no horizontal
 // scroll), in one frame after any change. Above it, a choice of age window (fit the visits, 0–1, 0–4 or 2–18 years,
-// the whole reference): radios of 44 px that set the age-window attribute (hide it with ::part(windows)). Theming: CSS custom properties (--centile-line, --centile-point, ...) and
+// the whole reference): radios of 44 px that set the age-window attribute (hide it with ::part(windows)). Its words
+// and the table twin's are the chart's messages too (MESSAGES.ageWindow, ageWindows and table), so `messages`
+// translates everything the element shows. Theming: CSS custom properties (--centile-line, --centile-point, ...) and
 // ::part(chart | point | tooltip | table); dark mode and forced colours follow the user's settings. Every point is a
 // 44 px focus target; arrow keys move between points, Home / End to the first and last; Enter or a click selects.
 // Events: `centile-focus` and `centile-select`, with the point's details. A table twin (the same points as a table)
 // sits in a <details> below the chart. toSVG() and toPNG() export the chart as drawn (with its child label,
 // reference, version, table fingerprint and attribution); its print styles and
 // centile/element/print.css (the page's @page margins) print it on one page of A4 or Letter.
-import { renderChart } from 'centile/chart';
+import { MESSAGES, renderChart } from 'centile/chart';
 import { redraw } from './redraw.js';
 
 const ATTRIBUTES = ['reference', 'sex', 'measurement-method', 'kind', 'age', 'age-window', 'centiles', 'imperial', 'child-label'];
-/** The age windows offered, as age-window attribute values, with their labels. */
-const WINDOWS = [['auto', 'Fit visits'], ['0 1', '0–1 y'], ['0 4', '0–4 y'], ['2 18', '2–18 y'], ['whole', 'All ages']];
+/** The age windows offered, as age-window attribute values (their labels are MESSAGES.ageWindows'). */
+const WINDOWS = Object.keys(MESSAGES.ageWindows);
 
 const STYLE = `
 :host { display: block; max-width: 100%; color: var(--centile-text, #1f2933); font: var(--centile-font, 14px system-ui, sans-serif);
@@ -107,11 +109,13 @@ export class CentileChartElement extends Base {
   constructor() {
     super();
     const root = this.attachShadow({ mode: 'open' });
-    const windows = WINDOWS.map(([value, label]) => `<label><input type="radio" name="window" value="${value}">${label}</label>`).join('');
-    root.innerHTML = `<style>${STYLE}</style><fieldset class="windows" part="windows"><legend>Age window</legend>${windows}</fieldset>`
+    // The words are written by #words, from the options' messages.
+    const windows = WINDOWS.map((value) => `<label><input type="radio" name="window" value="${value}"><span></span></label>`).join('');
+    root.innerHTML = `<style>${STYLE}</style><fieldset class="windows" part="windows"><legend></legend>${windows}</fieldset>`
       + '<div class="chart" part="chart"></div><div class="tooltip" part="tooltip" hidden></div>'
       + '<div class="announce" role="status" aria-live="polite"></div>'
-      + '<details part="table"><summary>Table</summary><div class="table"></div></details>';
+      + '<details part="table"><summary></summary><div class="table"></div></details>';
+    this.#words();
     root.querySelector('.windows').addEventListener('change', (e) => this.setAttribute('age-window', e.target.value));
     const chart = root.querySelector('.chart');
     chart.addEventListener('focusin', (e) => this.#focus(e.target.closest('.point')));
@@ -224,6 +228,7 @@ export class CentileChartElement extends Base {
    */
   render() {
     const o = this.#chartOptions();
+    this.#words(o.messages);
     const span = o.ageWindow ?? 'auto';
     const chosen = Array.isArray(span) ? span.join(' ') : String(span);
     for (const radio of this.shadowRoot.querySelectorAll('.windows input')) radio.checked = radio.value === chosen;
@@ -242,6 +247,15 @@ export class CentileChartElement extends Base {
       this.#table(chart.querySelectorAll('.point'));
     }
     if (focused !== undefined && !this.shadowRoot.activeElement) chart.querySelector(`.point[data-point="${focused}"]`)?.focus();
+  }
+
+  /** The element's own words (the age-window choice and the table's summary): `messages` over MESSAGES, as the chart's. */
+  #words(messages) {
+    const m = { ...MESSAGES, ...messages };
+    const root = this.shadowRoot;
+    root.querySelector('.windows legend').textContent = m.ageWindow;
+    for (const radio of root.querySelectorAll('.windows input')) radio.nextElementSibling.textContent = m.ageWindows[radio.value] ?? radio.value;
+    root.querySelector('summary').textContent = m.table;
   }
 
   #table(points) {

@@ -62,8 +62,8 @@ export declare function renderChart(options: ChartOptions): string;
 export declare function formatCentile(centile: number | null | undefined): string;
 /** A measurement to one decimal place. */
 export declare function formatValue(value: number): string;
-/** `0.4th`, `2nd`, `91st`, `99.6th`. */
-export declare function ordinal(centile: number): string;
+/** `0.4th`, `2nd`, `91st`, `99.6th`: the centile (to one decimal) and its suffix from `suffix` (default MESSAGES.ordinal). */
+export declare function ordinal(centile: number, suffix?: ChartMessages['ordinal']): string;
 export declare const THEME: ChartTheme;
 export declare const MESSAGES: {
   title: { [M in MeasurementMethod | 'sds']: string };
@@ -94,4 +94,12 @@ export declare const MESSAGES: {
   acknowledgement: { [R in Exclude<Reference, 'turner'>]: string };
   /** `{version}` and `{fingerprint}` are replaced. */
   provenance: string;
+  /** A centile line's label's suffix by the English rule: `one` after 1, 21…, `two` after 2, 22…, `few` after 3, 23…, `other` after the rest (11–13, decimals). */
+  ordinal: { one: string; two: string; few: string; other: string };
+  /** <centile-chart>'s choice of age window: its name. */
+  ageWindow: string;
+  /** Each window's label, by its age-window value. */
+  ageWindows: { auto: string; '0 1': string; '0 4': string; '2 18': string; whole: string };
+  /** <centile-chart>'s table twin: the summary that opens it. */
+  table: string;
 };

@@ -67,6 +67,17 @@ export const MESSAGES = {
     'trisomy-21-aap': 'US Down syndrome growth charts (Zemel et al. 2015, AAP)',
   },
   provenance: 'Drawn by centile {version}, tables {fingerprint}',
+  /**
+   * A centile line's label is the centile and a suffix chosen by the English rule: `one` after 1, 21, 31…, `two`
+   * after 2, 22…, `few` after 3, 23…, `other` after the rest (11–13 and decimals too). A language with one form
+   * gives all four the same (German `.`).
+   */
+  ordinal: { one: 'st', two: 'nd', few: 'rd', other: 'th' },
+  /** <centile-chart>'s choice of age window: its name, and each window's label by its age-window value. */
+  ageWindow: 'Age window',
+  ageWindows: { auto: 'Fit visits', '0 1': '0–1 y', '0 4': '0–4 y', '2 18': '2–18 y', whole: 'All ages' },
+  /** <centile-chart>'s table twin. */
+  table: 'Table',
 };
 
 /** The default light theme: colours at 3:1 or more against the background. */
@@ -106,13 +117,13 @@ const attrs = (o) => Object.entries(o).filter(([, v]) => v !== undefined && v !=
   .map(([k, v]) => ` ${k}="${esc(v)}"`).join('');
 const fill = (template, values) => template.replace(/\{(\w+)\}/g, (_, k) => String(values[k]));
 
-/** `0.4th`, `2nd`, `91st`, `99.6th`. */
-export function ordinal(centile) {
+/** `0.4th`, `2nd`, `91st`, `99.6th`: the centile (to one decimal) and its suffix from `suffix` (MESSAGES.ordinal). */
+export function ordinal(centile, suffix = MESSAGES.ordinal) {
   const text = String(Math.round(centile * 10) / 10);
-  if (text.includes('.')) return `${text}th`;
+  if (text.includes('.')) return `${text}${suffix.other}`;
   const n = Number(text);
   const teen = n % 100 >= 11 && n % 100 <= 13;
-  return `${text}${teen ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' })[n % 10] ?? 'th'}`;
+  return `${text}${teen ? suffix.other : ({ 1: suffix.one, 2: suffix.two, 3: suffix.few })[n % 10] ?? suffix.other}`;
 }
 
 /** A centile as the specification reports it: an integer, one decimal below 1 or above 99, `<0.4` and `>99.6` beyond. */
@@ -496,7 +507,7 @@ export function renderChart(options) {
 
   if (s.kind === 'centile') {
     const key = [from, to, left, right, top, bottom, y0, y1].join(' ');
-    const uses = [t.line, t.transition, t.label, m.transition, m.transitionLabel];
+    const uses = [t.line, t.transition, t.label, m.transition, m.transitionLabel, m.ordinal];
     out.push(linesDrawn(segs, key, uses, () => centileBlock(segs, from, to, xMap, yMap, top, bottom, t, m)));
   } else {
     out.push('<g class="sds-lines">');
@@ -690,7 +701,7 @@ function centileBlock(segs, from, to, xMap, yMap, top, bottom, t, m) {
   const byY = [...placed].sort((a, b) => b.y - a.y);
   for (let i = 1; i < byY.length; i++) byY[i].y = Math.min(byY[i].y, byY[i - 1].y - 10);
   for (const l of placed) {
-    out.push(`<text${attrs({ class: 'centile-label', 'data-centile': l.centile, x: px(l.x), y: px(l.y + 3.5), fill: t.label })}>${esc(ordinal(l.centile))}</text>`);
+    out.push(`<text${attrs({ class: 'centile-label', 'data-centile': l.centile, x: px(l.x), y: px(l.y + 3.5), fill: t.label })}>${esc(ordinal(l.centile, m.ordinal))}</text>`);
   }
   return out.join('');
 }
@@ -769,7 +780,7 @@ function announce(p, s, m, unit) {
   }
   if (p.kind === 'bone') ages.push(`${formatValue(p.x)} ${m.years} (${m.bone})`);
   const value = s.kind === 'sds'
-    ? `${m.title[p.method]} ${formatValue(p.value)} ${m.unit[p.method]}, SDS ${(Math.round(p.y * 100) / 100).toFixed(2)}`
+    ? `${m.title[p.method]} ${formatValue(p.value)} ${m.unit[p.method]}, ${m.title.sds} ${(Math.round(p.y * 100) / 100).toFixed(2)}`
     : `${formatValue(p.value)} ${unit}`;
   const centile = p.centile === null || p.centile === undefined ? '' : `, ${formatCentile(p.centile)} ${m.centile}`;
   const kind = m[p.kind];

@@ -3,7 +3,8 @@
 // age and value (0.5 px), keyboard arrows between points with focus events and announcements, Enter to select,
 // axe-core at 0 violations (WCAG 2.2 A/AA), no horizontal scroll and 44 px targets at 320 and 390 px wide, dark
 // mode and forced colours, the table twin, PNG export at 300 dpi and the export name, the print stylesheet, an edit
-// redrawn in the first frame by replacing only its points, the age window chooser at 360 px, touch tooltips on a
+// redrawn in the first frame by replacing only its points, the age window chooser at 360 px, every word from the
+// options' messages (another language rewords the chooser, the table and the chart), touch tooltips on a
 // 360 px phone (touch emulation); and CentileChart (centile/react) in a React 19 page bundled by esbuild: points on
 // the map, an edit redrawn in place. Points are read by tests/consumers/chart-points.mjs.
 // Prints "N passed, N failed".
@@ -287,7 +288,7 @@ try {
       const i = l.querySelector('input').getBoundingClientRect();
       return { text: l.textContent, width: r.width, height: r.height, input: [i.width, i.height], left: r.left, right: r.right };
     }));
-    assert(boxes.map((b) => b.text).join('|') === 'Fit visits|0–1 y|0–4 y|2–18 y|All ages', JSON.stringify(boxes.map((b) => b.text)));
+    assert(boxes.map((b) => b.text).join('|') === Object.values(MESSAGES.ageWindows).join('|'), JSON.stringify(boxes.map((b) => b.text)));
     for (const b of boxes) {
       assert(b.width >= 44 && b.height >= 44 && b.input[0] >= 44 && b.input[1] >= 44, `"${b.text}": ${JSON.stringify(b)}`);
       assert(b.left >= 0 && b.right <= 360, `"${b.text}" off the screen: ${b.left}–${b.right}`);
@@ -321,6 +322,29 @@ try {
     await page.evaluate(() => document.getElementById('chart').removeAttribute('age-window'));
     await page.waitForFunction(() => document.getElementById('chart').shadowRoot.querySelector('.windows input:checked')?.value === 'auto');
     await page.setViewportSize({ width: 800, height: 900 });
+  });
+
+  await check('messages in another language reword all the element shows (the age window chooser and its name, the table twin\'s summary, the chart\'s title and centile labels); without them the English returns', async () => {
+    const words = () => page.evaluate(() => {
+      const root = document.getElementById('chart').shadowRoot;
+      return { legend: root.querySelector('.windows legend').textContent, windows: [...root.querySelectorAll('.windows label')].map((l) => l.textContent),
+        summary: root.querySelector('summary').textContent, title: root.querySelector('svg title').textContent,
+        labels: [...root.querySelectorAll('svg .centile-label')].map((t) => t.textContent) };
+    });
+    const english = await words();
+    assert(english.legend === MESSAGES.ageWindow && english.summary === MESSAGES.table && english.title.startsWith(MESSAGES.title.height), JSON.stringify(english));
+    const german = { ageWindow: 'Altersbereich', ageWindows: { auto: 'Besuche', '0 1': '0–1 J', '0 4': '0–4 J', '2 18': '2–18 J', whole: 'Alle Alter' },
+      table: 'Tabelle', title: { ...MESSAGES.title, height: 'Körpergröße' }, ordinal: { one: '.', two: '.', few: '.', other: '.' } };
+    await page.evaluate((messages) => { const chart = document.getElementById('chart'); chart.options = { ...chart.options, messages }; }, german);
+    await page.waitForFunction(() => document.getElementById('chart').shadowRoot.querySelector('svg title').textContent.startsWith('Körpergröße'));
+    const de = await words();
+    assert(de.legend === german.ageWindow && de.summary === german.table, JSON.stringify(de));
+    assert(de.windows.join('|') === Object.values(german.ageWindows).join('|'), JSON.stringify(de.windows));
+    assert(de.labels.length > 0 && de.labels.every((l) => /^\d+(\.\d)?\.$/.test(l)), JSON.stringify(de.labels));
+    await page.evaluate(() => { const chart = document.getElementById('chart'); const { messages, ...rest } = chart.options; chart.options = rest; });
+    await page.waitForFunction((title) => document.getElementById('chart').shadowRoot.querySelector('svg title').textContent === title, english.title);
+    const back = await words();
+    assert(JSON.stringify(back) === JSON.stringify(english), JSON.stringify(back));
   });
 
   await check('React 19 (centile/react, bundled by esbuild): points on the map, an edited visit in the first frame after it, only its elements replaced (no remount), onPointSelect', async () => {

@@ -454,6 +454,47 @@ test('messages and theme replace the words and colours', () => {
   for (const l of lines(svg)) assert.equal(l.attrs.stroke, '#000000');
 });
 
+/** MESSAGES with every word replaced by its path in «», its {placeholders} kept: another language, recognisably. */
+function translated(value, path = []) {
+  if (typeof value === 'string') return [`«${path.join('.')}»`, ...(value.match(/\{\w+\}/g) ?? [])].join(' ');
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, translated(v, [...path, k])]));
+}
+
+test('a messages object in another language replaces every word the chart writes', () => {
+  const messages = translated(MESSAGES);
+  const info = buildInfo();
+  const born = child({ weeks: 30, days: 3, n: 12, every: 40, value: (i) => 1.3 + i * 0.6, method: 'weight' });
+  const tall = child({ weeks: 30, days: 3, start: 2000, every: 400, n: 10, value: (i) => 110 + i * 6, notes: { 3: { bone_age: 8, bone_age_type: 'greulich-pyle' } } });
+  const mph = midParentalHeight({ height_paternal: 181, height_maternal: 164, sex: 'male' });
+  const charts = [
+    { measurement_method: 'weight', measurements: born, ageWindow: [-0.2, 1], imperial: true },
+    { measurement_method: 'weight', measurements: born, ageWindow: [-0.2, 0.02] },
+    { measurements: tall, ageWindow: 'whole', midParentalHeight: mph, imperial: true, childLabel: 'Ada' },
+    { measurements: tall, ageWindow: [0, 1] },
+    { kind: 'sds', measurements: [...born, ...tall] },
+  ];
+  // What the words are written around: the engine's answers (calendar ages, band sentences, flags), the child's
+  // label, the version and the table fingerprint.
+  const data = [...born, ...tall].flatMap((m) => [m.measurement_dates.chronological_calendar_age, m.measurement_dates.corrected_calendar_age,
+    m.measurement_calculated_values.chronological_centile_band, m.measurement_calculated_values.corrected_centile_band,
+    m.child_observation_value.observation_value_error, m.measurement_dates.observation_date]);
+  const known = [...data, 'Ada', info.version, info.reference_data_fingerprint.slice(0, 12)].filter(Boolean).sort((a, b) => b.length - a.length);
+  const written = new Set();
+  for (const options of charts) {
+    const svg = render({ ...options, messages });
+    const texts = all(svg, (e) => e.name === 'text' || e.name === 'title').map(textOf)
+      .concat(all(svg, (e) => 'aria-label' in e.attrs).map((e) => e.attrs['aria-label']));
+    for (const text of texts) {
+      for (const [, path] of text.matchAll(/«([^»]+)»/g)) written.add(path.split('.')[0]);
+      const rest = known.reduce((t, k) => t.split(k).join(' '), text.replace(/«[^»]+»/g, ' '));
+      assert.ok(!/\p{L}/u.test(rest), `${JSON.stringify(options.ageWindow ?? options.kind)}: ${JSON.stringify(text)} has words not from messages`);
+    }
+  }
+  // Every message the SVG can show was shown (the element's own words are tested in Chromium, tests/chart/run.mjs).
+  const elementOnly = ['ageWindow', 'ageWindows', 'table'];
+  assert.deepEqual([...written].sort(), Object.keys(MESSAGES).filter((k) => !elementOnly.includes(k)).sort());
+});
+
 test('bad options: a 422 CentileError naming the option (never a chart drawn from a guess), or the engine\'s CentileError', () => {
   const base = { reference: 'uk-who', sex: 'male', measurement_method: 'height' };
   const refused = (options, loc) => {

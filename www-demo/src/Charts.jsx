@@ -3,6 +3,7 @@
 // accessible twin: a table of the plotted points.
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { CentileChart } from 'centile/react';
+import { MESSAGES } from 'centile/chart';
 import { METHODS, formatCentile, formatValue } from './model.js';
 import { Field } from './Field.jsx';
 
@@ -20,8 +21,12 @@ function useWidth(ref) {
 const THEMES = { standard: undefined, monochrome: { line: '#000000', chronological: '#000000', corrected: '#000000', bone: '#000000', midParental: '#000000' } };
 /** The age toggle (the client specification's corrected / chronological / both choice). */
 const AGES = [['adjusted', 'corrected', 'Corrected Age'], ['unadjusted', 'chronological', 'Chronological Age'], ['both', 'both', 'Both Ages']];
-/** The age windows to choose from: the visits' own span (renderChart's 'auto'), three usual windows, the whole reference. */
-const WINDOWS = [['auto', 'auto', 'Fit visits'], ['0-1', [0, 1], '0–1 y'], ['0-4', [0, 4], '0–4 y'], ['2-18', [2, 18], '2–18 y'], ['whole', 'whole', 'All ages']];
+/**
+ * The age windows to choose from: the visits' own span (renderChart's 'auto'), three usual windows, the whole
+ * reference; labelled as <centile-chart> labels them (the chart's messages, by age-window value).
+ */
+const WINDOWS = [['auto', 'auto'], ['0-1', [0, 1]], ['0-4', [0, 4]], ['2-18', [2, 18]], ['whole', 'whole']]
+  .map(([key, window]) => [key, window, MESSAGES.ageWindows[Array.isArray(window) ? window.join(' ') : window]]);
 
 function download(blob, name) {
   const a = document.createElement('a');
@@ -132,7 +137,7 @@ export default memo(function Charts({ childId, name: childName, reference, sex, 
       <figure className="chart" ref={box} aria-describedby="chart-twin-caption" data-chart-type={chartType} data-method={method}
         data-child={childId} data-points={points.length} data-draws={draws.current}>
         {drawing}
-        <div role="radiogroup" aria-label="Age window" className="toggle">
+        <div role="radiogroup" aria-label={MESSAGES.ageWindow} className="toggle">
           {WINDOWS.map(([key, , label]) => [
             <input key={key} type="radio" id={`window-${key}-${childId}`} name={`window-${childId}`} value={key} checked={span === key} onChange={() => setSpan(key)} />,
             <label key={`${key}-label`} htmlFor={`window-${key}-${childId}`}>{label}</label>,
