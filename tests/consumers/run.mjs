@@ -47,9 +47,9 @@ const elapsed = () => `${((Date.now() - T0) / 1000).toFixed(1)}s`;
 // Browser consumers: `tool` names the package whose installed version labels the test; `page` is where run.mjs
 // puts page.html (the project root for tools that build from HTML, or the output after the build); `dev` marks
 // those also checked through their dev server; `chart` marks those drawing a growth chart (`build: false`: served as
-// installed).
+// installed); `rcpchChart` those drawing the RCPCH chart component through rcpch-chart.jsx (copied into src/).
 const BROWSER = {
-  vite: { tool: 'vite', what: 'React, RCPCH chart, worker', dev: true },
+  vite: { tool: 'vite', what: 'React, RCPCH chart, worker', dev: true, rcpchChart: true },
   vite7: { tool: 'vite', page: 'root', dev: true },
   vite6: { tool: 'vite', page: 'root', dev: true },
   vite5: { tool: 'vite', page: 'root', dev: true },
@@ -132,6 +132,7 @@ const copyProject = (name) => {
     writeFileSync(path.join(dir, 'src/case.js'), `export default ${JSON.stringify(testCase, null, 2)};\n`);
     if (BROWSER[name].page) cpSync(path.join(here, 'page.js'), path.join(dir, 'src/page.js'));
     if (BROWSER[name].page === 'root') cpSync(path.join(here, 'page.html'), path.join(dir, 'index.html'));
+    if (BROWSER[name].rcpchChart) cpSync(path.join(here, 'rcpch-chart.jsx'), path.join(dir, 'src/rcpch-chart.jsx'));
   }
   return dir;
 };

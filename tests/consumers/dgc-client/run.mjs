@@ -46,6 +46,7 @@ renameSync(path.join(work, packed.trim().split('\n').at(-1)), path.join(work, 'c
 function project(version) {
   const dir = path.join(work, version);
   cpSync(path.join(here, 'app'), dir, { recursive: true });
+  cpSync(path.join(here, '../rcpch-chart.jsx'), path.join(dir, 'src/rcpch-chart.jsx'));
   for (const f of ['package.json', 'package-lock.json']) {
     const from = path.join(here, `chart-${version}`, f);
     if (existsSync(from)) cpSync(from, path.join(dir, f));

@@ -3,9 +3,9 @@
 // `bulkCalculation` from `centile/web` in a module Web Worker. body[data-ready] is set once everything is in.
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { RCPCHChart } from '@rcpch/digital-growth-charts-react-component-library';
 import { calculation, midParentalHeight } from 'centile';
 import testCase from './case.json';
+import { CentileChart } from './rcpch-chart.jsx';
 
 const { reference, request, bulk } = testCase;
 const measurement = calculation(reference, request);
@@ -13,22 +13,8 @@ const mph = midParentalHeight({ height_maternal: 163, height_paternal: 178, sex:
 
 function Chart({ mph }) {
   return (
-    <RCPCHChart
-      title="centile test child"
-      measurementMethod={request.measurement_method}
-      reference={reference}
-      sex={request.sex}
-      measurements={{ [request.measurement_method]: [measurement] }}
-      midParentalHeightData={mph}
-      chartType="centile"
-      theme="traditional"
-      enableZoom={false}
-      enableExport={false}
-      exportChartCallback={() => {}}
-      clinicianFocus={true}
-      height={600}
-      width={800}
-    />
+    <CentileChart title="centile test child" reference={reference} sex={request.sex} method={request.measurement_method}
+      measurements={[measurement]} mph={mph} height={600} width={800} />
   );
 }
 

@@ -1,8 +1,8 @@
 // A small dGC client written as the RCPCH client is: requests through an axios instance, results taken in .then,
 // errors read from error.response in .catch, each result plotted by the RCPCH chart component.
 import React, { useEffect, useState } from 'react';
-import { RCPCHChart } from '@rcpch/digital-growth-charts-react-component-library';
 import { api } from './api.js';
+import { CentileChart } from './rcpch-chart.jsx';
 
 const headers = { 'Content-Type': 'application/json' };
 const post = (url, body) => api.post(url, body, { headers }).then((response) => response.data);
@@ -23,22 +23,7 @@ const fictional = { measurement_method: 'weight', sex: 'female', start_chronolog
 function Chart({ id, reference, sex, method, measurements, mph }) {
   return (
     <div className="chart" id={`${id}-chart`}>
-      <RCPCHChart
-        title={id}
-        measurementMethod={method}
-        reference={reference}
-        sex={sex}
-        measurements={{ [method]: measurements }}
-        midParentalHeightData={mph}
-        chartType="centile"
-        theme="traditional"
-        enableZoom={false}
-        enableExport={false}
-        exportChartCallback={() => {}}
-        clinicianFocus={true}
-        height={500}
-        width={700}
-      />
+      <CentileChart title={id} reference={reference} sex={sex} method={method} measurements={measurements} mph={mph} height={500} width={700} />
     </div>
   );
 }
