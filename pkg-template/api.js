@@ -464,8 +464,13 @@ function createApi(engine) {
     return [out, i];
   }
 
+  // Only centile/nutrition's build has it: the charts of the tables beyond the dGC API (null for a dGC request).
+  const beyondChart = isOwn(raw, 'nutritionChartCoordinates') ? raw.nutritionChartCoordinates : null;
+
   function chartCoordinates(reference, request) {
-    return { centile_data: segments(raw.chartCoordinatesFlat(path(reference), encode(request, SHAPES.chart, ['body'])), 0)[0] };
+    const r = path(reference), body = encode(request, SHAPES.chart, ['body']);
+    const beyond = beyondChart === null ? null : beyondChart(r, body);
+    return beyond !== null ? beyond : { centile_data: segments(raw.chartCoordinatesFlat(r, body), 0)[0] };
   }
 
   function midParentalHeight(request) {

@@ -4,8 +4,8 @@
 // implausible-value flags. The other entries answer these with a 422 CentileError naming this entry.
 
 import type {
-  BulkRequest, CalculationOptions, ErrorDetail, MeasurementMethod, MeasurementObject,
-  MeasurementRequest, Observation, Reference,
+  BulkRequest, CalculationOptions, ChartCoordinateRequest, ChartCoordinates, ErrorDetail,
+  MeasurementMethod, MeasurementObject, MeasurementRequest, Observation, Reference,
 } from '../index.js';
 
 export * from '../index.js';
@@ -76,3 +76,48 @@ export declare function calculation(reference: NutritionReference, request: Nutr
 
 /** `bulkCalculation`, and beyond the dGC API its methods, the `iotf` reference and `implausible_value_flags`. */
 export declare function bulkCalculation(reference: NutritionReference, request: NutritionBulkRequest, options?: CalculationOptions): NutritionBulkResponse;
+
+/** Beyond the dGC API: a chart request of one of its tables (`M`: the methods the reference has beyond it). */
+export interface NutritionChartRequest<M extends BeyondMethod | 'bmi' = BeyondMethod | 'bmi'> extends Omit<ChartCoordinateRequest, 'measurement_method'> {
+  measurement_method: M;
+}
+
+/** Beyond the dGC API: the key of the table a chart draws. */
+export type NutritionChartTable = 'who_2006_weight_for_length' | 'who_2006_weight_for_height' | 'who_2006_arm_circumference'
+  | 'who_2006_triceps_skinfold' | 'who_2006_subscapular_skinfold' | 'cdc_2000_weight_for_length' | 'cdc_2000_weight_for_stature' | 'iotf_bmi';
+
+/** Beyond the dGC API: a point of a line, one per table row, unrounded. */
+export interface NutritionChartPoint {
+  /** The line's label (its centile, or its SDS to 3 dp). */
+  l: number;
+  /** Weight-for-length/height: the length or height, cm. The others: the age in decimal years. */
+  x: number;
+  /** The measurement at the line's centile; null where the publisher's curve has no value. */
+  y: number | null;
+}
+
+/** Beyond the dGC API: a centile or SDS line of a table. */
+export interface NutritionCentileLine {
+  sds: number;
+  centile: number;
+  data: NutritionChartPoint[];
+}
+
+/** Beyond the dGC API: the chart of one table in the dGC shape, one segment named after the table; under the sex
+ * drawn, the lines by the method's name (the other sex null). */
+export interface NutritionChart {
+  centile_data: [{ [T in NutritionChartTable]?: {
+    male: { [method: string]: NutritionCentileLine[] } | null;
+    female: { [method: string]: NutritionCentileLine[] } | null;
+  } }];
+}
+
+/** Beyond the dGC API: the IOTF BMI chart (2-18 years by half year). Throws CentileError. */
+export declare function chartCoordinates(reference: 'iotf', request: NutritionChartRequest<'bmi'>): NutritionChart;
+/** Beyond the dGC API: CDC 2000 weight-for-length (x: length, cm) and weight-for-stature (x: stature, cm). */
+export declare function chartCoordinates(reference: 'cdc', request: NutritionChartRequest<'weight_for_length' | 'weight_for_height'>): NutritionChart;
+/** Beyond the dGC API: WHO 2006 weight-for-length/height (x: length or height, cm), arm circumference and
+ * skinfolds for age (x: age, years). */
+export declare function chartCoordinates(reference: 'who', request: NutritionChartRequest<BeyondMethod>): NutritionChart;
+/** `chartCoordinates` of `centile`. Throws CentileError. */
+export declare function chartCoordinates(reference: Reference, request: ChartCoordinateRequest): ChartCoordinates;

@@ -225,6 +225,17 @@ pub fn chart_coordinates_flat(reference: &str, request: &str) -> Result<Vec<f64>
         .map_err(error)
 }
 
+/// `chart-coordinates` beyond the dGC API (`api::nutrition_chart_coordinates`; only in the build with them, the
+/// package's `centile/nutrition`): the chart, or `null` for a dGC request.
+#[cfg(feature = "nutrition")]
+#[wasm_bindgen(js_name = nutritionChartCoordinates)]
+pub fn nutrition_chart_coordinates(reference: &str, request: &str) -> Result<JsValue, JsValue> {
+    result(api::nutrition_chart_coordinates(
+        &string_arg(reference, "reference")?,
+        &arg(request),
+    ))
+}
+
 /// `POST /utilities/mid-parental-height`, flattened (see [`flat::mid_parental_height`]) for the package's
 /// JavaScript builder.
 #[wasm_bindgen(js_name = midParentalHeightFlat)]

@@ -142,7 +142,7 @@ test('calculation gives the measurement object with beyond_dgc, the malnutrition
     (e) => e instanceof nutrition.CentileError && e.status === 422 && /only in the who reference/.test(e.message));
 });
 
-test('the other entries answer the measurements beyond the dGC API with a 422 naming centile/nutrition', async () => {
+test('the other entries answer the measurements beyond the dGC API (calculations and charts) with a 422 naming centile/nutrition', async () => {
   const entries = { default: await import(`${pkg}bundler/index.js`), node: createRequire(import.meta.url)(`${pkg}node/index.cjs`) };
   const child = { birth_date: '2020-01-01', observation_date: '2021-01-01', sex: 'female', observation_value: 8 };
   for (const [name, centile] of Object.entries(entries)) {
@@ -152,7 +152,7 @@ test('the other entries answer the measurements beyond the dGC API with a 422 na
       ['iotf', { ...child, measurement_method: 'bmi' }, ['path', 'reference']],
     ]) {
       for (const call of [() => centile.calculation(reference, request),
-        () => centile.bulkCalculation(reference, { ...request, observations: [child] })]) {
+        () => centile.bulkCalculation(reference, { ...request, observations: [child] }), () => centile.chartCoordinates(reference, request)]) {
         assert.throws(call, (e) => e instanceof centile.CentileError && e.status === 422
           && /beyond the dGC API .*centile\/nutrition/.test(e.message) && JSON.stringify(e.detail[0].loc) === JSON.stringify(loc),
         `${name} ${reference} ${request.measurement_method}`);
@@ -164,4 +164,48 @@ test('the other entries answer the measurements beyond the dGC API with a 422 na
     // Still answering, and the dGC methods as before.
     assert.equal(typeof centile.calculation('who', { ...child, measurement_method: 'weight' }).measurement_calculated_values.chronological_sds, 'number');
   }
+});
+
+test('chartCoordinates draws each table beyond the dGC API: every point scores back to its line (weight-for-length by length)', () => {
+  for (const [reference, method, key, xField] of [['who', 'weight_for_length', 'who_2006_weight_for_length', 'length'],
+    ['who', 'weight_for_height', 'who_2006_weight_for_height', 'height'], ['cdc', 'weight_for_length', 'cdc_2000_weight_for_length', 'length'],
+    ['cdc', 'weight_for_height', 'cdc_2000_weight_for_stature', 'height'], ['who', 'arm_circumference', 'who_2006_arm_circumference', null],
+    ['who', 'triceps_skinfold', 'who_2006_triceps_skinfold', null], ['who', 'subscapular_skinfold', 'who_2006_subscapular_skinfold', null],
+    ['iotf', 'bmi', 'iotf_bmi', null]]) {
+    const chart = nutrition.chartCoordinates(reference, { sex: 'female', measurement_method: method });
+    assert.deepEqual(Object.keys(chart.centile_data[0]), [key]);
+    assert.equal(chart.centile_data[0][key].male, null);
+    const lines = chart.centile_data[0][key].female[method];
+    assert.deepEqual(lines.map((l) => l.centile), [0.4, 2, 9, 25, 50, 75, 91, 98, 99.6]);
+    for (const line of lines) {
+      const z = nutrition.sdsForCentile(line.centile);
+      // Weight-for-length at 6 months (lying), weight-for-height at 3 years (standing); the others at the row's age
+      // where a pair of dates gives it exactly (every WHO day row; IOTF's rows at 4, 8, 12 and 16 years).
+      const exact = line.data.filter((p) => xField !== null || Math.abs(p.x * 365.25 - Math.round(p.x * 365.25)) < 1e-9);
+      const step = Math.max(1, Math.floor(exact.length / 20));
+      const observations = exact.filter((_, i) => i % step === 0).map((p) => (xField === null
+        ? { observation_date: after(Math.round(p.x * 365.25)), observation_value: p.y }
+        : { observation_date: after(xField === 'length' ? 183 : 1096), observation_value: p.y, [xField]: p.x }));
+      const { results } = nutrition.bulkCalculation(reference, { birth_date: BIRTH, sex: 'female', measurement_method: method, observations });
+      results.forEach((r, i) => assert.ok(Math.abs(zOf(r) - z) <= 1e-9, `${key} ${line.centile} point ${i}: ${zOf(r)} vs ${z}`));
+    }
+  }
+  const dgc = { sex: 'male', measurement_method: 'height' };
+  assert.deepEqual(nutrition.chartCoordinates('who', dgc), createRequire(import.meta.url)(`${pkg}node/index.cjs`).chartCoordinates('who', dgc));
+});
+
+test('chartCoordinates: CDC weight-for-stature runs along the stature (cm), each vertex CDC\'s published centile', () => {
+  const [header, ...lines] = readFileSync(new URL('../../reference-data/nutrition/cdc/wtstat.csv', import.meta.url), 'utf8').trim().split('\n');
+  const keys = header.split(',');
+  const boys = lines.map((l) => Object.fromEntries(l.split(',').map((v, i) => [keys[i], Number(v)]))).filter((r) => r.Sex === 1);
+  const centiles = keys.filter((k) => k.startsWith('P')).map((k) => Number(k.slice(1)));
+  const chart = nutrition.chartCoordinates('cdc', { sex: 'male', measurement_method: 'weight_for_height', centile_format: centiles });
+  const drawn = chart.centile_data[0].cdc_2000_weight_for_stature.male.weight_for_height;
+  for (const line of drawn) {
+    assert.deepEqual(line.data.map((p) => p.x), boys.map((r) => r.Height));
+    line.data.forEach((p, i) => assert.ok(Math.abs(p.y - boys[i][`P${line.centile}`]) <= TOLERANCE, `P${line.centile} at ${p.x} cm: ${p.y}`));
+  }
+  assert.throws(() => nutrition.chartCoordinates('cdc', { sex: 'male', measurement_method: 'arm_circumference' }),
+    (e) => e instanceof nutrition.CentileError && e.status === 422
+      && e.message.includes('measurement_method arm_circumference is beyond the dGC API and only in the who reference'));
 });
