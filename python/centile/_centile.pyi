@@ -27,8 +27,11 @@ __all__ = [
     "epoch_days",
     "NO_BAND",
     "ages_between",
-    "band",
     "ordinal",
+    "measurement",
+    "fictional_child",
+    "age_comments",
+    "centile_band_sentence",
 ]
 
 __version__: str
@@ -80,5 +83,23 @@ def epoch_days(texts: Sequence[str]) -> List[int]: ...
 def ages_between(
     birth_date: str, observation_date: str, weeks: int, days: int
 ) -> Tuple[float, float, str, Optional[str], Optional[Tuple[int, int]]]: ...
-def band(sds: float, centile_format: str) -> Optional[Tuple[str, Optional[float], Optional[float]]]: ...
 def ordinal(centile: float) -> str: ...
+def measurement(
+    reference: Any,
+    birth_date: Any,
+    observation_date: Any,
+    measurement_method: Any,
+    observation_value: Any,
+    sex: Any,
+    gestation_weeks: Any,
+    gestation_days: Any,
+    events_text: Any,
+    bone_age: Any,
+    bone_age_type: Any,
+    bone_age_sds: Any,
+    bone_age_centile: Any,
+    bone_age_text: Any,
+) -> Dict[str, Any]: ...
+def fictional_child(reference: str, body: Any) -> List[Dict[str, Any]]: ...
+def age_comments(case: str, born: str) -> List[str]: ...
+def centile_band_sentence(sds: float, measurement_method: str, centile_format: str) -> Optional[str]: ...

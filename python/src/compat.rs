@@ -1,8 +1,8 @@
-//! The engine's pieces `centile.rcpchgrowth` composes rcpchgrowth's functions from: ages between two dates, a
-//! band's classification against a format's centile lines, and ordinals.
+//! The engine's pieces `centile.rcpchgrowth` composes rcpchgrowth's functions from: ages between two dates and
+//! ordinals.
 
 use centile::engine::ages::{self, Date, Gestation};
-use centile::engine::centiles::{ordinal as ordinal_text, Band, CentileFormat};
+use centile::engine::centiles::ordinal as ordinal_text;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 
@@ -34,25 +34,6 @@ fn ages_between(
     ))
 }
 
-/// Where `sds` sits against the lines of `centile_format`, as rcpchgrowth classifies it: ("outside", None,
-/// None), ("below" | "above", None, None), ("on", c, None) or ("between", lower, upper); None on the top edge.
-#[pyfunction]
-#[allow(clippy::type_complexity)]
-fn band(
-    sds: f64,
-    centile_format: &str,
-) -> PyResult<Option<(&'static str, Option<f64>, Option<f64>)>> {
-    let format = CentileFormat::parse(centile_format)
-        .ok_or_else(|| PyValueError::new_err("Unknown centile format"))?;
-    Ok(Band::classify(sds, format).map(|b| match b {
-        Band::WellOutside => ("outside", None, None),
-        Band::BelowLines => ("below", None, None),
-        Band::AboveLines => ("above", None, None),
-        Band::On(c) => ("on", Some(c), None),
-        Band::Between(lo, hi) => ("between", Some(lo), Some(hi)),
-    }))
-}
-
 /// A centile as an English ordinal: 2 -> "2nd", 0.4 -> "0.4th".
 #[pyfunction]
 fn ordinal(centile: f64) -> String {
@@ -61,7 +42,6 @@ fn ordinal(centile: f64) -> String {
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(ages_between, m)?)?;
-    m.add_function(wrap_pyfunction!(band, m)?)?;
     m.add_function(wrap_pyfunction!(ordinal, m)?)?;
     Ok(())
 }

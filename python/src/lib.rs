@@ -5,6 +5,7 @@
 mod columns;
 mod compat;
 mod convert;
+mod rcpchgrowth;
 mod topy;
 
 use centile::dgc::api;
@@ -199,5 +200,6 @@ fn _centile(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(acceleration, m)?)?;
     columns::register(m)?;
     compat::register(m)?;
+    rcpchgrowth::register(m)?;
     Ok(())
 }

@@ -7,6 +7,7 @@ import math
 import pytest
 import rcpchgrowth as oracle
 
+from centile import CentileError
 from centile import rcpchgrowth as compat
 from conftest import vectors
 
@@ -87,6 +88,62 @@ def test_functions_equal_rcpchgrowth():
             oracle.measurement_from_sds(reference, 1.2, method, sex, age), abs=1e-9)
     with pytest.raises(LookupError):
         compat.sds_for_measurement("uk-who", 21.0, "height", 170.0, "male")
+
+
+def test_what_the_caller_gave_is_in_the_dict_as_rcpchgrowth_holds_it():
+    """Dates as the objects given (a datetime keeps its type, the due date too, with the birth's time of day), the
+    events' list itself in every place rcpchgrowth puts it, the bone age passed through."""
+    born, seen = datetime.datetime(2019, 5, 3), datetime.datetime(2020, 2, 1)
+    for birth_date, observation_date in ((born, seen), (born.date(), seen.date())):
+        args = dict(birth_date=birth_date, observation_date=observation_date, measurement_method="height",
+                    observation_value=72.5, reference="uk-who", sex="female", gestation_weeks=31, gestation_days=4,
+                    bone_age=0.9, bone_age_type="greulich-pyle", bone_age_sds=0.2, bone_age_centile=58.0,
+                    bone_age_text="read twice")
+        events = ["started solids", "admitted"]
+        ours = compat.Measurement(**args, events_text=events).measurement
+        theirs = oracle.Measurement(**args, events_text=list(events)).measurement
+        for m in (ours, theirs):
+            m.pop("provenance")
+        same(ours, theirs)
+        birth = ours["birth_data"]
+        assert birth["birth_date"] is birth_date and ours["measurement_dates"]["observation_date"] is observation_date
+        assert type(birth["estimated_date_delivery"]) is type(theirs["birth_data"]["estimated_date_delivery"])
+        assert ours["events_data"]["events_text"] is events
+        for kind in ours["plottable_data"].values():
+            for point in kind.values():
+                assert point["events_text"] is events
+    args = dict(birth_date=born.replace(hour=14, minute=25), observation_date=seen, measurement_method="height",
+                observation_value=72.5, reference="uk-who", sex="female", gestation_weeks=31, gestation_days=4)
+    due = compat.Measurement(**args).measurement["birth_data"]["estimated_date_delivery"]
+    assert due == oracle.Measurement(**args).measurement["birth_data"]["estimated_date_delivery"]
+    assert (due.hour, due.minute) == (14, 25)
+    # Text dates (which rcpchgrowth fails on) stay text; the due date is a date.
+    text = compat.Measurement(**{**args, "birth_date": "2019-05-03", "observation_date": "2020-02-01"}).measurement
+    dated = compat.Measurement(**{**args, "birth_date": born.date(), "observation_date": seen.date()}).measurement
+    assert (text["birth_data"].pop("birth_date"), text["measurement_dates"].pop("observation_date")) == (
+        "2019-05-03", "2020-02-01")
+    dated["birth_data"].pop("birth_date"), dated["measurement_dates"].pop("observation_date")
+    assert text == dated and type(text["birth_data"]["estimated_date_delivery"]) is datetime.date
+
+
+def test_comments_equal_rcpchgrowth():
+    for chronological, corrected in ((1.2, 1.2), (1.2, 1.1), (1.2, float("nan"))):
+        for weeks, days in ((0, 0), (25, 3), (36, 6), (37, 0), (40, 0), (41, 2), (42, 1), (44, 6)):
+            for reference in ("uk-who", "who", "cdc", "turners-syndrome", "trisomy-21"):
+                args = (chronological, corrected, weeks, days, reference)
+                assert compat.comment_prematurity_correction(*args) == oracle.comment_prematurity_correction(*args)
+
+
+def test_measurements_beyond_the_dgc_api_are_refused():
+    """rcpchgrowth has no IOTF reference and no nutrition indicators: the package says where they are."""
+    args = dict(birth_date=datetime.date(2017, 1, 1), observation_date=datetime.date(2020, 1, 1), observation_value=16.0,
+                sex="male")
+    for reference, method, field in (("iotf", "bmi", ["path", "reference"]),
+                                     ("who", "arm_circumference", ["body", "measurement_method"])):
+        with pytest.raises(CentileError) as raised:
+            compat.Measurement(reference=reference, measurement_method=method, **args)
+        assert raised.value.detail[0]["loc"] == field
+        assert "centile.calculation" in raised.value.detail[0]["msg"]
 
 
 def test_velocity_acceleration_and_chart_equal_rcpchgrowth():

@@ -1,6 +1,6 @@
 """rcpchgrowth 4.6.5's public API computed by centile: a script that changes only its import
 (``from centile import rcpchgrowth`` or ``import centile.rcpchgrowth as rcpchgrowth``) gets the same numbers,
-about a hundred times faster and without SciPy.
+more than a hundred times faster and without SciPy.
 
 The modules scripts import directly are here under rcpchgrowth's names: ``global_functions``,
 ``date_calculations``, ``centile_bands``, ``age_advice_strings``, ``bmi_functions``, ``dynamic_growth``,

@@ -3,13 +3,10 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-from typing import Optional, Tuple
+from typing import Optional
 
-from centile._centile import band, ordinal
-from .constants.reference_constants import BMI, COLE_TWO_THIRDS_SDS_NINE_CENTILES, HEAD_CIRCUMFERENCE, UK_WHO
-
-_NOUNS = {BMI: "body mass index", HEAD_CIRCUMFERENCE: "head circumference"}
+from centile._centile import centile_band_sentence, ordinal
+from .constants.reference_constants import COLE_TWO_THIRDS_SDS_NINE_CENTILES, UK_WHO
 
 
 def return_suffix(centile: float) -> str:
@@ -21,23 +18,4 @@ def centile_band_for_centile(sds: float, measurement_method: str,
                              centile_format: str = COLE_TWO_THIRDS_SDS_NINE_CENTILES,
                              reference: str = UK_WHO) -> Optional[str]:
     """The sentence for where ``sds`` lies against the lines of ``centile_format``."""
-    found = band(float(sds), centile_format)
-    return None if found is None else _sentence(found, measurement_method)
-
-
-@lru_cache(maxsize=1024)
-def _sentence(found: Tuple[str, Optional[float], Optional[float]], measurement_method: str) -> Optional[str]:
-    """The sentence of a band (few distinct ones: each is written once)."""
-    what = f"This {_NOUNS.get(measurement_method, measurement_method)} measurement"
-    kind, lower, upper = found
-    if kind == "outside":
-        return f"{what} is well outside the normal range. Please check its accuracy."
-    if kind == "below":
-        return f"{what} is below the normal range."
-    if kind == "above":
-        return f"{what} is above the normal range."
-    if kind == "on" and lower is not None:
-        return f"{what} is on or near the {return_suffix(lower)} centile."
-    if lower is not None and upper is not None:
-        return f"{what} is between the {return_suffix(lower)} and {return_suffix(upper)} centiles."
-    return None
+    return centile_band_sentence(float(sds), measurement_method, centile_format)

@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any, Dict, List
 
 from centile import _centile
-from .measurement import _as_rcpchgrowth
 
 _YEARS = {"d": 1 / 365.25, "day": 1 / 365.25, "days": 1 / 365.25, "w": 7 / 365.25, "week": 7 / 365.25,
           "weeks": 7 / 365.25, "m": 1 / 12, "month": 1 / 12, "months": 1 / 12, "y": 1.0, "year": 1.0, "years": 1.0}
@@ -30,5 +29,4 @@ def generate_fictional_child_data(measurement_method: str, sex: str, start_chron
             "gestation_days": gestation_days, "measurement_interval_type": measurement_interval_type,
             "measurement_interval_number": measurement_interval_number, "start_sds": start_sds, "drift": drift,
             "drift_range": drift_range, "noise": noise, "noise_range": noise_range}
-    series = _centile.fictional_child_data(reference, body)
-    return [_as_rcpchgrowth(m, None, None) for m in series]
+    return _centile.fictional_child(reference, body)

@@ -3,66 +3,14 @@
 from __future__ import annotations
 
 import datetime
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Dict, List, Optional
 
 from centile import _centile
 from centile._centile import CentileError
-from .age_advice_strings import comment_prematurity_correction
-from .centile_bands import centile_band_for_centile
-from .constants.reference_constants import (
-    BMI,
-    CDC,
-    COLE_TWO_THIRDS_SDS_NINE_CENTILES,
-    EIGHTY_FIVE_PERCENT_CENTILES,
-    THREE_PERCENT_CENTILES,
-)
-from ._dates import iso, shifted, to_date
-
-#: Per age, the keys _as_rcpchgrowth rewrites: its SDS, its band, its plotted points' key, and its two comments.
-_AGES = tuple((f"{age}_sds", f"{age}_centile_band", f"{age}_decimal_age_data", f"lay_{age}_decimal_age_comment",
-               f"clinician_{age}_decimal_age_comment") for age in ("chronological", "corrected"))
 
 
-def _band_format(reference: str, method: str) -> str:
-    if reference == CDC:
-        return EIGHTY_FIVE_PERCENT_CENTILES if method == BMI else THREE_PERCENT_CENTILES
-    return COLE_TWO_THIRDS_SDS_NINE_CENTILES
-
-
-def _as_rcpchgrowth(m: Dict[str, Any], birth_date: Any, observation_date: Any) -> Dict[str, Any]:
-    """The engine's measurement object in rcpchgrowth's form: dates as the date objects given (the estimated date
-    of delivery as a date), and rcpchgrowth's own wording for the age comments and centile bands."""
-    birth, dates = m["birth_data"], m["measurement_dates"]
-    values, method = m["measurement_calculated_values"], m["child_observation_value"]["measurement_method"]
-    reference = m["provenance"]["growth_reference"]
-    birth["birth_date"] = birth_date if birth_date is not None else to_date(birth["birth_date"])
-    birth["estimated_date_delivery"] = shifted(birth["birth_date"], birth["estimated_date_delivery"])
-    seen = dates["observation_date"]
-    dates["observation_date"] = observation_date if observation_date is not None else to_date(seen)
-    c = comment_prematurity_correction(dates["chronological_decimal_age"], dates["corrected_decimal_age"],
-                                       birth["gestation_weeks"], birth["gestation_days"], reference)
-    comments = {
-        "clinician_corrected_decimal_age_comment": c["clinician_corrected_comment"],
-        "lay_corrected_decimal_age_comment": c["lay_corrected_comment"],
-        "clinician_chronological_decimal_age_comment": c["clinician_chronological_comment"],
-        "lay_chronological_decimal_age_comment": c["lay_chronological_comment"],
-    }
-    dates["comments"] = comments
-    fmt = _band_format(reference, method)
-    plotted = m["plottable_data"]
-    centile_points, sds_points = plotted["centile_data"], plotted["sds_data"]
-    for sds_key, band_key, points_key, lay_key, clinician_key in _AGES:
-        sds = values[sds_key]
-        band = None if sds is None else centile_band_for_centile(sds, method, fmt, reference)
-        values[band_key] = band
-        lay, clinician = comments[lay_key], comments[clinician_key]
-        point = centile_points[points_key]
-        point["centile_band"], point["lay_comment"], point["clinician_comment"] = band, lay, clinician
-        point = sds_points[points_key]
-        point["centile_band"], point["lay_comment"], point["clinician_comment"] = band, lay, clinician
-        point.pop("sds", None)
-        point.pop("observation_error", None)
-    return m
+#: What rcpchgrowth takes as a date: a ``date`` (or ``datetime``), or ISO text.
+_DATES = (datetime.date, str)
 
 
 class MeasurementTypeError(CentileError, TypeError):
@@ -98,30 +46,20 @@ class Measurement:
         self.bone_age_centile = bone_age_centile
         self.bone_age_text = bone_age_text
         self.events_text = events_text
-        for name, given in (("birth_date", birth_date), ("observation_date", observation_date)):
-            if not isinstance(given, (datetime.date, str)):
-                error = MeasurementTypeError(f"{name}: Input should be a valid date")
-                error.detail = [{"loc": ["body", name], "msg": "Input should be a valid date", "type": "date_type",
-                                 "input": None}]
-                raise error
-        body: Dict[str, Any] = {"birth_date": iso(birth_date), "observation_date": iso(observation_date),
-                                "observation_value": observation_value, "sex": sex,
-                                "measurement_method": measurement_method}
-        if gestation_weeks:
-            body["gestation_weeks"], body["gestation_days"] = gestation_weeks, gestation_days
-        optional: Tuple[Tuple[str, Any], ...] = (("events_text", events_text), ("bone_age", bone_age),
-                                                 ("bone_age_type", bone_age_type),
-                                                 ("bone_age_sds", bone_age_sds), ("bone_age_centile", bone_age_centile),
-                                                 ("bone_age_text", bone_age_text))
-        for key, extra in optional:
-            if extra is not None:
-                body[key] = extra
+        if not (isinstance(birth_date, _DATES) and isinstance(observation_date, _DATES)):
+            name = "birth_date" if not isinstance(birth_date, _DATES) else "observation_date"
+            error = MeasurementTypeError(f"{name}: Input should be a valid date")
+            error.detail = [{"loc": ["body", name], "msg": "Input should be a valid date", "type": "date_type",
+                             "input": None}]
+            raise error
         try:
-            answer = _centile.calculation(reference, body)
+            measurement = _centile.measurement(reference, birth_date, observation_date, measurement_method,
+                                               observation_value, sex, gestation_weeks, gestation_days, events_text,
+                                               bone_age, bone_age_type, bone_age_sds, bone_age_centile, bone_age_text)
         except CentileError as e:
             if any(d["type"] == "missing" or d["type"].endswith(("_type", "_parsing")) for d in e.detail):
                 error = MeasurementTypeError(str(e))
                 error.detail = e.detail
                 raise error from None
             raise
-        self.measurement: Dict[str, Any] = _as_rcpchgrowth(answer, birth_date, observation_date)
+        self.measurement: Dict[str, Any] = measurement
