@@ -88,6 +88,7 @@ def measurement(
     reference: Any,
     birth_date: Any,
     observation_date: Any,
+    observed: Any,
     measurement_method: Any,
     observation_value: Any,
     sex: Any,

@@ -682,9 +682,10 @@ fn date_value(d: &Bound<'_, PyAny>) -> Result<Value, ValidationError> {
 }
 
 /// `rcpchgrowth.Measurement(...).measurement`: the request's fields as rcpchgrowth's constructor takes them
-/// (`gestation_weeks` 0 means term; a `None` optional field is left out).
+/// (`gestation_weeks` 0 means term; a `None` optional field is left out), and `observed`, the day the
+/// observation counts on (`_dates.observed`), which the dict does not hold.
 #[pyfunction]
-#[pyo3(signature = (reference, birth_date, observation_date, measurement_method, observation_value, sex,
+#[pyo3(signature = (reference, birth_date, observation_date, observed, measurement_method, observation_value, sex,
     gestation_weeks, gestation_days, events_text, bone_age, bone_age_type, bone_age_sds, bone_age_centile,
     bone_age_text))]
 #[allow(clippy::too_many_arguments)]
@@ -693,6 +694,7 @@ fn measurement<'py>(
     reference: &Bound<'py, PyAny>,
     birth_date: &Bound<'py, PyAny>,
     observation_date: &Bound<'py, PyAny>,
+    observed: &Bound<'py, PyAny>,
     measurement_method: &Bound<'py, PyAny>,
     observation_value: &Bound<'py, PyAny>,
     sex: &Bound<'py, PyAny>,
@@ -714,7 +716,7 @@ fn measurement<'py>(
         ),
         (
             "observation_date".to_owned(),
-            date_value(observation_date).map_err(fail)?,
+            date_value(observed).map_err(fail)?,
         ),
         (
             "observation_value".to_owned(),

@@ -126,6 +126,28 @@ def test_what_the_caller_gave_is_in_the_dict_as_rcpchgrowth_holds_it():
     assert text == dated and type(text["birth_data"]["estimated_date_delivery"]) is datetime.date
 
 
+def test_datetimes_count_whole_days_between_the_instants_as_rcpchgrowth():
+    """rcpchgrowth subtracts the two datetimes: an observation earlier in the day than the birth's time is a day
+    younger than the dates alone say."""
+    for born, seen, kg in ((datetime.datetime(2019, 5, 3, 14, 25), datetime.datetime(2020, 2, 1, 9, 0), 7.2),
+                           (datetime.datetime(2019, 5, 3, 9, 0), datetime.datetime(2020, 2, 1, 14, 25), 7.2),
+                           (datetime.datetime(2019, 5, 3, 23, 0), datetime.datetime(2019, 6, 14, 1, 0), 3.1)):
+        for weeks, days in ((31, 4), (0, 0)):
+            args = dict(birth_date=born, observation_date=seen, measurement_method="weight", observation_value=kg,
+                        reference="uk-who", sex="male", gestation_weeks=weeks, gestation_days=days)
+            ours, theirs = compat.Measurement(**args).measurement, oracle.Measurement(**args).measurement
+            for m in (ours, theirs):
+                m.pop("provenance")
+            same(ours, theirs)
+            assert compat.chronological_decimal_age(born, seen) == oracle.chronological_decimal_age(born, seen)
+            assert compat.chronological_calendar_age(born, seen) == oracle.chronological_calendar_age(born, seen)
+            if weeks:
+                assert compat.corrected_decimal_age(born, seen, weeks, days) == oracle.corrected_decimal_age(
+                    born, seen, weeks, days)
+                assert compat.corrected_gestational_age(born, seen, weeks, days) == oracle.corrected_gestational_age(
+                    born, seen, weeks, days)
+
+
 def test_comments_equal_rcpchgrowth():
     for chronological, corrected in ((1.2, 1.2), (1.2, 1.1), (1.2, float("nan"))):
         for weeks, days in ((0, 0), (25, 3), (36, 6), (37, 0), (40, 0), (41, 2), (42, 1), (44, 6)):

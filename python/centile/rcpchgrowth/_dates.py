@@ -27,3 +27,12 @@ def shifted(start: Any, iso_text: str) -> Any:
     if type(start) is datetime.date or not isinstance(start, datetime.date):
         return to_date(iso_text)
     return start + (to_date(iso_text) - to_date(iso(start)))
+
+
+def observed(birth: Any, observation: Any) -> Any:
+    """The day the engine counts the observation on. rcpchgrowth subtracts the two objects, so between two
+    ``datetime`` it counts the whole days between the two instants (an observation earlier in the day than the
+    birth's time counts one day fewer); otherwise the observation as given."""
+    if isinstance(birth, datetime.datetime) and isinstance(observation, datetime.datetime):
+        return birth.date() + datetime.timedelta(days=(observation - birth).days)
+    return observation

@@ -7,7 +7,7 @@ import datetime
 from typing import Dict, Optional, Tuple
 
 from centile._centile import ages_between
-from ._dates import iso, shifted, to_date
+from ._dates import iso, observed, shifted, to_date
 
 
 def _gestation(gestation_weeks: int, gestation_days: int) -> Tuple[int, int]:
@@ -17,7 +17,7 @@ def _gestation(gestation_weeks: int, gestation_days: int) -> Tuple[int, int]:
 
 def chronological_decimal_age(birth_date: datetime.date, observation_date: datetime.date) -> float:
     """Age in decimal years (days / 365.25)."""
-    return ages_between(iso(birth_date), iso(observation_date), 40, 0)[0]
+    return ages_between(iso(birth_date), iso(observed(birth_date, observation_date)), 40, 0)[0]
 
 
 def corrected_decimal_age(birth_date: datetime.date, observation_date: datetime.date, gestation_weeks: int,
@@ -25,7 +25,8 @@ def corrected_decimal_age(birth_date: datetime.date, observation_date: datetime.
     """Decimal age from the estimated date of delivery (every gestation corrected, term included)."""
     if birth_date > observation_date:
         raise ValueError("Birth date cannot be after the date of observation.")
-    return ages_between(iso(birth_date), iso(observation_date), *_gestation(gestation_weeks, gestation_days))[1]
+    return ages_between(iso(birth_date), iso(observed(birth_date, observation_date)),
+                        *_gestation(gestation_weeks, gestation_days))[1]
 
 
 def estimated_date_delivery(birth_date: datetime.date, gestation_weeks: int, gestation_days: int) -> datetime.date:
@@ -36,13 +37,14 @@ def estimated_date_delivery(birth_date: datetime.date, gestation_weeks: int, ges
 
 def chronological_calendar_age(birth_date: datetime.date, observation_date: datetime.date) -> Optional[str]:
     """Age in words, e.g. "2 years, 1 month and 3 days"."""
-    return ages_between(iso(birth_date), iso(observation_date), 40, 0)[3]
+    return ages_between(iso(birth_date), iso(observed(birth_date, observation_date)), 40, 0)[3]
 
 
 def corrected_gestational_age(birth_date: datetime.date, observation_date: datetime.date, gestation_weeks: int,
                               gestation_days: int) -> Dict[str, Optional[int]]:
     """Post-menstrual age while under 42+1 weeks and before 2 weeks past the due date; None after."""
-    pma = ages_between(iso(birth_date), iso(observation_date), int(gestation_weeks), int(gestation_days))[4]
+    pma = ages_between(iso(birth_date), iso(observed(birth_date, observation_date)), int(gestation_weeks),
+                       int(gestation_days))[4]
     weeks, days = pma if pma else (None, None)
     return {"corrected_gestation_weeks": weeks, "corrected_gestation_days": days}
 
@@ -51,4 +53,4 @@ def age_in_days(birth_date: datetime.date, observation_date: datetime.date) -> i
     """Whole days from birth to the observation."""
     if birth_date > observation_date:
         raise ValueError("Birth date cannot be after the date of observation.")
-    return (to_date(iso(observation_date)) - to_date(iso(birth_date))).days
+    return (to_date(iso(observed(birth_date, observation_date))) - to_date(iso(birth_date))).days

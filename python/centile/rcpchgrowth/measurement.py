@@ -7,6 +7,7 @@ from typing import Any, Dict, List, Optional
 
 from centile import _centile
 from centile._centile import CentileError
+from ._dates import observed
 
 
 #: What rcpchgrowth takes as a date: a ``date`` (or ``datetime``), or ISO text.
@@ -22,7 +23,8 @@ class Measurement:
     (birth_data, measurement_dates, child_observation_value, measurement_calculated_values, plottable_data,
     bone_age, events_data; provenance names centile).
 
-    Dates may be ``date`` or ``datetime``; ``gestation_weeks=0`` means term, as in rcpchgrowth. A value the
+    Dates may be ``date`` or ``datetime`` (between two ``datetime``, ages count the whole days between the
+    instants, as rcpchgrowth counts them); ``gestation_weeks=0`` means term, as in rcpchgrowth. A value the
     reference cannot place, or an implausible one, is answered with its ``observation_value_error`` as in
     rcpchgrowth; invalid input raises ``centile.CentileError`` (a ValueError) naming each field.
     """
@@ -53,7 +55,8 @@ class Measurement:
                              "input": None}]
             raise error
         try:
-            measurement = _centile.measurement(reference, birth_date, observation_date, measurement_method,
+            measurement = _centile.measurement(reference, birth_date, observation_date,
+                                               observed(birth_date, observation_date), measurement_method,
                                                observation_value, sex, gestation_weeks, gestation_days, events_text,
                                                bone_age, bone_age_type, bone_age_sds, bone_age_centile, bone_age_text)
         except CentileError as e:
