@@ -292,11 +292,13 @@ const ERROR_BODIES: &[&str] = &["ValidationError"];
 fn declarations<'a>(code: &'a str, keyword: &str) -> Vec<(&'a str, Vec<&'a str>)> {
     let lines: Vec<&str> = code.lines().map(str::trim).collect();
     let mut out = Vec::new();
-    for (i, line) in lines.iter().enumerate() {
-        let rest = line
-            .strip_prefix("pub ")
-            .or_else(|| line.strip_prefix("pub(crate) "))
-            .unwrap_or(line);
+    for (i, &line) in lines.iter().enumerate() {
+        // Any visibility: `pub`, `pub(crate)`, `pub(super)`, `pub(in …)`.
+        let rest = match line.strip_prefix("pub") {
+            Some(r) if r.starts_with('(') => r.split_once(") ").map_or(line, |(_, r)| r),
+            Some(r) => r.strip_prefix(' ').unwrap_or(line),
+            None => line,
+        };
         if let Some(name) = rest.strip_prefix(keyword).and_then(|r| r.strip_prefix(' ')) {
             let name = name
                 .split(|c: char| !c.is_alphanumeric() && c != '_')

@@ -11,9 +11,76 @@ use crate::engine::ages::Date;
 use crate::engine::rounding::integer;
 use crate::Method;
 use serde::Serialize;
+use std::fmt;
+
+/// Why a resource of the bundle is not used: the reason [`Ignored`] gives. No reason quotes the bundle, whose
+/// text may be a child's.
+#[derive(Clone, Copy, Debug, PartialEq)]
+#[non_exhaustive]
+pub(super) enum Unused {
+    RepeatPatient,
+    RepeatGestation,
+    NotPatientOrObservation,
+    NoResourceType,
+    EnteredInError,
+    OtherSubject,
+    NoCoding,
+    NotGrowthCode,
+    NoDate,
+    DateNotToTheDay,
+    NotADate,
+    GestationNotAtBirth,
+    DataAbsent,
+    NoValue,
+    /// The value is of this FHIR type (`String`, `CodeableConcept`, …).
+    NotAQuantity(&'static str),
+    Comparator,
+    NotANumber,
+    /// No UCUM unit for a measurement of this name and dimension.
+    NoUnit(&'static str, Dimension),
+    /// A unit of another dimension than the measurement's.
+    WrongUnit(&'static str, Dimension),
+}
+
+impl std::error::Error for Unused {}
+
+impl fmt::Display for Unused {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let text = match self {
+            Unused::RepeatPatient => "a repeat of the Patient",
+            Unused::RepeatGestation => "a repeat of the gestational age at birth",
+            Unused::NotPatientOrObservation => "not a Patient or Observation",
+            Unused::NoResourceType => "not a FHIR resource (no resourceType)",
+            Unused::EnteredInError => "its status says it was entered in error or cancelled",
+            Unused::OtherSubject => "its subject is not the bundle's Patient",
+            Unused::NoCoding => "no coded measurement (Observation.code has no coding)",
+            Unused::NotGrowthCode => "not a LOINC growth measurement or gestational age code",
+            Unused::NoDate => {
+                "no date: effectiveDateTime, effectivePeriod.start or effectiveInstant is needed"
+            }
+            Unused::DateNotToTheDay => "the date is not precise to the day",
+            Unused::NotADate => "the date is not a FHIR date or dateTime",
+            Unused::GestationNotAtBirth => {
+                "a gestational age not dated on the day of birth (use LOINC 76516-4 for gestation at birth)"
+            }
+            Unused::DataAbsent => "no value: data absent",
+            Unused::NoValue => "no value",
+            Unused::NotAQuantity(kind) => return write!(f, "the value is a {kind}, not a Quantity"),
+            Unused::Comparator => "the value has a comparator, not an exact measurement",
+            Unused::NotANumber => "the value is not a number",
+            Unused::NoUnit(what, wanted) => {
+                return write!(f, "no UCUM unit for the {what} (use one of {})", unit_names(*wanted))
+            }
+            Unused::WrongUnit(what, wanted) => {
+                return write!(f, "the unit is not a unit of {what} (use one of {})", unit_names(*wanted))
+            }
+        };
+        f.write_str(text)
+    }
+}
 
 /// The calendar date a FHIR `date`, `dateTime` or `instant` was written on, in its own time zone.
-fn local_date(text: &str) -> Result<Date, &'static str> {
+fn local_date(text: &str) -> Result<Date, Unused> {
     let (day, time) = (text.get(..10), text.get(10..));
     let Some(date) = day.and_then(Date::parse) else {
         return Err(
@@ -22,16 +89,16 @@ fn local_date(text: &str) -> Result<Date, &'static str> {
                     .get(..4)
                     .is_some_and(|y| y.bytes().all(|b| b.is_ascii_digit()))
             {
-                "the date is not precise to the day"
+                Unused::DateNotToTheDay
             } else {
-                "the date is not a FHIR date or dateTime"
+                Unused::NotADate
             },
         );
     };
     match time {
         Some("") => Ok(date),
         Some(t) if is_time(t) => Ok(date),
-        _ => Err("the date is not a FHIR date or dateTime"),
+        _ => Err(Unused::NotADate),
     }
 }
 
@@ -105,10 +172,10 @@ impl Entry<'_> {
         text(self.resource.get("resourceType"))
     }
 
-    fn ignore(&self, why: impl Into<String>) -> Ignored {
+    fn ignore(&self, why: Unused) -> Ignored {
         Ignored {
             resource: self.label.clone(),
-            why: why.into(),
+            why: why.to_string(),
         }
     }
 
@@ -336,7 +403,7 @@ enum Read {
     Gestation(f64),
 }
 
-fn coded(observation: &Value) -> Result<Coded, String> {
+fn coded(observation: &Value) -> Result<Coded, Unused> {
     let codings = match observation.get("code").and_then(|c| c.get("coding")) {
         Some(Value::Array(items)) => items.as_slice(),
         _ => &[],
@@ -349,15 +416,14 @@ fn coded(observation: &Value) -> Result<Coded, String> {
             }
         }
     }
-    // Reasons never quote the bundle: its text may be a child's.
     Err(if codings.is_empty() {
-        "no coded measurement (Observation.code has no coding)".into()
+        Unused::NoCoding
     } else {
-        "not a LOINC growth measurement or gestational age code".into()
+        Unused::NotGrowthCode
     })
 }
 
-fn effective(observation: &Value) -> Result<Date, String> {
+fn effective(observation: &Value) -> Result<Date, Unused> {
     let written = text(observation.get("effectiveDateTime"))
         .or_else(|| {
             text(
@@ -368,21 +434,18 @@ fn effective(observation: &Value) -> Result<Date, String> {
         })
         .or_else(|| text(observation.get("effectiveInstant")));
     let Some(written) = written else {
-        return Err(
-            "no date: effectiveDateTime, effectivePeriod.start or effectiveInstant is needed"
-                .into(),
-        );
+        return Err(Unused::NoDate);
     };
-    local_date(written).map_err(str::to_owned)
+    local_date(written)
 }
 
 /// The value in cm, kg, kg/m² or days.
-fn quantity(observation: &Value, wanted: Dimension, what: &str) -> Result<f64, String> {
+fn quantity(observation: &Value, wanted: Dimension, what: &'static str) -> Result<f64, Unused> {
     if observation
         .get("dataAbsentReason")
         .is_some_and(|v| *v != Value::Null)
     {
-        return Err("no value: data absent".into());
+        return Err(Unused::DataAbsent);
     }
     let Some(q) = observation
         .get("valueQuantity")
@@ -399,16 +462,16 @@ fn quantity(observation: &Value, wanted: Dimension, what: &str) -> Result<f64, S
         .into_iter()
         .find(|k| observation.get(k).is_some_and(|v| *v != Value::Null));
         return Err(match other {
-            Some(k) => format!("the value is a {}, not a Quantity", &k[5..]),
-            None => "no value".into(),
+            Some(k) => Unused::NotAQuantity(&k[5..]),
+            None => Unused::NoValue,
         });
     };
     if text(q.get("comparator")).is_some() {
-        return Err("the value has a comparator, not an exact measurement".into());
+        return Err(Unused::Comparator);
     }
     let value = match q.get("value") {
         Some(Value::Number(n)) if n.is_finite() => *n,
-        _ => return Err("the value is not a number".into()),
+        _ => return Err(Unused::NotANumber),
     };
     let system = text(q.get("system"));
     let code = if system.is_none() || system == Some(UCUM) {
@@ -417,28 +480,22 @@ fn quantity(observation: &Value, wanted: Dimension, what: &str) -> Result<f64, S
         None
     };
     let Some(code) = code else {
-        return Err(format!(
-            "no UCUM unit for the {what} (use one of {})",
-            unit_names(wanted)
-        ));
+        return Err(Unused::NoUnit(what, wanted));
     };
     match UNITS.iter().find(|u| u.0 == code && u.1 == wanted) {
         Some(&(_, _, m, e)) => Ok(convert(value, m, e)),
-        None => Err(format!(
-            "the unit is not a unit of {what} (use one of {})",
-            unit_names(wanted)
-        )),
+        None => Err(Unused::WrongUnit(what, wanted)),
     }
 }
 
-fn read(entry: &Entry, patient: &Patient) -> Result<Read, String> {
+fn read(entry: &Entry, patient: &Patient) -> Result<Read, Unused> {
     let o = entry.resource;
     if let Some("entered-in-error" | "cancelled") = text(o.get("status")) {
-        return Err("its status says it was entered in error or cancelled".into());
+        return Err(Unused::EnteredInError);
     }
     let kind = coded(o)?;
     if !patient.is_subject(o) {
-        return Err("its subject is not the bundle's Patient".into());
+        return Err(Unused::OtherSubject);
     }
     match kind {
         Coded::Measurement(method) => {
@@ -453,7 +510,7 @@ fn read(entry: &Entry, patient: &Patient) -> Result<Read, String> {
         Coded::GestationAtBirth | Coded::Gestation => {
             let days = quantity(o, Dimension::Duration, "gestational age")?;
             if kind == Coded::Gestation && effective(o).ok() != Some(patient.birth_date) {
-                return Err("a gestational age not dated on the day of birth (use LOINC 76516-4 for gestation at birth)".into());
+                return Err(Unused::GestationNotAtBirth);
             }
             Ok(Read::Gestation(days))
         }
@@ -497,7 +554,7 @@ pub fn from_fhir(bundle: &Value) -> Result<FromFhir, ValidationError> {
     for e in &entries {
         match e.kind() {
             Some("Patient") if std::ptr::eq(e.resource, patient.resource) => {}
-            Some("Patient") => ignored.push(e.ignore("a repeat of the Patient")),
+            Some("Patient") => ignored.push(e.ignore(Unused::RepeatPatient)),
             Some("Observation") => match read(e, &patient) {
                 Ok(Read::Measurement(r)) => readings.push(r),
                 Ok(Read::Gestation(days)) => {
@@ -522,16 +579,14 @@ pub fn from_fhir(bundle: &Value) -> Result<FromFhir, ValidationError> {
                                 )],
                             });
                         }
-                        Some(_) => {
-                            ignored.push(e.ignore("a repeat of the gestational age at birth"))
-                        }
+                        Some(_) => ignored.push(e.ignore(Unused::RepeatGestation)),
                         None => gestation = Some((whole, e)),
                     }
                 }
                 Err(why) => ignored.push(e.ignore(why)),
             },
-            Some(_) => ignored.push(e.ignore("not a Patient or Observation")),
-            None => ignored.push(e.ignore("not a FHIR resource (no resourceType)")),
+            Some(_) => ignored.push(e.ignore(Unused::NotPatientOrObservation)),
+            None => ignored.push(e.ignore(Unused::NoResourceType)),
         }
     }
     let readings = by_date(readings);
