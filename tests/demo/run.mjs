@@ -314,6 +314,56 @@ try {
     return `had ${names.length} children before the first reload`;
   });
 
+  // ------------------------------------------------------------------------------------------ beyond the dGC API
+  await check('beyond the dGC API: weight-for-length (with its length) and MUAC show centile/nutrition\'s SDS and centile, the WHO/UNICEF grade and its source; the entry loads only when a measurement is chosen; axe 0 violations there', async () => {
+    const lib = await import(path.join(root, 'pkg/nutrition/index.js'));
+    const scripts = () => page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => /\.js(\?|$)/.test(n)));
+    const before = await scripts();
+    await page.getByRole('button', { name: 'New child' }).click();
+    const child = { birth_date: '2020-01-01', sex: 'female', gestation_weeks: 40, gestation_days: 0 };
+    await page.getByLabel('Name or label', { exact: true }).fill('Nutrition child');
+    await page.getByLabel('Birth date', { exact: true }).fill(child.birth_date);
+    await page.getByLabel('Sex', { exact: true }).selectOption(child.sex);
+    await page.getByLabel('weeks', { exact: true }).fill('40');
+    await page.getByLabel('days', { exact: true }).fill('0');
+    assert((await scripts()).length === before.length, 'a script loaded before a measurement beyond the dGC API was chosen');
+    const notes = [];
+    for (const [label, reference, method, value, extra, date] of [
+      ['Weight for length (WHO, measured lying)', 'who', 'weight_for_length', 6.5, ['Length, lying (cm)', 'length', 72], '2021-01-01'],
+      ['Mid-upper arm circumference, MUAC (WHO)', 'who', 'arm_circumference', 12.1, null, '2021-06-01'],
+    ]) {
+      await page.getByLabel('Measurement beyond the dGC API').selectOption({ label });
+      await page.getByLabel('Date measured').fill(date);
+      await page.getByLabel(method === 'arm_circumference' ? 'MUAC (cm)' : 'Weight (kg)', { exact: true }).fill(String(value));
+      if (extra) await page.getByLabel(extra[0], { exact: true }).fill(String(extra[2]));
+      const want = lib.calculation(reference, { ...child, observation_date: date, measurement_method: method, observation_value: value, ...(extra ? { [extra[1]]: extra[2] } : {}) });
+      const result = page.locator('#nutrition-result');
+      await result.waitFor({ timeout: 30000 });
+      const v = want.measurement_calculated_values;
+      near(Number(await result.getAttribute('data-sds')), v.chronological_sds, `${method} SDS`);
+      near(Number(await result.getAttribute('data-centile')), v.chronological_centile, `${method} centile`);
+      const shown = Number((await page.locator('#nutrition-sds').textContent()).replace('−', '-').replace('+', ''));
+      assert(Math.abs(shown - v.chronological_sds) <= 0.005, `${method}: shown SDS ${shown}, library ${v.chronological_sds}`);
+      const grade = want.beyond_dgc.acute_malnutrition;
+      assert(grade !== null, `${method}: the library gives no grade`);
+      assert(await result.getAttribute('data-classification') === grade.classification, `${method}: classification ${await result.getAttribute('data-classification')}, library ${grade.classification}`);
+      const words = grade.classification.replace(/_/g, ' ');
+      const text = await result.textContent();
+      assert(text.toLowerCase().includes(words), `${method}: "${words}" not shown: ${text}`);
+      assert((await page.locator('#nutrition-source').textContent()) === `Source: ${grade.source}`, `${method}: source not named: ${text}`);
+      assert(text.includes('beyond the dGC API'), `${method}: not marked beyond the dGC API: ${text}`);
+      notes.push(`${method} SDS ${v.chronological_sds.toFixed(3)} ${grade.classification}`);
+    }
+    const loaded = (await scripts()).filter((n) => !before.includes(n));
+    assert(loaded.length >= 1, 'centile/nutrition was not loaded on demand');
+    const axe = readFileSync(createRequire(path.join(root, 'www-demo/package.json')).resolve('axe-core/axe.min.js'), 'utf8');
+    await page.addScriptTag({ content: axe });
+    const violations = await page.evaluate(async () => (await window.axe.run('#nutrition', { resultTypes: ['violations'] })).violations.map((v) => `${v.id}(${v.impact})`));
+    assert(violations.length === 0, violations.join(', '));
+    await page.locator('#nutrition').screenshot({ path: path.join(out, 'nutrition.png') });
+    return `${notes.join('; ')}; loaded on demand: ${loaded.map((n) => n.split('/').at(-1)).join(', ')}`;
+  });
+
   // ------------------------------------------------------------------------------------------ accessibility
   await check('axe-core: no serious or critical violation (example child loaded, chart drawn)', async () => {
     await page.getByRole('button', { name: 'Example', exact: true }).click();
@@ -648,6 +698,6 @@ try {
   await server.close();
   rmSync(work, { recursive: true, force: true });
 }
-console.log('# screenshots: tests/demo/out/desktop.png, tests/demo/out/phone.png, tests/demo/out/phone-chart.png, tests/demo/out/bad-values.png; printed: tests/demo/out/print.pdf, tests/demo/out/print.png');
+console.log('# screenshots: tests/demo/out/desktop.png, tests/demo/out/phone.png, tests/demo/out/nutrition.png, tests/demo/out/phone-chart.png, tests/demo/out/bad-values.png; printed: tests/demo/out/print.pdf, tests/demo/out/print.png');
 console.log(`${results.passed} passed, ${results.failed} failed`);
 process.exit(results.failed ? 1 : 0);

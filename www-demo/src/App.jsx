@@ -14,6 +14,8 @@ import { NetworkPanel } from './NetworkPanel.jsx';
 import { Field } from './Field.jsx';
 
 const Charts = lazy(() => import('./Charts.jsx'));
+// Beyond the dGC API: its own small chunk after the first screen; it loads centile/nutrition only on demand.
+const Nutrition = lazy(() => import('./Nutrition.jsx').then((m) => ({ default: m.Nutrition })));
 
 const firstChild = () => newChild({ name: 'Child 1', visits: [newVisit()] });
 
@@ -213,6 +215,10 @@ export function App() {
           <Results rows={rows} wording={wording} />
           <p className="sub">Term babies commonly lose up to a tenth of their birth weight in the first days; weights then are read with that in mind. Lines on charts break where references join (at 2 weeks, 2 and 4 years on UK-WHO): that step is expected.</p>
         </section>
+
+        <Suspense fallback={null}>
+          <Nutrition key={child.id} birth_date={child.birth_date} sex={child.sex} gestation_weeks={child.gestation_weeks} gestation_days={child.gestation_days} />
+        </Suspense>
 
         <section aria-labelledby="files-title" className="files">
           <h2 id="files-title">Files and this device</h2>
