@@ -4,8 +4,8 @@
 // implausible-value flags. The other entries answer these with a 422 CentileError naming this entry.
 
 import type {
-  BulkRequest, CalculationOptions, ChartCoordinateRequest, ChartCoordinates, ErrorDetail,
-  MeasurementMethod, MeasurementObject, MeasurementRequest, Observation, Reference,
+  BulkRequest, CalculationOptions, ChartCoordinateRequest, ChartCoordinates, ErrorDetail, GrowthObservation,
+  MeasurementMethod, MeasurementObject, MeasurementRequest, Observation, Reference, ToFhirOptions,
 } from '../index.js';
 
 export * from '../index.js';
@@ -121,3 +121,9 @@ export declare function chartCoordinates(reference: 'cdc', request: NutritionCha
 export declare function chartCoordinates(reference: 'who', request: NutritionChartRequest<BeyondMethod>): NutritionChart;
 /** `chartCoordinates` of `centile`. Throws CentileError. */
 export declare function chartCoordinates(reference: Reference, request: ChartCoordinateRequest): ChartCoordinates;
+
+/** `toFhir`, and beyond the dGC API its results (docs/fhir.md): weight-for-length/height under LOINC 77606-2 (US
+ * Core `pediatric-weight-for-height`), arm circumference under `arm-circumference-centile` (system
+ * `urn:centile:result`) with its measurement as LOINC 56072-2; the skinfolds (no LOINC code is known) and IOTF
+ * results are a 422. Throws CentileError. */
+export declare function toFhir(measurement: NutritionMeasurementObject, options?: ToFhirOptions | null): GrowthObservation;

@@ -1,11 +1,12 @@
 // centile/nutrition as a user calls it (type-checked with --strict by tsc.test.mjs): the package's functions, and
 // the measurements beyond the dGC API with their `beyond_dgc` block.
-import { calculation, bulkCalculation, chartCoordinates, CentileError, type AcuteMalnutrition, type NutritionChart, type NutritionMeasurementObject } from 'centile/nutrition';
+import { calculation, bulkCalculation, chartCoordinates, toFhir, CentileError, type AcuteMalnutrition, type GrowthObservation, type NutritionChart, type NutritionMeasurementObject } from 'centile/nutrition';
 
 const m: NutritionMeasurementObject = calculation('who', {
   birth_date: '2020-01-01', observation_date: '2021-01-01', sex: 'female',
   measurement_method: 'weight_for_length', observation_value: 6.5, length: 72,
 });
+export const observation: GrowthObservation = toFhir(m, { subject: 'Patient/1' });
 export const grade: AcuteMalnutrition['classification'] | undefined = m.beyond_dgc?.acute_malnutrition?.classification;
 export const category: string | undefined = calculation('iotf', {
   birth_date: '2010-01-01', observation_date: '2020-01-01', sex: 'male', measurement_method: 'bmi', observation_value: 22,
