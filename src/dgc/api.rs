@@ -864,7 +864,5 @@ pub fn sds_for_measurements(
     ages: &[f64],
     values: &mut [f64],
 ) {
-    for (value, &age) in values.iter_mut().zip(ages) {
-        *value = sds::sds_for_measurement(reference, age, method, sex, *value).unwrap_or(f64::NAN);
-    }
+    sds::sds_for_measurements(reference, method, sex, ages, values);
 }

@@ -372,16 +372,10 @@ impl Ord for Big {
     }
 }
 
-/// The native tests' seeded generator.
-#[cfg(test)]
-#[allow(dead_code)]
-#[path = "../../tests/common/rng.rs"]
-mod rng;
-
 #[cfg(test)]
 mod tests {
-    use super::rng::Rng;
     use super::*;
+    use crate::engine::rng::Rng;
 
     /// Random cases per test: a quick run in debug builds, a long one with `cargo test --release`.
     const ROUNDS: usize = if cfg!(debug_assertions) {

@@ -156,36 +156,41 @@ fn is_cubic(i: usize, n: usize) -> bool {
 }
 
 fn intervals(table: &Table) -> &[Interval] {
-    table.intervals.get_or_init(|| {
-        let (age, n) = (&table.age, table.age.len());
-        (0..n.saturating_sub(1))
-            .map(|i| {
-                let column = |col: &[f64]| {
-                    if is_cubic(i, n) {
-                        let x = [
-                            age[i - 1] - age[i],
-                            0.0,
-                            age[i + 1] - age[i],
-                            age[i + 2] - age[i],
-                        ];
-                        monomial(x, [col[i - 1], col[i], col[i + 1], col[i + 2]])
-                    } else {
-                        [
-                            col[i],
-                            (col[i + 1] - col[i]) / (age[i + 1] - age[i]),
-                            0.0,
-                            0.0,
-                        ]
-                    }
-                };
-                Interval {
-                    l: column(&table.l),
-                    m: column(&table.m),
-                    s: column(&table.s),
+    table.intervals.get_or_init(|| polynomials(table))
+}
+
+/// The [`Interval`]s of `table`, once per table: kept out of line so the per-value callers stay small.
+#[cold]
+#[inline(never)]
+fn polynomials(table: &Table) -> Box<[Interval]> {
+    let (age, n) = (&table.age, table.age.len());
+    (0..n.saturating_sub(1))
+        .map(|i| {
+            let column = |col: &[f64]| {
+                if is_cubic(i, n) {
+                    let x = [
+                        age[i - 1] - age[i],
+                        0.0,
+                        age[i + 1] - age[i],
+                        age[i + 2] - age[i],
+                    ];
+                    monomial(x, [col[i - 1], col[i], col[i + 1], col[i + 2]])
+                } else {
+                    [
+                        col[i],
+                        (col[i + 1] - col[i]) / (age[i + 1] - age[i]),
+                        0.0,
+                        0.0,
+                    ]
                 }
-            })
-            .collect()
-    })
+            };
+            Interval {
+                l: column(&table.l),
+                m: column(&table.m),
+                s: column(&table.s),
+            }
+        })
+        .collect()
 }
 
 /// How parameters between table rows are interpolated.
@@ -201,7 +206,7 @@ pub enum Rule {
 }
 
 /// L, M, S (and sigma) at age `t`, interpolating by `rule`.
-#[inline(always)] // one caller (sds::lms_for), as references::select
+#[inline(always)] // two callers (sds::lms_for, sds::sds_each), each specialised for its rules
 pub(crate) fn lms_at(table: &Table, t: f64, rule: Rule) -> Result<Lms, OutsideTable> {
     let n = table.age.len();
     if n == 0 {
@@ -240,7 +245,8 @@ pub(crate) fn lms_at(table: &Table, t: f64, rule: Rule) -> Result<Lms, OutsideTa
             },
         });
     }
-    if cubic_here && rule != Rule::Linear {
+    // (Fast has returned above wherever the interval is cubic.)
+    if cubic_here && rule == Rule::Exact {
         let a = [
             table.age[i - 1],
             table.age[i],

@@ -12,6 +12,11 @@ pub mod mid_parental;
 pub mod normal;
 pub mod nutrition;
 pub mod references;
+/// The native tests' seeded generator.
+#[cfg(test)]
+#[allow(dead_code)]
+#[path = "../../tests/common/rng.rs"]
+pub(crate) mod rng;
 pub mod rounding;
 pub mod sds;
 pub mod terms;

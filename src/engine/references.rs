@@ -77,7 +77,7 @@ pub enum AtJoin {
 }
 
 /// The LMS table rcpchgrowth reads for this request, `at_join` deciding an age exactly where two tables meet.
-#[inline(always)] // one caller (sds::lms_for), where the result's plumbing then folds away
+#[inline(never)] // one copy for its callers (sds::lms_for on every call, sds::sds_each when the age leaves its span)
 pub(crate) fn select(
     reference: Reference,
     age: f64,
@@ -230,5 +230,60 @@ pub(crate) fn lookup_age(reference: Reference, age: f64, table: &Table) -> f64 {
         age.max(table.age[0]).min(table.age[table.age.len() - 1])
     } else {
         age
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `sds::sds_for_measurements` relies on this: for one reference, method and sex, the ages `select` reads a
+    /// table at form one interval, with no other table or refusal between any two of them.
+    #[test]
+    fn each_table_serves_one_interval_of_ages() {
+        // Every tenth of a day from a year before term to 21 years; every row's age, every age where a rule
+        // changes, and the floats either side of each.
+        let mut ages: Vec<f64> = (-3653..=21 * 3653).map(|k| f64::from(k) / 3652.5).collect();
+        let edges = [
+            WEEKS_22,
+            WEEKS_23,
+            WEEKS_25,
+            WEEKS_42,
+            WHO_2006_END,
+            ONE_MONTH,
+            18.82,
+        ];
+        let rows = crate::engine::data::every_table().flat_map(|t| t.age.iter().copied());
+        let whole = (0..=21).map(f64::from);
+        for age in rows.chain(edges).chain(whole).collect::<Vec<_>>() {
+            ages.extend([age.next_down(), age, age.next_up()]);
+        }
+        ages.sort_by(f64::total_cmp);
+        ages.dedup();
+        for reference in Reference::ALL {
+            for method in Method::ALL {
+                for sex in Sex::ALL {
+                    for at_join in [AtJoin::OlderTable, AtJoin::YoungerTable] {
+                        let mut done: Vec<*const Table> = Vec::new();
+                        let mut last: Option<*const Table> = None;
+                        for &age in &ages {
+                            let now = select(reference, age, method, sex, at_join)
+                                .ok()
+                                .map(std::ptr::from_ref);
+                            if now != last {
+                                if let Some(t) = now {
+                                    assert!(
+                                        !done.contains(&t),
+                                        "{reference:?} {method:?} {sex:?} {at_join:?}: a table again at {age}"
+                                    );
+                                }
+                                done.extend(last);
+                                last = now;
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 //! SDS for a measurement, the measurement for an SDS, and BMI as a percentage of the median, for any reference.
 
+use crate::engine::data::Table;
 use crate::engine::lms::{self, Interpolation, Lms, OutsideTable, Rule};
 use crate::engine::normal;
 use crate::engine::references::{lookup_age, select, AtJoin, NoData};
@@ -90,24 +91,90 @@ pub fn sds_for_measurement(
     sex: Sex,
     value: f64,
 ) -> Result<f64, CalcError> {
-    positive(value)?;
-    let lms = lms_for(
-        reference,
-        age,
-        method,
-        sex,
-        AtJoin::OlderTable,
-        if reference == Reference::Who {
-            Rule::Linear
-        } else {
-            Rule::Fast
-        },
-    )?;
-    let Lms { l, m, s, .. } = lms;
+    let mut sds = [value];
+    match sds_each(reference, method, sex, &[age], &mut sds) {
+        Some(why) => Err(why),
+        None => Ok(sds[0]),
+    }
+}
+
+/// SDS for many measurements of one reference, method and sex: each of `values` (paired with `ages`) is replaced
+/// by [`sds_for_measurement`]'s answer, `NaN` where it has none.
+pub fn sds_for_measurements(
+    reference: Reference,
+    method: Method,
+    sex: Sex,
+    ages: &[f64],
+    values: &mut [f64],
+) {
+    sds_each(reference, method, sex, ages, values);
+}
+
+/// Replaces each of `values` by its SDS, `NaN` where it has none, and tells why the last of those has none.
+///
+/// The table is looked up again only for an age outside the span of ages already seen to select it: `select`
+/// reads each table over one interval of ages (tested in `references`), so every age in between selects it too.
+fn sds_each(
+    reference: Reference,
+    method: Method,
+    sex: Sex,
+    ages: &[f64],
+    values: &mut [f64],
+) -> Option<CalcError> {
+    let rule = sds_rule(reference);
+    let mut why = None;
+    // The table of the last age looked up, and the least and greatest ages seen to select it.
+    let mut span: Option<(&Table, f64, f64)> = None;
+    for (value, &age) in values.iter_mut().zip(ages) {
+        let sds = positive(*value).and_then(|value| {
+            let table = match span {
+                Some((table, low, high)) if low <= age && age <= high => table,
+                _ => {
+                    let table = select(reference, age, method, sex, AtJoin::OlderTable)?;
+                    span = Some(match span {
+                        Some((seen, low, high)) if std::ptr::eq(seen, table) => (
+                            table,
+                            if age < low { age } else { low },
+                            if age > high { age } else { high },
+                        ),
+                        _ => (table, age, age),
+                    });
+                    table
+                }
+            };
+            let lms = lms::lms_at(table, lookup_age(reference, age, table), rule)?;
+            sds_from_lms(&lms, reference, age, method, value)
+        });
+        *value = sds.unwrap_or_else(|e| {
+            why = Some(e);
+            f64::NAN
+        });
+    }
+    why
+}
+
+/// WHO SDS interpolate linearly; the others as rcpchgrowth does, from the interval polynomials.
+fn sds_rule(reference: Reference) -> Rule {
+    if reference == Reference::Who {
+        Rule::Linear
+    } else {
+        Rule::Fast
+    }
+}
+
+/// [`sds_for_measurement`] once L, M and S are known.
+fn sds_from_lms(
+    lms: &Lms,
+    reference: Reference,
+    age: f64,
+    method: Method,
+    value: f64,
+) -> Result<f64, CalcError> {
+    let &Lms { l, m, s, .. } = lms;
     if reference == Reference::Cdc && method == Method::Bmi {
-        let p95 = cdc_p95(&lms);
+        let p95 = cdc_p95(lms);
         if value > p95 {
-            let sigma = extended_sigma(&lms);
+            let sigma = extended_sigma(lms);
             let centile = normal::cdf((value - p95) / sigma) * 10.0 + 90.0;
             return finite(normal::ppf(centile / 100.0));
         }
@@ -242,5 +309,73 @@ pub fn bmi_from_height_weight(height_cm: f64, weight_kg: f64) -> Result<f64, Cal
         Ok(bmi)
     } else {
         Err(CalcError::NotFinite)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::rng::Rng;
+
+    /// Ages across every reference and beyond, the joins between tables among them, and values from nothing to
+    /// implausibly large, with a few that are not measurements.
+    fn inputs(rng: &mut Rng, n: usize) -> (Vec<f64>, Vec<f64>) {
+        let mut uniform = |low: f64, high: f64| {
+            low + (rng.next_u64() >> 11) as f64 / (1u64 << 53) as f64 * (high - low)
+        };
+        let mut ages: Vec<f64> = (0..n).map(|_| uniform(-1.0, 21.0)).collect();
+        ages.extend([
+            0.0,
+            2.0,
+            3.0,
+            4.0,
+            5.0,
+            20.0,
+            1856.0 / 365.25,
+            f64::NAN,
+            f64::INFINITY,
+        ]);
+        let values = ages
+            .iter()
+            .enumerate()
+            .map(|(i, _)| match i % 50 {
+                0 => 0.0,
+                1 => -3.0,
+                2 => f64::NAN,
+                _ => uniform(0.5, 250.0),
+            })
+            .collect();
+        (ages, values)
+    }
+
+    #[test]
+    fn many_at_once_answer_as_one_at_a_time() {
+        let mut rng = Rng::new(20261207);
+        for reference in Reference::ALL {
+            for method in Method::ALL {
+                for sex in Sex::ALL {
+                    let (mut ages, values) = inputs(&mut rng, 3000);
+                    // In random order, then in increasing and decreasing age (long runs of one table).
+                    for order in 0..3 {
+                        if order == 1 {
+                            ages.sort_by(f64::total_cmp);
+                        } else if order == 2 {
+                            ages.reverse();
+                        }
+                        let mut many = values.clone();
+                        sds_for_measurements(reference, method, sex, &ages, &mut many);
+                        for ((&age, &value), &sds) in ages.iter().zip(&values).zip(&many) {
+                            let one = sds_for_measurement(reference, age, method, sex, value)
+                                .unwrap_or(f64::NAN);
+                            assert_eq!(
+                                one.to_bits(),
+                                sds.to_bits(),
+                                "{reference:?} {method:?} {sex:?} age {age} value {value}"
+                            );
+                        }
+                    }
+                }
+            }
+        }
     }
 }

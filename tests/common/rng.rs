@@ -1,5 +1,5 @@
-//! The one seeded random generator of the native tests (`common::rng::Rng`; the unit tests of
-//! src/dgc/decimal.rs include this file).
+//! The one seeded random generator of the native tests (`common::rng::Rng`; src/engine/mod.rs includes
+//! this file for the unit tests).
 
 /// A seeded xorshift64 generator: the same seed gives the same sequence on every machine, so a failing random
 /// case can be replayed.
