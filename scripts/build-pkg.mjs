@@ -138,7 +138,7 @@ write('web/index.js', entry('web.js', banner));
 // pkg-template/ holds the commented source), 6.5 KB gzip less for each entry. CentileError sets its own `name`,
 // so nothing depends on a function's name. The CommonJS Node build keeps its comments.
 function minified(file) {
-  const { code } = transformSync(read(file), { format: 'esm', legalComments: 'none', minify: true });
+  const { code } = transformSync(read(file), { format: 'esm', legalComments: 'none', minify: true, treeShaking: true });
   write(file, (file.endsWith('index.js') ? banner : '') + code);
 }
 for (const file of ['web/centile.js', 'web/index.js', 'bundler/index.js']) minified(file);
@@ -176,6 +176,10 @@ if (!quick) {
   for (const part of ['flt2dec', 'dec2flt']) if (nutritionWasm.includes(part)) throw new Error(`the nutrition .wasm contains core::num::${part}`);
   rmSync(at('nutrition/centile_bg.wasm'));
   webGlue('nutrition/centile.js');
+  // Its glue is only ever started by initSync from nutrition/wasm.js: without the default export, minifying drops
+  // wasm-bindgen's async init and with it the glue's one fetch (this entry makes no network call).
+  write('nutrition/centile.js', patch('nutrition/centile.js', read('nutrition/centile.js'), 'export { initSync, __wbg_init as default };',
+    'export { initSync };'));
   write('nutrition/wasm.js', wasmModuleSource(nutritionWasm, banner, path.join(root, 'node_modules/.bin/wasm-as')));
   write('nutrition/index.js', patch('nutrition/index.js', entry('bundler.js', banner), "from '../web/centile.js';", "from './centile.js';"));
   for (const file of ['nutrition/centile.js', 'nutrition/index.js']) minified(file);
