@@ -47,6 +47,7 @@ fn days_in_month(year: i32, month: u32) -> u32 {
 
 impl Date {
     /// The date for a year, month (1–12) and day, if it exists and lies in years 1–9999.
+    #[inline]
     pub fn from_ymd(year: i32, month: u32, day: u32) -> Option<Date> {
         if !(1..=9999).contains(&year)
             || !(1..=12).contains(&month)
@@ -92,6 +93,7 @@ impl Date {
     }
 
     /// Year, month and day.
+    #[inline]
     pub fn ymd(self) -> (i32, u32, u32) {
         let z = self.days + 719_468;
         let era = z.div_euclid(146_097);

@@ -50,6 +50,7 @@ pub enum OutsideTable {
 impl std::error::Error for OutsideTable {}
 
 /// The z-score of `x` given L, M and S.
+#[inline]
 pub(crate) fn z_score(l: f64, m: f64, s: f64, x: f64) -> f64 {
     if l == 1.0 {
         // pow(y, 1) is exactly y: skip the call.
@@ -79,6 +80,7 @@ pub(crate) fn measurement_for_z(z: f64, l: f64, m: f64, s: f64) -> Option<f64> {
 
 /// Four-point Lagrange interpolation at `t` through `(a[k], p[k])`, evaluated term by term in the order
 /// rcpchgrowth uses so results agree to the last bit.
+#[inline]
 pub(crate) fn cubic(t: f64, a: [f64; 4], p: [f64; 4]) -> f64 {
     let (d0, d1, d2, d3) = (t - a[0], t - a[1], t - a[2], t - a[3]);
     let (a01, a02, a03) = (a[0] - a[1], a[0] - a[2], a[0] - a[3]);
@@ -89,6 +91,7 @@ pub(crate) fn cubic(t: f64, a: [f64; 4], p: [f64; 4]) -> f64 {
 }
 
 /// Linear interpolation at `t` between `(a0, p0)` and `(a1, p1)`, in SciPy `interp1d`'s evaluation order.
+#[inline]
 pub(crate) fn linear(t: f64, a0: f64, a1: f64, p0: f64, p1: f64) -> f64 {
     let slope = (p1 - p0) / (a1 - a0);
     slope * (t - a0) + p0
@@ -96,6 +99,7 @@ pub(crate) fn linear(t: f64, a0: f64, a1: f64, p0: f64, p1: f64) -> f64 {
 
 /// The last row below `t`, or 0 when `t` is at or below the first row. Rows are close to evenly spaced, so a
 /// proportional guess and a short walk find it.
+#[inline]
 fn last_below(table: &Table, t: f64) -> usize {
     let age = &table.age;
     let last = age.len() - 1;
@@ -118,6 +122,7 @@ fn last_below(table: &Table, t: f64) -> usize {
 /// The row whose age equals `t` at 4 decimal places (rcpchgrowth's scan takes the first such row), given `i`
 /// from [`last_below`]. Rows are more than 0.0002 years apart (checked by the reference-data test), so only rows
 /// `i` and `i + 1` can share `t`'s key, and only one closer than 0.00015 years to `t` can: most ages need no key.
+#[inline]
 fn matching_row(table: &Table, t: f64, i: usize) -> Option<usize> {
     let near = |j: usize| table.age.get(j).is_some_and(|&a| (t - a).abs() < 0.00015);
     if !near(i) && !near(i + 1) {
@@ -130,6 +135,7 @@ fn matching_row(table: &Table, t: f64, i: usize) -> Option<usize> {
 }
 
 /// `p[0] + p[1]·u + p[2]·u² + p[3]·u³`.
+#[inline]
 fn horner(p: &[f64; 4], u: f64) -> f64 {
     ((p[3] * u + p[2]) * u + p[1]) * u + p[0]
 }

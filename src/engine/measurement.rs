@@ -195,6 +195,7 @@ pub enum MeasurementError {
 
 impl std::error::Error for MeasurementError {}
 
+#[inline]
 pub(crate) fn result_for(
     reference: Reference,
     method: Method,

@@ -31,15 +31,18 @@ mod coefficients {
 use coefficients::*;
 
 /// Horner evaluation of `c[0]·xⁿ + … + c[n]`.
+#[inline]
 fn polevl(x: f64, c: &[f64]) -> f64 {
     c.iter().fold(0.0, |acc, &k| acc * x + k)
 }
 
 /// As [`polevl`] with an implicit leading coefficient of 1.
+#[inline]
 fn p1evl(x: f64, c: &[f64]) -> f64 {
     c.iter().fold(1.0, |acc, &k| acc * x + k)
 }
 
+#[inline]
 fn erf(x: f64) -> f64 {
     if x.is_nan() {
         return f64::NAN;
@@ -54,6 +57,7 @@ fn erf(x: f64) -> f64 {
     x * polevl(z, &ERF_T) / p1evl(z, &ERF_U)
 }
 
+#[inline]
 fn erfc(a: f64) -> f64 {
     if a.is_nan() {
         return f64::NAN;
@@ -85,6 +89,7 @@ fn erfc(a: f64) -> f64 {
 }
 
 /// Φ(z): the probability that a standard normal variable is at most `z`.
+#[inline]
 pub(crate) fn cdf(z: f64) -> f64 {
     if z.is_nan() {
         return f64::NAN;

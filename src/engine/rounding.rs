@@ -66,6 +66,7 @@ pub(crate) fn decimal_text(x: f64, places: u32) -> String {
 }
 
 /// Python's `round(x, digits)` for a float: correctly rounded, ties to even on the exact value.
+#[inline]
 pub(crate) fn round_python(x: f64, digits: i32) -> f64 {
     if !x.is_finite() {
         return x;

@@ -36,6 +36,7 @@ impl From<OutsideTable> for CalcError {
 }
 
 /// `x` if it is a finite number greater than zero (a measurement).
+#[inline]
 fn positive(x: f64) -> Result<f64, CalcError> {
     if x > 0.0 && x.is_finite() {
         Ok(x)
@@ -44,6 +45,7 @@ fn positive(x: f64) -> Result<f64, CalcError> {
     }
 }
 
+#[inline]
 fn finite(x: f64) -> Result<f64, CalcError> {
     if x.is_finite() {
         Ok(x)
@@ -52,6 +54,7 @@ fn finite(x: f64) -> Result<f64, CalcError> {
     }
 }
 
+#[inline]
 fn lms_for(
     reference: Reference,
     age: f64,
@@ -84,6 +87,7 @@ fn cdc_p95(lms: &Lms) -> f64 {
 /// # Errors
 /// [`CalcError::NotPositive`] for a value that is not > 0; otherwise when the reference has no data there, or the
 /// SDS is infinite.
+#[inline]
 pub fn sds_for_measurement(
     reference: Reference,
     age: f64,
