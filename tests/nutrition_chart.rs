@@ -8,6 +8,7 @@ use centile::dgc::api::{chart_coordinates as dgc_chart, nutrition_chart_coordina
 use centile::dgc::error::ValidationError;
 use centile::dgc::value::Value;
 use centile::engine::nutrition::Position;
+use centile::engine::rounding::integer;
 use centile::Sex;
 use serde_json::{json, Value as Json};
 use std::collections::{BTreeMap, HashMap};
@@ -152,7 +153,7 @@ type ByZ = BTreeMap<u8, BTreeMap<i64, Vec<(f64, f64)>>>;
 fn group(rows: impl Iterator<Item = (Sex, f64, f64, f64)>) -> ByZ {
     let mut by: ByZ = BTreeMap::new();
     for (sex, x, value, z) in rows {
-        let key = (z * 1e6).round() as i64;
+        let key: i64 = integer((z * 1e6).round()).expect("anthro's z is finite and small");
         assert!(
             (z - key as f64 / 1e6).abs() <= 1e-9,
             "anthro's z {z} is the case's"
@@ -273,9 +274,12 @@ fn iotf_lines_are_sitars() {
         let half_years = (r.age * 2.0).round();
         if (r.age * 2.0 - half_years).abs() < 1e-9 && (4.0..=36.0).contains(&half_years) {
             if let Some(z) = r.z.filter(|z| z.abs() <= 8.0) {
-                by.entry((r.sex as u8, half_years as i64))
-                    .or_default()
-                    .push((z, r.bmi));
+                by.entry((
+                    r.sex as u8,
+                    integer::<i64>(half_years).expect("2 to 18 years"),
+                ))
+                .or_default()
+                .push((z, r.bmi));
             }
         }
     }
