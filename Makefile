@@ -71,8 +71,11 @@ protocol:
 tables:
 	python3 reference-data/generate.py
 
-# The Python package (python/): an abi3 wheel for CPython >= 3.9 and an sdist, into target/wheels/.
+# The Python package (python/): an abi3 wheel for CPython >= 3.9 and an sdist, into target/wheels/; the wheel is
+# then installed in the dev virtualenv (target/python-venv), replacing any earlier build of the same version, so
+# the Python tests and `make bench` use what was just built.
 python:
 	bash scripts/install-python.sh
 	cd python && CARGO_TARGET_DIR=../target/python ../target/python-venv/bin/maturin build --locked --release --out ../target/wheels
 	cd python && ../target/python-venv/bin/maturin sdist --out ../target/wheels
+	target/python-venv/bin/pip install --quiet --disable-pip-version-check --force-reinstall --no-deps target/wheels/centile-*-cp39-abi3-*.whl

@@ -25,7 +25,6 @@ print("fresh virtualenv: the wheel installs and answers without a compiler, NumP
 PY
 )
 
-"$venv/bin/pip" install --quiet --disable-pip-version-check --force-reinstall --no-deps "$wheel"
 $venv/bin/python python/scripts/generate_constants.py --check
 (cd target && ../$venv/bin/python -m mypy.stubtest centile._centile)
 (cd target && ../$venv/bin/python -m mypy --strict --follow-imports=silent -p centile)

@@ -135,12 +135,24 @@ fn column<'py>(
     let out = py.detach(|| {
         let mut out = vec![f64::NAN; rows];
         if let (Some(r), Some(m), Some(s)) = (r.single(), m.single(), s.single()) {
-            // One reference, method and sex for every row (the common call): a straight loop over the slices.
+            // One reference, method and sex for every row (the common call): SDS and centiles through the
+            // engine's own loop over many values (a table looked up again only when the age leaves its span).
             out.par_chunks_mut(CHUNK)
                 .zip(ages.par_chunks(CHUNK).zip(values.par_chunks(CHUNK)))
-                .for_each(|(chunk, (ages, values))| {
-                    for ((slot, &age), &x) in chunk.iter_mut().zip(ages).zip(values) {
-                        *slot = kind.of(r, m, s, age, x);
+                .for_each(|(chunk, (ages, values))| match kind {
+                    Kind::Sds | Kind::Centile => {
+                        chunk.copy_from_slice(values);
+                        sds::sds_for_measurements(r, m, s, ages, chunk);
+                        if let Kind::Centile = kind {
+                            for slot in chunk.iter_mut().filter(|x| !x.is_nan()) {
+                                *slot = centile(*slot);
+                            }
+                        }
+                    }
+                    Kind::Measurement => {
+                        for ((slot, &age), &x) in chunk.iter_mut().zip(ages).zip(values) {
+                            *slot = kind.of(r, m, s, age, x);
+                        }
                     }
                 });
             return out;
