@@ -399,7 +399,7 @@ pub fn chart_coordinates(reference_name: &str, request: &Value) -> Result<Chart,
     Ok(chart(reference, &lines, method, sex))
 }
 
-/// `POST /{reference}/chart-coordinates` beyond the dGC API (see [`nutrition::is_beyond`]; `None` for any other
+/// `POST /{reference}/chart-coordinates` beyond the dGC API (see `nutrition::is_beyond`; `None` for any other
 /// request): the lines of the indicator's table in the dGC shape, under the table's key
 /// (`who_2006_weight_for_length`, ...) and the method's name. Weight-for-length/height lines have the length or
 /// height (cm) as x, the others the age in decimal years; every point is a table row, unrounded.
