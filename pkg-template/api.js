@@ -38,34 +38,33 @@ const own = (o, key) => {
   return v === undefined || isOwn(o, key) ? v : undefined;
 };
 
-// The builtins a call uses (this file, instance.js and the wasm-bindgen glue), captured at load, as each is looked
-// up: should other code replace one later, a call puts the original back while it runs and the replacement back
-// when it returns, so no such patch can change an answer.
-const BUILTINS = [
-  [globalThis, 'String'], [globalThis, 'Error'], [globalThis, 'Array'], [globalThis, 'Object'], [globalThis, 'Map'],
-  [globalThis, 'Float64Array'], [globalThis, 'Uint8Array'], [globalThis, 'DataView'], [globalThis, 'ArrayBuffer'],
-  [globalThis, 'Reflect'], [globalThis, 'JSON'], [globalThis, 'Math'], [globalThis, 'Number'], [globalThis, 'BigInt'],
-  [Object, 'keys'], [Object, 'create'], [JSON, 'stringify'], [Array, 'isArray'], [Array, 'from'], [ArrayBuffer, 'isView'],
-  [Float64Array, 'from'], [Number, 'isInteger'], [Math, 'floor'], [Math, 'min'], [Reflect, 'set'], [BigInt, 'asUintN'],
-  [BigInt, 'asIntN'], [Object.prototype, 'propertyIsEnumerable'], [Function.prototype, 'apply'],
-  [Function.prototype, 'call'], [Array.prototype, 'slice'], [Array.prototype, 'join'], [Array.prototype, 'push'],
-  [Array.prototype, 'pop'], [Array.prototype, Symbol.iterator], [Object.getPrototypeOf([][Symbol.iterator]()), 'next'],
-  [String.prototype, 'charCodeAt'], [String.prototype, 'slice'], [Map.prototype, 'get'], [Map.prototype, 'set'],
-  [Map.prototype, 'clear'], [Float64Array.prototype, 'slice'], [Float64Array.prototype, 'subarray'],
-  [Float64Array.prototype, 'set'], [Uint8Array.prototype, 'slice'], [Uint8Array.prototype, 'subarray'],
-  [Uint8Array.prototype, 'set'], [DataView.prototype, 'getInt32'], [DataView.prototype, 'setInt32'],
-  ...(typeof TextDecoder === 'function' ? [[TextDecoder.prototype, 'decode']] : []),
-  ...(typeof TextEncoder === 'function' ? [[TextEncoder.prototype, 'encode'], [TextEncoder.prototype, 'encodeInto']] : []),
-];
-const ORIGINALS = BUILTINS.map(([holder, key]) => holder[key]);
+// The builtins a call uses, captured at load (BUILTIN_LIST and ORIGINALS, written at the next line from the list
+// in scripts/entries.mjs, with `unchanged()`): should other code replace, delete or redefine one later, a call
+// puts the original back while it runs and the replacement back when it returns, so no such patch can change an
+// answer.
+/* centile:builtins */
 const describe = Object.getOwnPropertyDescriptor, define = Object.defineProperty;
+
+/** `holder[key]`, or undefined when a getter there throws. */
+function current(holder, key) {
+  try {
+    return holder[key];
+  } catch {
+    return undefined;
+  }
+}
 
 /** Puts back every builtin replaced since load; what undoes that (holder, key, descriptor, ...), or null. */
 function pristine() {
+  try {
+    if (unchanged()) return null;
+  } catch {
+    // a builtin deleted, or a getter that throws: each is looked at below
+  }
   let undo = null;
-  for (let i = 0; i < BUILTINS.length; i++) {
-    const holder = BUILTINS[i][0], key = BUILTINS[i][1];
-    if (holder[key] === ORIGINALS[i]) continue;
+  for (let i = 0; i < BUILTIN_LIST.length; i++) {
+    const holder = BUILTIN_LIST[i][0], key = BUILTIN_LIST[i][1];
+    if (current(holder, key) === ORIGINALS[i]) continue;
     const replaced = describe(holder, key);
     try {
       define(holder, key, { value: ORIGINALS[i], writable: true, enumerable: false, configurable: true });

@@ -3,16 +3,66 @@
 // are dropped; its `/* centile:inline a.js b.js */` line becomes those pkg-template/ files (which use no import
 // or export), and its `/* centile:exports */` line one export per public function. The public functions are
 // the keys of the object createApi (pkg-template/api.js) returns, so a new function is added there (and in
-// index.d.ts, which tests/types/drift.test.mjs checks against every entry) and nowhere else.
+// index.d.ts, which tests/types/drift.test.mjs checks against every entry) and nowhere else. A file's
+// `/* centile:builtins */` line (pkg-template/api.js) becomes the code that checks and restores BUILTINS below.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 const template = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../pkg-template');
 const INLINE = /^\/\* centile:inline ([^*]+) \*\/$/m;
 const EXPORTS = /^\/\* centile:exports \*\/$/m;
+const BUILTINS_MARK = /^\/\* centile:builtins \*\/$/m;
 
-/** The text of pkg-template/`file`. */
-const source = (file) => readFileSync(path.join(template, file), 'utf8');
+// The builtins a call uses (pkg-template/api.js, instance.js and the wasm-bindgen glue): [holder, keys, guard]. A
+// holder is an expression; a key in brackets is an expression too. The globals come first: `unchanged()` reads the
+// rest through them by name, once it has found each the original (a constructor's `prototype` cannot be replaced).
+// A holder that is not such a path (a call), or that has a guard (a global's name), is evaluated once at load; one
+// with a guard is an empty object of this file's own where that global is not a function.
+const BUILTINS = [
+  ['globalThis', 'String Error Array Object Map Float64Array Uint8Array DataView ArrayBuffer Reflect JSON Math Number BigInt'],
+  ['Object', 'keys create'], ['JSON', 'stringify'], ['Array', 'isArray from'], ['ArrayBuffer', 'isView'],
+  ['Float64Array', 'from'], ['Number', 'isInteger'], ['Math', 'floor min'], ['Reflect', 'set'], ['BigInt', 'asUintN asIntN'],
+  ['Object.prototype', 'propertyIsEnumerable'], ['Function.prototype', 'apply call'],
+  ['Array.prototype', 'slice join push pop [Symbol.iterator]'], ['Object.getPrototypeOf([][Symbol.iterator]())', 'next'],
+  ['String.prototype', 'charCodeAt slice'], ['Map.prototype', 'get set clear'], ['Float64Array.prototype', 'slice subarray set'],
+  ['Uint8Array.prototype', 'slice subarray set'], ['DataView.prototype', 'getInt32 setInt32'],
+  ['TextDecoder.prototype', 'decode', 'TextDecoder'], ['TextEncoder.prototype', 'encode encodeInto', 'TextEncoder'],
+];
+
+/**
+ * The code at `centile:builtins`, from BUILTINS: `BUILTIN_LIST`, each builtin as [holder, key]; `ORIGINALS`, their
+ * values at load; and `unchanged()`, whether each still is its original. That reads each by name at a site of its
+ * own, a fraction of the cost of reading BUILTIN_LIST's holder[key] (one site for every holder and key); it may
+ * throw (a builtin deleted, a getter), and then each is looked at by key.
+ */
+export function builtinsCode() {
+  const consts = [], groups = [], checks = [];
+  BUILTINS.forEach(([expression, keys, guard], h) => {
+    let holder = expression;
+    if (guard || expression.includes('(')) {
+      holder = `BUILTIN_${h}`;
+      consts.push(`${holder} = ${guard ? `typeof ${guard} === 'function' ? ${expression} : {}` : expression}`);
+    }
+    const names = keys.split(' ').filter((key) => !key.startsWith('['));
+    const computed = keys.split(' ').filter((key) => key.startsWith('[')).map((key, k) => {
+      consts.push(`BUILTIN_${h}_KEY_${k} = ${key.slice(1, -1)}`);
+      return `BUILTIN_${h}_KEY_${k}`;
+    });
+    groups.push(`[${holder}, '${names.join(' ')}'${computed.map((k) => `, ${k}`).join('')}]`);
+    const reads = [...names.map((key) => (holder === 'globalThis' ? key : `${holder}.${key}`)), ...computed.map((k) => `${holder}[${k}]`)];
+    checks.push(reads.map((read) => `${read} === o[i++]`).join(' && '));
+  });
+  return [
+    '// Generated from BUILTINS in scripts/entries.mjs.',
+    `const ${consts.join(',\n  ')};`,
+    `const BUILTIN_LIST = [${groups.join(',\n  ')}].flatMap(([holder, names, ...keys]) =>\n  [...names.split(' '), ...keys].map((key) => [holder, key]));`,
+    'const ORIGINALS = BUILTIN_LIST.map(([holder, key]) => holder[key]);',
+    `function unchanged() {\n  const o = ORIGINALS;\n  let i = 0;\n  return ${checks.join('\n    && ')};\n}`,
+  ].join('\n');
+}
+
+/** The text of pkg-template/`file`, its `centile:builtins` line written. */
+const source = (file) => readFileSync(path.join(template, file), 'utf8').replace(BUILTINS_MARK, () => builtinsCode());
 
 /** The public function names, in createApi's order: the keys of its result, over an engine that is never called. */
 export function publicNames() {

@@ -1,7 +1,8 @@
 // Builtins patched by other code on the page never change an answer: after the package has loaded, each builtin a
 // call uses is replaced by one that lies, in the wasm build and in centile/js, and every export must still give
-// the answers it gave before (and leave the replacement in place). propertyIsEnumerable replaced before the
-// package loads must not let an inherited field be read.
+// the answers it gave before (and leave the replacement in place); so must builtins deleted or made getters (one
+// that throws among them). propertyIsEnumerable replaced before the package loads must not let an inherited field
+// be read.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -75,10 +76,25 @@ const PATCHES = [
   [globalThis, 'Error', function () { return { name: 'CentileError', message: 'x', detail: [] }; }],
 ];
 
-/** Runs every call with `patch` in place; the outcomes as JSON, taken once the patch is undone. */
-function patched(c, [holder, key, replacement]) {
+// [holder, key, descriptor]: builtins deleted (no descriptor) or made getters, one of which throws.
+const REDEFINITIONS = [
+  [Math, 'floor', undefined],
+  [globalThis, 'Map', undefined],
+  [globalThis, 'String', undefined],
+  [Object, 'keys', { get: () => () => [], configurable: true }],
+  [JSON, 'stringify', { get: () => () => '1e308', configurable: true }],
+  [Array, 'isArray', { get() { throw new Error('a getter that throws'); }, configurable: true }],
+  [typed, 'subarray', { get() { throw new Error('a getter that throws'); }, configurable: true }],
+];
+
+/**
+ * Runs every call with `holder[key]` defined by `descriptor` (deleted when there is none); the outcomes as JSON,
+ * taken once it is undone, and whether the calls left it as they found it.
+ */
+function patched(c, [holder, key, descriptor]) {
   const had = Object.getOwnPropertyDescriptor(holder, key);
-  Object.defineProperty(holder, key, { value: replacement, writable: true, configurable: true });
+  if (descriptor === undefined) delete holder[key];
+  else Object.defineProperty(holder, key, descriptor);
   const outcomes = {};
   let kept;
   try {
@@ -89,7 +105,8 @@ function patched(c, [holder, key, replacement]) {
         outcomes[name] = { threw: `${e && e.name}: ${e && e.message}` };
       }
     }
-    kept = holder[key] === replacement;
+    const now = Object.getOwnPropertyDescriptor(holder, key);
+    kept = descriptor === undefined ? now === undefined : now !== undefined && now.get === descriptor.get && now.value === descriptor.value;
   } finally {
     if (had) Object.defineProperty(holder, key, had);
     else delete holder[key];
@@ -101,10 +118,21 @@ for (const [build, file] of Object.entries(BUILDS)) {
   test(`${build}: builtins replaced after load change no answer, and stay replaced`, () => {
     const c = require(file);
     const want = JSON.stringify(Object.fromEntries(Object.entries(calls(c)).map(([name, call]) => [name, { ok: call() }])));
-    for (const patch of PATCHES) {
-      const { json, kept } = patched(c, patch);
-      assert.equal(json, want, `${String(patch[1])} replaced`);
-      assert.ok(kept, `${String(patch[1])} is still the replacement after the calls`);
+    for (const [holder, key, replacement] of PATCHES) {
+      const { json, kept } = patched(c, [holder, key, { value: replacement, writable: true, configurable: true }]);
+      assert.equal(json, want, `${String(key)} replaced`);
+      assert.ok(kept, `${String(key)} is still the replacement after the calls`);
+    }
+  });
+
+  test(`${build}: builtins deleted or made getters after load change no answer, and stay so`, () => {
+    const c = require(file);
+    const want = JSON.stringify(Object.fromEntries(Object.entries(calls(c)).map(([name, call]) => [name, { ok: call() }])));
+    for (const redefinition of REDEFINITIONS) {
+      const { json, kept } = patched(c, redefinition);
+      const what = `${String(redefinition[1])} ${redefinition[2] === undefined ? 'deleted' : 'made a getter'}`;
+      assert.equal(json, want, what);
+      assert.ok(kept, `${what}: still so after the calls`);
     }
   });
 

@@ -1,6 +1,7 @@
 // The package's JavaScript sources in pkg-template/: every file parses (node --check), each entry in
 // pkg-template/entries/ parses once scripts/entries.mjs has assembled it, and the export list it derives from
-// createApi is the one pkg-template/index.d.ts declares and every built entry exports.
+// createApi is the one pkg-template/index.d.ts declares and every built entry exports; the builtins check that
+// scripts/entries.mjs generates covers its list of builtins.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -10,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
-import { entry, publicNames } from '../../scripts/entries.mjs';
+import { builtinsCode, entry, publicNames } from '../../scripts/entries.mjs';
 
 const template = fileURLToPath(new URL('../../pkg-template/', import.meta.url));
 const pkg = fileURLToPath(new URL('../../pkg/', import.meta.url));
@@ -31,7 +32,7 @@ test('each entry parses once assembled, with its inlined files and one export pe
   try {
     for (const name of entries) {
       const text = entry(name, '// banner\n');
-      assert.ok(text.startsWith('// banner\n') && !text.includes('centile:inline') && !text.includes('centile:exports'), name);
+      assert.ok(text.startsWith('// banner\n') && !/centile:(inline|exports|builtins)/.test(text), name);
       assert.ok(text.includes('function createApi(engine)') && text.includes('function instance(glue, start)'), name);
       for (const n of publicNames()) assert.ok(text.includes(name.endsWith('.cjs') ? `exports.${n} = api.${n};` : `export const ${n} = api.${n};`), `${name}: ${n}`);
       const file = path.join(work, name.replace(/\.js$/, '.mjs'));
@@ -59,5 +60,26 @@ test('every built entry exports CentileError and exactly the public functions', 
   if (existsSync(path.join(pkg, 'js/index.js'))) {
     assert.deepEqual(Object.keys(await import(path.join(pkg, 'js/index.js'))).sort(), expected, 'js/index.js');
     assert.deepEqual(Object.keys(require(path.join(pkg, 'js/index.cjs'))).sort(), expected, 'js/index.cjs');
+  }
+});
+
+test('the builtins check by name finds each builtin of the list replaced, and the list has each once', () => {
+  const { list, originals, unchanged } = new Function(`${builtinsCode()}\nreturn { list: BUILTIN_LIST, originals: ORIGINALS, unchanged };`)();
+  assert.ok(list.length >= 50 && unchanged(), `${list.length} builtins`);
+  const describe = Object.getOwnPropertyDescriptor, define = Object.defineProperty;
+  const found = [];
+  for (let i = 0; i < list.length; i++) {
+    const [holder, key] = list[i];
+    const had = describe(holder, key);
+    define(holder, key, { value: function replacement() {}, writable: true, configurable: true });
+    const seen = unchanged();
+    if (had) define(holder, key, had);
+    else delete holder[key];
+    found.push(seen === false && unchanged() && holder[key] === originals[i]);
+  }
+  assert.deepEqual(list.map(([, key], i) => `${String(key)}: ${found[i]}`), list.map(([, key]) => `${String(key)}: true`));
+  const pairs = list.map(([holder, key]) => [holder, key]);
+  for (let i = 0; i < pairs.length; i++) {
+    for (let j = i + 1; j < pairs.length; j++) assert.ok(pairs[i][0] !== pairs[j][0] || pairs[i][1] !== pairs[j][1], String(pairs[i][1]));
   }
 });
