@@ -98,23 +98,33 @@ export const THEME = {
   font: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
 };
 
+/** What String() writes after the point for each whole number of hundredths: '', '.01' … '.1' … '.99'. */
+const CENTS = Array.from({ length: 100 }, (_, c) => (c === 0 ? '' : `.${c < 10 ? '0' : ''}${c % 10 === 0 ? c / 10 : c}`));
+
 /**
  * A number as SVG text, rounded to 0.01 (px): what String(Math.round(v * 100) / 100) writes, built from the whole
- * hundredths (integers, which every engine writes alike, and faster than writing a fraction).
+ * hundredths (an integer, which every engine writes alike, and its fraction from CENTS: faster than writing a
+ * fraction, and the chart writes thousands of them).
  */
 function px(v) {
   const r = Math.round(v * 100);
-  if (!(Math.abs(r) < 1e15)) return String(r / 100 + 0);
-  const a = Math.abs(r);
+  if (!(r < 1e15 && r > -1e15)) return String(r / 100 + 0);
+  const a = r < 0 ? -r : r;
   const whole = Math.floor(a / 100);
-  const cents = a - whole * 100;
-  const text = cents === 0 ? String(whole) : `${whole}.${cents < 10 ? '0' : ''}${cents % 10 === 0 ? cents / 10 : cents}`;
+  const text = whole + CENTS[a - whole * 100];
   return r < 0 ? `-${text}` : text;
 }
 const SPECIAL = /[&<>"']/;
 const esc = (s) => (typeof s === 'number' || !SPECIAL.test(s) ? String(s) : String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`));
-const attrs = (o) => Object.entries(o).filter(([, v]) => v !== undefined && v !== null)
-  .map(([k, v]) => ` ${k}="${esc(v)}"`).join('');
+/** ` name="value"` for each attribute of `o` that is set, in order (a loop: the chart writes hundreds). */
+function attrs(o) {
+  let text = '';
+  for (const k in o) {
+    const v = o[k];
+    if (v !== undefined && v !== null) text += ` ${k}="${esc(v)}"`;
+  }
+  return text;
+}
 const fill = (template, values) => template.replace(/\{(\w+)\}/g, (_, k) => String(values[k]));
 
 /** `0.4th`, `2nd`, `91st`, `99.6th`: the centile (to one decimal) and its suffix from `suffix` (MESSAGES.ordinal). */
@@ -425,7 +435,6 @@ export function renderChart(options) {
   notes.push(...wrap(`${s.childLabel ? `${s.childLabel} · ` : ''}${provenance}`).map((text) => ['provenance', text]));
   const footer = 8 + notes.length * 12;
   const bottom = s.height - footer - 40;
-  const xMap = (age) => left + ((age - from) / (to - from)) * (right - left);
 
   // The y domain: the lines and points in the window.
   const inWindow = (x) => x >= from - 1e-9 && x <= to + 1e-9;
@@ -437,7 +446,19 @@ export function renderChart(options) {
     if (v > hi) hi = v;
   };
   if (s.kind === 'centile') {
-    for (const g of segs) for (const l of g.lines) for (const p of l.points) if (p.y !== null && inWindow(p.x)) see(p.y);
+    // Every vertex of every line (thousands, on the first draw of a chart: inWindow and see written out).
+    const [first, last] = [from - 1e-9, to + 1e-9];
+    for (const g of segs) {
+      for (const l of g.lines) {
+        const line = l.points;
+        for (let i = 0; i < line.length; i++) {
+          const { x, y } = line[i];
+          if (y === null || !(x >= first && x <= last)) continue;
+          if (y < lo) lo = y;
+          if (y > hi) hi = y;
+        }
+      }
+    }
     const mph = s.mph && s.method === 'height' && to >= 18 ? [s.mph.mid_parental_height_lower_value, s.mph.mid_parental_height_upper_value] : [];
     for (const v of mph) if (typeof v === 'number') see(v);
   } else {
@@ -450,7 +471,8 @@ export function renderChart(options) {
   const step = niceStep(hi - lo + 2 * pad, Math.max(3, Math.round((bottom - top) / 48)));
   const y0 = s.kind === 'sds' ? Math.min(-3, Math.floor((lo - pad) / 0.5) * 0.5) : Math.floor((lo - pad) / step) * step;
   const y1 = s.kind === 'sds' ? Math.max(3, Math.ceil((hi + pad) / 0.5) * 0.5) : Math.ceil((hi + pad) / step) * step;
-  const yMap = (v) => bottom - ((v - y0) / (y1 - y0)) * (bottom - top);
+  const map = linearMap([from, to], [left, right], [y0, y1], [bottom, top]);
+  const { x: xMap, y: yMap } = map;
 
   const out = [];
   const unit = s.kind === 'sds' ? m.unit.sds : m.unit[s.method];
@@ -508,7 +530,7 @@ export function renderChart(options) {
   if (s.kind === 'centile') {
     const key = [from, to, left, right, top, bottom, y0, y1].join(' ');
     const uses = [t.line, t.transition, t.label, m.transition, m.transitionLabel, m.ordinal];
-    out.push(linesDrawn(segs, key, uses, () => centileBlock(segs, from, to, xMap, yMap, top, bottom, t, m)));
+    out.push(linesDrawn(segs, key, uses, () => centileBlock(segs, map, top, bottom, t, m)));
   } else {
     out.push('<g class="sds-lines">');
     for (const sds of SDS_LINES) {
@@ -530,7 +552,7 @@ export function renderChart(options) {
     for (const [which, data] of parts) {
       for (const g of segments(data ?? [], s.sex, 'height')) {
         for (const l of g.lines) {
-          const d = pathFor(l.points.filter((p) => p.x >= 18), from, to, xMap, yMap);
+          const d = pathFor(l.points.filter((p) => p.x >= 18), map);
           if (d) out.push(`<path${attrs({ class: 'mid-parental-line', 'data-mid-parental': which, 'data-segment': g.name, d, fill: 'none',
             stroke: t.midParental, 'stroke-width': which === 'centile' ? 1.5 : 1, 'stroke-dasharray': which === 'centile' ? undefined : '2 3' })}/>`);
         }
@@ -655,13 +677,14 @@ export function renderChart(options) {
  * The centile lines of the window, their transitions and labels, as SVG text. A pure function of its arguments,
  * kept for the last few windows of each line set (linesDrawn), so an edit of a visit does not write the lines again.
  */
-function centileBlock(segs, from, to, xMap, yMap, top, bottom, t, m) {
+function centileBlock(segs, map, top, bottom, t, m) {
+  const { x: xMap, y: yMap, from, to } = map;
   const out = [];
   const inWindow = (x) => x >= from - 1e-9 && x <= to + 1e-9;
   out.push('<g class="centile-lines" clip-path="url(#centile-plot)">');
   for (const g of segs) {
     for (const l of g.lines) {
-      const d = pathFor(l.points, from, to, xMap, yMap);
+      const d = pathFor(l.points, map);
       if (!d) continue;
       out.push(`<path${attrs({
         class: 'centile-line', 'data-centile': l.centile, 'data-sds': l.sds, 'data-segment': g.name, d,
@@ -691,8 +714,10 @@ function centileBlock(segs, from, to, xMap, yMap, top, bottom, t, m) {
   const labels = new Map();
   for (const g of segs) {
     for (const l of g.lines) {
-      const last = [...l.points].reverse().find((p) => p.y !== null && inWindow(p.x));
-      if (last) labels.set(l.centile, last);
+      const line = l.points;
+      let i = line.length - 1;
+      while (i >= 0 && (line[i].y === null || !inWindow(line[i].x))) i--;
+      if (i >= 0) labels.set(l.centile, line[i]);
     }
   }
   // Each label beside its line's end, moved apart just enough not to overlap (10 px), in centile order.
@@ -739,20 +764,39 @@ function wrapText(text, width) {
   return lines;
 }
 
-/** The path through a line's points in the window (and one beyond each edge, clipped), a new run at each gap. */
-function pathFor(points, from, to, xMap, yMap) {
+/**
+ * The plot's linear map from ages (`from`–`to`) and values (`y0`–`y1`) to pixels, as `x(age)` and `y(value)`, with
+ * the numbers it is made of (pathFor does the same arithmetic without a call for each vertex).
+ */
+function linearMap([from, to], [left, right], [y0, y1], [bottom, top]) {
+  const [ages, width, values, height] = [to - from, right - left, y1 - y0, bottom - top];
+  return {
+    from, to, left, ages, width, y0, bottom, values, height,
+    x: (age) => left + ((age - from) / ages) * width,
+    y: (v) => bottom - ((v - y0) / values) * height,
+  };
+}
+
+/**
+ * The path through a line's points in the window of `map` (and one beyond each edge, clipped), a new run at each
+ * gap. The chart's longest loop on a first draw (every vertex of every line): `map`'s x and y written out.
+ */
+function pathFor(points, map) {
+  const { from, to, left, ages, width, y0, bottom, values, height } = map;
+  const [first, last] = [from - 1e-9, to + 1e-9];
+  const n = points.length;
   let d = '';
   let open = false;
-  for (let i = 0; i < points.length; i++) {
-    const p = points[i];
-    const near = p.x >= from - 1e-9 && p.x <= to + 1e-9
-      || (points[i + 1] && points[i + 1].x >= from && p.x < from)
-      || (points[i - 1] && points[i - 1].x <= to && p.x > to);
-    if (p.y === null || !near) {
+  for (let i = 0; i < n; i++) {
+    const { x, y } = points[i];
+    const near = (x >= first && x <= last)
+      || (i + 1 < n && points[i + 1].x >= from && x < from)
+      || (i > 0 && points[i - 1].x <= to && x > to);
+    if (y === null || !near) {
       open = false;
       continue;
     }
-    d += `${open ? 'L' : 'M'}${px(xMap(p.x))} ${px(yMap(p.y))}`;
+    d += (open ? 'L' : 'M') + px(left + ((x - from) / ages) * width) + ' ' + px(bottom - ((y - y0) / values) * height);
     open = true;
   }
   return d;
