@@ -280,7 +280,11 @@ fn fhir_id(id: &str) -> bool {
 
 /// Whether `text` lost something when it was read (a lone surrogate becomes U+FFFD), so it cannot be compared.
 fn lossy(text: &str) -> bool {
-    text.contains(char::REPLACEMENT_CHARACTER)
+    // Bytes, not a `str` search: that would link core's string-slicing panic and its formatting into the .wasm.
+    let replacement = "\u{FFFD}".as_bytes();
+    text.as_bytes()
+        .windows(replacement.len())
+        .any(|w| w == replacement)
 }
 
 /// The one patient: birth date, sex, and the references Observations may use for it.
@@ -462,7 +466,7 @@ fn quantity(observation: &Value, wanted: Dimension, what: &'static str) -> Resul
         .into_iter()
         .find(|k| observation.get(k).is_some_and(|v| *v != Value::Null));
         return Err(match other {
-            Some(k) => Unused::NotAQuantity(&k[5..]),
+            Some(k) => Unused::NotAQuantity(k.strip_prefix("value").unwrap_or(k)),
             None => Unused::NoValue,
         });
     };
