@@ -101,7 +101,7 @@ impl Segment {
     }
 
     /// The ages at which the segment's lines have points.
-    fn ages(self, method: Method) -> impl Iterator<Item = f64> {
+    fn ages(self, method: Method) -> Vec<f64> {
         // (list, first row, rows)
         let (list, first, rows) = match self {
             Segment::Uk90Preterm => (UK90_PRETERM, 0, usize::MAX),
@@ -123,7 +123,7 @@ impl Segment {
             Segment::Trisomy21AapInfant => (AAP_INFANT, 0, usize::MAX),
             Segment::Trisomy21AapChild => (AAP_CHILD, 0, usize::MAX),
         };
-        list.ages().skip(first).take(rows)
+        list.ages().skip(first).take(rows).collect()
     }
 
     /// Which table the point at `age` reads: the younger one where the segment's line runs up to a join.
@@ -276,50 +276,53 @@ pub fn chart(reference: Reference, lines: &Lines, method: Method, sex: Sex) -> C
     let specs = specs(reference, lines);
     let segments = Segment::of(reference)
         .iter()
-        .map(|&segment| SegmentLines {
-            segment,
-            sex,
-            method,
-            lines: specs
-                .iter()
-                .map(|spec| {
-                    let sds = if reference == Reference::Trisomy21 {
-                        spec.origin.round(spec.z, 2)
-                    } else {
-                        line_sds(spec.z)
-                    };
-                    let z = spec.origin.round(spec.z, 4);
-                    let points = segment
-                        .ages(method)
-                        .filter_map(|age| {
-                            let at_join = segment.at_join(age);
-                            let y = match measurement_from_sds(
-                                reference,
-                                age,
-                                method,
-                                sex,
-                                z,
-                                spec.origin,
-                                at_join,
-                            ) {
-                                Ok(y) => y,
-                                Err(CalcError::NotFinite) => None,
-                                Err(_) => return None,
-                            };
-                            Some(Point {
-                                x: round_python(age, 4),
-                                y,
+        .map(|&segment| {
+            let ages = segment.ages(method);
+            SegmentLines {
+                segment,
+                sex,
+                method,
+                lines: specs
+                    .iter()
+                    .map(|spec| {
+                        let sds = if reference == Reference::Trisomy21 {
+                            spec.origin.round(spec.z, 2)
+                        } else {
+                            line_sds(spec.z)
+                        };
+                        let z = spec.origin.round(spec.z, 4);
+                        let points = ages
+                            .iter()
+                            .filter_map(|&age| {
+                                let at_join = segment.at_join(age);
+                                let y = match measurement_from_sds(
+                                    reference,
+                                    age,
+                                    method,
+                                    sex,
+                                    z,
+                                    spec.origin,
+                                    at_join,
+                                ) {
+                                    Ok(y) => y,
+                                    Err(CalcError::NotFinite) => None,
+                                    Err(_) => return None,
+                                };
+                                Some(Point {
+                                    x: round_python(age, 4),
+                                    y,
+                                })
                             })
-                        })
-                        .collect();
-                    Line {
-                        sds,
-                        centile: spec.centile,
-                        label: spec.label,
-                        points,
-                    }
-                })
-                .collect(),
+                            .collect();
+                        Line {
+                            sds,
+                            centile: spec.centile,
+                            label: spec.label,
+                            points,
+                        }
+                    })
+                    .collect(),
+            }
         })
         .collect();
     Chart { segments }
