@@ -54,6 +54,10 @@ rmSync(at('node/centile_bg.wasm'));
 for (const part of ['flt2dec', 'dec2flt']) {
   if (readFileSync(at('web/centile_bg.wasm')).includes(part)) throw new Error(`the .wasm contains core::num::${part}`);
 }
+// Nor core's panic for slicing a `str` off a character boundary (`&s[i..]`, `str::contains`): its message formats
+// the text with `char`'s Debug and so brings Unicode tables, about 5 KB gzip. Read bytes, or use `str::get`.
+const slicing = 'slice_error_fail';
+if (readFileSync(at('web/centile_bg.wasm')).includes(slicing)) throw new Error(`the .wasm contains core::str::${slicing}`);
 /**
  * wasm-opt on `file` (in pkg/), in place. Size flags (1.6 KB gzip together): the module's own memory starts zeroed
  * and Rust never addresses its first 1 KB, so both may be assumed; --converge repeats -Oz until it stops
