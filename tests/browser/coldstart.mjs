@@ -4,7 +4,7 @@
 // answered (performance.now() in the page, whose origin is the navigation), and the part of it after the page's
 // first script ran (centile's own share: fetching, compiling, instantiating, answering). Used by
 // tests/browser/run.mjs and bench/run.mjs; reported, not asserted (timings on a shared machine are not results).
-import { createServer } from 'node:http';
+import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -12,6 +12,11 @@ import { buildSync } from 'esbuild';
 import { chromium } from 'playwright-core';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+
+// What a page logs once it has answered. Waiting for this message, rather than for an element (Playwright's
+// waitForSelector injects its script into the page and polls it), puts nothing in the page's main thread while
+// it loads.
+const DONE = 'centile cold start: answered';
 
 const PAGES = {
   default: `import { calculation } from 'centile';
@@ -23,13 +28,14 @@ const [compileStart, compileEnd] = marks.compile, [, instantiateEnd] = marks.ins
 document.body.dataset.marks = JSON.stringify({ navigation: 0, html: performance.getEntriesByType('navigation')[0].responseEnd,
   script: marks.script, bundle: window.bundleStart, compileStart, compileEnd, instantiateEnd, answer: ms });
 document.body.dataset.sds = String(result.measurement_calculated_values.corrected_sds);
+console.log('${DONE}');
 `,
 };
 PAGES.web = `import init from 'centile/web';\nawait init();\nmarks.instantiate = [0, performance.now()];\n${PAGES.default.replace("from 'centile'", "from 'centile/web'")}`;
 
 // The floor: the same page with a module that does nothing but report, i.e. what the browser itself takes from
 // navigation to running a page's module script under the same throttle.
-const BLANK = `document.body.dataset.coldStart = String(performance.now());`;
+const BLANK = `document.body.dataset.coldStart = String(performance.now());\nconsole.log('${DONE}');`;
 
 // The page's first script: notes when it ran and times WebAssembly.Module (compiling) and WebAssembly.Instance
 // (instantiating) by wrapping them, so the figure can be broken down (see PHASES). centile/web's init() compiles
@@ -55,6 +61,25 @@ for (const name of ['instantiateStreaming', 'instantiate']) {
     return made;
   };
 }`;
+
+// The page's server, a process of its own so that nothing this one does (driving Chromium over CDP) delays a
+// response: the files in the folder it is given, with their content types; it prints its port.
+const SERVER = `import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+const server = createServer((req, res) => {
+  const file = req.url === '/' ? 'index.html' : req.url.slice(1).replace(/[^\\w.-]/g, '');
+  try {
+    const body = readFileSync(path.join(process.argv[1], file));
+    const type = file.endsWith('.html') ? 'text/html' : file.endsWith('.wasm') ? 'application/wasm' : 'text/javascript';
+    res.writeHead(200, { 'Content-Type': type });
+    res.end(body);
+  } catch {
+    res.writeHead(404);
+    res.end();
+  }
+});
+server.listen(0, '127.0.0.1', () => console.log(server.address().port));`;
 
 /** The phases of a cold start of each entry, each `[label, from, to]` in the marks the page reports. */
 export const PHASES = {
@@ -90,18 +115,7 @@ export async function coldStart({ throttle = 4, runs = 7, pkg = path.join(root, 
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync',
       '--no-first-run', '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1'] });
   const context = await browser.newContext();
-  const server = createServer((req, res) => {
-    const file = req.url === '/' ? 'index.html' : req.url.slice(1).replace(/[^\w.-]/g, '');
-    try {
-      const body = readFileSync(path.join(work, 'dist', file));
-      const type = file.endsWith('.html') ? 'text/html' : file.endsWith('.wasm') ? 'application/wasm' : 'text/javascript';
-      res.writeHead(200, { 'Content-Type': type });
-      res.end(body);
-    } catch {
-      res.writeHead(404);
-      res.end();
-    }
-  });
+  let server = null;
   try {
     mkdirSync(path.join(work, 'node_modules'));
     symlinkSync(pkg, path.join(work, 'node_modules/centile'), 'dir');
@@ -114,8 +128,11 @@ export async function coldStart({ throttle = 4, runs = 7, pkg = path.join(root, 
     if (entry === 'web') writeFileSync(path.join(work, 'dist/centile_bg.wasm'), readFileSync(path.join(pkg, 'web/centile_bg.wasm')));
     writeFileSync(path.join(work, 'dist/blank.js'), BLANK);
     writeFileSync(path.join(work, 'dist/blank.html'), html('blank.js'));
-    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const url = `http://127.0.0.1:${server.address().port}/`;
+    server = spawn(process.execPath, ['--input-type=module', '-e', SERVER, path.join(work, 'dist')], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const url = await new Promise((resolve, reject) => {
+      server.stdout.once('data', (port) => resolve(`http://127.0.0.1:${String(port).trim()}/`));
+      server.once('exit', (code) => reject(new Error(`the cold-start server exited (${code})`)));
+    });
     const marks = [], blanks = [];
     let sds = null;
     /** Loads `address` cold (a fresh page, no HTTP cache, CPU throttled) and returns its body element. */
@@ -127,8 +144,9 @@ export async function coldStart({ throttle = 4, runs = 7, pkg = path.join(root, 
       // A renderer already running (as for a user opening the app in a browser that is open): about:blank first.
       await page.goto('about:blank');
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
-      await page.goto(address);
-      await page.waitForSelector('body[data-cold-start]', { state: 'attached', timeout: 60000 });
+      const answered = page.waitForEvent('console', { predicate: (message) => message.text() === DONE, timeout: 60000 });
+      await page.goto(address, { waitUntil: 'commit' });
+      await answered;
       return { page, body: page.locator('body') };
     };
     for (let i = 0; i < runs; i++) {
@@ -151,7 +169,7 @@ export async function coldStart({ throttle = 4, runs = 7, pkg = path.join(root, 
       blankMedian: median(blanks), phases, times, own, run, blanks, sds };
   } finally {
     await browser.close();
-    server.close();
+    server?.kill();
     rmSync(work, { recursive: true, force: true });
   }
 }
