@@ -228,29 +228,31 @@ function createApi(engine) {
     if (view === null || view.buffer !== memory.buffer) view = new Float64Array(memory.buffer, raw.recordOffset(), RECORD_LEN);
     return view;
   };
-  // Texts by kind and code: dense codes in arrays, the rest (dates before 1970 or after 2059, long calendar ages)
-  // in maps of at most SPARSE_TEXTS entries, emptied when full, so memory stays flat whatever the dates.
+  // Texts by kind and code: codes 0-32767 in pages of 256 (128 a kind), each made on first use (an array of 32768
+  // a kind is a large heap object, slow to allocate at every start); the rest (dates before 1970 or after 2059,
+  // long calendar ages) in a map of at most SPARSE_TEXTS entries, emptied when full, so memory stays flat whatever
+  // the dates.
   const SPARSE_TEXTS = 4096;
-  const newTexts = () => Array.from(Object.keys(TEXT), () => ({ dense: new Array(32768), sparse: new Map() }));
-  let texts = newTexts();
+  let pages = [], sparse = new Map();
   engine.onStart(() => {
     memory = null;
     view = null;
-    texts = newTexts();
+    pages = [];
+    sparse = new Map();
   });
   const text = (kind, code) => {
     if (code !== code) return null; // NaN: no text
-    const cache = texts[kind];
-    const dense = code >= 0 && code < 32768;
-    let t = dense ? cache.dense[code] : cache.sparse.get(code);
+    if (code >= 0 && code < 32768) {
+      const page = pages[kind * 128 + (code >> 8)] || (pages[kind * 128 + (code >> 8)] = new Array(256));
+      let t = page[code & 255];
+      if (t === undefined) t = page[code & 255] = raw.text(kind, code);
+      return t;
+    }
+    let t = sparse.get(code * 8 + kind);
     if (t === undefined) {
       t = raw.text(kind, code);
-      if (dense) {
-        cache.dense[code] = t;
-      } else {
-        if (cache.sparse.size >= SPARSE_TEXTS) cache.sparse.clear();
-        cache.sparse.set(code, t);
-      }
+      if (sparse.size >= SPARSE_TEXTS) sparse.clear();
+      sparse.set(code * 8 + kind, t);
     }
     return t;
   };
