@@ -8,13 +8,17 @@
 // alphabet is printable ASCII without `'` (the text is one single-quoted literal), `\` and `<` (so no HTML parser
 // can see a closing tag in it): nothing in it needs escaping, so no minifier has a reason to rewrite it.
 //
-// Decoding: TextEncoder copies the text into the memory of a 161-byte WebAssembly decoder (DECODER below, built
-// with binaryen's wasm-as), whose loop turns it into the bytes in place. A JavaScript loop over the same 400,000
-// characters ran mostly before the engine had optimised it, about four times as long on a cold page.
+// Decoding: TextEncoder copies the text into the memory of a small WebAssembly decoder (DECODER below, built with
+// binaryen's wasm-as), whose loop turns it into the bytes in place. A JavaScript loop over the same 300,000
+// characters ran mostly before the engine had optimised it, about four times as long on a cold page. The decoder
+// is called once per CHUNK characters rather than once for all: an engine that starts with a quick baseline
+// compile and optimises a function once it has run hot (V8 does) cannot switch a running call over, so the later
+// calls run the optimised loop.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { transformSync } from 'esbuild';
 
 const ALPHABET = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).filter((c) => !`'\\<`.includes(c)).join('');
 const ESCAPES = 2;
@@ -22,13 +26,18 @@ const SINGLES = ALPHABET.length - ESCAPES;
 // The decoder's memory: each character's rank (128 bytes), the byte of each rank (256), then the text, which is
 // decoded in place (a byte never takes more room than its characters).
 const RANKS = 0, BYTES = 128, TEXT_AT = 384;
+const CHUNK = 8192;
 const DECODER = `(module
   (import "m" "m" (memory 1))
-  (func (export "d") (param $n i32) (result i32)
-    (local $i i32) (local $o i32) (local $r i32) (local $end i32)
-    (local.set $end (i32.add (local.get $n) (i32.const ${TEXT_AT})))
-    (local.set $i (i32.const ${TEXT_AT}))
-    (local.set $o (i32.const ${TEXT_AT}))
+  ;; Where the next call goes on: the next character to read and the next byte to write.
+  (global $in (mut i32) (i32.const ${TEXT_AT}))
+  (global $out (mut i32) (i32.const ${TEXT_AT}))
+  ;; Decodes the characters before address $end (a code that starts before it is read whole); returns the number
+  ;; of bytes written so far.
+  (func (export "d") (param $end i32) (result i32)
+    (local $i i32) (local $o i32) (local $r i32)
+    (local.set $i (global.get $in))
+    (local.set $o (global.get $out))
     (block $done
       (loop $next
         (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
@@ -43,6 +52,8 @@ const DECODER = `(module
         (i32.store8 (local.get $o) (i32.load8_u offset=${BYTES} (local.get $r)))
         (local.set $o (i32.add (local.get $o) (i32.const 1)))
         (br $next)))
+    (global.set $in (local.get $i))
+    (global.set $out (local.get $o))
     (i32.sub (local.get $o) (i32.const ${TEXT_AT}))))`;
 
 /** DECODER assembled by binaryen's wasm-as (`wasmAs`, its path). */
@@ -73,16 +84,15 @@ export function wasmModuleSource(bytes, banner, wasmAs) {
   });
   const text = Array.from(bytes, (b) => code[b]).join('');
   const hex = Buffer.from(byRank).toString('hex');
-  return `${banner}// The bytes of centile_bg.wasm as printable ASCII (see scripts/wasm-text.mjs): a character of the first
-// ${SINGLES} in ALPHABET is the byte of that rank; either of the last ${ESCAPES} starts a two-character code for the rarer ones.
-// DECODER (WebAssembly, source in scripts/wasm-text.mjs) decodes them.
-const ALPHABET = '${ALPHABET}';
+  // A character of the first SINGLES in ALPHABET is the byte of that rank; either of the last ESCAPES starts a
+  // two-character code for the rarer ones. Shipped minified like the package's other browser files (esbuild keeps
+  // the text as it is, which is checked).
+  const source = `const ALPHABET = '${ALPHABET}';
 const BYTE_OF_RANK = '${hex}';
 const SIZE = ${bytes.length};
 const DECODER = [${[...decoderBytes(wasmAs)].join(',')}];
 const TEXT = '${text}';
 
-/** The .wasm bytes, decoded afresh on each call. */
 export function wasmBytes() {
   const memory = new WebAssembly.Memory({ initial: Math.ceil((${TEXT_AT} + TEXT.length) / 65536) });
   const heap = new Uint8Array(memory.buffer);
@@ -90,9 +100,15 @@ export function wasmBytes() {
   for (let i = 0; i < 256; i++) heap[${BYTES} + i] = parseInt(BYTE_OF_RANK.slice(2 * i, 2 * i + 2), 16);
   const { read, written } = new TextEncoder().encodeInto(TEXT, heap.subarray(${TEXT_AT}));
   const decode = new WebAssembly.Instance(new WebAssembly.Module(new Uint8Array(DECODER)), { m: { m: memory } }).exports.d;
-  const n = read === TEXT.length && written === TEXT.length ? decode(written) : -1;
+  let n = -1;
+  if (read === TEXT.length && written === TEXT.length) {
+    for (let end = ${TEXT_AT}; end < ${TEXT_AT} + written;) n = decode(end = Math.min(end + ${CHUNK}, ${TEXT_AT} + written));
+  }
   if (n !== SIZE) throw new Error(\`centile: the embedded WebAssembly module is damaged (\${n} of \${SIZE} bytes)\`);
   return heap.slice(${TEXT_AT}, ${TEXT_AT} + SIZE);
 }
 `;
+  const { code: minified } = transformSync(source, { format: 'esm', legalComments: 'none', minify: true });
+  if (!minified.includes(`'${text}'`)) throw new Error('esbuild rewrote the .wasm text');
+  return banner + minified;
 }
