@@ -577,10 +577,23 @@ export function renderChart(options) {
   const axisY = s.kind === 'sds' ? yMap(0) : bottom;
   out.push(`<line${attrs({ class: 'age-axis', x1: left, x2: px(right), y1: px(axisY), y2: px(axisY), 'stroke-width': 1 })}/>`);
   out.push(`<line${attrs({ x1: left, x2: left, y1: px(top), y2: px(bottom), 'stroke-width': 1 })}/>`);
-  for (const tick of ageTicks(from, to, (right - left) / (to - from), m)) {
-    const x = px(xMap(tick.age));
-    out.push(`<g class="age-tick" data-decimal-age="${tick.age}" data-unit="${tick.unit}"><line${attrs({ x1: x, x2: x, y1: px(bottom), y2: px(bottom + (tick.label ? 5 : 3)) })}/>`
-      + (tick.label ? `<text${attrs({ x, y: px(bottom + 16), 'text-anchor': 'middle', stroke: 'none' })}>${esc(tick.label)}</text>` : '') + '</g>');
+  // The ticks of each unit are one path (a short stroke down from the axis at each age, longer where labelled) naming
+  // their ages; each label is a text naming its age and unit.
+  const ticks = ageTicks(from, to, (right - left) / (to - from), m);
+  const labels = [];
+  for (const unit of ['gestation-week', 'week', 'month', 'year']) {
+    let d = '';
+    let ages = '';
+    for (const tick of ticks) {
+      if (tick.unit !== unit) continue;
+      d += `M${px(xMap(tick.age))} ${px(bottom)}v${tick.label ? 5 : 3}`;
+      ages += `${ages ? ' ' : ''}${tick.age}`;
+      if (tick.label) labels.push(tick);
+    }
+    if (d) out.push(`<path class="age-ticks" data-unit="${unit}" data-decimal-ages="${ages}" d="${d}"/>`);
+  }
+  for (const tick of labels.sort((a, b) => a.age - b.age)) {
+    out.push(`<text class="age-label" data-decimal-age="${tick.age}" data-unit="${tick.unit}"${attrs({ x: px(xMap(tick.age)), y: px(bottom + 16), 'text-anchor': 'middle', stroke: 'none' })}>${esc(tick.label)}</text>`);
   }
   if (s.kind === 'centile') {
     for (const v of multiples(y0, y1, step)) {

@@ -139,12 +139,27 @@ test('axes: age ticks follow age (gestation weeks, weeks and months, months and 
   for (const ageWindow of ['whole', [-0.3, 14 / 365.25], [0, 1], [0, 2], [0, 4], [2, 4], [4, 20], [2, 18]]) {
     const svg = render({ ageWindow, measurements: preterm });
     const { xRange, yRange } = plotMap(svg);
-    for (const t of byClass(svg, 'age-tick')) {
-      const age = num(t, 'data-decimal-age');
+    const { x } = plotMap(svg);
+    // Each unit's ticks are one path: a short stroke down from the age axis at each of its ages.
+    const ticks = new Map();
+    for (const t of byClass(svg, 'age-ticks')) {
       const unit = t.attrs['data-unit'];
-      // 0 is the day of birth (the due date on a corrected chart): labelled as age, not gestation.
-      if (age !== 0) assert.ok(allowed[band(age)].includes(unit), `${JSON.stringify(ageWindow)}: a ${unit} tick at ${age}`);
-      if (textOf(t)) seen[band(age)].add(unit);
+      const ages = t.attrs['data-decimal-ages'].split(' ').map(Number);
+      const strokes = [...t.attrs.d.matchAll(/M([\d.]+) ([\d.]+)v(\d+)/g)];
+      assert.equal(strokes.map((m) => m[0]).join(''), t.attrs.d, `${unit}: strokes only`);
+      assert.equal(strokes.length, ages.length);
+      ages.forEach((age, i) => {
+        // 0 is the day of birth (the due date on a corrected chart): labelled as age, not gestation.
+        if (age !== 0) assert.ok(allowed[band(age)].includes(unit), `${JSON.stringify(ageWindow)}: a ${unit} tick at ${age}`);
+        assert.ok(Math.abs(Number(strokes[i][1]) - x(age)) < 0.5 && Number(strokes[i][2]) === yRange[0] && Number(strokes[i][3]) <= 5);
+        ticks.set(age, unit);
+      });
+    }
+    for (const t of byClass(svg, 'age-label')) {
+      const age = num(t, 'data-decimal-age');
+      assert.equal(ticks.get(age), t.attrs['data-unit'], `a label at ${age} has its tick`);
+      assert.ok(Math.abs(num(t, 'x') - x(age)) < 0.5);
+      seen[band(age)].add(t.attrs['data-unit']);
     }
     // No gridlines: no line crosses the plot area but the axes and the centile lines themselves.
     const long = all(svg, (e) => e.name === 'line'
@@ -157,7 +172,7 @@ test('axes: age ticks follow age (gestation weeks, weeks and months, months and 
   assert.deepEqual([...seen.toddler].sort(), ['month', 'year']);
   assert.deepEqual([...seen.child], ['year']);
   // Gestation labels are the week of gestation.
-  const weeks = byClass(render({ ageWindow: [-0.3, 14 / 365.25] }), 'age-tick').filter((t) => textOf(t) && t.attrs['data-unit'] === 'gestation-week');
+  const weeks = byClass(render({ ageWindow: [-0.3, 14 / 365.25] }), 'age-label').filter((t) => t.attrs['data-unit'] === 'gestation-week');
   assert.ok(weeks.length >= 5);
   for (const t of weeks) assert.ok(Math.abs(40 + (num(t, 'data-decimal-age') * 365.25) / 7 - Number(textOf(t))) < 1e-6);
 });
