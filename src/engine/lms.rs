@@ -161,7 +161,7 @@ fn is_cubic(i: usize, n: usize) -> bool {
     i >= 1 && i + 2 < n
 }
 
-fn intervals(table: &Table) -> &[Interval] {
+pub(crate) fn intervals(table: &Table) -> &[Interval] {
     table.intervals.get_or_init(|| polynomials(table))
 }
 
@@ -197,6 +197,28 @@ fn polynomials(table: &Table) -> Box<[Interval]> {
             }
         })
         .collect()
+}
+
+/// L, M and S at `t` as [`lms_at`] gives them by [`Rule::Fast`], where `t` lies between two rows of `table`, close
+/// to neither, and `table` has no sigma; `None` elsewhere, for [`lms_at`] to decide. `intervals` is
+/// [`intervals`]`(table)`, fetched once by a caller reading many ages.
+#[inline(always)] // one caller (sds::plain_run), per value
+pub(crate) fn between_rows(
+    table: &Table,
+    intervals: &[Interval],
+    t: f64,
+) -> Option<(f64, f64, f64)> {
+    if table.age.is_empty() || table.sigma.is_some() {
+        return None;
+    }
+    let i = last_below(table, t);
+    let near = |j: usize| table.age.get(j).is_none_or(|&a| (t - a).abs() < 0.00015);
+    let (&first, p) = (table.age.get(i)?, intervals.get(i)?);
+    if t < first || near(i) || near(i + 1) {
+        return None;
+    }
+    let u = t - first;
+    Some((horner(&p.l, u), horner(&p.m, u), horner(&p.s, u)))
 }
 
 /// How parameters between table rows are interpolated.

@@ -224,6 +224,7 @@ pub(crate) fn select(
 
 /// The age used to read the table: at exactly 2.0 years UK-WHO and WHO read the nearest end row of the selected
 /// daily table (day 731, or day 730 for the younger table).
+#[inline]
 pub(crate) fn lookup_age(reference: Reference, age: f64, table: &Table) -> f64 {
     if matches!(reference, Reference::UkWho | Reference::Who) && age == 2.0 {
         // Not `clamp`: its panic message would bring float formatting into the .wasm.

@@ -38,7 +38,7 @@ impl From<OutsideTable> for CalcError {
 /// `x` if it is a finite number greater than zero (a measurement).
 #[inline]
 fn positive(x: f64) -> Result<f64, CalcError> {
-    if x > 0.0 && x.is_finite() {
+    if x > 0.0 && x <= f64::MAX {
         Ok(x)
     } else {
         Err(CalcError::NotPositive)
@@ -47,7 +47,7 @@ fn positive(x: f64) -> Result<f64, CalcError> {
 
 #[inline]
 fn finite(x: f64) -> Result<f64, CalcError> {
-    if x.is_finite() {
+    if x.abs() <= f64::MAX {
         Ok(x)
     } else {
         Err(CalcError::NotFinite)
@@ -118,6 +118,8 @@ pub fn sds_for_measurements(
 ///
 /// The table is looked up again only for an age outside the span of ages already seen to select it: `select`
 /// reads each table over one interval of ages (tested in `references`), so every age in between selects it too.
+/// Within the span, [`plain_run`] answers the ordinary values; the first value of all (so any single value) and
+/// every other come here.
 fn sds_each(
     reference: Reference,
     method: Method,
@@ -126,10 +128,27 @@ fn sds_each(
     values: &mut [f64],
 ) -> Option<CalcError> {
     let rule = sds_rule(reference);
+    let plain = is_plain(reference, method);
     let mut why = None;
     // The table of the last age looked up, and the least and greatest ages seen to select it.
     let mut span: Option<(&Table, f64, f64)> = None;
-    for (value, &age) in values.iter_mut().zip(ages) {
+    let n = values.len().min(ages.len());
+    let mut k = 0;
+    while k < n {
+        if let (true, Some((table, low, high))) = (plain, span) {
+            k += plain_run(
+                reference,
+                table,
+                (low, high),
+                &ages[k..n],
+                &mut values[k..n],
+            );
+            if k == n {
+                break;
+            }
+        }
+        let (value, age) = (&mut values[k], ages[k]);
+        k += 1;
         let sds = positive(*value).and_then(|value| {
             let table = match span {
                 Some((table, low, high)) if low <= age && age <= high => table,
@@ -155,6 +174,41 @@ fn sds_each(
         });
     }
     why
+}
+
+/// Whether [`sds_from_lms`] is [`lms::z_score`] alone for this reference and measurement, from L, M and S by
+/// [`Rule::Fast`] (not WHO, not CDC BMI).
+fn is_plain(reference: Reference, method: Method) -> bool {
+    sds_rule(reference) == Rule::Fast && !(reference == Reference::Cdc && method == Method::Bmi)
+}
+
+/// The SDS of the leading `values` whose ages lie in `span` (ages that select `table`), for a reference and
+/// measurement [`is_plain`], up to the first that [`lms::between_rows`] leaves to [`lms::lms_at`] or whose value
+/// or SDS is not a finite number (> 0): exactly [`sds_each`]'s answers, in a loop small enough to keep its state
+/// in registers. Returns how many it answered.
+fn plain_run(
+    reference: Reference,
+    table: &Table,
+    (low, high): (f64, f64),
+    ages: &[f64],
+    values: &mut [f64],
+) -> usize {
+    let intervals = lms::intervals(table);
+    for (k, (value, &age)) in values.iter_mut().zip(ages).enumerate() {
+        let (Ok(x), true) = (positive(*value), low <= age && age <= high) else {
+            return k;
+        };
+        let Some((l, m, s)) =
+            lms::between_rows(table, intervals, lookup_age(reference, age, table))
+        else {
+            return k;
+        };
+        let Ok(z) = finite(lms::z_score(l, m, s, x)) else {
+            return k;
+        };
+        *value = z;
+    }
+    values.len()
 }
 
 /// WHO SDS interpolate linearly; the others as rcpchgrowth does, from the interval polynomials.
