@@ -31,6 +31,20 @@ impl Shape {
         }
     }
 
+    /// The field names an object of this shape may have (of a list, its items'), in the readers' order.
+    #[cfg(test)]
+    pub(crate) fn keys(&self) -> Vec<&'static str> {
+        match self {
+            Shape::Any => Vec::new(),
+            Shape::Object(groups) => groups
+                .iter()
+                .flat_map(|g| g.iter())
+                .map(|(k, _)| *k)
+                .collect(),
+            Shape::List(item) => item.keys(),
+        }
+    }
+
     /// The shape of each item of a list (of anything but a [`Shape::List`], `Any`).
     pub fn item(&self) -> &'static Shape {
         match self {

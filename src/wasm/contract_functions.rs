@@ -272,20 +272,7 @@ mod tests {
         SDS_ARGS, THRIVE_REQUEST,
     };
     use crate::dgc::error::{ErrorDetail, Loc};
-    use crate::dgc::shape::Shape;
     use crate::engine::thrive::ThriveLine;
-
-    fn shape_keys(shape: &Shape) -> Vec<&'static str> {
-        match shape {
-            Shape::Object(groups) => groups
-                .iter()
-                .flat_map(|g| g.iter())
-                .map(|(k, _)| *k)
-                .collect(),
-            Shape::List(item) => shape_keys(item),
-            _ => Vec::new(),
-        }
-    }
 
     fn interface_keys(i: &Interface) -> Vec<&'static str> {
         i.fields.iter().map(|f| f.key).collect()
@@ -302,7 +289,7 @@ mod tests {
             (&PERCENTAGE_MEDIAN_BMI_ARGS, &BMI_ARGS),
             (&DYNAMICS_MEASUREMENT, &MEASUREMENTS),
         ] {
-            assert_eq!(interface_keys(i), shape_keys(shape), "{}", i.name);
+            assert_eq!(interface_keys(i), shape.keys(), "{}", i.name);
         }
     }
 
