@@ -294,22 +294,36 @@ function createApi(engine) {
   // The object for one observation from the record the wasm just wrote (generated from Rust: src/wasm/contract.rs).
   const build = measurementBuilder(record, text, provenance);
 
-  // The fast path reads a request's fields by name from its own enumerable keys (Object.keys, taken once per
-  // object): the same properties `own` reads, without a generic lookup and an enumerability check per field. An
-  // object with more keys than LIMITS.keys takes the general path.
-  const field = (o, keys, key) => (keys.includes(key) ? o[key] : undefined);
+  // The fields the fast path reads of a request or observation `o` (`keys`, its own enumerable keys, taken once
+  // per object): the same properties `own` reads, each read once, by name (one site per field, so without a
+  // generic lookup). `general` says a field only the general path handles is set.
+  function fields(o, keys) {
+    let birthDate, sex, method, weeks, days, date, value, general = false;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
+      switch (key) {
+        case 'birth_date': birthDate = o.birth_date; break;
+        case 'sex': sex = o.sex; break;
+        case 'measurement_method': method = o.measurement_method; break;
+        case 'gestation_weeks': weeks = o.gestation_weeks; break;
+        case 'gestation_days': days = o.gestation_days; break;
+        case 'observation_date': date = o.observation_date; break;
+        case 'observation_value': value = o.observation_value; break;
+        default: if (PASSTHROUGH.includes(key) && o[key] != null) general = true;
+      }
+    }
+    return { general, birth_date: birthDate, sex, measurement_method: method, gestation_weeks: weeks,
+      gestation_days: days, observation_date: date, observation_value: value };
+  }
 
-  // The birth details of a request (`keys`, its own enumerable keys) as the fast path's codes, or null to use the
-  // general path. Each field is read once; `birth` keeps what was read for the response.
-  function birthCodes(referenceCode, request, keys) {
-    if (keys.length > LIMITS.keys) return null;
-    const birth = { birth_date: field(request, keys, 'birth_date'), sex: field(request, keys, 'sex'),
-      measurement_method: field(request, keys, 'measurement_method') };
-    const weeks = whole(field(request, keys, 'gestation_weeks'), GESTATION_WEEKS);
-    const days = whole(field(request, keys, 'gestation_days'), GESTATION_DAYS);
-    const sex = code(SEX_CODES, birth.sex), method = code(METHOD_CODES, birth.measurement_method), date = digits(birth.birth_date);
+  // The birth details of a request (`f`, its fields) as the fast path's codes, or null to use the general path.
+  // `birth` keeps what was read for the response.
+  function birthCodes(referenceCode, f) {
+    const weeks = whole(f.gestation_weeks, GESTATION_WEEKS);
+    const days = whole(f.gestation_days, GESTATION_DAYS);
+    const sex = code(SEX_CODES, f.sex), method = code(METHOD_CODES, f.measurement_method), date = digits(f.birth_date);
     if (referenceCode === undefined || sex === undefined || method === undefined || date < 0 || weeks !== weeks || days !== days) return null;
-    return { referenceCode, sex, method, date, weeks, days, birth };
+    return { referenceCode, sex, method, date, weeks, days, birth: f };
   }
 
   // A 422 the calculation answered on the fast path, in the API's detail shape (as Rust's
@@ -337,20 +351,21 @@ function createApi(engine) {
     }
   }
 
-  // The fast path for one observation of a child (`keys`, its own enumerable keys, when already taken): the object,
-  // a Rejection, or undefined to use the general path.
-  function fast(codes, observation, keys = null) {
-    if (observation === null || typeof observation !== 'object') return undefined;
-    if (keys === null) keys = Object.keys(observation);
-    if (keys.length > LIMITS.keys) return undefined;
-    for (const key of PASSTHROUGH) if (field(observation, keys, key) != null) return undefined;
-    const read = { observation_date: field(observation, keys, 'observation_date'),
-      observation_value: field(observation, keys, 'observation_value') };
-    const value = read.observation_value, date = digits(read.observation_date);
+  // The fast path for one observation of a child (`f`, its fields, when already read): the object, a Rejection,
+  // or undefined to use the general path.
+  function fast(codes, observation, f = null) {
+    if (f === null) {
+      if (observation === null || typeof observation !== 'object') return undefined;
+      const keys = Object.keys(observation);
+      if (keys.length > LIMITS.keys) return undefined;
+      f = fields(observation, keys);
+    }
+    if (f.general) return undefined;
+    const value = f.observation_value, date = digits(f.observation_date);
     if (typeof value !== 'number' || date < 0) return undefined;
     const status = raw.calculationRecord(codes.referenceCode, codes.date, date, value, codes.sex, codes.method,
       codes.weeks, codes.days);
-    if (status === STATUS.record) return build(REFERENCE_NAMES[codes.referenceCode], codes.birth, read, codes.weeks, codes.days);
+    if (status === STATUS.record) return build(REFERENCE_NAMES[codes.referenceCode], codes.birth, f, codes.weeks, codes.days);
     return status >= STATUS.rejected ? new Rejection(text(TEXT.measurementError, status - STATUS.rejected)) : undefined;
   }
 
@@ -375,8 +390,9 @@ function createApi(engine) {
   function answer(reference, request) {
     if (request !== null && typeof request === 'object') {
       const keys = Object.keys(request);
-      const codes = birthCodes(code(REFERENCE_CODES, reference), request, keys);
-      const result = codes === null ? undefined : fast(codes, request, keys);
+      const f = keys.length > LIMITS.keys ? null : fields(request, keys);
+      const codes = f === null ? null : birthCodes(code(REFERENCE_CODES, reference), f);
+      const result = codes === null ? undefined : fast(codes, request, f);
       if (result instanceof Rejection) throw result.error();
       if (result !== undefined) return result;
     }
@@ -425,8 +441,8 @@ function createApi(engine) {
     const observations = request !== null && typeof request === 'object' ? own(request, 'observations') : undefined;
     const n = Array.isArray(observations) ? observations.length : 0;
     // Implausible-value flags (beyond the dGC API) are added by the general path alone.
-    const codes = n > 0 && n <= LIMITS.items && own(request, 'implausible_value_flags') == null
-      ? birthCodes(code(REFERENCE_CODES, reference), request, Object.keys(request)) : null;
+    const keys = n > 0 && n <= LIMITS.items && own(request, 'implausible_value_flags') == null ? Object.keys(request) : null;
+    const codes = keys === null || keys.length > LIMITS.keys ? null : birthCodes(code(REFERENCE_CODES, reference), fields(request, keys));
     if (codes === null) return raw.bulkCalculation(path(reference), encode(request, SHAPES.bulk, ['body']));
     const results = new Array(n);
     for (let i = 0; i < n; i++) {
