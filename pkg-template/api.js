@@ -203,16 +203,13 @@ function createApi(engine) {
   /** The code of a name in `table`, undefined for anything else (including non-strings). */
   const code = (table, name) => (typeof name === 'string' ? table[name] : undefined);
 
-  // Every public function: it runs with the builtins found at load; errors from the wasm (plain Errors named
-  // CentileError) become the exported class; an instance the call left with a large memory is released. (Fixed
-  // arity: no spread through the array iterator.)
+  // Every public function: it runs with the builtins found at load; an instance the call left with a large memory
+  // is released. What it throws passes through as thrown, without a catch: throwing again from one would cost
+  // each refused request a second throw. (Fixed arity: no spread through the array iterator.)
   const exported = (fn) => (a, b, c, d, e) => {
     const undo = pristine();
     try {
       return fn(a, b, c, d, e);
-    } catch (error) {
-      if (error && error.name === 'CentileError' && !(error instanceof CentileError)) throw new CentileError(error.message, error.detail, error.status);
-      throw error;
     } finally {
       engine.settle();
       if (undo !== null) restore(undo);

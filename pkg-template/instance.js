@@ -45,7 +45,10 @@ function instance(glue, start) {
       try {
         return f(a, b, c, d, e, g, h, i);
       } catch (error) {
-        if (error && error.name === 'CentileError') throw error;
+        // The wasm's 422s (plain Errors named CentileError) become the exported class.
+        if (error && error.name === 'CentileError') {
+          throw error instanceof CentileError ? error : new CentileError(error.message, error.detail, error.status);
+        }
         memory = null;
         if (allocationFailed()) throw rejection(['body'], 'There is not enough memory for this call', 'too_large');
         throw error;
