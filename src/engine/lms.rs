@@ -119,12 +119,16 @@ fn last_below(table: &Table, t: f64) -> usize {
     i
 }
 
+/// Years from a row beyond which an age cannot share the row's 4-decimal key (equal keys lie under 0.0001 apart;
+/// the rest is margin).
+const NEAR_ROW: f64 = 0.00015;
+
 /// The row whose age equals `t` at 4 decimal places (rcpchgrowth's scan takes the first such row), given `i`
 /// from [`last_below`]. Rows are more than 0.0002 years apart (checked by the reference-data test), so only rows
-/// `i` and `i + 1` can share `t`'s key, and only one closer than 0.00015 years to `t` can: most ages need no key.
+/// `i` and `i + 1` can share `t`'s key, and only one within [`NEAR_ROW`] of `t` can: most ages need no key.
 #[inline]
 fn matching_row(table: &Table, t: f64, i: usize) -> Option<usize> {
-    let near = |j: usize| table.age.get(j).is_some_and(|&a| (t - a).abs() < 0.00015);
+    let near = |j: usize| table.age.get(j).is_some_and(|&a| (t - a).abs() < NEAR_ROW);
     if !near(i) && !near(i + 1) {
         return None;
     }
@@ -212,7 +216,7 @@ pub(crate) fn between_rows(
         return None;
     }
     let i = last_below(table, t);
-    let near = |j: usize| table.age.get(j).is_none_or(|&a| (t - a).abs() < 0.00015);
+    let near = |j: usize| table.age.get(j).is_none_or(|&a| (t - a).abs() < NEAR_ROW);
     let (&first, p) = (table.age.get(i)?, intervals.get(i)?);
     if t < first || near(i) || near(i + 1) {
         return None;
