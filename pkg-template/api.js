@@ -237,6 +237,7 @@ function createApi(engine) {
     pages = [];
     sparse = new Map();
   });
+  const KINDS = Object.keys(TEXT).length; // a sparse text's key: code * KINDS + kind
   const text = (kind, code) => {
     if (code !== code) return null; // NaN: no text
     if (code >= 0 && code < 32768) {
@@ -245,11 +246,11 @@ function createApi(engine) {
       if (t === undefined) t = page[code & 255] = raw.text(kind, code);
       return t;
     }
-    let t = sparse.get(code * 8 + kind);
+    let t = sparse.get(code * KINDS + kind);
     if (t === undefined) {
       t = raw.text(kind, code);
       if (sparse.size >= SPARSE_TEXTS) sparse.clear();
-      sparse.set(code * 8 + kind, t);
+      sparse.set(code * KINDS + kind, t);
     }
     return t;
   };
