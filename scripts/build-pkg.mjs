@@ -151,7 +151,7 @@ for (const file of ['web/centile.js', 'web/index.js', 'bundler/index.js']) minif
 // consumer's conditions choose it (WebAssembly, or centile/js in React Native); shipped without comments.
 // With it `centile/element` (<centile-chart>) and `centile/react` (CentileChart; React is an optional peer).
 // Each in its own folder (index.js, index.d.ts), so older resolvers without `exports` find it too; the files they
-// share (redraw.js) are inlined into each by esbuild, the package and React left as imports.
+// share (redraw.js, points.js) are inlined into each by esbuild, the package and React left as imports.
 for (const [name, dir] of [['index', 'chart'], ['element', 'element'], ['react', 'react']]) {
   mkdirSync(at(dir));
   const { outputFiles } = buildSync({ entryPoints: [path.join(root, `pkg-template/chart/${name}.js`)], bundle: true, write: false,

@@ -9,13 +9,16 @@
 // the whole reference): radios of 44 px that set the age-window attribute (hide it with ::part(windows)). Its words
 // and the table twin's are the chart's messages too (MESSAGES.ageWindow, ageWindows and table), so `messages`
 // translates everything the element shows. Theming: CSS custom properties (--centile-line, --centile-point, ...) and
-// ::part(chart | point | tooltip | table); dark mode and forced colours follow the user's settings. Every point is a
-// 44 px focus target; arrow keys move between points, Home / End to the first and last; Enter or a click selects.
+// ::part(chart | point | tooltip | table); dark mode and forced colours follow the user's settings. Every point is
+// focusable, and a 44 px target: a pointer within 22 px of its centre reaches it (the nearest point, where several
+// are that close), for its tooltip on hover and a tap or click to select it; arrow keys move between points, Home /
+// End to the first and last; Enter selects.
 // Events: `centile-focus` and `centile-select`, with the point's details. A table twin (the same points as a table)
 // sits in a <details> below the chart. toSVG() and toPNG() export the chart as drawn (with its child label,
 // reference, version, table fingerprint and attribution); its print styles and
 // centile/element/print.css (the page's @page margins) print it on one page of A4 or Letter.
 import { MESSAGES, renderChart } from 'centile/chart';
+import { detail, pointOf, sentence, showTip, stepTo } from './points.js';
 import { redraw } from './redraw.js';
 
 const ATTRIBUTES = ['reference', 'sex', 'measurement-method', 'kind', 'age', 'age-window', 'centiles', 'imperial', 'child-label'];
@@ -41,10 +44,10 @@ svg .background { fill: var(--centile-background); }
 svg text { fill: var(--centile-text, #1f2933); }
 svg .axes line, svg .axes path { stroke: var(--centile-text, #1f2933); }
 svg .centile-line, svg .sds-line { stroke: var(--centile-line); }
-svg[data-kind="centile"] .point-chronological .mark { fill: var(--centile-point); }
-svg[data-kind="centile"] .point-corrected .mark, svg[data-kind="centile"] .point-bone .mark, svg[data-kind="centile"] .link { stroke: var(--centile-point); }
-svg .point { outline: none; cursor: pointer; }
-svg .point:focus .target, svg .point[aria-current="true"] .target { visibility: visible; fill: none; stroke: var(--centile-focus); stroke-width: 2; }
+svg[data-kind="centile"] .point-chronological { fill: var(--centile-point); }
+svg[data-kind="centile"] .point-corrected, svg[data-kind="centile"] .point-bone, svg[data-kind="centile"] .link { stroke: var(--centile-point); }
+.chart.near { cursor: pointer; }
+svg .point:focus, svg .point[aria-current="true"] { outline: 2px solid var(--centile-focus); outline-offset: 6px; }
 svg .puberty rect { fill: var(--centile-puberty, color-mix(in srgb, var(--centile-line) 12%, transparent)); }
 .tooltip { position: absolute; pointer-events: none; max-width: 18em; padding: 6px 8px; border-radius: 4px; font-size: 13px;
   background: var(--centile-tooltip-background, #1f2933); color: var(--centile-tooltip-text, #ffffff); }
@@ -58,9 +61,9 @@ th, td { padding: 4px 8px; text-align: left; border-bottom: 1px solid var(--cent
   svg .background { fill: Canvas; }
   svg text { fill: CanvasText; }
   svg .centile-line, svg .sds-line, svg .axes line, svg .link, svg .mid-parental-line { stroke: CanvasText; }
-  svg .point .mark { fill: Highlight; stroke: Highlight; }
+  svg .point { fill: Highlight; stroke: Highlight; }
   svg .puberty rect { fill: Canvas; }
-  svg .point:focus .target { stroke: Highlight; }
+  svg .point:focus { outline-color: Highlight; }
 }
 @media print {
   :host { break-inside: avoid; }
@@ -87,9 +90,6 @@ function attributeOptions(el) {
   return o;
 }
 
-/** A point's sentence (date, ages, value, centile and band): its <title>, which is also its accessible name. */
-const sentence = (point) => point.querySelector('title')?.textContent ?? '';
-
 /** Safe text for a file name: letters (of any script), digits, `_`, `.` and `-`. */
 const slug = (s) => String(s).replace(/[^\p{L}\p{N}_.-]+/gu, '-').replace(/^-+|-+$/g, '');
 
@@ -105,6 +105,8 @@ export class CentileChartElement extends Base {
   #frame = 0;
   #width = 0;
   #resize = null;
+  /** The point a mouse or pen is near, whose tooltip shows. */
+  #hovered = null;
 
   constructor() {
     super();
@@ -120,10 +122,20 @@ export class CentileChartElement extends Base {
     const chart = root.querySelector('.chart');
     chart.addEventListener('focusin', (e) => this.#focus(e.target.closest('.point')));
     chart.addEventListener('focusout', () => this.#tooltip(null));
-    chart.addEventListener('pointerover', (e) => this.#tooltip(this.#pointAt(e)));
-    // A finger leaves the screen after every tap: a touch tooltip stays until the focus moves (a tap elsewhere).
-    chart.addEventListener('pointerout', (e) => { if (e.pointerType !== 'touch' && !e.relatedTarget?.closest?.('.point')) this.#tooltip(null); });
-    chart.addEventListener('click', (e) => this.#select(this.#pointAt(e)));
+    // A mouse or pen shows the tooltip of the point it is near. A finger leaves the screen after every tap: a touch
+    // tooltip is the selected point's, and stays until the focus moves (a tap elsewhere).
+    chart.addEventListener('pointermove', (e) => {
+      if (e.pointerType === 'touch') return;
+      const point = pointOf(chart.querySelector('svg'), e);
+      chart.classList.toggle('near', Boolean(point));
+      if (point !== this.#hovered) this.#tooltip((this.#hovered = point));
+    });
+    chart.addEventListener('pointerleave', (e) => {
+      if (e.pointerType === 'touch') return;
+      chart.classList.remove('near');
+      if (this.#hovered) this.#tooltip((this.#hovered = null));
+    });
+    chart.addEventListener('click', (e) => this.#select(pointOf(chart.querySelector('svg'), e)));
     chart.addEventListener('keydown', (e) => this.#key(e));
   }
 
@@ -264,34 +276,11 @@ export class CentileChartElement extends Base {
       ? `<table><caption>${this.shadowRoot.querySelector('svg title')?.textContent ?? ''}</caption><tbody>${rows.join('')}</tbody></table>` : '';
   }
 
-  #detail(point) {
-    const d = point.dataset;
-    return { index: Number(d.index), point: Number(d.point), ageKind: d.ageKind, method: d.method, decimalAge: Number(d.decimalAge),
-      value: Number(d.value), centile: d.centile === '' ? null : Number(d.centile), label: sentence(point) };
-  }
-
   #focus(point) {
     if (!point) return;
     this.#tooltip(point);
     this.shadowRoot.querySelector('.announce').textContent = sentence(point);
-    this.dispatchEvent(new CustomEvent('centile-focus', { detail: this.#detail(point), bubbles: true, composed: true }));
-  }
-
-  /**
-   * The point a pointer event is about: of the points whose 44 px targets hold the pointer (close points' targets
-   * overlap, and a tap's click may land on their group), the one whose centre is nearest.
-   */
-  #pointAt(e) {
-    const hit = e.target.closest?.('.point') ?? null;
-    if (!e.isTrusted) return hit;
-    let nearest = hit;
-    let distance = Infinity;
-    for (const p of this.shadowRoot.querySelectorAll('.point')) {
-      const r = p.querySelector('.target').getBoundingClientRect();
-      const d = Math.hypot(r.left + r.width / 2 - e.clientX, r.top + r.height / 2 - e.clientY);
-      if (d <= r.width / 2 && d < distance) [nearest, distance] = [p, d];
-    }
-    return nearest;
+    this.dispatchEvent(new CustomEvent('centile-focus', { detail: detail(point), bubbles: true, composed: true }));
   }
 
   #select(point) {
@@ -300,18 +289,16 @@ export class CentileChartElement extends Base {
     point.setAttribute('aria-current', 'true');
     point.focus();
     this.#tooltip(point);
-    this.dispatchEvent(new CustomEvent('centile-select', { detail: this.#detail(point), bubbles: true, composed: true }));
+    this.dispatchEvent(new CustomEvent('centile-select', { detail: detail(point), bubbles: true, composed: true }));
   }
 
   #key(e) {
     const point = e.target.closest?.('.point');
     if (!point) return;
-    const all = [...this.shadowRoot.querySelectorAll('.point')];
-    const i = all.indexOf(point);
-    const next = { ArrowRight: i + 1, ArrowDown: i + 1, ArrowLeft: i - 1, ArrowUp: i - 1, Home: 0, End: all.length - 1 }[e.key];
-    if (next !== undefined) {
+    const next = stepTo([...this.shadowRoot.querySelectorAll('.point')], point, e.key);
+    if (next) {
       e.preventDefault();
-      all[Math.max(0, Math.min(all.length - 1, next))].focus();
+      next.focus();
     } else if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
       this.#select(point);
@@ -319,19 +306,7 @@ export class CentileChartElement extends Base {
   }
 
   #tooltip(point) {
-    const tip = this.shadowRoot.querySelector('.tooltip');
-    if (!point) {
-      tip.hidden = true;
-      return;
-    }
-    tip.textContent = sentence(point);
-    tip.hidden = false;
-    const box = this.shadowRoot.querySelector('.chart').getBoundingClientRect();
-    const mark = point.querySelector('.mark').getBoundingClientRect();
-    const x = mark.left - box.left + mark.width / 2;
-    const y = mark.top - box.top;
-    tip.style.left = `${Math.max(0, Math.min(box.width - tip.offsetWidth, x - tip.offsetWidth / 2))}px`;
-    tip.style.top = `${y > tip.offsetHeight + 8 ? y - tip.offsetHeight - 8 : y + mark.height + 8}px`;
+    showTip(this.shadowRoot.querySelector('.tooltip'), this.shadowRoot.querySelector('.chart'), point);
   }
 }
 

@@ -637,18 +637,16 @@ export function renderChart(options) {
     const x = xMap(p.x);
     const y = yMap(p.y);
     const label = esc(announce(p, s, m, unit));
-    const [cx, cy] = [px(x), px(y)];
-    // The one element per point, written directly (the chart's longest loop). Its sentence is its <title>, which is
-    // its accessible name and its tooltip, written once. Its 44 px target is hit but not painted (hidden, with
-    // pointer-events on), so a chart of many points costs little more to draw than their marks.
-    out.push(`<g class="point point-${p.kind}" part="point" tabindex="0" role="img" data-point="${i}"`
+    // One element per point, its mark, written directly (the chart's longest loop): it carries the data attributes,
+    // and its sentence as its accessible name (aria-label), so the browser builds one element per point. Its 44 px
+    // target, focus ring and tooltip are <centile-chart>'s (and CentileChart's), found by distance from the pointer.
+    const data = ` class="point point-${p.kind}" part="point" tabindex="0" role="img" aria-label="${label}" data-point="${i}"`
       + ` data-index="${p.index}" data-method="${esc(p.method)}" data-age-kind="${p.kind}" data-decimal-age="${p.x}" data-value="${p.y}"`
-      + ` data-centile="${p.centile ?? ''}"><title>${label}</title><circle class="target" cx="${cx}" cy="${cy}" r="22" visibility="hidden" pointer-events="all"/>`
-      + (p.kind === 'chronological'
-        ? `<circle class="mark" cx="${cx}" cy="${cy}" r="3.5" fill="${esc(colour(p))}"/>`
-        : `<path class="mark" d="M${px(x - 4)} ${px(y - 4)}L${px(x + 4)} ${px(y + 4)}M${px(x - 4)} ${px(y + 4)}L${px(x + 4)} ${px(y - 4)}"`
-          + ` stroke="${esc(colour(p))}" stroke-width="2" fill="none"/>`)
-      + '</g>');
+      + ` data-centile="${p.centile ?? ''}"`;
+    out.push(p.kind === 'chronological'
+      ? `<circle${data} cx="${px(x)}" cy="${px(y)}" r="3.5" fill="${esc(colour(p))}"/>`
+      : `<path${data} d="M${px(x - 4)} ${px(y - 4)}L${px(x + 4)} ${px(y + 4)}M${px(x - 4)} ${px(y + 4)}L${px(x + 4)} ${px(y - 4)}"`
+        + ` stroke="${esc(colour(p))}" stroke-width="2" fill="none"/>`);
     if (s.kind === 'sds' && p.kind === 'corrected' && premature && !labelled.has(p.method)) {
       labelled.add(p.method);
       out.push(`<text${attrs({ class: 'premature-label', x: px(x + 6), y: px(y - 6), fill: colour(p), 'font-size': 10 })}>${esc(premature)}</text>`);

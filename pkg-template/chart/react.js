@@ -4,8 +4,11 @@
 // of one visit redraws in place and never needs a `key` remount. The first SVG is React's (and the server's) HTML;
 // later ones are put in before the browser paints, replacing only the points that changed when nothing else did.
 // onPointFocus / onPointSelect receive the point's details (from its data attributes); arrow keys move between points.
+// A point's sentence shows in a tooltip on hover (a mouse within 22 px of it), focus and a tap; a click or tap
+// reaches the nearest point within 22 px (a 44 px target).
 import { createElement, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { renderChart } from 'centile/chart';
+import { detail, pointOf, showTip, stepTo } from './points.js';
 import { redraw } from './redraw.js';
 
 /** A layout effect in the browser; on a server (no document, no effects run) useEffect, which React does not warn about. */
@@ -14,12 +17,9 @@ const useBeforePaint = typeof document === 'undefined' ? useEffect : useLayoutEf
 const OPTIONS = ['reference', 'sex', 'measurement_method', 'measurements', 'kind', 'age', 'centiles', 'midParentalHeight', 'width',
   'height', 'ageWindow', 'imperial', 'theme', 'messages', 'childLabel', 'title'];
 
-/** The details of a point element, as onPointFocus / onPointSelect receive them. */
-function detail(point) {
-  const d = point.dataset;
-  return { index: Number(d.index), point: Number(d.point), ageKind: d.ageKind, method: d.method, decimalAge: Number(d.decimalAge),
-    value: Number(d.value), centile: d.centile === '' ? null : Number(d.centile), label: point.querySelector('title')?.textContent ?? '' };
-}
+/** The tooltip's look: a dark box over the chart, never in the pointer's way. */
+const TIP = { position: 'absolute', pointerEvents: 'none', maxWidth: '18em', padding: '6px 8px', borderRadius: 4, font: '13px system-ui, sans-serif',
+  background: '#1f2933', color: '#ffffff' };
 
 /** @param {import('./react').CentileChartProps} props */
 export function CentileChart(props) {
@@ -34,28 +34,46 @@ export function CentileChart(props) {
     redraw(box.current, shown.current, svg);
     shown.current = svg;
   }, [svg]);
-  const point = (e) => e.target.closest?.('.point');
+  const tip = useRef(null);
+  const hovered = useRef(null);
+  const svgOf = () => box.current?.querySelector('svg');
+  const show = (point) => showTip(tip.current, box.current, point);
   const onFocus = useCallback((e) => {
-    const p = point(e);
-    if (p && onPointFocus) onPointFocus(detail(p));
+    const p = e.target.closest?.('.point');
+    if (!p) return;
+    show(p);
+    if (onPointFocus) onPointFocus(detail(p));
   }, [onPointFocus]);
+  const onBlur = useCallback(() => show(null), []);
+  // A mouse or pen shows the tooltip of the point it is near; a touch tooltip is the tapped point's (focused by the tap).
+  const onPointerMove = useCallback((e) => {
+    if (e.pointerType === 'touch') return;
+    const p = pointOf(svgOf(), e.nativeEvent);
+    box.current.style.cursor = p ? 'pointer' : '';
+    if (p !== hovered.current) show((hovered.current = p));
+  }, []);
+  const onPointerLeave = useCallback((e) => {
+    if (e.pointerType !== 'touch' && hovered.current) show((hovered.current = null));
+  }, []);
   const onClick = useCallback((e) => {
-    const p = point(e);
-    if (p && onPointSelect) onPointSelect(detail(p));
+    const p = pointOf(svgOf(), e.nativeEvent);
+    if (!p) return;
+    p.focus();
+    if (onPointSelect) onPointSelect(detail(p));
   }, [onPointSelect]);
   const onKeyDown = useCallback((e) => {
-    const p = point(e);
+    const p = e.target.closest?.('.point');
     if (!p) return;
-    const all = [...e.currentTarget.querySelectorAll('.point')];
-    const i = all.indexOf(p);
-    const next = { ArrowRight: i + 1, ArrowDown: i + 1, ArrowLeft: i - 1, ArrowUp: i - 1, Home: 0, End: all.length - 1 }[e.key];
-    if (next !== undefined) {
+    const next = stepTo([...e.currentTarget.querySelectorAll('.point')], p, e.key);
+    if (next) {
       e.preventDefault();
-      all[Math.max(0, Math.min(all.length - 1, next))].focus();
+      next.focus();
     } else if ((e.key === 'Enter' || e.key === ' ') && onPointSelect) {
       e.preventDefault();
       onPointSelect(detail(p));
     }
   }, [onPointSelect]);
-  return createElement('div', { ref: box, className, style, onFocus, onClick, onKeyDown, dangerouslySetInnerHTML: html });
+  return createElement('div', { className, style: { position: 'relative', ...style }, onFocus, onBlur, onPointerMove, onPointerLeave, onClick, onKeyDown },
+    createElement('div', { ref: box, dangerouslySetInnerHTML: html }),
+    createElement('div', { ref: tip, className: 'centile-tooltip', hidden: true, style: TIP }));
 }

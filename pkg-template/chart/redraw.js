@@ -3,11 +3,11 @@
 // <centile-chart> and CentileChart (scripts/build-pkg.mjs inlines it into each).
 
 const POINTS = '<g class="points">';
-const ENDS = { '<line': '/>', '<text': '</text>', '<g ': '</g>' };
+const ENDS = { '<line': '/>', '<circle': '/>', '<path': '/>', '<text': '</text>' };
 
 /**
  * renderChart's SVG as the text before its points group's children, each child's text, and the text after them;
- * null if it has no points group. The children are links (<line/>), points (<g> holding no <g>) and labels
+ * null if it has no points group. The children are links (<line/>), points (<circle/> or <path/>) and labels
  * (<text>); renderChart escapes < and > in every attribute and text, so each ends at its first closing tag.
  */
 function split(svg) {

@@ -6,7 +6,8 @@
 
 /**
  * Runs in the page (page.evaluate(readPoints)): the first chart's points, each with its data attributes, its mark's
- * centre and the map's answer (in viewBox units), and its focus target's size in CSS px; null while none is drawn.
+ * centre and the map's answer (in viewBox units), its centre on the screen (CSS px) and its sentence (its
+ * accessible name); null while none is drawn.
  */
 export function readPoints() {
   const svg = document.querySelector('centile-chart')?.shadowRoot?.querySelector('svg') ?? document.querySelector('svg[data-centile-version]');
@@ -18,10 +19,9 @@ export function readPoints() {
   const box = svg.getBoundingClientRect();
   const scale = box.width / svg.viewBox.baseVal.width;
   return [...svg.querySelectorAll('.point')].map((p) => {
-    const r = p.querySelector('.mark').getBoundingClientRect();
-    const target = p.querySelector('.target').getBoundingClientRect();
+    const r = p.getBoundingClientRect();
     return {
-      target: Math.min(target.width, target.height),
+      label: p.getAttribute('aria-label'), screen: [r.left + r.width / 2, r.top + r.height / 2],
       kind: p.dataset.ageKind, age: p.dataset.decimalAge, value: p.dataset.value,
       want: [x0 + ((p.dataset.decimalAge - d0) / (d1 - d0)) * (x1 - x0), y0 + ((p.dataset.value - v0) / (v1 - v0)) * (y1 - y0)],
       got: [(r.left + r.width / 2 - box.left) / scale, (r.top + r.height / 2 - box.top) / scale],
