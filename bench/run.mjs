@@ -239,7 +239,7 @@ const coldLine = `Cold start, navigation to the first \`calculation\` answered, 
   `**Default entry** (\`import { calculation } from 'centile'\`): ${cold.chromium.median.toFixed(1)} ms (fastest ${cold.chromium.min.toFixed(1)} ms), ` +
   `of which **${cold.chromium.runMedian.toFixed(1)} ms is centile's own share** (from its bundle starting to the first answer) and ${cold.chromium.ownMedian.toFixed(1)} ms after the page's first script ran; ` +
   `phases: ${phases(cold.chromium)}. ` +
-  `**\`centile/web\`** (\`await init()\`, compiled while it streams): ${cold.chromiumWeb.median.toFixed(1)} ms, **${cold.chromiumWeb.runMedian.toFixed(1)} ms centile's own share**; phases: ${phases(cold.chromiumWeb)}. ` +
+  `**\`centile/web\`** (\`await init()\`, the .wasm preloaded by the page and compiled while it streams): ${cold.chromiumWeb.median.toFixed(1)} ms, **${cold.chromiumWeb.runMedian.toFixed(1)} ms centile's own share** and ${cold.chromiumWeb.ownMedian.toFixed(1)} ms after the page's first script ran; phases: ${phases(cold.chromiumWeb)}. ` +
   `The same page with an empty module: ${cold.chromium.blankMedian.toFixed(1)} ms. ` +
   `Node, require to first answer: ${cold.nodeWasmMs.toFixed(1)} ms (wasm), ${cold.nodeJsMs.toFixed(1)} ms (JavaScript build).`;
 const ops_ = results.operations;

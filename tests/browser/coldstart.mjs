@@ -1,9 +1,12 @@
 // Cold start as a user meets it: a page whose production bundle (esbuild, `import { calculation } from 'centile'`,
-// the default entry, or `centile/web` with `await init()`, which fetches the .wasm and compiles it while it streams) is served from 127.0.0.1, loaded in headless Chromium with the CPU throttled (DevTools
-// Emulation.setCPUThrottlingRate) and the HTTP cache off; measured from navigation to the first calculation
-// answered (performance.now() in the page, whose origin is the navigation), and the part of it after the page's
-// first script ran (centile's own share: fetching, compiling, instantiating, answering). Used by
-// tests/browser/run.mjs and bench/run.mjs; reported, not asserted (timings on a shared machine are not results).
+// the default entry, or `centile/web` with `await init()`, which fetches the .wasm and compiles it while it streams,
+// on a page that preloads the .wasm as docs/speed-and-size.md tells integrators to) is served from 127.0.0.1, loaded
+// in headless Chromium with the CPU throttled (DevTools Emulation.setCPUThrottlingRate) and the HTTP cache off;
+// measured from navigation to the first calculation answered (performance.now() in the page, whose origin is the
+// navigation), and the part of it after the page's first script ran (centile's own share: fetching, compiling,
+// instantiating, answering). Used by tests/browser/run.mjs and bench/run.mjs; reported, not asserted (timings on a
+// shared machine are not results), except that a centile/web page must fetch its .wasm once (the preload is what
+// init() fetches).
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,6 +34,11 @@ document.body.dataset.sds = String(result.measurement_calculated_values.correcte
 console.log('${DONE}');
 `,
 };
+// centile/web's page as docs/speed-and-size.md has an integrator write it: the .wasm preloaded from the HTML, after
+// the bundle's script element (so it never delays the bundle), its download starting with the bundle's rather than
+// once the bundle has run and called init(), whose fetch takes the preloaded response (`crossorigin` gives the
+// preload fetch()'s CORS mode; without it the file is downloaded twice).
+const PRELOAD = { default: '', web: '<link rel="preload" href="centile_bg.wasm" as="fetch" crossorigin>' };
 PAGES.web = `import init from 'centile/web';\nawait init();\nmarks.instantiate = [0, performance.now()];\n${PAGES.default.replace("from 'centile'", "from 'centile/web'")}`;
 
 // The floor: the same page with a module that does nothing but report, i.e. what the browser itself takes from
@@ -96,7 +104,7 @@ export const PHASES = {
     ['navigation to the page received', 'navigation', 'html'],
     ['page parsed to its first script', 'html', 'script'],
     ['bundle fetched and parsed', 'script', 'bundle'],
-    ['bundle evaluated, .wasm requested until its response began', 'bundle', 'compileStart'],
+    ['bundle evaluated, init() until its fetch of the preloaded .wasm answered', 'bundle', 'compileStart'],
     ['.wasm received and compiled while streaming, instantiated', 'compileStart', 'compileEnd'],
     ['init() finished', 'compileEnd', 'instantiateEnd'],
     ['first calculation (tables decoded, answered)', 'instantiateEnd', 'answer'],
@@ -113,7 +121,10 @@ export async function coldStart({ throttle = 4, runs = 7, pkg = path.join(root, 
   const work = mkdtempSync(path.join(tmpdir(), 'centile-coldstart-'));
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      '--no-first-run', '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1'] });
+      '--no-first-run', '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
+      // Headless Chromium otherwise loads its omnibox popup (a WebUI page, in a renderer of its own) for every new
+      // page: hundreds of ms of CPU while the measured page loads, on cores the page's renderer needs.
+      '--disable-features=PreloadTopChromeWebUI'] });
   const context = await browser.newContext();
   let server = null;
   try {
@@ -123,8 +134,8 @@ export async function coldStart({ throttle = 4, runs = 7, pkg = path.join(root, 
     buildSync({ entryPoints: [path.join(work, 'main.js')], bundle: true, minify: true, format: 'esm', platform: 'browser',
       outfile: path.join(work, 'dist/main.js'), logLevel: 'warning', absWorkingDir: work,
       banner: { js: 'window.bundleStart = performance.now();' } });
-    const html = (script) => `<!doctype html><meta charset="utf-8"><title>cold start</title><script>${TIMER}</script><script type="module" src="${script}"></script>`;
-    writeFileSync(path.join(work, 'dist/index.html'), html('main.js'));
+    const html = (script, after = '') => `<!doctype html><meta charset="utf-8"><title>cold start</title><script>${TIMER}</script><script type="module" src="${script}"></script>${after}`;
+    writeFileSync(path.join(work, 'dist/index.html'), html('main.js', PRELOAD[entry]));
     if (entry === 'web') writeFileSync(path.join(work, 'dist/centile_bg.wasm'), readFileSync(path.join(pkg, 'web/centile_bg.wasm')));
     writeFileSync(path.join(work, 'dist/blank.js'), BLANK);
     writeFileSync(path.join(work, 'dist/blank.html'), html('blank.js'));
@@ -145,12 +156,15 @@ export async function coldStart({ throttle = 4, runs = 7, pkg = path.join(root, 
       await page.goto('about:blank');
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
       const answered = page.waitForEvent('console', { predicate: (message) => message.text() === DONE, timeout: 60000 });
+      let wasmRequests = 0;
+      page.on('request', (request) => { if (request.url().endsWith('.wasm')) wasmRequests++; });
       await page.goto(address, { waitUntil: 'commit' });
       await answered;
-      return { page, body: page.locator('body') };
+      return { page, body: page.locator('body'), wasmRequests };
     };
     for (let i = 0; i < runs; i++) {
-      const { page, body } = await load(url);
+      const { page, body, wasmRequests } = await load(url);
+      if (entry === 'web' && wasmRequests !== 1) throw new Error(`the centile/web page requested its .wasm ${wasmRequests} times (the preload must be what init() fetches)`);
       marks.push(JSON.parse(await body.getAttribute('data-marks')));
       sds = Number(await body.getAttribute('data-sds'));
       await page.close();
