@@ -34,10 +34,10 @@ document.body.dataset.sds = String(result.measurement_calculated_values.correcte
 console.log('${DONE}');
 `,
 };
-// centile/web's page as docs/speed-and-size.md has an integrator write it: the .wasm preloaded from the HTML, after
-// the bundle's script element (so it never delays the bundle), its download starting with the bundle's rather than
-// once the bundle has run and called init(), whose fetch takes the preloaded response (`crossorigin` gives the
-// preload fetch()'s CORS mode; without it the file is downloaded twice).
+// centile/web's page as docs/speed-and-size.md has an integrator write it: the .wasm preloaded from the HTML's head,
+// its download starting with the bundle's rather than once the bundle has run and called init(), whose fetch takes
+// the preloaded response (`crossorigin` gives the preload fetch()'s CORS mode; without it the file is downloaded
+// twice).
 const PRELOAD = { default: '', web: '<link rel="preload" href="centile_bg.wasm" as="fetch" crossorigin>' };
 PAGES.web = `import init from 'centile/web';\nawait init();\nmarks.instantiate = [0, performance.now()];\n${PAGES.default.replace("from 'centile'", "from 'centile/web'")}`;
 
@@ -134,7 +134,7 @@ export async function coldStart({ throttle = 4, runs = 7, pkg = path.join(root, 
     buildSync({ entryPoints: [path.join(work, 'main.js')], bundle: true, minify: true, format: 'esm', platform: 'browser',
       outfile: path.join(work, 'dist/main.js'), logLevel: 'warning', absWorkingDir: work,
       banner: { js: 'window.bundleStart = performance.now();' } });
-    const html = (script, after = '') => `<!doctype html><meta charset="utf-8"><title>cold start</title><script>${TIMER}</script><script type="module" src="${script}"></script>${after}`;
+    const html = (script, head = '') => `<!doctype html><meta charset="utf-8"><title>cold start</title>${head}<script>${TIMER}</script><script type="module" src="${script}"></script>`;
     writeFileSync(path.join(work, 'dist/index.html'), html('main.js', PRELOAD[entry]));
     if (entry === 'web') writeFileSync(path.join(work, 'dist/centile_bg.wasm'), readFileSync(path.join(pkg, 'web/centile_bg.wasm')));
     writeFileSync(path.join(work, 'dist/blank.js'), BLANK);
