@@ -171,6 +171,7 @@ const cold = {
   nodeJsMs: nodeCold(path.join(root, 'pkg/js/index.cjs')),
   chromium: await coldStart({ throttle: 4 }),
   chromiumWeb: await coldStart({ throttle: 4, entry: 'web' }),
+  chromiumWebUnhinted: await coldStart({ throttle: 4, entry: 'web', preload: false }),
 };
 
 console.log('the chart (centile/chart, <centile-chart>, the RCPCH component) in Chromium ...');
@@ -240,6 +241,7 @@ const coldLine = `Cold start, navigation to the first \`calculation\` answered, 
   `of which **${cold.chromium.runMedian.toFixed(1)} ms is centile's own share** (from its bundle starting to the first answer) and ${cold.chromium.ownMedian.toFixed(1)} ms after the page's first script ran; ` +
   `phases: ${phases(cold.chromium)}. ` +
   `**\`centile/web\`** (\`await init()\`, the .wasm preloaded by the page and compiled while it streams): ${cold.chromiumWeb.median.toFixed(1)} ms, **${cold.chromiumWeb.runMedian.toFixed(1)} ms centile's own share** and ${cold.chromiumWeb.ownMedian.toFixed(1)} ms after the page's first script ran; phases: ${phases(cold.chromiumWeb)}. ` +
+  `The same \`centile/web\` page without the preload: ${cold.chromiumWebUnhinted.median.toFixed(1)} ms, ${cold.chromiumWebUnhinted.runMedian.toFixed(1)} ms centile's own share and ${cold.chromiumWebUnhinted.ownMedian.toFixed(1)} ms after the page's first script ran; phases: ${phases(cold.chromiumWebUnhinted)}. ` +
   `The same page with an empty module: ${cold.chromium.blankMedian.toFixed(1)} ms. ` +
   `Node, require to first answer: ${cold.nodeWasmMs.toFixed(1)} ms (wasm), ${cold.nodeJsMs.toFixed(1)} ms (JavaScript build).`;
 const ops_ = results.operations;

@@ -104,7 +104,7 @@ export const PHASES = {
     ['navigation to the page received', 'navigation', 'html'],
     ['page parsed to its first script', 'html', 'script'],
     ['bundle fetched and parsed', 'script', 'bundle'],
-    ['bundle evaluated, init() until its fetch of the preloaded .wasm answered', 'bundle', 'compileStart'],
+    ['bundle evaluated, init() until its fetch of the .wasm answered', 'bundle', 'compileStart'],
     ['.wasm received and compiled while streaming, instantiated', 'compileStart', 'compileEnd'],
     ['init() finished', 'compileEnd', 'instantiateEnd'],
     ['first calculation (tables decoded, answered)', 'instantiateEnd', 'answer'],
@@ -115,9 +115,9 @@ export const PHASES = {
  * Median, minimum and every run's milliseconds from navigation to the first answer, over `runs` fresh loads with
  * the CPU slowed `throttle` times, in a Chromium of its own; the median of each phase (PHASES); and `blankMedian`,
  * the same page with an empty module (the browser's own share). `pkg` is the package directory (pkg/), `entry`
- * 'default' or 'web'.
+ * 'default' or 'web'; `preload` (web only, on by default) puts the documented preload of the .wasm in the page.
  */
-export async function coldStart({ throttle = 4, runs = 7, pkg = path.join(root, 'pkg'), entry = 'default' } = {}) {
+export async function coldStart({ throttle = 4, runs = 7, pkg = path.join(root, 'pkg'), entry = 'default', preload = entry === 'web' } = {}) {
   const work = mkdtempSync(path.join(tmpdir(), 'centile-coldstart-'));
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync',
@@ -135,7 +135,7 @@ export async function coldStart({ throttle = 4, runs = 7, pkg = path.join(root, 
       outfile: path.join(work, 'dist/main.js'), logLevel: 'warning', absWorkingDir: work,
       banner: { js: 'window.bundleStart = performance.now();' } });
     const html = (script, head = '') => `<!doctype html><meta charset="utf-8"><title>cold start</title>${head}<script>${TIMER}</script><script type="module" src="${script}"></script>`;
-    writeFileSync(path.join(work, 'dist/index.html'), html('main.js', PRELOAD[entry]));
+    writeFileSync(path.join(work, 'dist/index.html'), html('main.js', preload ? PRELOAD[entry] : ''));
     if (entry === 'web') writeFileSync(path.join(work, 'dist/centile_bg.wasm'), readFileSync(path.join(pkg, 'web/centile_bg.wasm')));
     writeFileSync(path.join(work, 'dist/blank.js'), BLANK);
     writeFileSync(path.join(work, 'dist/blank.html'), html('blank.js'));
@@ -179,7 +179,7 @@ export async function coldStart({ throttle = 4, runs = 7, pkg = path.join(root, 
     const own = marks.map((m) => m.answer - m.script), run = marks.map((m) => m.answer - m.bundle);
     // Each phase's median over the loads (the medians need not add up to the median total).
     const phases = PHASES[entry].map(([label, from, to]) => ({ label, ms: median(marks.map((m) => m[to] - m[from])) }));
-    return { entry, throttle, runs, median: median(times), min: Math.min(...times), ownMedian: median(own), runMedian: median(run),
+    return { entry, preload, throttle, runs, median: median(times), min: Math.min(...times), ownMedian: median(own), runMedian: median(run),
       blankMedian: median(blanks), phases, times, own, run, blanks, sds };
   } finally {
     await browser.close();
