@@ -9,7 +9,8 @@
 // can see a closing tag in it): nothing in it needs escaping, so no minifier has a reason to rewrite it.
 //
 // Decoding: TextEncoder copies the text into the memory of a small WebAssembly decoder (DECODER below, built with
-// binaryen's wasm-as), whose loop turns it into the bytes in place. A JavaScript loop over the same 300,000
+// binaryen's wasm-as for each .wasm, its code tables in its data segment), whose loop turns it into the bytes in
+// place; the bytes are returned as a view of that memory, which nothing else holds (no copy). A JavaScript loop over the same 300,000
 // characters ran mostly before the engine had optimised it, about four times as long on a cold page. The decoder
 // is called once per CHUNK characters rather than once for all: an engine that starts with a quick baseline
 // compile and optimises a function once it has run hot (V8 does) cannot switch a running call over, so the later
@@ -27,8 +28,11 @@ const SINGLES = ALPHABET.length - ESCAPES;
 // decoded in place (a byte never takes more room than its characters).
 const RANKS = 0, BYTES = 128, TEXT_AT = 384;
 const CHUNK = 8192;
-const DECODER = `(module
+/** The decoder's text: `ranks` (each character's rank) and `byRank` (the byte of each rank) are its data. */
+const decoder = (ranks, byRank) => `(module
   (import "m" "m" (memory 1))
+  (data (i32.const ${RANKS}) "${wat(ranks)}")
+  (data (i32.const ${BYTES}) "${wat(byRank)}")
   ;; Where the next call goes on: the next character to read and the next byte to write.
   (global $in (mut i32) (i32.const ${TEXT_AT}))
   (global $out (mut i32) (i32.const ${TEXT_AT}))
@@ -56,11 +60,16 @@ const DECODER = `(module
     (global.set $out (local.get $o))
     (i32.sub (local.get $o) (i32.const ${TEXT_AT}))))`;
 
-/** DECODER assembled by binaryen's wasm-as (`wasmAs`, its path). */
-function decoderBytes(wasmAs) {
+/** `bytes` as a WebAssembly text string's contents. */
+const wat = (bytes) => Array.from(bytes, (b) => `\\${b.toString(16).padStart(2, '0')}`).join('');
+
+/** The decoder for `byRank` (the byte of each rank), assembled by binaryen's wasm-as (`wasmAs`, its path). */
+function decoderBytes(byRank, wasmAs) {
+  const ranks = new Uint8Array(BYTES - RANKS);
+  for (let i = 0; i < ALPHABET.length; i++) ranks[ALPHABET.charCodeAt(i)] = i;
   const dir = mkdtempSync(path.join(tmpdir(), 'centile-decoder-'));
   try {
-    writeFileSync(path.join(dir, 'decoder.wat'), DECODER);
+    writeFileSync(path.join(dir, 'decoder.wat'), decoder(ranks, byRank));
     execFileSync(wasmAs, [path.join(dir, 'decoder.wat'), '-o', path.join(dir, 'decoder.wasm')], { stdio: 'inherit' });
     return readFileSync(path.join(dir, 'decoder.wasm'));
   } finally {
@@ -69,7 +78,8 @@ function decoderBytes(wasmAs) {
 }
 
 /**
- * The module's source text for `bytes` (a Uint8Array); it exports `wasmBytes()`, which returns a copy of them.
+ * The module's source text for `bytes` (a Uint8Array); it exports `wasmBytes()`, which decodes them anew at each
+ * call.
  * `wasmAs` is the path of binaryen's wasm-as.
  */
 export function wasmModuleSource(bytes, banner, wasmAs) {
@@ -83,21 +93,16 @@ export function wasmModuleSource(bytes, banner, wasmAs) {
       : ALPHABET[SINGLES + Math.floor((rank - SINGLES) / ALPHABET.length)] + ALPHABET[(rank - SINGLES) % ALPHABET.length];
   });
   const text = Array.from(bytes, (b) => code[b]).join('');
-  const hex = Buffer.from(byRank).toString('hex');
   // A character of the first SINGLES in ALPHABET is the byte of that rank; either of the last ESCAPES starts a
   // two-character code for the rarer ones. Shipped minified like the package's other browser files (esbuild keeps
   // the text as it is, which is checked).
-  const source = `const ALPHABET = '${ALPHABET}';
-const BYTE_OF_RANK = '${hex}';
-const SIZE = ${bytes.length};
-const DECODER = [${[...decoderBytes(wasmAs)].join(',')}];
+  const source = `const SIZE = ${bytes.length};
+const DECODER = [${[...decoderBytes(byRank, wasmAs)].join(',')}];
 const TEXT = '${text}';
 
 export function wasmBytes() {
   const memory = new WebAssembly.Memory({ initial: Math.ceil((${TEXT_AT} + TEXT.length) / 65536) });
   const heap = new Uint8Array(memory.buffer);
-  for (let i = 0; i < ALPHABET.length; i++) heap[${RANKS} + ALPHABET.charCodeAt(i)] = i;
-  for (let i = 0; i < 256; i++) heap[${BYTES} + i] = parseInt(BYTE_OF_RANK.slice(2 * i, 2 * i + 2), 16);
   const { read, written } = new TextEncoder().encodeInto(TEXT, heap.subarray(${TEXT_AT}));
   const decode = new WebAssembly.Instance(new WebAssembly.Module(new Uint8Array(DECODER)), { m: { m: memory } }).exports.d;
   let n = -1;
@@ -105,7 +110,7 @@ export function wasmBytes() {
     for (let end = ${TEXT_AT}; end < ${TEXT_AT} + written;) n = decode(end = Math.min(end + ${CHUNK}, ${TEXT_AT} + written));
   }
   if (n !== SIZE) throw new Error(\`centile: the embedded WebAssembly module is damaged (\${n} of \${SIZE} bytes)\`);
-  return heap.slice(${TEXT_AT}, ${TEXT_AT} + SIZE);
+  return heap.subarray(${TEXT_AT}, ${TEXT_AT} + SIZE);
 }
 `;
   const { code: minified } = transformSync(source, { format: 'esm', legalComments: 'none', minify: true });
