@@ -446,14 +446,14 @@ export function renderChart(options) {
     if (v > hi) hi = v;
   };
   if (s.kind === 'centile') {
-    // Every vertex of every line (thousands, on the first draw of a chart: inWindow and see written out).
-    const [first, last] = [from - 1e-9, to + 1e-9];
+    // Every vertex of every line in the window (thousands, on the first draw of a chart: see written out).
     for (const g of segs) {
       for (const l of g.lines) {
         const line = l.points;
-        for (let i = 0; i < line.length; i++) {
-          const { x, y } = line[i];
-          if (y === null || !(x >= first && x <= last)) continue;
+        const [a, b] = within(line, from, to);
+        for (let i = a; i <= b; i++) {
+          const y = line[i].y;
+          if (y === null) continue;
           if (y < lo) lo = y;
           if (y > hi) hi = y;
         }
@@ -691,16 +691,16 @@ export function renderChart(options) {
 function centileBlock(segs, map, top, bottom, t, m) {
   const { x: xMap, y: yMap, from, to } = map;
   const out = [];
-  const inWindow = (x) => x >= from - 1e-9 && x <= to + 1e-9;
   out.push('<g class="centile-lines" clip-path="url(#centile-plot)">');
+  // Each line's element written directly (the attributes attrs would write, in its order: one per line and segment).
+  const paint = ` fill="none" stroke="${esc(t.line)}" stroke-width="1"`;
   for (const g of segs) {
+    const segment = esc(g.name);
     for (const l of g.lines) {
       const d = pathFor(l.points, map);
       if (!d) continue;
-      out.push(`<path${attrs({
-        class: 'centile-line', 'data-centile': l.centile, 'data-sds': l.sds, 'data-segment': g.name, d,
-        fill: 'none', stroke: t.line, 'stroke-width': 1, 'stroke-dasharray': dashed(l.sds) ? DASH : undefined,
-      })}/>`);
+      out.push(`<path class="centile-line" data-centile="${l.centile}" data-sds="${l.sds}" data-segment="${segment}" d="${d}"${paint}`
+        + `${dashed(l.sds) ? ` stroke-dasharray="${DASH}"` : ''}/>`);
     }
   }
   out.push('</g>');
@@ -726,9 +726,10 @@ function centileBlock(segs, map, top, bottom, t, m) {
   for (const g of segs) {
     for (const l of g.lines) {
       const line = l.points;
-      let i = line.length - 1;
-      while (i >= 0 && (line[i].y === null || !inWindow(line[i].x))) i--;
-      if (i >= 0) labels.set(l.centile, line[i]);
+      const [a, b] = within(line, from, to);
+      let i = b;
+      while (i >= a && line[i].y === null) i--;
+      if (i >= a) labels.set(l.centile, line[i]);
     }
   }
   // Each label beside its line's end, moved apart just enough not to overlap (10 px), in centile order.
@@ -789,25 +790,39 @@ function linearMap([from, to], [left, right], [y0, y1], [bottom, top]) {
 }
 
 /**
- * The path through a line's points in the window of `map` (and one beyond each edge, clipped), a new run at each
- * gap. The chart's longest loop on a first draw (every vertex of every line): `map`'s x and y written out.
+ * The first and last index of a line's points in the window [from, to] (within 1e-9, as everywhere in the chart), as
+ * [a, b], none when a > b: found from each end, as the ages along a line ascend.
+ */
+function within(points, from, to) {
+  const [first, last] = [from - 1e-9, to + 1e-9];
+  let a = 0;
+  while (a < points.length && !(points[a].x >= first)) a++;
+  let b = points.length - 1;
+  while (b >= a && !(points[b].x <= last)) b--;
+  return [a, b];
+}
+
+/**
+ * The path through a line's points in the window of `map` and one beyond each edge (clipped), a new run at each gap.
+ * The chart's longest loop on a first draw (every vertex of every line): `map`'s x and y written out.
  */
 function pathFor(points, map) {
   const { from, to, left, ages, width, y0, bottom, values, height } = map;
-  const [first, last] = [from - 1e-9, to + 1e-9];
-  const n = points.length;
+  const [a, b] = within(points, from, to);
+  // One point beyond each edge: the last before `from` when the next is at or after it, the first after `to` when the
+  // one before is at or before it.
+  const start = a > 0 && a < points.length && points[a].x >= from ? a - 1 : a;
+  const end = b + 1 < points.length && b >= 0 && points[b].x <= to ? b + 1 : b;
   let d = '';
   let open = false;
-  for (let i = 0; i < n; i++) {
-    const { x, y } = points[i];
-    const near = (x >= first && x <= last)
-      || (i + 1 < n && points[i + 1].x >= from && x < from)
-      || (i > 0 && points[i - 1].x <= to && x > to);
-    if (y === null || !near) {
+  for (let i = start; i <= end; i++) {
+    const p = points[i];
+    const y = p.y;
+    if (y === null) {
       open = false;
       continue;
     }
-    d += (open ? 'L' : 'M') + px(left + ((x - from) / ages) * width) + ' ' + px(bottom - ((y - y0) / values) * height);
+    d += (open ? 'L' : 'M') + px(left + ((p.x - from) / ages) * width) + ' ' + px(bottom - ((y - y0) / values) * height);
     open = true;
   }
   return d;

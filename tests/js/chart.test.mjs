@@ -429,6 +429,8 @@ test('data attributes: every centile line\'s vertices are chartCoordinates point
       const { x, y } = plotMap(svg);
       const coords = chartCoordinates(reference, { sex, measurement_method: method }).centile_data;
       const byKey = new Map(coords.flatMap((s) => Object.entries(s)).flatMap(([segment, v]) => v[sex][method].map((l) => [`${segment} ${l.centile}`, l.data ?? []])));
+      // The renderer finds a window's vertices from each end of a line: the ages along every line ascend.
+      for (const [key, data] of byKey) data.forEach((p, i) => assert.ok(i === 0 || p.x > data[i - 1].x, `${reference} ${key}: ages ascend`));
       assert.ok(lines(svg).length > 0);
       for (const l of lines(svg)) {
         const data = byKey.get(`${l.attrs['data-segment']} ${l.attrs['data-centile']}`);
