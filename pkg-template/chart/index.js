@@ -596,10 +596,12 @@ export function renderChart(options) {
     out.push(`<text class="age-label" data-decimal-age="${tick.age}" data-unit="${tick.unit}"${attrs({ x: px(xMap(tick.age)), y: px(bottom + 16), 'text-anchor': 'middle', stroke: 'none' })}>${esc(tick.label)}</text>`);
   }
   if (s.kind === 'centile') {
-    for (const v of multiples(y0, y1, step)) {
-      const y = px(yMap(v));
-      out.push(`<g class="value-tick" data-value="${v}"><line${attrs({ x1: left - 4, x2: left, y1: y, y2: y })}/>`
-        + `<text${attrs({ x: left - 6, y: px(yMap(v) + 3.5), 'text-anchor': 'end', stroke: 'none' })}>${esc(String(v))}</text></g>`);
+    // The value ticks are one path (a short stroke left from the value axis at each value) naming their values; each
+    // label is a text naming its value.
+    const values = multiples(y0, y1, step);
+    out.push(`<path class="value-ticks" data-values="${values.join(' ')}" d="${values.map((v) => `M${left - 4} ${px(yMap(v))}h4`).join('')}"/>`);
+    for (const v of values) {
+      out.push(`<text class="value-label" data-value="${v}"${attrs({ x: left - 6, y: px(yMap(v) + 3.5), 'text-anchor': 'end', stroke: 'none' })}>${esc(String(v))}</text>`);
     }
     const factor = IMPERIAL[s.method];
     if (s.imperial && factor) {

@@ -186,6 +186,18 @@ test('axes: the y-axis spans what the lines and measurements in the window need,
   const coords = chartCoordinates('uk-who', { sex: 'male', measurement_method: 'height' }).centile_data;
   const inWindow = coords.flatMap((s) => Object.values(s)[0].male.height.flatMap((l) => l.data)).filter((p) => p.x >= 0 && p.x <= 1);
   for (const p of [...inWindow, ...points(infant).map((e) => ({ y: num(e, 'data-value') }))]) assert.ok(p.y >= a[0] && p.y <= a[1]);
+  // The value ticks are one path, a stroke left from the value axis at each value, each value labelled beside it.
+  for (const svg of [infant, whole]) {
+    const { y, xRange } = plotMap(svg);
+    const [ticks] = byClass(svg, 'value-ticks');
+    const values = ticks.attrs['data-values'].split(' ').map(Number);
+    const strokes = [...ticks.attrs.d.matchAll(/M([\d.]+) ([\d.]+)h4/g)];
+    assert.equal(strokes.map((m) => m[0]).join(''), ticks.attrs.d, 'strokes only');
+    assert.ok(values.length >= 3 && strokes.length === values.length);
+    values.forEach((v, i) => assert.ok(Number(strokes[i][1]) === xRange[0] - 4 && Math.abs(Number(strokes[i][2]) - y(v)) < 0.5, `tick ${v}`));
+    assert.deepEqual(byClass(svg, 'value-label').map((t) => num(t, 'data-value')), values);
+    for (const t of byClass(svg, 'value-label')) assert.ok(Number(textOf(t)) === num(t, 'data-value') && Math.abs(num(t, 'y') - 3.5 - y(num(t, 'data-value'))) < 0.5);
+  }
   // An auto window holds the points.
   const auto = render({ measurements: preterm });
   const { xDomain } = plotMap(auto);
