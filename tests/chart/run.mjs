@@ -95,8 +95,16 @@ try {
 
   for (const width of [320, 390]) {
     await check(`${width} px wide: no horizontal scroll, 44 px targets (a pointer 20 px from a point shows its tooltip, 30 px away none), points still on the map`, async () => {
+      // The chart redraws at the frame after the element is resized: wait for the new drawing (its width changed and
+      // fits), then a frame more, so the points read below are the ones the pointer meets.
+      const drawnWidth = () => document.getElementById('chart').shadowRoot.querySelector('svg').viewBox.baseVal.width;
+      const before = await page.evaluate(drawnWidth);
       await page.setViewportSize({ width, height: 800 });
-      await page.waitForFunction((w) => document.getElementById('chart').shadowRoot.querySelector('svg').viewBox.baseVal.width <= w, width);
+      await page.waitForFunction(([w, old]) => {
+        const drawn = document.getElementById('chart').shadowRoot.querySelector('svg').viewBox.baseVal.width;
+        return drawn !== old && drawn <= w;
+      }, [width, before]);
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
       const scroll = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       assert(scroll <= 0, `scrolls ${scroll} px`);
       const list = await page.evaluate(readPoints);
