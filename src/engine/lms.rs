@@ -53,13 +53,18 @@ impl std::error::Error for OutsideTable {}
 #[inline]
 pub(crate) fn z_score(l: f64, m: f64, s: f64, x: f64) -> f64 {
     if l == 1.0 {
-        // pow(y, 1) is exactly y: skip the call.
-        (x / m - 1.0) / s
+        z_score_unit_l(m, s, x)
     } else if l != 0.0 {
         ((x / m).powf(l) - 1.0) / (l * s)
     } else {
         (x / m).ln() / s
     }
+}
+
+/// [`z_score`] where L is 1: pow(y, 1) is exactly y, so no call.
+#[inline]
+pub(crate) fn z_score_unit_l(m: f64, s: f64, x: f64) -> f64 {
+    (x / m - 1.0) / s
 }
 
 /// The measurement at z-score `z`, or `None` where `1 + L·S·z` is negative (no real value exists).
@@ -165,7 +170,7 @@ fn is_cubic(i: usize, n: usize) -> bool {
     i >= 1 && i + 2 < n
 }
 
-pub(crate) fn intervals(table: &Table) -> &[Interval] {
+fn intervals(table: &Table) -> &[Interval] {
     table.intervals.get_or_init(|| polynomials(table))
 }
 
@@ -198,31 +203,73 @@ fn polynomials(table: &Table) -> Box<[Interval]> {
                 l: column(&table.l),
                 m: column(&table.m),
                 s: column(&table.s),
+                start: age[i],
+                inner_end: age[i + 1] - NEAR_ROW,
             }
         })
         .collect()
 }
 
-/// L, M and S at `t` as [`lms_at`] gives them by [`Rule::Fast`], where `t` lies between two rows of `table`, close
-/// to neither, and `table` has no sigma; `None` elsewhere, for [`lms_at`] to decide. `intervals` is
-/// [`intervals`]`(table)`, fetched once by a caller reading many ages.
-#[inline(always)] // one caller (sds::plain_run), per value
-pub(crate) fn between_rows(
-    table: &Table,
-    intervals: &[Interval],
-    t: f64,
-) -> Option<(f64, f64, f64)> {
-    if table.age.is_empty() || table.sigma.is_some() {
-        return None;
+/// A table without sigma read at many ages by [`Between::at`]: its interval polynomials and row guess, fetched
+/// once.
+#[derive(Clone, Copy)]
+pub(crate) struct Between<'a> {
+    intervals: &'a [Interval],
+    first: f64,
+    rows_per_year: f64,
+    /// L is 1 at every row, so [`Between::at`]'s L is exactly 1 ([`Between::m_s`] skips it).
+    pub(crate) unit_l: bool,
+}
+
+impl<'a> Between<'a> {
+    /// `None` for a table with sigma (CDC BMI, read linearly) or without rows.
+    pub(crate) fn of(table: &'a Table) -> Option<Self> {
+        if table.sigma.is_some() {
+            return None;
+        }
+        Some(Between {
+            intervals: intervals(table),
+            first: *table.age.first()?,
+            rows_per_year: table.rows_per_year,
+            unit_l: table.unit_l,
+        })
     }
-    let i = last_below(table, t);
-    let near = |j: usize| table.age.get(j).is_none_or(|&a| (t - a).abs() < NEAR_ROW);
-    let (&first, p) = (table.age.get(i)?, intervals.get(i)?);
-    if t < first || near(i) || near(i + 1) {
-        return None;
+
+    /// The interval holding `t` and `t`'s offset in it, where `t` lies in the interval of the row guess or one
+    /// either side of it, [`NEAR_ROW`] or more from both its rows; `None` elsewhere.
+    #[inline(always)] // per value
+    fn interval(self, t: f64) -> Option<(&'a Interval, f64)> {
+        let guess = integer::<usize>((t - self.first) * self.rows_per_year)?;
+        let p = self.intervals.get(guess)?;
+        let u = t - p.start;
+        if u >= NEAR_ROW && t <= p.inner_end {
+            return Some((p, u));
+        }
+        let next = if u < NEAR_ROW {
+            guess.checked_sub(1)?
+        } else {
+            guess + 1
+        };
+        let p = self.intervals.get(next)?;
+        let u = t - p.start;
+        (u >= NEAR_ROW && t <= p.inner_end).then_some((p, u))
     }
-    let u = t - first;
-    Some((horner(&p.l, u), horner(&p.m, u), horner(&p.s, u)))
+
+    /// L, M and S at `t` as [`lms_at`] gives them by [`Rule::Fast`], where `t` lies in the interval of the row
+    /// guess or one either side of it, [`NEAR_ROW`] or more from both its rows; `None` elsewhere, for [`lms_at`]
+    /// to decide. Every age [`crate::engine::references::lookup_age`] moves lies outside the rows, so is `None`.
+    #[inline(always)] // per value
+    pub(crate) fn at(self, t: f64) -> Option<(f64, f64, f64)> {
+        let (p, u) = self.interval(t)?;
+        Some((horner(&p.l, u), horner(&p.m, u), horner(&p.s, u)))
+    }
+
+    /// [`Between::at`]'s M and S, for a table whose L is 1 throughout.
+    #[inline(always)] // per value
+    pub(crate) fn m_s(self, t: f64) -> Option<(f64, f64)> {
+        let (p, u) = self.interval(t)?;
+        Some((horner(&p.m, u), horner(&p.s, u)))
+    }
 }
 
 /// How parameters between table rows are interpolated.
@@ -332,6 +379,48 @@ mod tests {
             }
         }
         assert!(intervals > 10_000);
+    }
+
+    #[test]
+    fn between_rows_answers_as_lms_at_or_leaves_the_age_to_it() {
+        let mut rng = crate::engine::rng::Rng::new(20261207);
+        let (mut answered, mut left) = (0, 0);
+        for t in crate::engine::data::every_table() {
+            let Some(between) = Between::of(t) else {
+                assert!(t.sigma.is_some());
+                continue;
+            };
+            let (first, last) = (t.age[0], t.age[t.age.len() - 1]);
+            let mut ages: Vec<f64> = (0..2000)
+                .map(|_| {
+                    first - 0.1
+                        + (rng.next_u64() >> 11) as f64 / (1u64 << 53) as f64 * (last - first + 0.2)
+                })
+                .collect();
+            for &a in t.age.iter() {
+                ages.extend(
+                    [-2e-4, -1.5e-4, -1e-4, -5e-5, 0.0, 5e-5, 1e-4, 1.5e-4, 2e-4].map(|d| a + d),
+                );
+            }
+            ages.extend([f64::NAN, f64::INFINITY, -f64::INFINITY, 1e300]);
+            for age in ages {
+                let Some((l, m, s)) = between.at(age) else {
+                    left += 1;
+                    continue;
+                };
+                answered += 1;
+                if between.unit_l {
+                    assert_eq!(l, 1.0);
+                    assert_eq!(between.m_s(age), Some((m, s)));
+                }
+                let lms = lms_at(t, age, Rule::Fast).unwrap();
+                assert_ne!(lms.interpolation, Interpolation::Row, "{age}");
+                for (b, a) in [(l, lms.l), (m, lms.m), (s, lms.s)] {
+                    assert_eq!(b.to_bits(), a.to_bits(), "{age}");
+                }
+            }
+        }
+        assert!(answered > 100_000 && left > 10_000, "{answered} {left}");
     }
 
     #[test]

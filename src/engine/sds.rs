@@ -136,13 +136,7 @@ fn sds_each(
     let mut k = 0;
     while k < n {
         if let (true, Some((table, low, high))) = (plain, span) {
-            k += plain_run(
-                reference,
-                table,
-                (low, high),
-                &ages[k..n],
-                &mut values[k..n],
-            );
+            k += plain_run(table, (low, high), &ages[k..n], &mut values[k..n]);
             if k == n {
                 break;
             }
@@ -183,27 +177,40 @@ fn is_plain(reference: Reference, method: Method) -> bool {
 }
 
 /// The SDS of the leading `values` whose ages lie in `span` (ages that select `table`), for a reference and
-/// measurement [`is_plain`], up to the first that [`lms::between_rows`] leaves to [`lms::lms_at`] or whose value
-/// or SDS is not a finite number (> 0): exactly [`sds_each`]'s answers, in a loop small enough to keep its state
-/// in registers. Returns how many it answered.
-fn plain_run(
-    reference: Reference,
-    table: &Table,
+/// measurement [`is_plain`], up to the first that [`lms::Between`] leaves to [`lms::lms_at`] (every age
+/// `lookup_age` would move among them) or whose value or SDS is not a finite number (> 0): exactly [`sds_each`]'s
+/// answers, in a loop small enough to keep its state in registers, and without a call where L is 1 throughout.
+/// Returns how many it answered.
+fn plain_run(table: &Table, span: (f64, f64), ages: &[f64], values: &mut [f64]) -> usize {
+    let Some(between) = lms::Between::of(table) else {
+        return 0;
+    };
+    if between.unit_l {
+        plain_loop(span, ages, values, |t, x| {
+            let (m, s) = between.m_s(t)?;
+            Some(lms::z_score_unit_l(m, s, x))
+        })
+    } else {
+        plain_loop(span, ages, values, |t, x| {
+            let (l, m, s) = between.at(t)?;
+            Some(lms::z_score(l, m, s, x))
+        })
+    }
+}
+
+/// [`plain_run`]'s loop, with `z` the SDS of a value at an age, or `None` to leave it to [`sds_each`].
+#[inline(always)] // two callers, one per kind of table
+fn plain_loop(
     (low, high): (f64, f64),
     ages: &[f64],
     values: &mut [f64],
+    z: impl Fn(f64, f64) -> Option<f64>,
 ) -> usize {
-    let intervals = lms::intervals(table);
     for (k, (value, &age)) in values.iter_mut().zip(ages).enumerate() {
         let (Ok(x), true) = (positive(*value), low <= age && age <= high) else {
             return k;
         };
-        let Some((l, m, s)) =
-            lms::between_rows(table, intervals, lookup_age(reference, age, table))
-        else {
-            return k;
-        };
-        let Ok(z) = finite(lms::z_score(l, m, s, x)) else {
+        let Some(Ok(z)) = z(age, x).map(finite) else {
             return k;
         };
         *value = z;

@@ -61,6 +61,10 @@ pub struct Interval {
     pub(crate) l: [f64; 4],
     pub(crate) m: [f64; 4],
     pub(crate) s: [f64; 4],
+    /// The age of the interval's first row, from which the polynomials' offset is taken.
+    pub(crate) start: f64,
+    /// The age of its last row less `lms`' margin for matching a row.
+    pub(crate) inner_end: f64,
 }
 
 /// One LMS array (one source, method and sex), rows in increasing age.
@@ -80,6 +84,8 @@ pub struct Table {
     pub(crate) age_key: Box<[f64]>,
     /// Rows per year of age over the table's span: a row index guessed from an age by one multiplication.
     pub(crate) rows_per_year: f64,
+    /// Whether L is 1 at every row (so exactly 1 between rows too: each interval's polynomial is the constant 1).
+    pub(crate) unit_l: bool,
     /// L, M and S between each pair of rows as polynomials (built by `lms` on first use).
     pub(crate) intervals: OnceLock<Box<[Interval]>>,
 }
@@ -203,6 +209,7 @@ fn read_table(blob: &[u8], offset: u32, rows: u16, sigma: bool) -> Table {
         .map(|&a| crate::engine::rounding::round4_key(a))
         .collect();
     let span = age.last().zip(age.first()).map_or(0.0, |(z, a)| z - a);
+    let unit_l = l.iter().all(|&x| x == 1.0);
     let rows_per_year = if span > 0.0 {
         (rows - 1) as f64 / span
     } else {
@@ -216,6 +223,7 @@ fn read_table(blob: &[u8], offset: u32, rows: u16, sigma: bool) -> Table {
         sigma,
         age_key,
         rows_per_year,
+        unit_l,
         intervals: OnceLock::new(),
     }
 }
