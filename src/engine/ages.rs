@@ -1,5 +1,6 @@
 //! Calendar dates, decimal ages, gestational correction and calendar-age phrases.
 
+use crate::engine::rounding::push_integer;
 use std::fmt;
 
 /// Days in a pregnancy at term (40+0 weeks).
@@ -132,14 +133,27 @@ impl Date {
     pub fn long_form(self) -> String {
         let (y, m, d) = self.ymd();
         let weekday = WEEKDAYS[(self.days + 3).rem_euclid(7) as usize];
-        format!("{weekday} {d:02} {}, {y}", MONTHS[m as usize - 1])
+        let mut text = String::from(weekday);
+        text.push(' ');
+        push_integer(&mut text, i64::from(d), 2);
+        text.push(' ');
+        text.push_str(MONTHS[m as usize - 1]);
+        text.push_str(", ");
+        push_integer(&mut text, i64::from(y), 1);
+        text
     }
 }
 
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (y, m, d) = self.ymd();
-        write!(f, "{y:04}-{m:02}-{d:02}")
+        let mut text = String::with_capacity(10);
+        push_integer(&mut text, i64::from(y), 4);
+        text.push('-');
+        push_integer(&mut text, i64::from(m), 2);
+        text.push('-');
+        push_integer(&mut text, i64::from(d), 2);
+        f.write_str(&text)
     }
 }
 
@@ -218,7 +232,16 @@ pub(crate) fn calendar_parts(from: Date, to: Date) -> Option<(i32, i32)> {
 
 /// A calendar age in words, e.g. "2 years, 2 months, 1 week and 3 days"; "Birth date" for no time at all.
 pub fn calendar_text(months: i32, days: i32) -> String {
-    let plural = |n: i32, unit: &str| format!("{n} {unit}{}", if n == 1 { "" } else { "s" });
+    let plural = |n: i32, unit: &str| {
+        let mut text = String::new();
+        push_integer(&mut text, i64::from(n), 1);
+        text.push(' ');
+        text.push_str(unit);
+        if n != 1 {
+            text.push('s');
+        }
+        text
+    };
     let mut parts = Vec::with_capacity(4);
     if months >= 12 {
         parts.push(plural(months / 12, "year"));
@@ -235,13 +258,23 @@ pub fn calendar_text(months: i32, days: i32) -> String {
     match parts.len() {
         0 => "Birth date".to_string(),
         1 => parts.remove(0),
-        n => format!("{} and {}", parts[..n - 1].join(", "), parts[n - 1]),
+        n => {
+            let mut text = parts[..n - 1].join(", ");
+            text.push_str(" and ");
+            text.push_str(&parts[n - 1]);
+            text
+        }
     }
 }
 
 /// A post-menstrual age as written in plotted points, e.g. "30 + 3 weeks".
 pub fn gestational_age_text(weeks: i32, days: i32) -> String {
-    format!("{weeks} + {days} weeks")
+    let mut text = String::new();
+    push_integer(&mut text, i64::from(weeks), 1);
+    text.push_str(" + ");
+    push_integer(&mut text, i64::from(days), 1);
+    text.push_str(" weeks");
+    text
 }
 
 /// Calendar age from `from` to `to` in words; `None` if `to` is before `from`.

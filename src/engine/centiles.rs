@@ -134,7 +134,7 @@ impl Band {
 
 /// A centile as an English ordinal: 2 → "2nd", 91 → "91st", 0.4 → "0.4th", 12 → "12th".
 pub fn ordinal(centile: f64) -> String {
-    let text = crate::engine::rounding::decimal_text(centile, 2);
+    let mut text = crate::engine::rounding::decimal_text(centile, 2);
     let whole = centile.fract() == 0.0;
     let teen = whole && integer::<i64>(centile).is_some_and(|c| (11..=13).contains(&(c % 100)));
     let suffix = match (teen, text.chars().last()) {
@@ -143,7 +143,8 @@ pub fn ordinal(centile: f64) -> String {
         (false, Some('3')) if whole => "rd",
         _ => "th",
     };
-    format!("{text}{suffix}")
+    text.push_str(suffix);
+    text
 }
 
 /// A band for one measurement, rendered as a sentence in the response.

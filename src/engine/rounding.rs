@@ -46,8 +46,8 @@ fn round_key(x: f64, scale: f64) -> f64 {
 /// 2^52 units of the last place (far beyond any age or centile written this way) is written as an infinity is,
 /// without the float formatting the .wasm leaves out.
 pub(crate) fn decimal_text(x: f64, places: u32) -> String {
-    let scale = 10u64.pow(places);
-    let Some(n) = integer::<u64>((x.abs() * scale as f64).round()) else {
+    let scale = 10i64.pow(places);
+    let Some(n) = integer::<i64>((x.abs() * scale as f64).round()) else {
         return if x.is_nan() {
             "NaN".into()
         } else if x > 0.0 {
@@ -56,13 +56,37 @@ pub(crate) fn decimal_text(x: f64, places: u32) -> String {
             "-∞".into()
         };
     };
-    let (int, frac) = (n / scale, n % scale);
-    let sign = if x < 0.0 && n != 0 { "-" } else { "" };
-    if frac == 0 {
-        return format!("{sign}{int}");
+    let mut text = String::new();
+    if x < 0.0 && n != 0 {
+        text.push('-');
     }
-    let digits = format!("{frac:0width$}", width = places as usize);
-    format!("{sign}{int}.{}", digits.trim_end_matches('0'))
+    push_integer(&mut text, n / scale, 1);
+    if n % scale != 0 {
+        text.push('.');
+        push_integer(&mut text, n % scale, places as usize);
+        text.truncate(text.trim_end_matches('0').len());
+    }
+    text
+}
+
+/// `n` in decimal appended to `out`, its digits zero-padded to at least `width` (after the sign): `{n:0width$}`
+/// for `n` ≥ 0. The engine's texts write their integers with this rather than `core::fmt`, whose code a
+/// calculation would otherwise have to compile on its first call in a page.
+pub(crate) fn push_integer(out: &mut String, n: i64, width: usize) {
+    if n < 0 {
+        out.push('-');
+    }
+    let mut digits = [0u8; 20];
+    let (mut rest, mut at) = (n.unsigned_abs(), digits.len());
+    while at == digits.len() || rest > 0 {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+    }
+    for _ in digits.len() - at..width {
+        out.push('0');
+    }
+    out.push_str(std::str::from_utf8(&digits[at..]).unwrap_or_default()); // ASCII digits: always UTF-8
 }
 
 /// Python's `round(x, digits)` for a float: correctly rounded, ties to even on the exact value.
@@ -111,6 +135,38 @@ mod tests {
         assert_eq!(decimal_text(1e300, 2), "∞");
         assert_eq!(decimal_text(-1e20, 2), "-∞");
         assert_eq!(decimal_text(-1e12, 2), "-1000000000000");
+    }
+
+    #[test]
+    fn integers_are_written_as_core_fmt_writes_them() {
+        for n in [
+            0,
+            1,
+            7,
+            9,
+            10,
+            42,
+            99,
+            100,
+            2020,
+            9999,
+            123_456_789,
+            i64::MAX,
+            -1,
+            -305,
+            i64::MIN,
+        ] {
+            for width in [0, 1, 2, 4, 25] {
+                let mut text = String::new();
+                push_integer(&mut text, n, width);
+                let expected = if n < 0 {
+                    format!("-{:0width$}", n.unsigned_abs())
+                } else {
+                    format!("{n:0width$}")
+                };
+                assert_eq!(text, expected, "{n} width {width}");
+            }
+        }
     }
 
     #[test]

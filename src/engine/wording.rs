@@ -11,7 +11,7 @@ use crate::engine::mid_parental::HeightProblem;
 use crate::engine::nutrition::indicator::table_name;
 use crate::engine::nutrition::Fault;
 use crate::engine::references::NoData;
-use crate::engine::rounding::integer;
+use crate::engine::rounding::{integer, push_integer};
 use crate::engine::sds::CalcError;
 use crate::Method;
 use std::fmt;
@@ -110,17 +110,25 @@ impl fmt::Display for MeasurementError {
 /// the next word of any band sentence of 11 or more words in its family tooltip ("Thisheight lies …").
 impl fmt::Display for CentileBand {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let noun = self.method.noun();
+        f.write_str("The ")?;
+        f.write_str(self.method.noun())?;
         match self.band {
-            Band::WellOutside => write!(
-                f,
-                "The {noun} lies more than 4 SDS from the median, far outside the usual range: please check it was measured and entered correctly."
+            Band::WellOutside => f.write_str(
+                " lies more than 4 SDS from the median, far outside the usual range: please check it was measured and entered correctly."
             ),
-            Band::BelowLines => write!(f, "The {noun} lies below the lowest centile line."),
-            Band::AboveLines => write!(f, "The {noun} lies above the highest centile line."),
-            Band::On(c) => write!(f, "The {noun} lies on or close to the {} centile line.", ordinal(c)),
+            Band::BelowLines => f.write_str(" lies below the lowest centile line."),
+            Band::AboveLines => f.write_str(" lies above the highest centile line."),
+            Band::On(c) => {
+                f.write_str(" lies on or close to the ")?;
+                f.write_str(&ordinal(c))?;
+                f.write_str(" centile line.")
+            }
             Band::Between(lo, hi) => {
-                write!(f, "The {noun} lies between the {} and {} centile lines.", ordinal(lo), ordinal(hi))
+                f.write_str(" lies between the ")?;
+                f.write_str(&ordinal(lo))?;
+                f.write_str(" and ")?;
+                f.write_str(&ordinal(hi))?;
+                f.write_str(" centile lines.")
             }
         }
     }
@@ -152,11 +160,13 @@ impl fmt::Display for HeightProblem {
 /// A table edge (whole tenths of a cm) as text, without the float formatting the .wasm leaves out.
 fn tenths(cm: f64) -> String {
     let t: i64 = integer((cm * 10.0).round()).unwrap_or_default(); // table edges, 45 to 121.5 cm: always whole
-    if t % 10 == 0 {
-        format!("{}", t / 10)
-    } else {
-        format!("{}.{}", t / 10, t % 10)
+    let mut text = String::new();
+    push_integer(&mut text, t / 10, 1);
+    if t % 10 != 0 {
+        text.push('.');
+        push_integer(&mut text, t % 10, 1);
     }
+    text
 }
 
 /// The messages name the rule and range, never the child's values.
@@ -190,7 +200,16 @@ impl Comments {
     /// (lay, clinician) sentences for the corrected or the chronological age. Like the band sentences, none
     /// contains the letters "is ", which the RCPCH chart component rewrites in long tooltip sentences.
     pub fn sentences(&self, age: AgeBasis) -> (String, String) {
-        let Gestation { weeks: w, days: d } = self.gestation;
+        let Gestation { weeks, days } = self.gestation;
+        // "<before>W+D<after>", the birth's gestation in a sentence.
+        let born = |before: &str, after: &str| {
+            let mut text = String::from(before);
+            push_integer(&mut text, i64::from(weeks), 1);
+            text.push('+');
+            push_integer(&mut text, i64::from(days), 1);
+            text.push_str(after);
+            text
+        };
         match (self.kind, age) {
             (AgeComment::TermDueDate, _) => (
                 "Your child was born on their due date, so their age needs no adjustment.".into(),
@@ -201,19 +220,34 @@ impl Comments {
                 },
             ),
             (AgeComment::PretermUncorrectedAfterTwo, _) => (
-                format!("Your child was born early, at {w}+{d} weeks. The reference stops adjusting for early birth at 2 years of age."),
-                format!("Born preterm at {w}+{d} weeks; the reference applies no gestational correction after 2 years."),
+                born(
+                    "Your child was born early, at ",
+                    " weeks. The reference stops adjusting for early birth at 2 years of age.",
+                ),
+                born(
+                    "Born preterm at ",
+                    " weeks; the reference applies no gestational correction after 2 years.",
+                ),
             ),
             (AgeComment::TermRangeUncorrected, _) => (
-                format!("Your child was born at {w}+{d} weeks, which counts as term, so their age has not been adjusted."),
-                format!("Born at {w}+{d} weeks (term range): the reference applies no gestational correction."),
+                born(
+                    "Your child was born at ",
+                    " weeks, which counts as term, so their age has not been adjusted.",
+                ),
+                born(
+                    "Born at ",
+                    " weeks (term range): the reference applies no gestational correction.",
+                ),
             ),
             (AgeComment::TermUncorrected, _) => (
                 "Your child was born at term, so their age has not been adjusted.".into(),
                 "Born at term: no gestational correction applied.".into(),
             ),
             (AgeComment::Corrected, AgeBasis::Corrected) => (
-                format!("Your child was born at {w}+{d} weeks, so their age has been adjusted to allow for their gestation at birth."),
+                born(
+                    "Your child was born at ",
+                    " weeks, so their age has been adjusted to allow for their gestation at birth.",
+                ),
                 "Corrected for gestational age.".into(),
             ),
             (AgeComment::Corrected, AgeBasis::Chronological) => (
