@@ -2,6 +2,7 @@
 //! JavaScript values or the wire encodings of [`super::record`] and [`super::flat`].
 
 use super::flat;
+use super::js_value::{set_static, to_js};
 use super::record::{self, Outcome, Status, RECORD_LEN};
 use crate::dgc::api;
 use crate::dgc::error::{Loc, ValidationError};
@@ -13,19 +14,13 @@ use serde::Serialize;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
-fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .unwrap_or(JsValue::NULL)
-}
-
 /// A JavaScript `Error` named `CentileError`, with the API's `status` (422, or 404 for an unknown reference) and the
 /// dGC `detail` list.
 fn error(e: ValidationError) -> JsValue {
     let err = js_sys::Error::new(&e.to_string());
     err.set_name("CentileError");
-    let _ = js_sys::Reflect::set(&err, &"status".into(), &e.status().into());
-    let _ = js_sys::Reflect::set(&err, &"detail".into(), &to_js(&e.detail));
+    set_static(&err, "status", e.status().into());
+    set_static(&err, "detail", to_js(&e.detail));
     err.into()
 }
 

@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
+import { xorshift32 } from '../common/random.mjs';
 
 const require = createRequire(import.meta.url);
 const api = require('../../pkg/node/index.cjs');
@@ -142,4 +143,23 @@ test('lax where the API is lax: drift and noise as "true", "false", 1 or 0; the 
   }
   const chart = api.chartCoordinates('uk-who', { sex: 'male', measurement_method: 'height', centile_format: [-2, 0, 2], is_sds: 'true' });
   assert.equal(chart.centile_data[0].uk90_preterm.male.height[0].sds, -2);
+});
+
+test('events_text comes back as given through the general path: every double bit for bit, strings, nesting', () => {
+  const next = xorshift32(2026);
+  const bits = new Float64Array(1), words = new Uint32Array(bits.buffer);
+  const doubles = [0.1 + 0.2, 5e-324, -5e-324, 2.2250738585072014e-308, 1.7976931348623157e308, 2 ** 53 + 2, 1 / 3, -1e-300];
+  while (doubles.length < 3000) {
+    words[0] = next() * 2 ** 32;
+    words[1] = next() * 2 ** 32;
+    if (Number.isFinite(bits[0])) doubles.push(bits[0]);
+  }
+  const strings = ['', 'é', '\u{1F476} 👶', '"\\\n\t\u0001', 'a'.repeat(300)];
+  for (let i = 0; i < doubles.length; i += 500) {
+    const events = [...doubles.slice(i, i + 500), ...strings, true, false, null, [[1, ['x']]], { a: { b: [2.5, 'c'] }, 7: 'seven' }];
+    // bone_age sends the request down the general path, whose answer the wasm builds.
+    const got = api.calculation('uk-who', { ...term, bone_age: 1, events_text: events }).events_data.events_text;
+    assert.deepStrictEqual(got, events);
+    for (let j = 0; j < 500; j++) assert.ok(Object.is(got[j], events[j]), `${events[j]}`);
+  }
 });
