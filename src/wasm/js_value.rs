@@ -230,49 +230,46 @@ impl ser::Serializer for ToJs {
     }
 }
 
-impl ser::SerializeSeq for Compound {
-    type Ok = JsValue;
-    type Error = Unrepresentable;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
-        self.push(value)
-    }
-    fn end(self) -> Result {
-        Compound::end(self)
-    }
+/// The serde traits of arrays: each element pushed in turn.
+macro_rules! array_traits {
+    ($($name:ident::$add:ident),+) => {$(
+        impl ser::$name for Compound {
+            type Ok = JsValue;
+            type Error = Unrepresentable;
+            fn $add<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
+                self.push(value)
+            }
+            fn end(self) -> Result {
+                Compound::end(self)
+            }
+        }
+    )+};
 }
 
-impl ser::SerializeTuple for Compound {
-    type Ok = JsValue;
-    type Error = Unrepresentable;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
-        self.push(value)
-    }
-    fn end(self) -> Result {
-        Compound::end(self)
-    }
+array_traits!(
+    SerializeSeq::serialize_element,
+    SerializeTuple::serialize_element,
+    SerializeTupleStruct::serialize_field,
+    SerializeTupleVariant::serialize_field
+);
+
+/// The serde traits of structs: each field set under its key.
+macro_rules! struct_traits {
+    ($($name:ident),+) => {$(
+        impl ser::$name for Compound {
+            type Ok = JsValue;
+            type Error = Unrepresentable;
+            fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<()> {
+                self.field(key, value)
+            }
+            fn end(self) -> Result {
+                Compound::end(self)
+            }
+        }
+    )+};
 }
 
-impl ser::SerializeTupleStruct for Compound {
-    type Ok = JsValue;
-    type Error = Unrepresentable;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
-        self.push(value)
-    }
-    fn end(self) -> Result {
-        Compound::end(self)
-    }
-}
-
-impl ser::SerializeTupleVariant for Compound {
-    type Ok = JsValue;
-    type Error = Unrepresentable;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
-        self.push(value)
-    }
-    fn end(self) -> Result {
-        Compound::end(self)
-    }
-}
+struct_traits!(SerializeStruct, SerializeStructVariant);
 
 impl ser::SerializeMap for Compound {
     type Ok = JsValue;
@@ -287,36 +284,6 @@ impl ser::SerializeMap for Compound {
             .unchecked_ref::<Target>()
             .set(&self.key, value.serialize(ToJs)?);
         Ok(())
-    }
-    fn end(self) -> Result {
-        Compound::end(self)
-    }
-}
-
-impl ser::SerializeStruct for Compound {
-    type Ok = JsValue;
-    type Error = Unrepresentable;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<()> {
-        self.field(key, value)
-    }
-    fn end(self) -> Result {
-        Compound::end(self)
-    }
-}
-
-impl ser::SerializeStructVariant for Compound {
-    type Ok = JsValue;
-    type Error = Unrepresentable;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<()> {
-        self.field(key, value)
     }
     fn end(self) -> Result {
         Compound::end(self)
