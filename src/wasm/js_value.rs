@@ -54,9 +54,13 @@ pub(super) fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
 #[derive(Clone, Copy)]
 struct ToJs;
 
-/// A value with no JavaScript form (the message is not kept: no formatting in the .wasm).
+/// A value with no JavaScript form: an enum variant with data (no answer has one), or a `Serialize` impl's own
+/// error. One variant, so that it takes no room in a `Result` (its message is not kept: no formatting in the .wasm).
 #[derive(Debug)]
-struct Unrepresentable;
+#[non_exhaustive]
+enum Unrepresentable {
+    Value,
+}
 
 impl Display for Unrepresentable {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -68,7 +72,7 @@ impl std::error::Error for Unrepresentable {}
 
 impl ser::Error for Unrepresentable {
     fn custom<M: Display>(_: M) -> Self {
-        Unrepresentable
+        Unrepresentable::Value
     }
 }
 
@@ -193,7 +197,7 @@ impl ser::Serializer for ToJs {
         _: &'static str,
         _: &T,
     ) -> Result {
-        Err(Unrepresentable)
+        Err(Unrepresentable::Value)
     }
     fn serialize_seq(self, _: Option<usize>) -> Result<Compound> {
         Ok(Compound::new(Array::new().into()))
@@ -211,7 +215,7 @@ impl ser::Serializer for ToJs {
         _: &'static str,
         _: usize,
     ) -> Result<Compound> {
-        Err(Unrepresentable)
+        Err(Unrepresentable::Value)
     }
     fn serialize_map(self, _: Option<usize>) -> Result<Compound> {
         Ok(Compound::new(object().into()))
@@ -226,7 +230,7 @@ impl ser::Serializer for ToJs {
         _: &'static str,
         _: usize,
     ) -> Result<Compound> {
-        Err(Unrepresentable)
+        Err(Unrepresentable::Value)
     }
 }
 
