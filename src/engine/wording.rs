@@ -11,7 +11,7 @@ use crate::engine::mid_parental::HeightProblem;
 use crate::engine::nutrition::indicator::table_name;
 use crate::engine::nutrition::Fault;
 use crate::engine::references::NoData;
-use crate::engine::rounding::{decimal_text, push_integer};
+use crate::engine::rounding::{integer, push_integer};
 use crate::engine::sds::CalcError;
 use crate::Method;
 use std::fmt;
@@ -157,6 +157,18 @@ impl fmt::Display for HeightProblem {
     }
 }
 
+/// A table edge (whole tenths of a cm) as text, without the float formatting the .wasm leaves out.
+fn tenths(cm: f64) -> String {
+    let t: i64 = integer((cm * 10.0).round()).unwrap_or_default(); // table edges, 45 to 121.5 cm: always whole
+    let mut text = String::new();
+    push_integer(&mut text, t / 10, 1);
+    if t % 10 != 0 {
+        text.push('.');
+        push_integer(&mut text, t % 10, 1);
+    }
+    text
+}
+
 /// The messages name the rule and range, never the child's values.
 impl fmt::Display for Fault {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -167,8 +179,8 @@ impl fmt::Display for Fault {
                     f,
                     "The {} table runs from {} to {} cm{}.",
                     table_name(chart),
-                    decimal_text(from, 1),
-                    decimal_text(to, 1),
+                    tenths(from),
+                    tenths(to),
                     if who {
                         " (after WHO's 0.7 cm adjustment for the position)"
                     } else {
