@@ -21,6 +21,7 @@ use crate::engine::mid_parental::{self, HeightProblem, MidParentalHeight, Parent
 use crate::engine::nutrition::indicator::{self, IOTF};
 use crate::engine::references::AtJoin;
 use crate::engine::references::NoData;
+use crate::engine::rounding::text;
 use crate::engine::sds::{self, CalcError, RoundingRule};
 use crate::engine::thrive::{self, ThriveLine};
 use crate::{Method, Reference, Sex};
@@ -203,7 +204,7 @@ pub fn bulk_calculation(
 /// A calculation failure, reported under the field it concerns: `age` when the reference has no data there,
 /// `value_key` (the measurement) when it is not a positive number, the body when the result is not finite.
 fn calc_error(e: CalcError, value_key: &str) -> ValidationError {
-    let msg = e.to_string();
+    let msg = e.message();
     match e {
         CalcError::NoData(NoData::NotCovered { .. }) => {
             ValidationError::field("measurement_method", msg, "value_error")
@@ -281,8 +282,12 @@ fn within_sds_limit(fields: &mut Fields, key: &str, sds: Option<f64>, method: Op
     };
     let limit = sds_limit(method);
     if z.abs() > f64::from(limit) {
-        let msg =
-            format!("{key} must lie within ±{limit} SDS: further from the median is implausible");
+        let msg = text!(
+            key,
+            " must lie within ±",
+            limit,
+            " SDS: further from the median is implausible"
+        );
         fields.fail(key, "value_error", msg);
     }
 }
@@ -358,11 +363,7 @@ pub fn bmi_from_height_weight(
     let mut fields = Fields::new(&args, &Shape::Any, body());
     let (h, w) = (fields.positive("height"), fields.positive("weight"));
     if h.is_some_and(|h| h < 2.0) {
-        fields.fail(
-            "height",
-            "value_error",
-            MeasurementError::Metres.to_string(),
-        );
+        fields.fail("height", "value_error", MeasurementError::Metres.message());
     }
     let (h, w) = fields.finish_with((h, w))?;
     sds::bmi_from_height_weight(h, w).map_err(|e| calc_error(e, "height"))
@@ -436,7 +437,11 @@ pub(crate) fn read_lines(fields: &mut Fields, limit: u8) -> Option<Lines> {
                 .map(Lines::Format)
         }
         Some(Value::Array(items)) if items.is_empty() || items.len() > MAX_CUSTOM_LINES => {
-            let msg = format!("A custom list must have between 1 and {MAX_CUSTOM_LINES} values");
+            let msg = text!(
+                "A custom list must have between 1 and ",
+                MAX_CUSTOM_LINES,
+                " values"
+            );
             fields.fail("centile_format", "value_error", msg);
             None
         }
@@ -445,7 +450,11 @@ pub(crate) fn read_lines(fields: &mut Fields, limit: u8) -> Option<Lines> {
                 if values.iter().all(|z| z.abs() <= f64::from(limit)) {
                     return Some(Lines::Sds(values));
                 }
-                let msg = format!("SDS lines must lie within ±{limit} SDS: further from the median is implausible");
+                let msg = text!(
+                    "SDS lines must lie within ±",
+                    limit,
+                    " SDS: further from the median is implausible"
+                );
                 fields.fail("centile_format", "value_error", msg);
                 return None;
             }
@@ -524,10 +533,14 @@ pub fn mid_parental_height(request: &Value) -> Result<MidParentalHeight, Validat
                         Parent::Paternal => ("height_paternal", "father"),
                     };
                     let msg = match problem {
-                        HeightProblem::Implausible(_) => format!(
-                            "The {who}'s height is more than 8 SDS from the adult median: please check it (in centimetres)."
+                        HeightProblem::Implausible(_) => text!(
+                            "The ",
+                            who,
+                            "'s height is more than 8 SDS from the adult median: please check it (in centimetres)."
                         ),
-                        HeightProblem::NotCalculable(e) => format!("The {who}'s height cannot be used: {e}"),
+                        HeightProblem::NotCalculable(e) => {
+                            text!("The ", who, "'s height cannot be used: ", &e.message())
+                        }
                     };
                     ErrorDetail::new(vec![Loc::Key("body".into()), Loc::Key(key.into())], msg, "value_error")
                 })
@@ -641,7 +654,11 @@ pub fn fictional_child_observations(
     };
     let interval_years = child.interval_unit.years(child.interval);
     if (end_age - start_age) / interval_years > f64::from(MAX_FICTIONAL_OBSERVATIONS) {
-        let msg = format!("That would make more than {MAX_FICTIONAL_OBSERVATIONS} observations: widen the interval");
+        let msg = text!(
+            "That would make more than ",
+            MAX_FICTIONAL_OBSERVATIONS,
+            " observations: widen the interval"
+        );
         return Err(ValidationError::field(
             "measurement_interval_number",
             msg,
@@ -653,7 +670,7 @@ pub fn fictional_child_observations(
             FictionalError::EndNotAfterStart => "end_age",
             _ => "measurement_interval_number",
         };
-        ValidationError::field(key, e.to_string(), "value_error")
+        ValidationError::field(key, e.message(), "value_error")
     })?;
     let birth = Birth {
         birth_date: fictional::birth_date(),
@@ -706,7 +723,10 @@ pub fn fictional_child_data(
 /// The 422 when the reference rejects every fictional observation: the first observation's reason.
 pub(crate) fn no_fictional_observation(first: &ValidationError) -> ValidationError {
     let reason = first.detail.first().map_or("", |d| d.msg.as_str());
-    let msg = format!("The reference rejects every observation of this series: {reason}");
+    let msg = text!(
+        "The reference rejects every observation of this series: ",
+        reason
+    );
     ValidationError::body(msg, "value_error")
 }
 
@@ -771,9 +791,14 @@ fn dynamics(
     })?;
     let points = series(method, measurements)?;
     f(&points).ok_or_else(|| {
-        let msg = format!(
-            "Needs at least {needed} {method_name} measurements at different ages (got {})",
-            points.len()
+        let msg = text!(
+            "Needs at least ",
+            needed,
+            " ",
+            method_name,
+            " measurements at different ages (got ",
+            points.len(),
+            ")"
         );
         ValidationError::field("measurements", msg, "value_error")
     })

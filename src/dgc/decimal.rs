@@ -4,7 +4,7 @@
 //! and programs usually write) take one exact multiplication or division; the rest are settled by comparing the
 //! decimal with the midpoints between neighbouring doubles in integer arithmetic.
 
-use crate::engine::rounding::integer;
+use crate::engine::rounding::{integer, text};
 use std::cmp::Ordering;
 
 /// `text` read exactly as `text.parse::<f64>()` reads it: the same syntax (sign, `inf`, `infinity`, `nan`, digits
@@ -35,7 +35,7 @@ pub(crate) fn shortest_decimal(x: f64) -> Option<(u64, i32)> {
     if !x.is_finite() || x < 0.0 {
         return None;
     }
-    let reads_back = |digits: u64, exponent: i32| parse(&format!("{digits}e{exponent}")) == Some(x);
+    let reads_back = |digits: u64, exponent: i32| parse(&text!(digits, "e", exponent)) == Some(x);
     // Ten to the power `-first` is at or just above x: one digit at most, then one more per step.
     let first = -integer::<i32>(x.log10().floor())? - 1;
     for p in first..first + 19 {

@@ -1,6 +1,7 @@
 //! A rejected request in the dGC API's 422 shape: where, which rule, and the sentence.
 
 use super::value::Value;
+use crate::engine::rounding::push_natural;
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use std::fmt;
 
@@ -104,27 +105,35 @@ impl ValidationError {
 
 impl fmt::Display for ValidationError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message())
+    }
+}
+
+impl ValidationError {
+    /// Every problem in words, each after its field's path: "age: …; sex: …".
+    pub fn message(&self) -> String {
         let parts: Vec<String> = self
             .detail
             .iter()
             .map(|d| {
-                let path: Vec<String> = d
-                    .loc
-                    .iter()
-                    .skip(1)
-                    .map(|l| match l {
-                        Loc::Key(k) => k.clone(),
-                        Loc::Index(i) => i.to_string(),
-                    })
-                    .collect();
-                if path.is_empty() {
-                    d.msg.clone()
-                } else {
-                    format!("{}: {}", path.join("."), d.msg)
+                let mut text = String::new();
+                for (n, l) in d.loc.iter().skip(1).enumerate() {
+                    if n > 0 {
+                        text.push('.');
+                    }
+                    match l {
+                        Loc::Key(k) => text.push_str(k),
+                        Loc::Index(i) => push_natural(&mut text, *i as u64, 1),
+                    }
                 }
+                if d.loc.len() > 1 {
+                    text.push_str(": ");
+                }
+                text.push_str(&d.msg);
+                text
             })
             .collect();
-        f.write_str(&parts.join("; "))
+        parts.join("; ")
     }
 }
 

@@ -4,7 +4,7 @@ use super::error::{ErrorDetail, Loc, ValidationError};
 use super::shape::{Shape, Whole};
 use super::value::Value;
 use crate::engine::ages::Date;
-use crate::engine::rounding::integer;
+use crate::engine::rounding::{integer, push_integer};
 use crate::{Method, Reference, Sex};
 
 /// Reads fields of one request object, collecting every problem rather than stopping at the first.
@@ -135,19 +135,23 @@ impl<'a> Fields<'a> {
     /// `n`, or `None` with the API's `greater_than_equal`/`less_than_equal` problem when outside `lo..=hi`. (Whole
     /// bounds: the .wasm carries no float formatting.)
     fn bounded(&mut self, key: &str, n: f64, lo: i32, hi: i32) -> Option<f64> {
-        let (kind, msg) = if n < f64::from(lo) {
+        let (kind, words, bound) = if n < f64::from(lo) {
             (
                 "greater_than_equal",
-                format!("Input should be greater than or equal to {lo}"),
+                "Input should be greater than or equal to ",
+                lo,
             )
         } else if n > f64::from(hi) {
             (
                 "less_than_equal",
-                format!("Input should be less than or equal to {hi}"),
+                "Input should be less than or equal to ",
+                hi,
             )
         } else {
             return Some(n);
         };
+        let mut msg = String::from(words);
+        push_integer(&mut msg, i64::from(bound), 1);
         self.fail(key, kind, msg);
         None
     }
@@ -203,14 +207,7 @@ impl<'a> Fields<'a> {
         let text = self.string(key, required)?;
         let parsed = parse(text);
         if parsed.is_none() {
-            let quoted: Vec<String> = options.iter().map(|o| format!("'{o}'")).collect();
-            let (last, rest) = quoted.split_last().expect("at least one option");
-            let msg = if rest.is_empty() {
-                format!("Input should be {last}")
-            } else {
-                format!("Input should be {} or {last}", rest.join(", "))
-            };
-            self.fail(key, "literal_error", msg);
+            self.fail(key, "literal_error", literal_message(options));
         }
         parsed
     }
@@ -334,6 +331,20 @@ impl<'a> Fields<'a> {
             .all()
             .ok_or_else(|| ValidationError::body("The request could not be read.", "value_error"))
     }
+}
+
+/// "Input should be 'a', 'b' or 'c'": the API's message for a value that is none of `options`.
+fn literal_message(options: &[&str]) -> String {
+    let mut msg = String::from("Input should be ");
+    for (i, option) in options.iter().enumerate() {
+        if i > 0 {
+            msg.push_str(if i + 1 == options.len() { " or " } else { ", " });
+        }
+        msg.push('\'');
+        msg.push_str(option);
+        msg.push('\'');
+    }
+    msg
 }
 
 /// A tuple of field readings, each `Some` when its field was read without a problem.

@@ -149,11 +149,7 @@ impl Observation {
     /// Reports an observation dated before the birth, under `key` (`birth_date` or `observation_date`).
     pub(crate) fn check_after(&self, birth: &Birth, fields: &mut Fields, key: &str) {
         if birth.birth_date > self.observation_date {
-            fields.fail(
-                key,
-                "value_error",
-                MeasurementError::BeforeBirth.to_string(),
-            );
+            fields.fail(key, "value_error", MeasurementError::BeforeBirth.message());
         }
     }
 }
@@ -196,7 +192,7 @@ impl MeasurementRequest {
 /// `loc: ["body", "observation_value"]`, `type: "value_error"`.
 impl From<MeasurementError> for ValidationError {
     fn from(e: MeasurementError) -> ValidationError {
-        ValidationError::field("observation_value", e.to_string(), "value_error")
+        ValidationError::field("observation_value", e.message(), "value_error")
     }
 }
 

@@ -319,7 +319,7 @@ impl MeasurementResponse {
             bone_age_centile: bone.bone_age_centile,
             // rcpchgrowth's SDS points have no such key; the server's model sends null.
             observation_error: if centile_chart {
-                self.observation_error.as_ref().map(ToString::to_string)
+                self.observation_error.as_ref().map(|e| e.message())
             } else {
                 None
             },
@@ -337,7 +337,7 @@ impl MeasurementResponse {
             clinician_comment,
             age_error: None,
             centile_band: result.band,
-            observation_value_error: result.error.as_ref().map(ToString::to_string),
+            observation_value_error: result.error.as_ref().map(|e| e.message()),
         }
     }
 
@@ -409,7 +409,7 @@ impl Serialize for MeasurementResponse {
             child_observation_value: ChildObservationValue {
                 measurement_method: indicator.map_or(self.birth.method.name(), |i| i.method_name()),
                 observation_value: self.observation.observation_value,
-                observation_value_error: self.observation_error.as_ref().map(ToString::to_string),
+                observation_value_error: self.observation_error.as_ref().map(|e| e.message()),
             },
             measurement_calculated_values: CalculatedValues {
                 corrected_sds: self.corrected.sds,
@@ -418,12 +418,12 @@ impl Serialize for MeasurementResponse {
                 chronological_sds: self.chronological.sds,
                 chronological_centile: self.chronological.centile,
                 chronological_centile_band: self.chronological.band,
-                corrected_measurement_error: self.corrected.error.as_ref().map(ToString::to_string),
+                corrected_measurement_error: self.corrected.error.as_ref().map(|e| e.message()),
                 chronological_measurement_error: self
                     .chronological
                     .error
                     .as_ref()
-                    .map(ToString::to_string),
+                    .map(|e| e.message()),
                 corrected_percentage_median_bmi: self.corrected.percentage_median_bmi,
                 chronological_percentage_median_bmi: self.chronological.percentage_median_bmi,
             },
@@ -448,14 +448,14 @@ impl Serialize for MeasurementResponse {
 /// A date as the API writes it: `YYYY-MM-DD`.
 impl Serialize for Date {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
+        serializer.serialize_str(&self.iso())
     }
 }
 
 /// A centile band as its sentence.
 impl Serialize for CentileBand {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
+        serializer.serialize_str(&self.message())
     }
 }
 

@@ -129,6 +129,18 @@ impl Date {
         Date::from_ymd(year, month, d.min(days_in_month(year, month))).unwrap_or(self)
     }
 
+    /// Written `YYYY-MM-DD`, as its [`Display`](fmt::Display) writes it.
+    pub fn iso(self) -> String {
+        let (y, m, d) = self.ymd();
+        let mut text = String::with_capacity(10);
+        push_integer(&mut text, i64::from(y), 4);
+        text.push('-');
+        push_integer(&mut text, i64::from(m), 2);
+        text.push('-');
+        push_integer(&mut text, i64::from(d), 2);
+        text
+    }
+
     /// Written as in the estimated-delivery-date string, e.g. "Sun 08 March, 2020".
     pub fn long_form(self) -> String {
         let (y, m, d) = self.ymd();
@@ -146,14 +158,7 @@ impl Date {
 
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let (y, m, d) = self.ymd();
-        let mut text = String::with_capacity(10);
-        push_integer(&mut text, i64::from(y), 4);
-        text.push('-');
-        push_integer(&mut text, i64::from(m), 2);
-        text.push('-');
-        push_integer(&mut text, i64::from(d), 2);
-        f.write_str(&text)
+        f.write_str(&self.iso())
     }
 }
 

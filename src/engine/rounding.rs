@@ -76,8 +76,13 @@ pub(crate) fn push_integer(out: &mut String, n: i64, width: usize) {
     if n < 0 {
         out.push('-');
     }
+    push_natural(out, n.unsigned_abs(), width);
+}
+
+/// `n` in decimal appended to `out`, zero-padded to at least `width` digits.
+pub(crate) fn push_natural(out: &mut String, n: u64, width: usize) {
     let mut digits = [0u8; 20];
-    let (mut rest, mut at) = (n.unsigned_abs(), digits.len());
+    let (mut rest, mut at) = (n, digits.len());
     while at == digits.len() || rest > 0 {
         at -= 1;
         digits[at] = b'0' + (rest % 10) as u8;
@@ -88,6 +93,84 @@ pub(crate) fn push_integer(out: &mut String, n: i64, width: usize) {
     }
     out.push_str(std::str::from_utf8(&digits[at..]).unwrap_or_default()); // ASCII digits: always UTF-8
 }
+
+/// A piece of a [`text!`] message: text, or an integer written in decimal.
+pub(crate) enum Piece<'a> {
+    Text(&'a str),
+    Integer(i64),
+    Natural(u64),
+}
+
+impl<'a> From<&'a str> for Piece<'a> {
+    fn from(s: &'a str) -> Piece<'a> {
+        Piece::Text(s)
+    }
+}
+
+impl<'a> From<&'a String> for Piece<'a> {
+    fn from(s: &'a String) -> Piece<'a> {
+        Piece::Text(s)
+    }
+}
+
+impl From<i64> for Piece<'_> {
+    fn from(n: i64) -> Self {
+        Piece::Integer(n)
+    }
+}
+
+impl From<i32> for Piece<'_> {
+    fn from(n: i32) -> Self {
+        Piece::Integer(n.into())
+    }
+}
+
+impl From<u8> for Piece<'_> {
+    fn from(n: u8) -> Self {
+        Piece::Integer(n.into())
+    }
+}
+
+impl From<u32> for Piece<'_> {
+    fn from(n: u32) -> Self {
+        Piece::Integer(n.into())
+    }
+}
+
+impl From<u64> for Piece<'_> {
+    fn from(n: u64) -> Self {
+        Piece::Natural(n)
+    }
+}
+
+impl From<usize> for Piece<'_> {
+    fn from(n: usize) -> Self {
+        Piece::Natural(n as u64)
+    }
+}
+
+/// `pieces` written one after another, as [`text!`] does.
+pub(crate) fn pieces_text(pieces: &[Piece<'_>]) -> String {
+    let mut text = String::new();
+    for piece in pieces {
+        match *piece {
+            Piece::Text(s) => text.push_str(s),
+            Piece::Integer(n) => push_integer(&mut text, n, 1),
+            Piece::Natural(n) => push_natural(&mut text, n, 1),
+        }
+    }
+    text
+}
+
+/// `text!("The ", name, " reference ends at ", n, ".")`: its arguments (texts and integers, each a [`Piece`])
+/// written one after another. The crate's messages are built with this rather than `format!`, so the .wasm keeps
+/// only the part of `core::fmt` its panics use.
+macro_rules! text {
+    ($($piece:expr),+ $(,)?) => {
+        $crate::engine::rounding::pieces_text(&[$($crate::engine::rounding::Piece::from($piece)),+])
+    };
+}
+pub(crate) use text;
 
 /// Python's `round(x, digits)` for a float: correctly rounded, ties to even on the exact value.
 #[inline]

@@ -11,95 +11,124 @@ use crate::engine::mid_parental::HeightProblem;
 use crate::engine::nutrition::indicator::table_name;
 use crate::engine::nutrition::Fault;
 use crate::engine::references::NoData;
-use crate::engine::rounding::{integer, push_integer};
+use crate::engine::rounding::{integer, push_integer, text};
 use crate::engine::sds::CalcError;
 use crate::Method;
 use std::fmt;
 
-impl fmt::Display for CalcError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+/// Each error's [`Display`](fmt::Display) writes its `message()`.
+macro_rules! display_message {
+    ($($t:ty),+) => {
+        $(impl fmt::Display for $t {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.message())
+            }
+        })+
+    };
+}
+display_message!(
+    CalcError,
+    OutsideTable,
+    NoData,
+    MeasurementError,
+    CentileBand,
+    FictionalError,
+    HeightProblem,
+    Fault
+);
+
+impl CalcError {
+    /// The error in words.
+    pub fn message(&self) -> String {
         match self {
-            CalcError::NoData(reason) => reason.fmt(f),
-            CalcError::BetweenTables => f.write_str(
-                "This age falls between two of the reference's tables (ages just either side of 2 years that are \
-                 not a whole number of days): use an age derived from dates.",
-            ),
-            CalcError::NotPositive => f.write_str("The measurement must be a number greater than zero."),
-            CalcError::NotFinite => f.write_str("The result is too extreme to be expressed as a finite number."),
+            CalcError::NoData(reason) => reason.message(),
+            CalcError::BetweenTables => "This age falls between two of the reference's tables (ages just either \
+                                         side of 2 years that are not a whole number of days): use an age derived \
+                                         from dates."
+                .into(),
+            CalcError::NotPositive => "The measurement must be a number greater than zero.".into(),
+            CalcError::NotFinite => "The result is too extreme to be expressed as a finite number.".into(),
         }
     }
 }
 
-/// As the error it becomes.
-impl fmt::Display for OutsideTable {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        CalcError::from(*self).fmt(f)
+impl OutsideTable {
+    /// As the error it becomes.
+    pub fn message(&self) -> String {
+        CalcError::from(*self).message()
     }
 }
 
-impl fmt::Display for NoData {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            NoData::TooYoung { reference, starts } => {
-                write!(
-                    f,
-                    "The {} reference starts at {starts}; this age is below it.",
-                    reference.name()
-                )
-            }
-            NoData::TooOld { reference, ends } => {
-                write!(
-                    f,
-                    "The {} reference ends at {ends}; this age is beyond it.",
-                    reference.name()
-                )
-            }
+impl NoData {
+    /// The error in words.
+    pub fn message(&self) -> String {
+        match *self {
+            NoData::TooYoung { reference, starts } => text!(
+                "The ",
+                reference.name(),
+                " reference starts at ",
+                starts,
+                "; this age is below it."
+            ),
+            NoData::TooOld { reference, ends } => text!(
+                "The ",
+                reference.name(),
+                " reference ends at ",
+                ends,
+                "; this age is beyond it."
+            ),
             NoData::MethodOutsideAges {
                 reference,
                 method,
                 range,
-            } => write!(
-                f,
-                "The {} reference has {} data only for {range}.",
+            } => text!(
+                "The ",
                 reference.name(),
-                method.noun()
+                " reference has ",
+                method.noun(),
+                " data only for ",
+                range,
+                "."
             ),
-            NoData::NotCovered { reference, covers } => {
-                write!(
-                    f,
-                    "The {} reference covers {covers} only.",
-                    reference.name()
-                )
-            }
+            NoData::NotCovered { reference, covers } => text!(
+                "The ",
+                reference.name(),
+                " reference covers ",
+                covers,
+                " only."
+            ),
         }
     }
 }
 
-/// The messages name the rule, never the child's values.
-impl fmt::Display for MeasurementError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl MeasurementError {
+    /// The error in words: the rule, never the child's values.
+    pub fn message(&self) -> String {
         match *self {
             MeasurementError::BeforeBirth => {
-                f.write_str("The observation date is before the birth date.")
+                "The observation date is before the birth date.".into()
             }
             MeasurementError::DeliveryDateOutOfRange => {
-                f.write_str("The estimated date of delivery falls outside years 1 to 9999.")
+                "The estimated date of delivery falls outside years 1 to 9999.".into()
             }
-            MeasurementError::Calculation(e) => e.fmt(f),
-            MeasurementError::Metres => f.write_str(
-                "Height must be given in centimetres: a value under 2 looks like metres.",
-            ),
+            MeasurementError::Calculation(e) => e.message(),
+            MeasurementError::Metres => {
+                "Height must be given in centimetres: a value under 2 looks like metres.".into()
+            }
             MeasurementError::Implausible { method, limit } => {
                 let unit = match method {
                     Method::Weight => "kilograms",
                     Method::Bmi => "kg/m²",
                     _ => "centimetres",
                 };
-                write!(
-                    f,
-                    "The {} is more than {limit} SDS from the median for this age: it is probably an error \
-                     (check that it is in {unit}).",
+                text!(
+                    "The ",
                     method.noun(),
+                    " is more than ",
+                    limit,
+                    " SDS from the median for this age: it is probably an error (check that it is in ",
+                    unit,
+                    ")."
                 )
             }
         }
@@ -108,51 +137,61 @@ impl fmt::Display for MeasurementError {
 
 /// The sentences avoid the letters "is " anywhere: the RCPCH chart component (7.5.2) glues the first "is " to
 /// the next word of any band sentence of 11 or more words in its family tooltip ("Thisheight lies …").
-impl fmt::Display for CentileBand {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("The ")?;
-        f.write_str(self.method.noun())?;
+impl CentileBand {
+    /// The band as a sentence.
+    pub fn message(&self) -> String {
+        let noun = self.method.noun();
         match self.band {
-            Band::WellOutside => f.write_str(
-                " lies more than 4 SDS from the median, far outside the usual range: please check it was measured and entered correctly."
+            Band::WellOutside => text!(
+                "The ",
+                noun,
+                " lies more than 4 SDS from the median, far outside the usual range: please check it was \
+                 measured and entered correctly."
             ),
-            Band::BelowLines => f.write_str(" lies below the lowest centile line."),
-            Band::AboveLines => f.write_str(" lies above the highest centile line."),
-            Band::On(c) => {
-                f.write_str(" lies on or close to the ")?;
-                f.write_str(&ordinal(c))?;
-                f.write_str(" centile line.")
-            }
-            Band::Between(lo, hi) => {
-                f.write_str(" lies between the ")?;
-                f.write_str(&ordinal(lo))?;
-                f.write_str(" and ")?;
-                f.write_str(&ordinal(hi))?;
-                f.write_str(" centile lines.")
-            }
+            Band::BelowLines => text!("The ", noun, " lies below the lowest centile line."),
+            Band::AboveLines => text!("The ", noun, " lies above the highest centile line."),
+            Band::On(c) => text!(
+                "The ",
+                noun,
+                " lies on or close to the ",
+                &ordinal(c),
+                " centile line."
+            ),
+            Band::Between(lo, hi) => text!(
+                "The ",
+                noun,
+                " lies between the ",
+                &ordinal(lo),
+                " and ",
+                &ordinal(hi),
+                " centile lines."
+            ),
         }
     }
 }
 
-impl fmt::Display for FictionalError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+impl FictionalError {
+    /// The error in words.
+    pub fn message(&self) -> String {
+        match self {
             FictionalError::EndNotAfterStart => "end_age must be greater than start_chronological_age.",
             FictionalError::IntervalNotPositive => "measurement_interval_number must be greater than zero.",
             FictionalError::RangeShorterThanInterval => {
                 "The age range is shorter than one measurement interval: no observations would be generated."
             }
-        })
+        }
+        .into()
     }
 }
 
-impl fmt::Display for HeightProblem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl HeightProblem {
+    /// The problem in words.
+    pub fn message(&self) -> String {
         match self {
-            HeightProblem::Implausible(_) => f.write_str(
-                "The height is more than 8 SDS from the adult median: please check it (in centimetres).",
-            ),
-            HeightProblem::NotCalculable(e) => write!(f, "The height cannot be used: {e}"),
+            HeightProblem::Implausible(_) => {
+                "The height is more than 8 SDS from the adult median: please check it (in centimetres).".into()
+            }
+            HeightProblem::NotCalculable(e) => text!("The height cannot be used: ", &e.message()),
         }
     }
 }
@@ -169,28 +208,34 @@ fn tenths(cm: f64) -> String {
     text
 }
 
-/// The messages name the rule and range, never the child's values.
-impl fmt::Display for Fault {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Fault {
+    /// The fault in words: the rule and range, never the child's values.
+    pub fn message(&self) -> String {
         match *self {
             Fault::LengthOutside { chart, from, to } => {
                 let who = matches!(chart, Chart::WhoWeightForLength | Chart::WhoWeightForHeight);
-                write!(
-                    f,
-                    "The {} table runs from {} to {} cm{}.",
+                text!(
+                    "The ",
                     table_name(chart),
-                    tenths(from),
-                    tenths(to),
+                    " table runs from ",
+                    &tenths(from),
+                    " to ",
+                    &tenths(to),
+                    " cm",
                     if who {
                         " (after WHO's 0.7 cm adjustment for the position)"
                     } else {
                         ""
-                    }
+                    },
+                    "."
                 )
             }
-            Fault::AgeOutside { from, to } => write!(
-                f,
-                "This measurement beyond the dGC API is defined from {from} to {to} of age."
+            Fault::AgeOutside { from, to } => text!(
+                "This measurement beyond the dGC API is defined from ",
+                from,
+                " to ",
+                to,
+                " of age."
             ),
         }
     }

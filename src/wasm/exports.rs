@@ -17,7 +17,7 @@ use wasm_bindgen::prelude::*;
 /// A JavaScript `Error` named `CentileError`, with the API's `status` (422, or 404 for an unknown reference) and the
 /// dGC `detail` list.
 fn error(e: ValidationError) -> JsValue {
-    let err = js_sys::Error::new(&e.to_string());
+    let err = js_sys::Error::new(&e.message());
     err.set_name("CentileError");
     set_static(&err, "status", e.status().into());
     set_static(&err, "detail", to_js(&e.detail));

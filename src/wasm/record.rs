@@ -230,7 +230,7 @@ fn to_record(m: &MeasurementObject) -> [f64; RECORD_LEN] {
 pub fn text(kind: Text, code: i64) -> Option<String> {
     let small = u32::try_from(code).ok();
     Some(match kind {
-        Text::Band => CentileBand::from_code(small?)?.to_string(),
+        Text::Band => CentileBand::from_code(small?)?.message(),
         Text::Comment => {
             let (which, key) = (small? % COMMENT_SENTENCES, small? / COMMENT_SENTENCES);
             let kind = *KINDS.get((key / 1000) as usize)?;
@@ -252,15 +252,17 @@ pub fn text(kind: Text, code: i64) -> Option<String> {
             }
         }
         Text::Calendar => ages::calendar_text((small? / 32) as i32, (small? % 32) as i32),
-        Text::DateIso => Date::from_epoch_days(i32::try_from(code).ok()?)?.to_string(),
+        Text::DateIso => Date::from_epoch_days(i32::try_from(code).ok()?)?.iso(),
         Text::DateLong => Date::from_epoch_days(i32::try_from(code).ok()?)?.long_form(),
         Text::GestationalAge => {
             let base = GESTATION_CODE as u32;
             ages::gestational_age_text((small? / base) as i32, (small? % base) as i32)
         }
-        Text::MeasurementError => {
-            ERRORS.with(|e| e.borrow().get(small? as usize).map(ToString::to_string))?
-        }
+        Text::MeasurementError => ERRORS.with(|e| {
+            e.borrow()
+                .get(small? as usize)
+                .map(MeasurementError::message)
+        })?,
     })
 }
 

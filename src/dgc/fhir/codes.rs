@@ -1,6 +1,7 @@
 //! FHIR codes: the code systems, the LOINC codes read and written, and UCUM units with exact conversions.
 
 use crate::engine::nutrition::indicator::BeyondMethod;
+use crate::engine::rounding::text;
 use crate::Method;
 
 /// The LOINC code system.
@@ -91,7 +92,7 @@ pub(super) fn convert(value: f64, m: i64, e: i32) -> f64 {
     let exact =
         crate::dgc::decimal::shortest_decimal(value.abs()).and_then(|(digits, exponent)| {
             let product = i64::try_from(digits).ok()?.checked_mul(m)?;
-            crate::dgc::decimal::parse(&format!("{product}e{}", exponent + e))
+            crate::dgc::decimal::parse(&text!(product, "e", exponent + e))
         });
     match exact {
         Some(x) if value < 0.0 => -x,

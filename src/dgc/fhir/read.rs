@@ -8,7 +8,7 @@ use super::codes::{convert, dimension, unit_names, Coded, Dimension, CODES, LOIN
 use crate::dgc::error::{ErrorDetail, Loc, ValidationError};
 use crate::dgc::value::Value;
 use crate::engine::ages::Date;
-use crate::engine::rounding::integer;
+use crate::engine::rounding::{integer, text};
 use crate::Method;
 use serde::Serialize;
 use std::fmt;
@@ -46,7 +46,14 @@ impl std::error::Error for Unused {}
 
 impl fmt::Display for Unused {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let text = match self {
+        f.write_str(&self.message())
+    }
+}
+
+impl Unused {
+    /// Why the resource was not used, in words.
+    fn message(self) -> String {
+        match self {
             Unused::RepeatPatient => "a repeat of the Patient",
             Unused::RepeatGestation => "a repeat of the gestational age at birth",
             Unused::NotPatientOrObservation => "not a Patient or Observation",
@@ -65,17 +72,17 @@ impl fmt::Display for Unused {
             }
             Unused::DataAbsent => "no value: data absent",
             Unused::NoValue => "no value",
-            Unused::NotAQuantity(kind) => return write!(f, "the value is a {kind}, not a Quantity"),
+            Unused::NotAQuantity(kind) => return text!("the value is a ", kind, ", not a Quantity"),
             Unused::Comparator => "the value has a comparator, not an exact measurement",
             Unused::NotANumber => "the value is not a number",
             Unused::NoUnit(what, wanted) => {
-                return write!(f, "no UCUM unit for the {what} (use one of {})", unit_names(*wanted))
+                return text!("no UCUM unit for the ", what, " (use one of ", &unit_names(wanted), ")")
             }
             Unused::WrongUnit(what, wanted) => {
-                return write!(f, "the unit is not a unit of {what} (use one of {})", unit_names(*wanted))
+                return text!("the unit is not a unit of ", what, " (use one of ", &unit_names(wanted), ")")
             }
-        };
-        f.write_str(text)
+        }
+        .into()
     }
 }
 
@@ -175,7 +182,7 @@ impl Entry<'_> {
     fn ignore(&self, why: Unused) -> Ignored {
         Ignored {
             resource: self.label.clone(),
-            why: why.to_string(),
+            why: why.message(),
         }
     }
 
@@ -246,19 +253,19 @@ fn entries(bundle: &Value) -> Result<Vec<Entry<'_>>, ValidationError> {
         .map(|(resource, full_url, at)| {
             let kind = text(resource.get("resourceType"));
             let reference = match (kind, text(resource.get("id")).filter(|id| fhir_id(id))) {
-                (Some(k), Some(id)) => Some(format!("{k}/{id}")),
+                (Some(k), Some(id)) => Some(text!(k, "/", id)),
                 _ => full_url.map(str::to_owned),
             };
             let place = match at.get(2) {
-                Some(Loc::Index(i)) => format!("entry {i}"),
+                Some(Loc::Index(i)) => text!("entry ", *i),
                 _ => match at.get(1) {
-                    Some(Loc::Index(i)) => format!("item {i}"),
+                    Some(Loc::Index(i)) => text!("item ", *i),
                     _ => String::new(),
                 },
             };
             let label = reference
                 .clone()
-                .unwrap_or_else(|| format!("{} at {place}", kind.unwrap_or("resource")));
+                .unwrap_or_else(|| text!(kind.unwrap_or("resource"), " at ", &place));
             Entry {
                 resource,
                 at,
@@ -364,7 +371,7 @@ fn patient<'a>(entries: &[Entry<'a>]) -> Result<Patient<'a>, ValidationError> {
             )],
         });
     }
-    let mut names: Vec<String> = id.map(|id| format!("Patient/{id}")).into_iter().collect();
+    let mut names: Vec<String> = id.map(|id| text!("Patient/", id)).into_iter().collect();
     names.extend(p.full_url.filter(|u| !lossy(u)).map(str::to_owned));
     Ok(Patient {
         resource: p.resource,
@@ -388,7 +395,7 @@ impl Patient<'_> {
             || self
                 .names
                 .iter()
-                .any(|n| r == n || (n.starts_with("Patient/") && r.ends_with(&format!("/{n}"))))
+                .any(|n| r == n || (n.starts_with("Patient/") && r.ends_with(&text!("/", n))))
     }
 }
 
@@ -610,7 +617,7 @@ pub fn from_fhir(bundle: &Value) -> Result<FromFhir, ValidationError> {
                 .filter(|r| r.method == m)
                 .map(|r| {
                     object(vec![
-                        ("observation_date", Value::String(r.date.to_string())),
+                        ("observation_date", Value::String(r.date.iso())),
                         ("observation_value", Value::Number(r.value)),
                         (
                             "source",
@@ -621,7 +628,7 @@ pub fn from_fhir(bundle: &Value) -> Result<FromFhir, ValidationError> {
                 .collect();
             object(vec![
                 ("measurement_method", string(m.name())),
-                ("birth_date", Value::String(patient.birth_date.to_string())),
+                ("birth_date", Value::String(patient.birth_date.iso())),
                 ("sex", string(patient.sex)),
                 ("gestation_weeks", weeks.clone()),
                 ("gestation_days", days.clone()),

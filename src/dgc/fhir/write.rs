@@ -14,7 +14,7 @@ use crate::dgc::value::Value;
 use crate::engine::ages::Date;
 use crate::engine::measurement::MeasurementObject;
 use crate::engine::nutrition::indicator::BeyondMethod;
-use crate::engine::rounding::decimal_text;
+use crate::engine::rounding::{decimal_text, text};
 use crate::Method;
 use serde::Serialize;
 
@@ -157,7 +157,18 @@ fn calculated_by(
     source: &str,
     fingerprint: &str,
 ) -> String {
-    format!("calculated by {engine} {version} (commit {commit}); reference data {source}, SHA-256 {fingerprint}")
+    text!(
+        "calculated by ",
+        engine,
+        " ",
+        version,
+        " (commit ",
+        commit,
+        "); reference data ",
+        source,
+        ", SHA-256 ",
+        fingerprint
+    )
 }
 
 impl From<&MeasurementObject> for Scored {
@@ -170,7 +181,7 @@ impl From<&MeasurementObject> for Scored {
                 .and_then(|b| b.indicator?.method())
                 .and_then(beyond_codes)
                 .unwrap_or_else(|| codes(m.birth.method)),
-            observation_date: m.observation.observation_date.to_string(),
+            observation_date: m.observation.observation_date.iso(),
             observation_value: m.observation.observation_value,
             corrected: (m.corrected.sds, m.corrected.centile),
             chronological: (m.chronological.sds, m.chronological.centile),
@@ -304,14 +315,15 @@ impl Scored {
             .filter(|(_, bad)| *bad)
             .map(|(path, _)| match name.and_then(BeyondMethod::parse) {
                 Some(beyond) if *path == METHOD => {
-                    let msg = format!(
-                        "No LOINC code is known for {}: toFhir does not write it",
-                        beyond.name()
+                    let msg = text!(
+                        "No LOINC code is known for ",
+                        beyond.name(),
+                        ": toFhir does not write it"
                     );
                     ErrorDetail::new(body_loc(path), msg, "value_error")
                 }
                 _ => {
-                    let msg = format!("A measurement object needs a valid {}", path.join("."));
+                    let msg = text!("A measurement object needs a valid ", &path.join("."));
                     ErrorDetail::new(body_loc(path), msg, "missing")
                 }
             })
@@ -340,7 +352,7 @@ impl Scored {
         Ok(Scored {
             reference,
             codes: method,
-            observation_date: date.to_string(),
+            observation_date: date.iso(),
             observation_value: value,
             corrected,
             chronological,
@@ -383,10 +395,12 @@ pub(super) fn observation(s: &Scored, links: &Links) -> Observation {
     // Ages a child can have (a measurement object passed in may carry any number): their text is exact.
     let plausible = |age: f64| age.abs() <= 200.0;
     let note = if plausible(corrected_age) && plausible(chronological_age) {
-        format!(
-            "Centile and SDS at the corrected age of {} years (chronological age {} years).",
-            decimal_text(corrected_age, 2),
-            decimal_text(chronological_age, 2)
+        text!(
+            "Centile and SDS at the corrected age of ",
+            &decimal_text(corrected_age, 2),
+            " years (chronological age ",
+            &decimal_text(chronological_age, 2),
+            " years)."
         )
     } else {
         "Centile and SDS at the corrected age.".into()
@@ -394,7 +408,7 @@ pub(super) fn observation(s: &Scored, links: &Links) -> Observation {
     Observation {
         resource_type: "Observation",
         meta: profile.filter(|_| links.subject.is_some()).map(|p| Meta {
-            profile: [format!("{US_CORE}{p}")],
+            profile: [text!(US_CORE, p)],
         }),
         status: "final",
         category: [concept(CATEGORY, "vital-signs", "Vital Signs")],
@@ -408,7 +422,7 @@ pub(super) fn observation(s: &Scored, links: &Links) -> Observation {
         data_absent_reason: s.corrected.1.is_none().then(no_data),
         method: Concept {
             text: match &s.calculated_by {
-                Some(by) => format!("{reference}; {by}"),
+                Some(by) => text!(reference, "; ", by),
                 None => reference.into(),
             },
             ..concept(REFERENCE_CODES, s.reference.name(), reference)
