@@ -24,36 +24,56 @@ import { transformSync } from 'esbuild';
 const ALPHABET = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).filter((c) => !`'\\<`.includes(c)).join('');
 const ESCAPES = 2;
 const SINGLES = ALPHABET.length - ESCAPES;
-// The decoder's memory: each character's rank (128 bytes), the byte of each rank (256), then the text, which is
-// decoded in place (a byte never takes more room than its characters).
-const RANKS = 0, BYTES = 128, TEXT_AT = 384;
+// The decoder's memory: the byte of each single character (128 bytes), the byte of each escape character and
+// the character after it (2 x 128), then the text, which is decoded in place (a byte never takes more room than its
+// characters). The escape characters are the last two of ALPHABET, the only characters at or above ESCAPE_AT.
+const SINGLE = 0, ESCAPED = 128, TEXT_AT = 384;
+const ESCAPE_AT = ALPHABET.charCodeAt(SINGLES);
 const CHUNK = 8192;
-/** The decoder's text: `ranks` (each character's rank) and `byRank` (the byte of each rank) are its data. */
-const decoder = (ranks, byRank) => `(module
+/** The decoder's text: `single` (the byte of each single character) and `escaped` (of each escape and character). */
+const decoder = (single, escaped) => `(module
   (import "m" "m" (memory 1))
-  (data (i32.const ${RANKS}) "${wat(ranks)}")
-  (data (i32.const ${BYTES}) "${wat(byRank)}")
+  (data (i32.const ${SINGLE}) "${wat(single)}")
+  (data (i32.const ${ESCAPED}) "${wat(escaped)}")
   ;; Where the next call goes on: the next character to read and the next byte to write.
   (global $in (mut i32) (i32.const ${TEXT_AT}))
   (global $out (mut i32) (i32.const ${TEXT_AT}))
   ;; Decodes the characters before address $end (a code that starts before it is read whole); returns the number
-  ;; of bytes written so far.
+  ;; of bytes written so far. Four characters at a time while none of them is an escape (adding 128 - ESCAPE_AT to
+  ;; each byte of the word sets the high bit of an escape's alone, as characters are below 128 and no byte carries
+  ;; into the next), otherwise one: 0.8 -> 0.63 ms median in a cold Chromium page, unthrottled (its loop runs as
+  ;; Liftoff code), against one character a step through two tables.
   (func (export "d") (param $end i32) (result i32)
-    (local $i i32) (local $o i32) (local $r i32)
+    (local $i i32) (local $o i32) (local $w i32) (local $c i32)
     (local.set $i (global.get $in))
     (local.set $o (global.get $out))
     (block $done
       (loop $next
-        (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
-        (local.set $r (i32.load8_u offset=${RANKS} (i32.load8_u (local.get $i))))
-        (local.set $i (i32.add (local.get $i) (i32.const 1)))
-        (if (i32.ge_u (local.get $r) (i32.const ${SINGLES}))
+        (if (i32.le_u (i32.add (local.get $i) (i32.const 4)) (local.get $end))
           (then
-            (local.set $r (i32.add
-              (i32.add (i32.mul (i32.sub (local.get $r) (i32.const ${SINGLES})) (i32.const ${ALPHABET.length})) (i32.const ${SINGLES}))
-              (i32.load8_u offset=${RANKS} (i32.load8_u (local.get $i)))))
-            (local.set $i (i32.add (local.get $i) (i32.const 1)))))
-        (i32.store8 (local.get $o) (i32.load8_u offset=${BYTES} (local.get $r)))
+            (local.set $w (i32.load (local.get $i)))
+            (if (i32.eqz (i32.and (i32.add (local.get $w) (i32.const ${0x01010101 * (128 - ESCAPE_AT)})) (i32.const 0x80808080)))
+              (then
+                (i32.store (local.get $o) (i32.or
+                  (i32.or
+                    (i32.load8_u offset=${SINGLE} (i32.and (local.get $w) (i32.const 0xff)))
+                    (i32.shl (i32.load8_u offset=${SINGLE} (i32.and (i32.shr_u (local.get $w) (i32.const 8)) (i32.const 0xff))) (i32.const 8)))
+                  (i32.or
+                    (i32.shl (i32.load8_u offset=${SINGLE} (i32.and (i32.shr_u (local.get $w) (i32.const 16)) (i32.const 0xff))) (i32.const 16))
+                    (i32.shl (i32.load8_u offset=${SINGLE} (i32.shr_u (local.get $w) (i32.const 24))) (i32.const 24)))))
+                (local.set $i (i32.add (local.get $i) (i32.const 4)))
+                (local.set $o (i32.add (local.get $o) (i32.const 4)))
+                (br $next)))))
+        (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
+        (local.set $c (i32.load8_u (local.get $i)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (if (i32.ge_u (local.get $c) (i32.const ${ESCAPE_AT}))
+          (then
+            (local.set $c (i32.load8_u offset=${ESCAPED}
+              (i32.or (i32.shl (i32.sub (local.get $c) (i32.const ${ESCAPE_AT})) (i32.const 7)) (i32.load8_u (local.get $i)))))
+            (local.set $i (i32.add (local.get $i) (i32.const 1))))
+          (else (local.set $c (i32.load8_u offset=${SINGLE} (local.get $c)))))
+        (i32.store8 (local.get $o) (local.get $c))
         (local.set $o (i32.add (local.get $o) (i32.const 1)))
         (br $next)))
     (global.set $in (local.get $i))
@@ -65,11 +85,15 @@ const wat = (bytes) => Array.from(bytes, (b) => `\\${b.toString(16).padStart(2, 
 
 /** The decoder for `byRank` (the byte of each rank), assembled by binaryen's wasm-as (`wasmAs`, its path). */
 function decoderBytes(byRank, wasmAs) {
-  const ranks = new Uint8Array(BYTES - RANKS);
-  for (let i = 0; i < ALPHABET.length; i++) ranks[ALPHABET.charCodeAt(i)] = i;
+  const single = new Uint8Array(ESCAPED - SINGLE), escaped = new Uint8Array(TEXT_AT - ESCAPED);
+  for (let rank = 0; rank < SINGLES; rank++) single[ALPHABET.charCodeAt(rank)] = byRank[rank];
+  for (let rank = SINGLES; rank < byRank.length; rank++) {
+    const escape = Math.floor((rank - SINGLES) / ALPHABET.length), next = ALPHABET.charCodeAt((rank - SINGLES) % ALPHABET.length);
+    escaped[(escape << 7) | next] = byRank[rank];
+  }
   const dir = mkdtempSync(path.join(tmpdir(), 'centile-decoder-'));
   try {
-    writeFileSync(path.join(dir, 'decoder.wat'), decoder(ranks, byRank));
+    writeFileSync(path.join(dir, 'decoder.wat'), decoder(single, escaped));
     execFileSync(wasmAs, [path.join(dir, 'decoder.wat'), '-o', path.join(dir, 'decoder.wasm')], { stdio: 'inherit' });
     return readFileSync(path.join(dir, 'decoder.wasm'));
   } finally {

@@ -6,6 +6,8 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { wasmModuleSource } from '../../scripts/wasm-text.mjs';
+import { xorshift32 } from '../common/random.mjs';
 import { Report, attempt, checkCalculation, request } from './compare.mjs';
 
 const pkg = fileURLToPath(new URL('../../pkg/', import.meta.url));
@@ -18,6 +20,19 @@ test('the package ships one .wasm, and the default entry carries exactly its byt
   assert.ok(Buffer.from(wasmBytes()).equals(readFileSync(path.join(pkg, 'web/centile_bg.wasm'))));
   // Nothing a minifier would escape, and no `</script`.
   assert.match(readFileSync(path.join(pkg, 'bundler/wasm.js'), 'utf8'), /^[\x20-\x7e\n]*$/);
+});
+
+test('the text code carries any bytes exactly: every byte value, escapes across the decoder\'s chunks, any length', async () => {
+  const rand = xorshift32(20261207);
+  const wasmAs = fileURLToPath(new URL('../../node_modules/.bin/wasm-as', import.meta.url));
+  // Every byte value, then bytes skewed so that some are rare (two characters each) and some runs have none of
+  // them; lengths around the decoder's chunk (8,192 characters) and its four-character step.
+  for (const n of [0, 1, 2, 3, 7936, 7937, 8192, 30001]) {
+    const bytes = Uint8Array.from({ length: 256 + n }, (_, i) => (i < 256 ? i : Math.floor(256 * rand() ** 3)));
+    const source = wasmModuleSource(bytes, '', wasmAs);
+    const { wasmBytes } = await import(`data:text/javascript,${encodeURIComponent(source)}`);
+    assert.ok(Buffer.from(wasmBytes()).equals(Buffer.from(bytes)), `${n} bytes`);
+  }
 });
 
 test('the default entry answers the golden calculation vectors without any init call', async () => {
