@@ -18,7 +18,6 @@ const LARGE_MEMORY = 16 * 2 ** 20;
  * old instance; `settle()`, after each public call, drops an instance whose memory grew past LARGE_MEMORY.
  */
 function instance(glue, start) {
-  const names = Object.keys(glue).filter((name) => !/^(default|initSync|__)/.test(name));
   const raw = {}, forget = [];
   let memory = null; // the live instance's memory; null when there is none
   // Asked of the broken instance before a new one replaces it (a leaf that reads one flag; false if even that fails).
@@ -33,7 +32,9 @@ function instance(glue, start) {
     memory = glue.linearMemory();
     for (const f of forget) f();
   };
-  for (const name of names) {
+  for (const name of Object.keys(glue)) {
+    // Not the glue's start-up functions, nor its and centile's own (`__`).
+    if (name === 'default' || name === 'initSync' || name.startsWith('__')) continue;
     const f = glue[name];
     // Fixed arity (the glue's functions take at most eight arguments): a spread would go through the array
     // iterator, which other code can patch.
