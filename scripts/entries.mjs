@@ -56,13 +56,18 @@ export function builtinsCode() {
   return [
     '// Generated from BUILTINS in scripts/entries.mjs.',
     `const ${consts.join(',\n  ')};`,
-    // A loop rather than array methods with callbacks: the module's own code is compiled with it, a callback
-    // only on the main thread when first called.
+    // Counted loops rather than array methods with callbacks (each compiled on the main thread when first called)
+    // or for-of and spreads (the iterator protocol, slow in code that runs once): 0.27 -> 0.14 ms of a cold page.
     'const BUILTIN_LIST = [], ORIGINALS = [];',
-    `for (const [holder, names, ...keys] of [${groups.join(',\n  ')}]) {`,
-    "  for (const key of [...names.split(' '), ...keys]) {",
-    '    BUILTIN_LIST.push([holder, key]);',
-    '    ORIGINALS.push(holder[key]);',
+    '{',
+    `  const groups = [${groups.join(',\n    ')}];`,
+    '  for (let g = 0; g < groups.length; g++) {',
+    "    const group = groups[g], holder = group[0], keys = group[1].split(' ');",
+    '    for (let k = 2; k < group.length; k++) keys.push(group[k]);',
+    '    for (let k = 0; k < keys.length; k++) {',
+    '      BUILTIN_LIST.push([holder, keys[k]]);',
+    '      ORIGINALS.push(holder[keys[k]]);',
+    '    }',
     '  }',
     '}',
     `function unchanged() {\n  const o = ORIGINALS;\n  let i = 0;\n  return ${checks.join('\n    && ')};\n}`,
