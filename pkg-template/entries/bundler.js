@@ -2,7 +2,7 @@
 // (bundler/wasm.js). scripts/build-pkg.mjs (scripts/entries.mjs) inlines the files the `centile:inline` line
 // names and writes one export per public function at `centile:exports`; these first comment lines are for
 // readers of pkg-template/ and are not shipped.
-import * as glue from '../web/centile.js';
+import { __centileGlue as glue } from '../web/centile.js';
 import { wasmBytes } from './wasm.js';
 /* centile:inline protocol.js api.js instance.js start.js */
 

@@ -2,7 +2,7 @@
 // scripts/build-pkg.mjs (scripts/entries.mjs) inlines the files the `centile:inline` line names and writes one
 // export per public function at `centile:exports`; these first comment lines are for readers of pkg-template/
 // and are not shipped.
-import * as glue from './centile.js';
+import initGlue, { __centileGlue as glue } from './centile.js';
 /* centile:inline protocol.js api.js instance.js start.js */
 
 // Calls before init() has finished throw a 503 CentileError saying so; after a failed init(), its reason. Once
@@ -43,7 +43,7 @@ export default async function init(options) {
   if (options === undefined || (options !== null && Object.getPrototypeOf(options) === Object.prototype && options.module_or_path === undefined)) {
     options = { ...options, module_or_path: new URL('./centile_bg.wasm', import.meta.url) };
   }
-  return start(() => glue.default(options));
+  return start(() => initGlue(options));
 }
 
 /** Instantiates the module synchronously from `{ module }`: its bytes or a compiled WebAssembly.Module. */
