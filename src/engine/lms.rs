@@ -7,7 +7,7 @@
 //! sigma) and wherever a caller forces it (WHO SDS).
 
 use crate::engine::data::{Interval, Table};
-use crate::engine::rounding::{integer, round4_key};
+use crate::engine::rounding::{integer, nearest_index, round4_key};
 
 /// How the parameters at an age were obtained. rcpchgrowth carries linearly interpolated values as NumPy scalars,
 /// which changes how results are rounded (see `crate::engine::rounding::round_numpy`).
@@ -215,7 +215,8 @@ fn polynomials(table: &Table) -> Box<[Interval]> {
 #[derive(Clone, Copy)]
 pub(crate) struct Between<'a> {
     intervals: &'a [Interval],
-    first: f64,
+    /// The first row's age plus half a row, so rows from here rounded to nearest are the row below (the guess).
+    origin: f64,
     rows_per_year: f64,
     /// L is 1 at every row, so [`Between::at`]'s L is exactly 1 ([`Between::m_s`] skips it).
     pub(crate) unit_l: bool,
@@ -229,7 +230,7 @@ impl<'a> Between<'a> {
         }
         Some(Between {
             intervals: intervals(table),
-            first: *table.age.first()?,
+            origin: table.age.first()? + 0.5 / table.rows_per_year,
             rows_per_year: table.rows_per_year,
             unit_l: table.unit_l,
         })
@@ -239,7 +240,7 @@ impl<'a> Between<'a> {
     /// either side of it, [`NEAR_ROW`] or more from both its rows; `None` elsewhere.
     #[inline(always)] // per value
     fn interval(self, t: f64) -> Option<(&'a Interval, f64)> {
-        let guess = integer::<usize>((t - self.first) * self.rows_per_year)?;
+        let guess = nearest_index((t - self.origin) * self.rows_per_year);
         let p = self.intervals.get(guess)?;
         let u = t - p.start;
         if u >= NEAR_ROW && t <= p.inner_end {
@@ -248,7 +249,7 @@ impl<'a> Between<'a> {
         let next = if u < NEAR_ROW {
             guess.checked_sub(1)?
         } else {
-            guess + 1
+            guess.checked_add(1)?
         };
         let p = self.intervals.get(next)?;
         let u = t - p.start;

@@ -178,9 +178,9 @@ fn is_plain(reference: Reference, method: Method) -> bool {
 
 /// The SDS of the leading `values` whose ages lie in `span` (ages that select `table`), for a reference and
 /// measurement [`is_plain`], up to the first that [`lms::Between`] leaves to [`lms::lms_at`] (every age
-/// `lookup_age` would move among them) or whose value or SDS is not a finite number (> 0): exactly [`sds_each`]'s
-/// answers, in a loop small enough to keep its state in registers, and without a call where L is 1 throughout.
-/// Returns how many it answered.
+/// `lookup_age` would move among them), whose value is not > 0 or whose SDS is not finite (an infinite value's is
+/// not): exactly [`sds_each`]'s answers, in a loop small enough to keep its state in registers, and without a call
+/// where L is 1 throughout. Returns how many it answered.
 fn plain_run(table: &Table, span: (f64, f64), ages: &[f64], values: &mut [f64]) -> usize {
     let Some(between) = lms::Between::of(table) else {
         return 0;
@@ -207,9 +207,10 @@ fn plain_loop(
     z: impl Fn(f64, f64) -> Option<f64>,
 ) -> usize {
     for (k, (value, &age)) in values.iter_mut().zip(ages).enumerate() {
-        let (Ok(x), true) = (positive(*value), low <= age && age <= high) else {
+        let x = *value;
+        if !(x > 0.0 && low <= age && age <= high) {
             return k;
-        };
+        }
         let Some(Ok(z)) = z(age, x).map(finite) else {
             return k;
         };
