@@ -150,34 +150,34 @@ function encode(value, shape, loc) {
   return out;
 }
 
+/** What `make` allocates; an allocation failure is a 422 naming `loc` (a stack overflow is a RangeError too, and stays one). */
+function allocated(loc, make) {
+  try {
+    return make();
+  } catch (e) {
+    if (e instanceof RangeError && !/stack/i.test(e.message)) throw rejection(loc, 'There is not enough memory for a copy of the array', 'too_large');
+    throw e;
+  }
+}
+
 /**
- * `a` (a typed or plain array) as a Float64Array: anything that is not a finite number becomes NaN. A copy, or
- * with `copy` false, `a` itself when it already is a Float64Array. A plain array has at most LIMITS.plainItems
- * items; a copy there is no memory for is a 422 too.
+ * `a` (a typed or plain array) as a Float64Array: `a` itself when it is one, otherwise a copy in which anything that
+ * is not a number is NaN. A plain array has at most LIMITS.plainItems items; a copy there is no memory for is a 422.
  */
-function numbers(a, name, copy = true) {
+function numbers(a, name) {
   const loc = ['body', name];
-  const allocated = (make) => {
-    try {
-      return make();
-    } catch (e) {
-      // An allocation failure (a stack overflow is a RangeError too, and stays one).
-      if (e instanceof RangeError && !/stack/i.test(e.message)) throw rejection(loc, 'There is not enough memory for a copy of the array', 'too_large');
-      throw e;
-    }
-  };
   if (ArrayBuffer.isView(a)) {
     if (a instanceof DataView) throw rejection(loc, 'Input should be a Float64Array or an array of numbers', 'list_type');
     if (a.length === 0 && a.byteOffset === 0 && isDetached(a.buffer)) {
       throw rejection(loc, "The array's buffer has been detached (transferred elsewhere)", 'value_error');
     }
-    if (a instanceof Float64Array) return copy ? allocated(() => a.slice()) : a;
-    return allocated(() => Float64Array.from(a, (x) => (typeof x === 'number' ? x : NaN)));
+    if (a instanceof Float64Array) return a;
+    return allocated(loc, () => Float64Array.from(a, (x) => (typeof x === 'number' ? x : NaN)));
   }
   if (!Array.isArray(a)) throw rejection(loc, 'Input should be a Float64Array or an array of numbers', 'list_type');
   const n = a.length;
   if (n > LIMITS.plainItems) throw rejection(loc, `A plain array may have at most ${LIMITS.plainItems} items (use a Float64Array)`, 'too_large');
-  const out = allocated(() => new Float64Array(n));
+  const out = allocated(loc, () => new Float64Array(n));
   for (let i = 0; i < n; i++) {
     const x = own(a, i);
     out[i] = typeof x === 'number' ? x : NaN;
@@ -537,16 +537,23 @@ function createApi(engine) {
   const methodText = (method) => encode(method, 0, ['body', 'measurement_method']);
   const measurementsText = (measurements) => encode(measurements, SHAPES.measurements, ['body', 'measurements']);
 
-  // Many SDS at once: the wasm reads the ages and replaces a copy of the values by their SDS, in slices so its
-  // memory stays small (each slice is copied into it and the SDS back).
+  // Many SDS at once, in slices so the wasm's memory stays small: each slice of the caller's arrays is written
+  // into the wasm's buffer, answered there, and its SDS copied into the array returned.
   const SLICE = 65536;
   function sdsForMeasurements(reference, measurementMethod, sex, ages, values) {
     const [r, m, s] = [path(reference), methodText(measurementMethod), encode(sex, 0, ['body', 'sex'])];
-    const a = numbers(ages, 'ages', false), out = numbers(values, 'values');
-    if (a.length !== out.length) throw rejection(['body', 'values'], 'ages and values must have the same length', 'value_error');
+    const a = numbers(ages, 'ages'), v = numbers(values, 'values');
+    if (a.length !== v.length) throw rejection(['body', 'values'], 'ages and values must have the same length', 'value_error');
+    const out = allocated(['body', 'values'], () => new Float64Array(a.length));
     for (let i = 0; i === 0 || i < a.length; i += SLICE) {
-      const end = Math.min(i + SLICE, a.length);
-      raw.sdsForMeasurements(r, m, s, a.subarray(i, end), out.subarray(i, end));
+      const n = Math.min(SLICE, a.length - i), at = raw.sdsBuffer(n);
+      if (memory === null) memory = raw.linearMemory();
+      // Views made after each call, which may have grown the memory (a table read for the first time).
+      const slice = new Float64Array(memory.buffer, at, 2 * n);
+      slice.set(a.subarray(i, i + n));
+      slice.set(v.subarray(i, i + n), n);
+      raw.sdsForMeasurements(r, m, s, n);
+      out.set(new Float64Array(memory.buffer, at + 8 * n, n), i);
     }
     return out;
   }

@@ -103,7 +103,7 @@ fn bad_input_throws_a_422_shaped_error_and_the_module_keeps_working() {
     // A number where a string belongs, a symbol, or text not in the package's form: a CentileError.
     assert!(wasm::calculation("3", "null").is_err());
     assert!(wasm::calculation("?", "{").is_err());
-    assert!(wasm::sds_for_measurements("3", "null", r#""male""#, &[], &mut []).is_err());
+    assert!(wasm::sds_for_measurements("3", "null", r#""male""#, 0).is_err());
     // An age beyond the reference is answered as the dGC server answers it: the object, with both ages' errors set.
     let beyond = r#"{"birth_date":"2020-01-01","observation_date":"2061-01-01","observation_value":170,"sex":"male","measurement_method":"height"}"#;
     let beyond = json(&wasm::calculation(r#""uk-who""#, beyond).unwrap());
@@ -119,9 +119,18 @@ fn bad_input_throws_a_422_shaped_error_and_the_module_keeps_working() {
 fn typed_array_path_agrees_with_the_scalar_path() {
     let ages = [0.5, 1.0, 3.25, 8.0, 25.0];
     let values = [68.0, 75.0, 95.0, 128.0, 170.0];
-    let mut out = values;
-    wasm::sds_for_measurements(r#""uk-who""#, r#""height""#, r#""female""#, &ages, &mut out)
-        .unwrap();
+    // As the package calls it: the ages and values written into the buffer, the SDS read from it, through views
+    // of the memory made after each call that may grow it.
+    let both = [ages, values].concat();
+    let at = wasm::sds_buffer(ages.len()) as u32;
+    let view = |offset: u32, len: u32| {
+        let memory = js_sys::WebAssembly::Memory::from(wasm::linear_memory()).buffer();
+        js_sys::Float64Array::new_with_byte_offset_and_length(&memory, at + 8 * offset, len)
+    };
+    view(0, 10).copy_from(&both);
+    wasm::sds_for_measurements(r#""uk-who""#, r#""height""#, r#""female""#, ages.len()).unwrap();
+    let mut out = [0.0; 5];
+    view(5, 5).copy_to(&mut out);
     for i in 0..ages.len() {
         let args = format!(
             r#"{{"reference":"uk-who","measurement_method":"height","sex":"female","age":{},"observation_value":{}}}"#,

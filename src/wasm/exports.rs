@@ -101,16 +101,16 @@ pub fn percentage_median_bmi(args: &str) -> Result<f64, JsValue> {
     api::percentage_median_bmi(&arg(args)).map_err(error)
 }
 
-/// SDS for many (age, value) pairs of one reference, method and sex: each value is replaced by its SDS (NaN
-/// where it cannot be placed). The package's JavaScript passes copies of the caller's arrays, in slices of equal
-/// length.
+/// SDS for one slice of many (age, value) pairs of one reference, method and sex, in the buffer of [`sds_buffer`]:
+/// its first `len` numbers are the ages and the next `len` the values, each of which is replaced by its SDS (NaN
+/// where it cannot be placed). The package's JavaScript writes each slice of the caller's arrays there and reads
+/// the SDS back.
 #[wasm_bindgen(js_name = sdsForMeasurements)]
 pub fn sds_for_measurements(
     reference: &str,
     measurement_method: &str,
     sex: &str,
-    ages: &[f64],
-    values: &mut [f64],
+    len: usize,
 ) -> Result<(), JsValue> {
     let args = Value::Object(vec![
         ("reference".into(), arg(reference)),
@@ -118,8 +118,28 @@ pub fn sds_for_measurements(
         ("sex".into(), arg(sex)),
     ]);
     let (r, m, s) = api::reference_method_sex(&args).map_err(error)?;
-    api::sds_for_measurements(r, m, s, ages, values);
+    SDS_SLICE.with(|b| {
+        let mut b = b.borrow_mut();
+        let len = len.min(b.len() / 2);
+        let (ages, rest) = b.split_at_mut(len);
+        if let Some(values) = rest.get_mut(..len) {
+            api::sds_for_measurements(r, m, s, ages, values);
+        }
+    });
     Ok(())
+}
+
+/// Byte offset in `linearMemory()` of the buffer of [`sds_for_measurements`], with room for `len` ages and `len`
+/// values (the memory may grow).
+#[wasm_bindgen(js_name = sdsBuffer)]
+pub fn sds_buffer(len: usize) -> usize {
+    SDS_SLICE.with(|b| {
+        let mut b = b.borrow_mut();
+        if b.len() / 2 < len {
+            b.resize(len.saturating_mul(2), 0.0);
+        }
+        b.as_ptr() as usize
+    })
 }
 
 /// Identifies this build: engine version, reference-data source and fingerprint.
@@ -151,6 +171,8 @@ pub fn build_info() -> JsValue {
 thread_local! {
     /// The record buffer the fast path writes to (read from JavaScript through `linearMemory()`).
     static RECORD: RefCell<[f64; RECORD_LEN]> = const { RefCell::new([0.0; RECORD_LEN]) };
+    /// The ages and values of one slice of `sdsForMeasurements` (written and read from JavaScript).
+    static SDS_SLICE: RefCell<Vec<f64>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Fast path of `calculation`, answering a [`Status`] number: `Record` when the record buffer holds the result;
