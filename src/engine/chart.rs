@@ -4,7 +4,7 @@
 use crate::engine::centiles::{centile, sds_for_centile, CentileFormat};
 use crate::engine::references::AtJoin;
 use crate::engine::rounding::round_python;
-use crate::engine::sds::{measurement_from_sds, CalcError, RoundingRule};
+use crate::engine::sds::{lms_for, measurement_from_lms, CalcError, RoundingRule};
 use crate::{Method, Reference, Sex};
 
 /// A chart segment: one reference table's span, named as in the dGC JSON.
@@ -277,7 +277,16 @@ pub fn chart(reference: Reference, lines: &Lines, method: Method, sex: Sex) -> C
     let segments = Segment::of(reference)
         .iter()
         .map(|&segment| {
-            let ages = segment.ages(method);
+            // Each age's x and its L, M and S, looked up once for every line.
+            let ages: Vec<_> = segment
+                .ages(method)
+                .into_iter()
+                .map(|age| {
+                    let at_join = segment.at_join(age);
+                    let lms = lms_for(reference, age, method, sex, at_join);
+                    (round_python(age, 4), lms)
+                })
+                .collect();
             SegmentLines {
                 segment,
                 sex,
@@ -291,29 +300,21 @@ pub fn chart(reference: Reference, lines: &Lines, method: Method, sex: Sex) -> C
                             line_sds(spec.z)
                         };
                         let z = spec.origin.round(spec.z, 4);
-                        let points = ages
-                            .iter()
-                            .filter_map(|&age| {
-                                let at_join = segment.at_join(age);
-                                let y = match measurement_from_sds(
-                                    reference,
-                                    age,
-                                    method,
-                                    sex,
-                                    z,
-                                    spec.origin,
-                                    at_join,
-                                ) {
-                                    Ok(y) => y,
-                                    Err(CalcError::NotFinite) => None,
-                                    Err(_) => return None,
-                                };
-                                Some(Point {
-                                    x: round_python(age, 4),
-                                    y,
-                                })
-                            })
-                            .collect();
+                        let mut points = Vec::with_capacity(ages.len());
+                        for &(x, lms) in &ages {
+                            let y = match measurement_from_lms(
+                                lms,
+                                reference,
+                                method,
+                                z,
+                                spec.origin,
+                            ) {
+                                Ok((y, _)) => y,
+                                Err(CalcError::NotFinite) => None,
+                                Err(_) => continue,
+                            };
+                            points.push(Point { x, y });
+                        }
                         Line {
                             sds,
                             centile: spec.centile,

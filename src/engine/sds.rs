@@ -54,17 +54,24 @@ fn finite(x: f64) -> Result<f64, CalcError> {
     }
 }
 
+/// L, M and S at an age by rcpchgrowth's rule in its exact order (for a measurement from an SDS, and the median).
+///
+/// # Errors
+/// When the reference has no data there.
 #[inline]
-fn lms_for(
+pub(crate) fn lms_for(
     reference: Reference,
     age: f64,
     method: Method,
     sex: Sex,
     at_join: AtJoin,
-    rule: Rule,
 ) -> Result<Lms, CalcError> {
     let table = select(reference, age, method, sex, at_join)?;
-    Ok(lms::lms_at(table, lookup_age(reference, age, table), rule)?)
+    Ok(lms::lms_at(
+        table,
+        lookup_age(reference, age, table),
+        Rule::Exact,
+    )?)
 }
 
 /// The CDC extended-BMI sigma of a row. Every CDC BMI row carries one (tests/reference_data.rs); were one missing,
@@ -315,8 +322,25 @@ pub(crate) fn measurement_and_kind(
     origin: RoundingRule,
     at_join: AtJoin,
 ) -> Result<(Option<f64>, RoundingRule), CalcError> {
+    let lms = lms_for(reference, age, method, sex, at_join);
+    measurement_from_lms(lms, reference, method, sds, origin)
+}
+
+/// [`measurement_and_kind`] from [`lms_for`]'s answer at the age (chart lines look it up once for all their
+/// lines).
+///
+/// # Errors
+/// As [`measurement_from_sds`].
+#[inline(never)] // one copy for its callers (every chart point, measurement_and_kind)
+pub(crate) fn measurement_from_lms(
+    lms: Result<Lms, CalcError>,
+    reference: Reference,
+    method: Method,
+    sds: f64,
+    origin: RoundingRule,
+) -> Result<(Option<f64>, RoundingRule), CalcError> {
     finite(sds)?;
-    let lms = lms_for(reference, age, method, sex, at_join, Rule::Exact)?;
+    let lms = lms?;
     let Lms { l, m, s, .. } = lms;
     let mut numpy = origin == RoundingRule::NumPy || lms.interpolation == Interpolation::Linear;
     let value = if reference == Reference::Cdc && method == Method::Bmi {
@@ -353,14 +377,7 @@ pub fn percentage_median_bmi(
     bmi: f64,
 ) -> Result<f64, CalcError> {
     positive(bmi)?;
-    let lms = lms_for(
-        reference,
-        age,
-        Method::Bmi,
-        sex,
-        AtJoin::OlderTable,
-        Rule::Exact,
-    )?;
+    let lms = lms_for(reference, age, Method::Bmi, sex, AtJoin::OlderTable)?;
     finite((bmi / lms.m) * 100.0)
 }
 
