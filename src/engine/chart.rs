@@ -515,6 +515,7 @@ const AAP_CHILD: Ages = Ages {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::sds::measurement_from_sds;
 
     /// Each age is the double its decimal reads as (`n` with the point moved by the scale's digits), bit for bit.
     #[test]
@@ -544,6 +545,61 @@ mod tests {
                 assert_eq!(age.to_bits(), decimal.to_bits(), "{sign}{whole}.{fraction}");
             }
             assert_eq!(list.ages().count(), list.steps.len());
+        }
+    }
+
+    /// Every point of every chart is, bit for bit, what `measurement_from_sds` gives at its age on its own: the
+    /// chart looks each age's L, M and S up once for all its lines, which must change no value.
+    #[test]
+    fn every_point_is_its_single_measurement() {
+        let mut formats: Vec<Lines> = CentileFormat::ALL.into_iter().map(Lines::Format).collect();
+        formats.push(Lines::Centiles(vec![1e-300, 0.4, 50.0, 99.999_999]));
+        formats.push(Lines::Sds(vec![-20.0, -2.67, 0.0, 1.645, 1.7, 20.0]));
+        for reference in Reference::ALL {
+            for method in Method::ALL {
+                for sex in Sex::ALL {
+                    for lines in &formats {
+                        let specs = specs(reference, lines);
+                        for segment in chart(reference, lines, method, sex).segments {
+                            for (line, spec) in segment.lines.iter().zip(&specs) {
+                                let z = spec.origin.round(spec.z, 4);
+                                let alone = |age: f64| {
+                                    let y = match measurement_from_sds(
+                                        reference,
+                                        age,
+                                        segment.method,
+                                        segment.sex,
+                                        z,
+                                        spec.origin,
+                                        segment.segment.at_join(age),
+                                    ) {
+                                        Ok(y) => y,
+                                        Err(CalcError::NotFinite) => None,
+                                        Err(_) => return None,
+                                    };
+                                    Some((round_python(age, 4).to_bits(), y.map(f64::to_bits)))
+                                };
+                                let expected: Vec<_> = segment
+                                    .segment
+                                    .ages(segment.method)
+                                    .into_iter()
+                                    .filter_map(alone)
+                                    .collect();
+                                let got: Vec<_> = line
+                                    .points
+                                    .iter()
+                                    .map(|p| (p.x.to_bits(), p.y.map(f64::to_bits)))
+                                    .collect();
+                                assert_eq!(
+                                    got, expected,
+                                    "{reference:?} {method:?} {sex:?} {}",
+                                    line.label
+                                );
+                            }
+                        }
+                    }
+                }
+            }
         }
     }
 }
