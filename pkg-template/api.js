@@ -220,9 +220,13 @@ function createApi(engine) {
   // the order the instance met them in).
   let memory = null;
   let view = null;
-  const record = () => {
+  const linear = () => {
     if (memory === null) memory = raw.linearMemory();
-    if (view === null || view.buffer !== memory.buffer) view = new Float64Array(memory.buffer, raw.recordOffset(), RECORD_LEN);
+    return memory;
+  };
+  const record = () => {
+    const { buffer } = linear();
+    if (view === null || view.buffer !== buffer) view = new Float64Array(buffer, raw.recordOffset(), RECORD_LEN);
     return view;
   };
   // Texts by kind and code: codes 0-32767 in pages of 256 (128 a kind), each made on first use (an array of 32768
@@ -547,9 +551,8 @@ function createApi(engine) {
     const out = allocated(['body', 'values'], () => new Float64Array(a.length));
     for (let i = 0; i === 0 || i < a.length; i += SLICE) {
       const n = Math.min(SLICE, a.length - i), at = raw.sdsBuffer(n);
-      if (memory === null) memory = raw.linearMemory();
       // Views made after each call, which may have grown the memory (a table read for the first time).
-      const slice = new Float64Array(memory.buffer, at, 2 * n);
+      const slice = new Float64Array(linear().buffer, at, 2 * n);
       slice.set(a.subarray(i, i + n));
       slice.set(v.subarray(i, i + n), n);
       raw.sdsForMeasurements(r, m, s, n);

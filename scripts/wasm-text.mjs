@@ -83,14 +83,18 @@ const decoder = (single, escaped) => `(module
 /** `bytes` as a WebAssembly text string's contents. */
 const wat = (bytes) => Array.from(bytes, (b) => `\\${b.toString(16).padStart(2, '0')}`).join('');
 
+/** The characters of the byte of rank `rank`: one of the first SINGLES, or an escape and one more. */
+const codeOf = (rank) => (rank < SINGLES ? ALPHABET[rank]
+  : ALPHABET[SINGLES + Math.floor((rank - SINGLES) / ALPHABET.length)] + ALPHABET[(rank - SINGLES) % ALPHABET.length]);
+
 /** The decoder for `byRank` (the byte of each rank), assembled by binaryen's wasm-as (`wasmAs`, its path). */
 function decoderBytes(byRank, wasmAs) {
   const single = new Uint8Array(ESCAPED - SINGLE), escaped = new Uint8Array(TEXT_AT - ESCAPED);
-  for (let rank = 0; rank < SINGLES; rank++) single[ALPHABET.charCodeAt(rank)] = byRank[rank];
-  for (let rank = SINGLES; rank < byRank.length; rank++) {
-    const escape = Math.floor((rank - SINGLES) / ALPHABET.length), next = ALPHABET.charCodeAt((rank - SINGLES) % ALPHABET.length);
-    escaped[(escape << 7) | next] = byRank[rank];
-  }
+  byRank.forEach((byte, rank) => {
+    const code = codeOf(rank);
+    if (code.length === 1) single[code.charCodeAt(0)] = byte;
+    else escaped[((code.charCodeAt(0) - ESCAPE_AT) << 7) | code.charCodeAt(1)] = byte;
+  });
   const dir = mkdtempSync(path.join(tmpdir(), 'centile-decoder-'));
   try {
     writeFileSync(path.join(dir, 'decoder.wat'), decoder(single, escaped));
@@ -113,8 +117,7 @@ export function wasmModuleSource(bytes, banner, wasmAs) {
   const byRank = [...count.keys()].sort((a, b) => count[b] - count[a] || a - b);
   const code = new Array(256);
   byRank.forEach((byte, rank) => {
-    code[byte] = rank < SINGLES ? ALPHABET[rank]
-      : ALPHABET[SINGLES + Math.floor((rank - SINGLES) / ALPHABET.length)] + ALPHABET[(rank - SINGLES) % ALPHABET.length];
+    code[byte] = codeOf(rank);
   });
   const text = Array.from(bytes, (b) => code[b]).join('');
   // A character of the first SINGLES in ALPHABET is the byte of that rank; either of the last ESCAPES starts a
