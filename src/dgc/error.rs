@@ -101,15 +101,7 @@ impl ValidationError {
             kind,
         )
     }
-}
 
-impl fmt::Display for ValidationError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message())
-    }
-}
-
-impl ValidationError {
     /// Every problem in words, each after its field's path: "age: …; sex: …".
     pub fn message(&self) -> String {
         let parts: Vec<String> = self
@@ -134,6 +126,12 @@ impl ValidationError {
             })
             .collect();
         parts.join("; ")
+    }
+}
+
+impl fmt::Display for ValidationError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message())
     }
 }
 
