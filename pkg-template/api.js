@@ -456,8 +456,10 @@ function createApi(engine) {
   }
 
   // Charts arrive as one flat array (Rust `wasm::flat::segments`); this turns it back into dGC segments, shaped as
-  // Rust's `SegmentLines` serialises them.
-  function segments(f, at) {
+  // Rust's `SegmentLines` serialises them. With `flat` (centile/chart's lines), each line is instead
+  // `{ sds, centile, x, y }`: its ages and values as views of the array, NaN where a value is null, without an
+  // object per point (on a first draw, most of chartCoordinates' time was making them).
+  function segments(f, at, flat) {
     let i = at;
     const count = f[i++];
     const out = new Array(count);
@@ -466,6 +468,11 @@ function createApi(engine) {
       const lines = new Array(lineCount);
       for (let l = 0; l < lineCount; l++) {
         const sds = f[i++], centile = f[i++], label = f[i++], n = f[i++];
+        if (flat) {
+          lines[l] = { sds, centile, x: f.subarray(i, i + n), y: f.subarray(i + n, i + 2 * n) };
+          i += 2 * n;
+          continue;
+        }
         // A line without points is `data: []`, as rcpchgrowth and the server send it.
         const data = new Array(n);
         for (let p = 0; p < n; p++) {
@@ -486,10 +493,12 @@ function createApi(engine) {
   // Only centile/nutrition's build has it: the charts of the tables beyond the dGC API (null for a dGC request).
   const beyondChart = isOwn(raw, 'nutritionChartCoordinates') ? raw.nutritionChartCoordinates : null;
 
-  function chartCoordinates(reference, request) {
+  // centile/chart passes CHART_LINES as a third argument for its lines as segments(f, 0, true) gives them.
+  const CHART_LINES = Symbol.for('centile.chartLines');
+  function chartCoordinates(reference, request, lines) {
     const r = path(reference), body = encode(request, SHAPES.chart, ['body']);
     const beyond = beyondChart === null ? null : beyondChart(r, body);
-    return beyond !== null ? beyond : { centile_data: segments(raw.chartCoordinatesFlat(r, body), 0)[0] };
+    return beyond !== null ? beyond : { centile_data: segments(raw.chartCoordinatesFlat(r, body), 0, lines === CHART_LINES)[0] };
   }
 
   function midParentalHeight(request) {

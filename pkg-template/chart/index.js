@@ -164,6 +164,9 @@ function multiples(lo, hi, step) {
   return out;
 }
 
+/** chartCoordinates' third argument for its lines as arrays of ages and values, without an object per point. */
+const CHART_LINES = Symbol.for('centile.chartLines');
+
 /**
  * The lines of a chart, by segment, from chartCoordinates: the last few are kept, so redrawing the same chart after
  * an edit does not ask the engine again (the answer depends on the request alone).
@@ -173,23 +176,34 @@ function centileLines(reference, sex, method, format) {
   const key = JSON.stringify([reference, sex, method, format]);
   let lines = drawnLines.get(key);
   if (!lines) {
-    lines = segments(chartCoordinates(reference, { sex, measurement_method: method, centile_format: format }).centile_data, sex, method);
+    const request = { sex, measurement_method: method, centile_format: format };
+    lines = segments(chartCoordinates(reference, request, CHART_LINES).centile_data, sex, method);
     if (drawnLines.size >= 8) drawnLines.delete(drawnLines.keys().next().value);
     drawnLines.set(key, lines);
   }
   return lines;
 }
 
-/** The segments of a chartCoordinates answer as `{ name, lines: [{ centile, sds, points }] }`. */
+/**
+ * The segments of a chartCoordinates answer as `{ name, lines: [{ centile, sds, x, y }] }`: each line's ages and
+ * values, NaN where a value is null (as chartCoordinates gives them with CHART_LINES; a dGC line's points are read
+ * into arrays).
+ */
 function segments(answer, sex, method) {
   const out = [];
   for (const item of answer) {
     for (const [name, bySex] of Object.entries(item)) {
       const lines = bySex?.[sex]?.[method];
-      if (lines) out.push({ name, lines: lines.map((l) => ({ centile: l.centile, sds: l.sds, points: l.data ?? [] })) });
+      if (lines) out.push({ name, lines: lines.map(lineOf) });
     }
   }
   return out;
+}
+/** One line of `segments`. */
+function lineOf(l) {
+  if (l.x) return { centile: l.centile, sds: l.sds, x: l.x, y: l.y };
+  const data = l.data ?? [];
+  return { centile: l.centile, sds: l.sds, x: data.map((p) => p.x), y: data.map((p) => (p.y === null ? NaN : p.y)) };
 }
 
 /** A 422 CentileError for the option at `loc` (a path under `options`), in the dGC API's detail shape. */
@@ -408,7 +422,7 @@ export function renderChart(options) {
   let extent;
   if (s.kind === 'centile') {
     segs = centileLines(s.reference, s.sex, s.method, s.centiles);
-    const xs = segs.flatMap((g) => g.lines.flatMap((l) => (l.points.length ? [l.points[0].x, l.points[l.points.length - 1].x] : [])));
+    const xs = segs.flatMap((g) => g.lines.flatMap((l) => (l.x.length ? [l.x[0], l.x[l.x.length - 1]] : [])));
     extent = xs.length ? [Math.min(...xs), Math.max(...xs)] : [0, 20];
   } else {
     const ages = points.map((p) => p.x);
@@ -449,11 +463,11 @@ export function renderChart(options) {
     // Every vertex of every line in the window (thousands, on the first draw of a chart: see written out).
     for (const g of segs) {
       for (const l of g.lines) {
-        const line = l.points;
-        const [a, b] = within(line, from, to);
+        const [a, b] = within(l.x, from, to);
+        const ys = l.y;
         for (let i = a; i <= b; i++) {
-          const y = line[i].y;
-          if (y === null) continue;
+          const y = ys[i];
+          if (y !== y) continue;
           if (y < lo) lo = y;
           if (y > hi) hi = y;
         }
@@ -552,7 +566,9 @@ export function renderChart(options) {
     for (const [which, data] of parts) {
       for (const g of segments(data ?? [], s.sex, 'height')) {
         for (const l of g.lines) {
-          const d = pathFor(l.points.filter((p) => p.x >= 18), map);
+          let k = 0;
+          while (k < l.x.length && !(l.x[k] >= 18)) k++;
+          const d = pathFor({ x: l.x.slice(k), y: l.y.slice(k) }, map);
           if (d) out.push(`<path${attrs({ class: 'mid-parental-line', 'data-mid-parental': which, 'data-segment': g.name, d, fill: 'none',
             stroke: t.midParental, 'stroke-width': which === 'centile' ? 1.5 : 1, 'stroke-dasharray': which === 'centile' ? undefined : '2 3' })}/>`);
         }
@@ -699,7 +715,7 @@ function centileBlock(segs, map, top, bottom, t, m) {
   for (const g of segs) {
     const segment = esc(g.name);
     for (const l of g.lines) {
-      const d = pathFor(l.points, map);
+      const d = pathFor(l, map);
       if (!d) continue;
       out.push(`<path class="centile-line" data-centile="${l.centile}" data-sds="${l.sds}" data-segment="${segment}" d="${d}"${paint}`
         + `${dashed(l.sds) ? ` stroke-dasharray="${DASH}"` : ''}/>`);
@@ -707,7 +723,7 @@ function centileBlock(segs, map, top, bottom, t, m) {
   }
   out.push('</g>');
   // Transitions between segments, signposted where they fall inside the window.
-  const starts = segs.map((g) => ({ name: g.name, x: g.lines.find((l) => l.points.length)?.points[0].x }));
+  const starts = segs.map((g) => ({ name: g.name, x: g.lines.find((l) => l.x.length)?.x[0] }));
   let free = -Infinity;
   for (let i = 1; i < starts.length; i++) {
     const at = starts[i].x;
@@ -727,11 +743,10 @@ function centileBlock(segs, map, top, bottom, t, m) {
   const labels = new Map();
   for (const g of segs) {
     for (const l of g.lines) {
-      const line = l.points;
-      const [a, b] = within(line, from, to);
+      const [a, b] = within(l.x, from, to);
       let i = b;
-      while (i >= a && line[i].y === null) i--;
-      if (i >= a) labels.set(l.centile, line[i]);
+      while (i >= a && l.y[i] !== l.y[i]) i--;
+      if (i >= a) labels.set(l.centile, { x: l.x[i], y: l.y[i] });
     }
   }
   // Each label beside its line's end, moved apart just enough not to overlap (10 px), in centile order.
@@ -792,15 +807,15 @@ function linearMap([from, to], [left, right], [y0, y1], [bottom, top]) {
 }
 
 /**
- * The first and last index of a line's points in the window [from, to] (within 1e-9, as everywhere in the chart), as
- * [a, b], none when a > b: found from each end, as the ages along a line ascend.
+ * The first and last index of a line's ages `xs` in the window [from, to] (within 1e-9, as everywhere in the chart),
+ * as [a, b], none when a > b: found from each end, as the ages along a line ascend.
  */
-function within(points, from, to) {
+function within(xs, from, to) {
   const [first, last] = [from - 1e-9, to + 1e-9];
   let a = 0;
-  while (a < points.length && !(points[a].x >= first)) a++;
-  let b = points.length - 1;
-  while (b >= a && !(points[b].x <= last)) b--;
+  while (a < xs.length && !(xs[a] >= first)) a++;
+  let b = xs.length - 1;
+  while (b >= a && !(xs[b] <= last)) b--;
   return [a, b];
 }
 
@@ -808,23 +823,23 @@ function within(points, from, to) {
  * The path through a line's points in the window of `map` and one beyond each edge (clipped), a new run at each gap.
  * The chart's longest loop on a first draw (every vertex of every line): `map`'s x and y written out.
  */
-function pathFor(points, map) {
+function pathFor(line, map) {
   const { from, to, left, ages, width, y0, bottom, values, height } = map;
-  const [a, b] = within(points, from, to);
+  const { x: xs, y: ys } = line;
+  const [a, b] = within(xs, from, to);
   // One point beyond each edge: the last before `from` when the next is at or after it, the first after `to` when the
   // one before is at or before it.
-  const start = a > 0 && a < points.length && points[a].x >= from ? a - 1 : a;
-  const end = b + 1 < points.length && b >= 0 && points[b].x <= to ? b + 1 : b;
+  const start = a > 0 && a < xs.length && xs[a] >= from ? a - 1 : a;
+  const end = b + 1 < xs.length && b >= 0 && xs[b] <= to ? b + 1 : b;
   let d = '';
   let open = false;
   for (let i = start; i <= end; i++) {
-    const p = points[i];
-    const y = p.y;
-    if (y === null) {
+    const y = ys[i];
+    if (y !== y) {
       open = false;
       continue;
     }
-    d += (open ? 'L' : 'M') + px(left + ((p.x - from) / ages) * width) + ' ' + px(bottom - ((y - y0) / values) * height);
+    d += (open ? 'L' : 'M') + px(left + ((xs[i] - from) / ages) * width) + ' ' + px(bottom - ((y - y0) / values) * height);
     open = true;
   }
   return d;
