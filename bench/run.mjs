@@ -11,7 +11,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { LIMITS, entrySizes } from '../scripts/sizes.mjs';
 import { coldStart } from '../tests/browser/coldstart.mjs';
-import { chartBench } from './chart.mjs';
+import { chartBench, drawLine } from './chart.mjs';
+import { coldLine } from './cold.mjs';
 import { sheetsBench, sheetsLine } from './sheets.mjs';
 import { xorshift32 } from '../tests/common/random.mjs';
 
@@ -169,8 +170,9 @@ console.log('cold starts ...');
 const cold = {
   nodeWasmMs: nodeCold(path.join(root, 'pkg/node/index.cjs')),
   nodeJsMs: nodeCold(path.join(root, 'pkg/js/index.cjs')),
-  chromium: await coldStart({ throttle: 4 }),
-  chromiumWeb: await coldStart({ throttle: 4, entry: 'web' }),
+  // Both entries' main-thread CPU too, from 9 more loads each, unthrottled and traced (about 8 s each).
+  chromium: await coldStart({ throttle: 4, cpuRuns: 9 }),
+  chromiumWeb: await coldStart({ throttle: 4, entry: 'web', cpuRuns: 9 }),
   chromiumWebUnhinted: await coldStart({ throttle: 4, entry: 'web', preload: false }),
 };
 
@@ -235,26 +237,12 @@ const table = [
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const sizeTable = ['| entry | files | raw | gzip | limit (gzip) |', '|---|---|---|---|---|',
   ...Object.entries(sizes).map(([name, s]) => `| ${name} | ${s.files.map((f) => `\`${f}\``).join(', ')} | ${kb(s.raw)} | ${kb(s.gzip)} | ${LIMITS[name] ? kb(LIMITS[name]) : '—'} |`)].join('\n');
-const phases = (c) => c.phases.map(({ label, ms }) => `${label} ${ms.toFixed(1)} ms`).join(', ');
-const coldLine = `Cold start, navigation to the first \`calculation\` answered, bundled by esbuild, headless Chromium with the CPU throttled ${cold.chromium.throttle}×, ${cold.chromium.runs} loads each (medians). ` +
-  `**Default entry** (\`import { calculation } from 'centile'\`): ${cold.chromium.median.toFixed(1)} ms (fastest ${cold.chromium.min.toFixed(1)} ms), ` +
-  `of which **${cold.chromium.runMedian.toFixed(1)} ms is centile's own share** (from its bundle starting to the first answer) and ${cold.chromium.ownMedian.toFixed(1)} ms after the page's first script ran; ` +
-  `phases: ${phases(cold.chromium)}. ` +
-  `**\`centile/web\`** (\`await init()\`, the .wasm preloaded by the page and compiled while it streams): ${cold.chromiumWeb.median.toFixed(1)} ms, **${cold.chromiumWeb.runMedian.toFixed(1)} ms centile's own share** and ${cold.chromiumWeb.ownMedian.toFixed(1)} ms after the page's first script ran; phases: ${phases(cold.chromiumWeb)}. ` +
-  `The same \`centile/web\` page without the preload: ${cold.chromiumWebUnhinted.median.toFixed(1)} ms, ${cold.chromiumWebUnhinted.runMedian.toFixed(1)} ms centile's own share and ${cold.chromiumWebUnhinted.ownMedian.toFixed(1)} ms after the page's first script ran; phases: ${phases(cold.chromiumWebUnhinted)}. ` +
-  `The same page with an empty module: ${cold.chromium.blankMedian.toFixed(1)} ms. ` +
-  `Node, require to first answer: ${cold.nodeWasmMs.toFixed(1)} ms (wasm), ${cold.nodeJsMs.toFixed(1)} ms (JavaScript build).`;
 const ops_ = results.operations;
 const arrivingLine = `The arrivals interleaved answer at ${(ops_.arriving.wasm / ops_.arrivingValid.wasm).toFixed(2)}× the rate of their answered requests alone ` +
   `(were each request as fast as it is among its own kind: ${fmt(arriving.length / (arrivals.valid.length / ops_.arrivingValid.wasm + arrivals.invalid.length / ops_.arrivingInvalid.wasm))}). ` +
   `\`calculation\` natively from requests already read: ${fmt(results.nativeParsed)} (wasm ÷ that ${(ops_.calculation.wasm / results.nativeParsed).toFixed(2)}).`;
 const invalidLine = `\`calculation\`, invalid requests only (each a \`CentileError\`): ${fmt(results.invalidOnly.wasm)} wasm (${(results.invalidOnly.wasm / results.operations.calculation.wasm).toFixed(2)}× the valid rate), ${fmt(results.invalidOnly.js)} JavaScript build.`;
 const chartLine = `\`chartCoordinates\`, all ${allCharts.count} named charts (wasm): mean ${allCharts.meanMs.toFixed(2)} ms, slowest ${allCharts.slowestMs.toFixed(2)} ms (${allCharts.slowest}).`;
-const drawLine = `Drawing the chart, headless Chromium, a child with 100 visits (uk-who height, 2 weeks to 18 years), each time from the call to the next frame with the chart in the page: ` +
-  `\`renderChart\` on a fresh page, \`chartCoordinates\` included, median ${ms(chart.first100Ms)}, least ${ms(chart.first100MinMs)} (${chart.first100Runs} pages); ` +
-  `an edit of one visit through \`<centile-chart>\` (the visit re-scored, the chart redrawn) median ${ms(chart.edit100.medianMs)}, 95th percentile ${ms(chart.edit100.p95Ms)}, least ${ms(chart.edit100.minMs)} (${chart.edit100.edits} edits); ` +
-  `1,000 visits median ${ms(chart.draw1000Ms)}, least ${ms(chart.draw1000MinMs)} (lines already drawn once on the page)` +
-  (chart.component ? `; the RCPCH chart component 7.5.2 on the same 100-visit child ${ms(chart.component.first100Ms)} (${chart.component.runs} pages), ${times(chart.ratio)} our first render.` : '; the RCPCH component was not installed (tests/component: npm ci).');
 const coreHours = 1e9 / python.score.rowsPerSecond / 3600;
 const pythonLine = `Python (\`centile\` wheel, one core, RAYON_NUM_THREADS=1): \`Measurement\` through \`centile.rcpchgrowth\` ${fmt(python.measurement)} ` +
   `against rcpchgrowth's ${fmt(oracle.measurement)} on the same requests (${times(python.measurement / oracle.measurement)}); ` +
@@ -262,7 +250,7 @@ const pythonLine = `Python (\`centile\` wheel, one core, RAYON_NUM_THREADS=1): \
   `\`centile.sds\` over the same 1 M values as \`sdsForMeasurements\` ${fmt(python.sds)} (${(python.sds / native.sdsForMeasurements).toFixed(2)}× native; ${fmt(python.sdsCpu)} in CPU time); ` +
   `\`centile.score\` on a ${python.score.rows.toLocaleString('en-GB')}-row pandas frame (text dates) ${python.score.seconds.toFixed(2)} s, ` +
   `${fmt(python.score.rowsPerSecond)} rows, about ${coreHours.toFixed(1)} core-hours per billion rows.`;
-const markdown = `${table}\n\n${arrivingLine}\n\n${invalidLine}\n\n${chartLine}\n\n${drawLine}\n\n${pythonLine}\n\n${sheetsLine(sheets)}\n\n${coldLine}\n\n${sizeTable}\n`;
+const markdown = `${table}\n\n${arrivingLine}\n\n${invalidLine}\n\n${chartLine}\n\n${drawLine(chart)}\n\n${pythonLine}\n\n${sheetsLine(sheets)}\n\n${coldLine(cold)}\n\n${sizeTable}\n`;
 writeFileSync(path.join(root, 'bench/results.md'), `# Benchmark results\n\nWritten by \`make bench\` (bench/run.mjs) on ${results.date.slice(0, 10)}; ` +
   `${results.machine.cores} cores (${results.machine.cpu}), Node ${process.version}; load average ${results.machine.load.map((l) => l.toFixed(2)).join(' at the start, ')} at the end (other work slows every rate: compare within one run).\n\n${markdown}`);
 const readme = readFileSync(path.join(root, 'README.md'), 'utf8');

@@ -25,11 +25,9 @@ const PAGES = {
   default: `import { calculation } from 'centile';
 const result = calculation('uk-who', { birth_date: '2020-01-01', observation_date: '2021-01-01', observation_value: 75,
   sex: 'male', measurement_method: 'height' });
-const ms = performance.now();
-document.body.dataset.coldStart = String(ms);
-const [compileStart, compileEnd] = marks.compile, [, instantiateEnd] = marks.instantiate;
-document.body.dataset.marks = JSON.stringify({ navigation: 0, html: performance.getEntriesByType('navigation')[0].responseEnd,
-  script: marks.script, bundle: window.bundleStart, compileStart, compileEnd, instantiateEnd, answer: ms });
+stamp('answer');
+document.body.dataset.coldStart = String(marks.answer);
+document.body.dataset.marks = JSON.stringify({ navigation: 0, html: performance.getEntriesByType('navigation')[0].responseEnd, ...marks });
 document.body.dataset.sds = String(result.measurement_calculated_values.corrected_sds);
 console.log('${DONE}');
 `,
@@ -39,22 +37,27 @@ console.log('${DONE}');
 // the preloaded response (`crossorigin` gives the preload fetch()'s CORS mode; without it the file is downloaded
 // twice).
 const PRELOAD = { default: '', web: '<link rel="preload" href="centile_bg.wasm" as="fetch" crossorigin>' };
-PAGES.web = `import init from 'centile/web';\nawait init();\nmarks.instantiate = [0, performance.now()];\n${PAGES.default.replace("from 'centile'", "from 'centile/web'")}`;
+PAGES.web = `import init from 'centile/web';\nawait init();\nstamp('instantiateEnd');\n${PAGES.default.replace("from 'centile'", "from 'centile/web'")}`;
 
 // The floor: the same page with a module that does nothing but report, i.e. what the browser itself takes from
 // navigation to running a page's module script under the same throttle.
 const BLANK = `document.body.dataset.coldStart = String(performance.now());\nconsole.log('${DONE}');`;
 
 // The page's first script: notes when it ran and times WebAssembly.Module (compiling) and WebAssembly.Instance
-// (instantiating) by wrapping them, so the figure can be broken down (see PHASES). centile/web's init() compiles
-// and instantiates in one (WebAssembly.instantiateStreaming, fetching too), timed from the call to the instance.
-const TIMER = `window.marks = { script: performance.now() };
+// (instantiating) by wrapping them, so the figure can be broken down (see PHASES); the last call of each counts
+// (the default entry compiles and instantiates its text decoder first). centile/web's init() compiles and
+// instantiates in one (WebAssembly.instantiateStreaming, fetching too), timed from the call to the instance.
+// `stamp` notes each point as performance.now(); on a traced page (`traced`) as a performance.mark of that name,
+// whose trace event carries the main thread's clock (its CPU time), see mainThreadCpu.
+const timer = (traced) => `window.marks = {};
+window.stamp = (name) => { marks[name] = ${traced ? 'performance.mark(name).startTime' : 'performance.now()'}; };
+stamp('script');
 for (const [name, mark] of [['Module', 'compile'], ['Instance', 'instantiate']]) {
   const Real = WebAssembly[name];
   const timed = function (...args) {
-    const start = performance.now();
+    stamp(mark + 'Start');
     const made = new Real(...args);
-    marks[mark] = [start, performance.now()];
+    stamp(mark + 'End');
     return made;
   };
   timed.prototype = Real.prototype;
@@ -63,9 +66,9 @@ for (const [name, mark] of [['Module', 'compile'], ['Instance', 'instantiate']])
 for (const name of ['instantiateStreaming', 'instantiate']) {
   const real = WebAssembly[name];
   WebAssembly[name] = async function (...args) {
-    const start = performance.now();
+    stamp('compileStart');
     const made = await real.apply(this, args);
-    marks.compile = [start, performance.now()];
+    stamp('compileEnd');
     return made;
   };
 }`;
@@ -111,13 +114,30 @@ export const PHASES = {
   ],
 };
 
+/** The main thread's CPU time (ms) between each page's stamps, from the `blink.user_timing` trace of one load. */
+function mainThreadCpu(events) {
+  const stamps = events.filter((e) => e.cat === 'blink.user_timing' && e.tts !== undefined).sort((a, b) => a.ts - b.ts);
+  const bundle = stamps.find((e) => e.name === 'bundle');
+  if (!bundle) throw new Error('the traced cold-start page left no mark of its bundle');
+  // The last of each name, as in the page's marks.
+  const clock = {};
+  for (const e of stamps) if (e.pid === bundle.pid && e.tid === bundle.tid) clock[e.name] = e.tts / 1000;
+  return clock;
+}
+
 /**
  * Median, minimum and every run's milliseconds from navigation to the first answer, over `runs` fresh loads with
  * the CPU slowed `throttle` times, in a Chromium of its own; the median of each phase (PHASES); and `blankMedian`,
  * the same page with an empty module (the browser's own share). `pkg` is the package directory (pkg/), `entry`
  * 'default' or 'web'; `preload` (web only, on by default) puts the documented preload of the .wasm in the page.
+ *
+ * With `cpuRuns`, also `cpu`: the renderer's main-thread CPU time (the trace's thread clock at the page's marks)
+ * over that many more fresh loads of the same page, unthrottled, each traced (`blink.user_timing` alone),
+ * alternated with the throttled ones: the median from the bundle's first statement to the answer (`runMs`, beside
+ * that wall time, `wallMs`) and of each phase from the page's first script on. Other work on the machine stretches
+ * the wall time, not this; the throttle multiplies it, so `throttle` times it is the throttled figure's floor.
  */
-export async function coldStart({ throttle = 4, runs = 7, pkg = path.join(root, 'pkg'), entry = 'default', preload = entry === 'web' } = {}) {
+export async function coldStart({ throttle = 4, runs = 7, cpuRuns = 0, pkg = path.join(root, 'pkg'), entry = 'default', preload = entry === 'web' } = {}) {
   const work = mkdtempSync(path.join(tmpdir(), 'centile-coldstart-'));
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync',
@@ -133,9 +153,10 @@ export async function coldStart({ throttle = 4, runs = 7, pkg = path.join(root, 
     writeFileSync(path.join(work, 'main.js'), PAGES[entry]);
     buildSync({ entryPoints: [path.join(work, 'main.js')], bundle: true, minify: true, format: 'esm', platform: 'browser',
       outfile: path.join(work, 'dist/main.js'), logLevel: 'warning', absWorkingDir: work,
-      banner: { js: 'window.bundleStart = performance.now();' } });
-    const html = (script, head = '') => `<!doctype html><meta charset="utf-8"><title>cold start</title>${head}<script>${TIMER}</script><script type="module" src="${script}"></script>`;
+      banner: { js: "stamp('bundle');" } });
+    const html = (script, head = '', traced = false) => `<!doctype html><meta charset="utf-8"><title>cold start</title>${head}<script>${timer(traced)}</script><script type="module" src="${script}"></script>`;
     writeFileSync(path.join(work, 'dist/index.html'), html('main.js', preload ? PRELOAD[entry] : ''));
+    writeFileSync(path.join(work, 'dist/traced.html'), html('main.js', preload ? PRELOAD[entry] : '', true));
     if (entry === 'web') writeFileSync(path.join(work, 'dist/centile_bg.wasm'), readFileSync(path.join(pkg, 'web/centile_bg.wasm')));
     writeFileSync(path.join(work, 'dist/blank.js'), BLANK);
     writeFileSync(path.join(work, 'dist/blank.html'), html('blank.js'));
@@ -144,25 +165,49 @@ export async function coldStart({ throttle = 4, runs = 7, pkg = path.join(root, 
       server.stdout.once('data', (port) => resolve(`http://127.0.0.1:${String(port).trim()}/`));
       server.once('exit', (code) => reject(new Error(`the cold-start server exited (${code})`)));
     });
-    const marks = [], blanks = [];
+    const marks = [], blanks = [], clocks = [], unthrottled = [];
     let sds = null;
-    /** Loads `address` cold (a fresh page, no HTTP cache, CPU throttled) and returns its body element. */
-    const load = async (address) => {
+    const tracer = cpuRuns > 0 ? await browser.newBrowserCDPSession() : null;
+    /**
+     * Loads `address` cold (a fresh page, no HTTP cache, the CPU slowed `rate` times) and returns its body element
+     * and, if `traced`, its `blink.user_timing` trace events.
+     */
+    const load = async (address, { rate = throttle, traced = false } = {}) => {
       const page = await context.newPage();
       const cdp = await context.newCDPSession(page);
       await cdp.send('Network.enable');
       await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
       // A renderer already running (as for a user opening the app in a browser that is open): about:blank first.
       await page.goto('about:blank');
-      await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+      const events = [];
+      const collect = ({ value }) => events.push(...value);
+      let complete = null;
+      if (traced) {
+        tracer.on('Tracing.dataCollected', collect);
+        complete = new Promise((resolve) => tracer.once('Tracing.tracingComplete', resolve));
+        await tracer.send('Tracing.start', { traceConfig: { includedCategories: ['blink.user_timing'] }, transferMode: 'ReportEvents' });
+      }
       const answered = page.waitForEvent('console', { predicate: (message) => message.text() === DONE, timeout: 60000 });
       let wasmRequests = 0;
       page.on('request', (request) => { if (request.url().endsWith('.wasm')) wasmRequests++; });
       await page.goto(address, { waitUntil: 'commit' });
       await answered;
-      return { page, body: page.locator('body'), wasmRequests };
+      if (traced) {
+        await tracer.send('Tracing.end');
+        await complete;
+        tracer.off('Tracing.dataCollected', collect);
+      }
+      return { page, body: page.locator('body'), wasmRequests, events };
     };
-    for (let i = 0; i < runs; i++) {
+    for (let i = 0; i < Math.max(runs, cpuRuns); i++) {
+      if (i < cpuRuns) {
+        const { page, body, events } = await load(`${url}traced.html`, { rate: 1, traced: true });
+        clocks.push(mainThreadCpu(events));
+        unthrottled.push(JSON.parse(await body.getAttribute('data-marks')));
+        await page.close();
+      }
+      if (i >= runs) continue;
       const { page, body, wasmRequests } = await load(url);
       if (entry === 'web' && wasmRequests !== 1) throw new Error(`the centile/web page requested its .wasm ${wasmRequests} times (the preload must be what init() fetches)`);
       marks.push(JSON.parse(await body.getAttribute('data-marks')));
@@ -179,8 +224,14 @@ export async function coldStart({ throttle = 4, runs = 7, pkg = path.join(root, 
     const own = marks.map((m) => m.answer - m.script), run = marks.map((m) => m.answer - m.bundle);
     // Each phase's median over the loads (the medians need not add up to the median total).
     const phases = PHASES[entry].map(([label, from, to]) => ({ label, ms: median(marks.map((m) => m[to] - m[from])) }));
+    // The phases after the page's first script, whose ends are all stamps on the main thread.
+    const cpu = cpuRuns > 0 ? {
+      runs: cpuRuns, runMs: median(clocks.map((c) => c.answer - c.bundle)), wallMs: median(unthrottled.map((m) => m.answer - m.bundle)),
+      phases: PHASES[entry].filter(([, from]) => from in clocks[0]).map(([label, from, to]) => ({ label, ms: median(clocks.map((c) => c[to] - c[from])) })),
+      run: clocks.map((c) => c.answer - c.bundle),
+    } : null;
     return { entry, preload, throttle, runs, median: median(times), min: Math.min(...times), ownMedian: median(own), runMedian: median(run),
-      blankMedian: median(blanks), phases, times, own, run, blanks, sds };
+      blankMedian: median(blanks), phases, times, own, run, blanks, sds, cpu };
   } finally {
     await browser.close();
     server?.kill();
