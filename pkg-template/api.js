@@ -18,6 +18,8 @@ class CentileError extends Error {
     this.detail = detail;
   }
 }
+// The Error whose stackTraceLimit V8 reads, whatever the global `Error` is when a CentileError is made.
+const ErrorFunction = Error;
 
 // Reading a caller's arguments. The wasm never sees a caller's object: every argument is first written here as
 // text (JSON, plus NaN, Infinity, -Infinity, and `?` for a symbol, BigInt or function, which Rust rejects by type
@@ -200,20 +202,49 @@ function isDetached(buffer) {
  */
 function createApi(engine) {
   const raw = engine.raw;
-  /** The code of a name in `table`, undefined for anything else (including non-strings). */
-  const code = (table, name) => (typeof name === 'string' ? table[name] : undefined);
+
+  const REJECTION_PREFIX = `${REJECTION.loc.slice(1).join('.')}: `;
+  // A 422 a calculation answered on the fast path, in the API's detail shape (as Rust's
+  // `From<MeasurementError> for ValidationError` makes it).
+  class Rejection {
+    constructor(msg) {
+      this.detail = { loc: REJECTION.loc.slice(), msg, type: REJECTION.type, input: null };
+    }
+
+    // The CentileError to throw. It is made without stack frames: capturing them costs several times the
+    // calculation itself, and its detail already says what is wrong. (Errors of the general path keep theirs.)
+    error() {
+      const limit = ErrorFunction.stackTraceLimit;
+      try {
+        ErrorFunction.stackTraceLimit = 0;
+      } catch {
+        // a frozen Error: the stack is captured as usual
+      }
+      try {
+        return new CentileError(`${REJECTION_PREFIX}${this.detail.msg}`, [this.detail]);
+      } finally {
+        if (ErrorFunction.stackTraceLimit !== limit) ErrorFunction.stackTraceLimit = limit;
+      }
+    }
+  }
 
   // Every public function: it runs with the builtins found at load; an instance the call left with a large memory
   // is released. What it throws passes through as thrown, without a catch: throwing again from one would cost
-  // each refused request a second throw. (Fixed arity: no spread through the array iterator.)
+  // each refused request a second throw. A Rejection it returns (the fast path's 422s) is thrown here, after the
+  // finally: a throw through the finally is two (V8 walks the stack for each, about 2,600 instructions), and
+  // nothing here needs the builtins (CentileError and ErrorFunction were captured at load). (Fixed arity: no
+  // spread through the array iterator.)
   const exported = (fn) => (a, b, c, d, e) => {
     const undo = pristine();
+    let result;
     try {
-      return fn(a, b, c, d, e);
+      result = fn(a, b, c, d, e);
     } finally {
       engine.settle();
       if (undo !== null) restore(undo);
     }
+    if (result instanceof Rejection) throw result.error();
+    return result;
   };
 
   // What is read from an instance is forgotten with it: its memory, and the texts (measurement-error codes are
@@ -224,31 +255,40 @@ function createApi(engine) {
     if (memory === null) memory = raw.linearMemory();
     return memory;
   };
+  // The record, viewed anew when the memory has grown, which detaches the view's buffer and so empties the view: its
+  // length is read inline, where reading a WebAssembly memory's buffer is a call into the engine each time.
+  // (Without detaching, centile/js's, the buffers are compared.)
+  const detaches = engine.detaches;
   const record = () => {
-    const { buffer } = linear();
-    if (view === null || view.buffer !== buffer) view = new Float64Array(buffer, raw.recordOffset(), RECORD_LEN);
+    if (view === null || view.length === 0 || (!detaches && view.buffer !== linear().buffer)) {
+      view = new Float64Array(linear().buffer, raw.recordOffset(), RECORD_LEN);
+    }
     return view;
   };
   // Texts by kind and code: codes 0-32767 in pages of 256 (128 a kind), each made on first use (an array of 32768
   // a kind is a large heap object, slow to allocate at every start); the rest (dates before 1970 or after 2059,
   // long calendar ages) in a map of at most SPARSE_TEXTS entries, emptied when full, so memory stays flat whatever
-  // the dates.
+  // the dates. The list of pages has all its slots from the start.
   const SPARSE_TEXTS = 4096;
-  let pages = [], sparse = new Map();
+  const KINDS = Object.keys(TEXT).length; // a sparse text's key: code * KINDS + kind
+  let pages = new Array(KINDS * 128), sparse = new Map();
   engine.onStart(() => {
     memory = null;
     view = null;
-    pages = [];
+    pages = new Array(KINDS * 128);
     sparse = new Map();
   });
-  const KINDS = Object.keys(TEXT).length; // a sparse text's key: code * KINDS + kind
+  // The common case, a text on a page already, is small enough for V8 to inline at each of the builder's calls.
   const text = (kind, code) => {
     if (code !== code) return null; // NaN: no text
+    const page = code >= 0 && code < 32768 ? pages[kind * 128 + (code >> 8)] : undefined;
+    const t = page === undefined ? undefined : page[code & 255];
+    return t === undefined ? textMiss(kind, code) : t;
+  };
+  function textMiss(kind, code) {
     if (code >= 0 && code < 32768) {
       const page = pages[kind * 128 + (code >> 8)] || (pages[kind * 128 + (code >> 8)] = new Array(256));
-      let t = page[code & 255];
-      if (t === undefined) t = page[code & 255] = raw.text(kind, code);
-      return t;
+      return (page[code & 255] = raw.text(kind, code));
     }
     let t = sparse.get(code * KINDS + kind);
     if (t === undefined) {
@@ -257,7 +297,7 @@ function createApi(engine) {
       sparse.set(code * KINDS + kind, t);
     }
     return t;
-  };
+  }
   const num = (x) => (x !== x ? null : x);
 
   let provenanceInfo = null;
@@ -323,34 +363,9 @@ function createApi(engine) {
   function birthCodes(referenceCode, f) {
     const weeks = whole(f.gestation_weeks, GESTATION_WEEKS);
     const days = whole(f.gestation_days, GESTATION_DAYS);
-    const sex = code(SEX_CODES, f.sex), method = code(METHOD_CODES, f.measurement_method), date = digits(f.birth_date);
+    const sex = sexCode(f.sex), method = methodCode(f.measurement_method), date = digits(f.birth_date);
     if (referenceCode === undefined || sex === undefined || method === undefined || date < 0 || weeks !== weeks || days !== days) return null;
     return { referenceCode, sex, method, date, weeks, days, birth: f };
-  }
-
-  // A 422 the calculation answered on the fast path, in the API's detail shape (as Rust's
-  // `From<MeasurementError> for ValidationError` makes it).
-  const REJECTION_PREFIX = `${REJECTION.loc.slice(1).join('.')}: `;
-  class Rejection {
-    constructor(msg) {
-      this.detail = { loc: REJECTION.loc.slice(), msg, type: REJECTION.type, input: null };
-    }
-
-    // The CentileError to throw. It is made without stack frames: capturing them costs several times the
-    // calculation itself, and its detail already says what is wrong. (Errors of the general path keep theirs.)
-    error() {
-      const limit = Error.stackTraceLimit;
-      try {
-        Error.stackTraceLimit = 0;
-      } catch {
-        // a frozen Error: the stack is captured as usual
-      }
-      try {
-        return new CentileError(`${REJECTION_PREFIX}${this.detail.msg}`, [this.detail]);
-      } finally {
-        if (Error.stackTraceLimit !== limit) Error.stackTraceLimit = limit;
-      }
-    }
   }
 
   // The fast path for one observation of a child (`f`, its fields, when already read): the object, a Rejection,
@@ -388,14 +403,13 @@ function createApi(engine) {
     return why === null ? m : new Rejection(why);
   }
 
-  // The fast path's rejections are CentileErrors already.
+  // The measurement object, or the fast path's Rejection (which `exported` throws).
   function answer(reference, request) {
     if (request !== null && typeof request === 'object') {
       const keys = Object.keys(request);
       const f = keys.length > LIMITS.keys ? null : fields(request, keys);
-      const codes = f === null ? null : birthCodes(code(REFERENCE_CODES, reference), f);
+      const codes = f === null ? null : birthCodes(referenceCode(reference), f);
       const result = codes === null ? undefined : fast(codes, request, f);
-      if (result instanceof Rejection) throw result.error();
       if (result !== undefined) return result;
     }
     return generalCalculation(reference, request);
@@ -403,9 +417,7 @@ function createApi(engine) {
 
   function calculation(reference, request, options) {
     const m = answer(reference, request);
-    const result = isStrict(options) ? strictly(m) : m;
-    if (result instanceof Rejection) throw result.error();
-    return result;
+    return m instanceof Rejection || !isStrict(options) ? m : strictly(m);
   }
 
   // One observation of a bulk request through the general path alone, its error locations at index `i`.
@@ -444,7 +456,7 @@ function createApi(engine) {
     const n = Array.isArray(observations) ? observations.length : 0;
     // Implausible-value flags (beyond the dGC API) are added by the general path alone.
     const keys = n > 0 && n <= LIMITS.items && own(request, 'implausible_value_flags') == null ? Object.keys(request) : null;
-    const codes = keys === null || keys.length > LIMITS.keys ? null : birthCodes(code(REFERENCE_CODES, reference), fields(request, keys));
+    const codes = keys === null || keys.length > LIMITS.keys ? null : birthCodes(referenceCode(reference), fields(request, keys));
     if (codes === null) return raw.bulkCalculation(path(reference), encode(request, SHAPES.bulk, ['body']));
     const results = new Array(n);
     for (let i = 0; i < n; i++) {
@@ -524,20 +536,24 @@ function createApi(engine) {
     const f = raw.fictionalChildObservations(path(reference), encode(request, SHAPES.fictional, ['body']));
     const birth = { birth_date: FICTIONAL_BIRTH_DATE, gestation_weeks: f[0], gestation_days: f[1], sex: SEX_NAMES[f[2]], measurement_method: METHOD_NAMES[f[3]] };
     const out = [];
-    let firstError = null;
+    let firstReason = null;
     for (let i = FICTIONAL_HEADER; i < f.length; i += 2) {
       const ymd = String(f[i]);
       const observation_date = `${ymd.slice(0, 4)}-${ymd.slice(4, 6)}-${ymd.slice(6, 8)}`;
+      let m, why = null;
       try {
-        out.push(calculation(reference, { ...birth, observation_date, observation_value: f[i + 1] }, options));
+        m = calculation(reference, { ...birth, observation_date, observation_value: f[i + 1] }, options);
+        if (m instanceof Rejection) why = m.detail.msg;
       } catch (e) {
         if (!e || e.name !== 'CentileError') throw e;
-        if (firstError === null) firstError = e;
+        why = e.detail[0].msg;
       }
+      if (why === null) out.push(m);
+      else if (firstReason === null) firstReason = why;
     }
     // As Rust's api::no_fictional_observation: an empty series is an error that says why.
-    if (out.length === 0 && firstError !== null) {
-      throw rejection(['body'], `${FICTIONAL_REJECTED}${firstError.detail[0].msg}`, 'value_error');
+    if (out.length === 0 && firstReason !== null) {
+      throw rejection(['body'], `${FICTIONAL_REJECTED}${firstReason}`, 'value_error');
     }
     return out;
   }

@@ -16,10 +16,16 @@ const LARGE_MEMORY = 16 * 2 ** 20;
  * (the linear memory could not grow), which the engine records (`__centileAllocationFailed`), the call throws a
  * 422 CentileError (`too_large`) instead of the trap. `onStart(f)` registers what createApi must forget about the
  * old instance; `settle()`, after each public call, drops an instance whose memory grew past LARGE_MEMORY.
+ * `detaches` says growing the memory detaches its old buffer, as WebAssembly's does (wasm2js's, in centile/js,
+ * leaves it attached); `engine.detaches` tells createApi.
  */
-function instance(glue, start) {
+function instance(glue, start, detaches = true) {
   const raw = {}, forget = [];
   let memory = null; // the live instance's memory; null when there is none
+  // A view of the memory's buffer as `settle` last saw it: growing the memory detaches that buffer and so empties
+  // the view, whose length is read inline, where reading a WebAssembly memory's buffer is a call into the engine
+  // each time. (Without detaching, the buffers are compared.)
+  let probe = null;
   // Asked of the broken instance before a new one replaces it (a leaf that reads one flag; false if even that fails).
   const allocationFailed = () => {
     try {
@@ -30,6 +36,7 @@ function instance(glue, start) {
   };
   const live = () => {
     memory = glue.linearMemory();
+    probe = null;
     for (const f of forget) f();
   };
   for (const name of Object.keys(glue)) {
@@ -57,7 +64,10 @@ function instance(glue, start) {
     };
   }
   const settle = () => {
-    if (memory !== null && memory.buffer.byteLength > LARGE_MEMORY) memory = null;
+    if (memory === null || (probe !== null && probe.length !== 0 && (detaches || probe.buffer === memory.buffer))) return;
+    const { buffer } = memory;
+    if (buffer.byteLength > LARGE_MEMORY) memory = null;
+    else probe = new Uint8Array(buffer, 0, 1);
   };
-  return { raw, live, settle, onStart: (f) => { forget.push(f); } };
+  return { raw, live, settle, detaches, onStart: (f) => { forget.push(f); } };
 }

@@ -7,11 +7,11 @@ const TEXT = { band: 0, comment: 1, calendar: 2, dateIso: 3, dateLong: 4, gestat
 const COMMENT_SENTENCES = 4;
 const GESTATION_CODE = 10;
 const REFERENCE_NAMES = ['uk-who', 'trisomy-21', 'trisomy-21-aap', 'turners-syndrome', 'cdc', 'who'];
-const REFERENCE_CODES = { __proto__: null, 'uk-who': 0, 'trisomy-21': 1, 'trisomy-21-aap': 2, 'turners-syndrome': 3, cdc: 4, who: 5, turner: 3 };
+const referenceCode = (name) => { switch (name) { case 'uk-who': return 0; case 'trisomy-21': return 1; case 'trisomy-21-aap': return 2; case 'turners-syndrome': return 3; case 'cdc': return 4; case 'who': return 5; case 'turner': return 3; default: return undefined; } };
 const METHOD_NAMES = ['height', 'weight', 'ofc', 'bmi'];
-const METHOD_CODES = { __proto__: null, height: 0, weight: 1, ofc: 2, bmi: 3 };
+const methodCode = (name) => { switch (name) { case 'height': return 0; case 'weight': return 1; case 'ofc': return 2; case 'bmi': return 3; default: return undefined; } };
 const SEX_NAMES = ['male', 'female'];
-const SEX_CODES = { __proto__: null, male: 0, female: 1 };
+const sexCode = (name) => { switch (name) { case 'male': return 0; case 'female': return 1; default: return undefined; } };
 const SEGMENTS = ['uk90_preterm', 'uk_who_infant', 'uk_who_child', 'uk90_child', 'who_2006_infant', 'who_2006_child', 'who_2007_child', 'fenton', 'cdc_infant', 'cdc_child', 'turners-syndrome', 'trisomy-21', 'trisomy_21_aap_infant', 'trisomy_21_aap_child'];
 const GESTATION_WEEKS = { default: 40, lo: 22, hi: 44 };
 const GESTATION_DAYS = { default: 0, lo: 0, hi: 6 };

@@ -6,8 +6,8 @@ import * as glue from './centile.js';
 import { instantiate } from './centile_bg.wasm.js';
 import { __centileRestart } from './centile_bg.js';
 /* centile:inline protocol.js api.js instance.js */
-// The module was instantiated when it was imported.
-const engine = instance(glue, () => __centileRestart(instantiate()));
+// The module was instantiated when it was imported. Its memory's growth leaves the old buffer attached.
+const engine = instance(glue, () => __centileRestart(instantiate()), false);
 engine.live();
 const api = createApi(engine);
 export { CentileError };

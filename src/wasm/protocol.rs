@@ -101,16 +101,26 @@ fn list<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
     format!("[{}]", items.join(", "))
 }
 
-/// A table from names to numbers: `null`-prototyped when callers' strings index it.
-fn table<'a>(entries: impl IntoIterator<Item = (&'a str, usize)>, lookup: bool) -> String {
-    let mut parts: Vec<String> = entries
+/// A table from names to numbers.
+fn table<'a>(entries: impl IntoIterator<Item = (&'a str, usize)>) -> String {
+    let parts: Vec<String> = entries
         .into_iter()
         .map(|(k, v)| format!("{}: {v}", key(k)))
         .collect();
-    if lookup {
-        parts.insert(0, "__proto__: null".into());
-    }
     format!("{{ {} }}", parts.join(", "))
+}
+
+/// The code of a caller's name (undefined for any other value, a non-string included), as a `switch`: V8 compiles
+/// it to a few comparisons, where indexing a table by a caller's string is a hash lookup each call.
+fn lookup<'a>(entries: impl IntoIterator<Item = (&'a str, usize)>) -> String {
+    let cases: Vec<String> = entries
+        .into_iter()
+        .map(|(k, v)| format!("case {}: return {v};", string(k)))
+        .collect();
+    format!(
+        "(name) => {{ switch (name) {{ {} default: return undefined; }} }}",
+        cases.join(" ")
+    )
 }
 
 fn whole(w: Whole) -> String {
@@ -137,10 +147,7 @@ fn shape(s: &Shape) -> String {
 /// shipped in every entry, so it carries no comments beyond its first lines).
 pub fn js() -> String {
     let names = |fields: &[(&'static str, Shape)]| list(fields.iter().map(|(k, _)| *k));
-    let codes = |names: &[&'static str]| {
-        let entries: Vec<(&str, usize)> = names.iter().enumerate().map(|(i, n)| (*n, i)).collect();
-        table(entries, true)
-    };
+    let codes = |names: &[&'static str]| lookup(names.iter().enumerate().map(|(i, n)| (*n, i)));
     let aliases = Reference::ALIASES
         .iter()
         .filter_map(|&(alias, r)| Some((alias, Reference::ALL.iter().position(|&x| x == r)?)));
@@ -154,21 +161,18 @@ pub fn js() -> String {
     let constants = [
         (
             "STATUS",
-            table(statuses.map(|s| (status_name(s), s as usize)), false),
+            table(statuses.map(|s| (status_name(s), s as usize))),
         ),
         ("RECORD_LEN", RECORD_LEN.to_string()),
-        (
-            "TEXT",
-            table(TEXTS.map(|t| (text_name(t), t as usize)), false),
-        ),
+        ("TEXT", table(TEXTS.map(|t| (text_name(t), t as usize)))),
         ("COMMENT_SENTENCES", COMMENT_SENTENCES.to_string()),
         ("GESTATION_CODE", GESTATION_CODE.to_string()),
         ("REFERENCE_NAMES", list(references)),
-        ("REFERENCE_CODES", table(reference_codes, true)),
+        ("referenceCode", lookup(reference_codes)),
         ("METHOD_NAMES", list(Method::ALL.map(Method::name))),
-        ("METHOD_CODES", codes(&Method::ALL.map(Method::name))),
+        ("methodCode", codes(&Method::ALL.map(Method::name))),
         ("SEX_NAMES", list(Sex::ALL.map(Sex::name))),
-        ("SEX_CODES", codes(&Sex::ALL.map(Sex::name))),
+        ("sexCode", codes(&Sex::ALL.map(Sex::name))),
         ("SEGMENTS", list(Segment::ALL.map(Segment::name))),
         ("GESTATION_WEEKS", whole(GESTATION_WEEKS)),
         ("GESTATION_DAYS", whole(GESTATION_DAYS)),

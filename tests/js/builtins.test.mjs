@@ -39,9 +39,18 @@ const calls = (c) => ({
   fromFhir: () => c.fromFhir(fhir),
   fhirCalculation: () => c.fhirCalculation('uk-who', fhir),
   bad: () => { try { c.calculation('uk-who', { ...child, sex: 'x' }); } catch (e) { return [e.name, e.message, e.detail]; } },
+  // A 422 of the fast path, made once the call has put the builtins back.
+  refused: () => {
+    try {
+      c.calculation('cdc', { ...child, measurement_method: 'bmi', observation_value: 400 });
+    } catch (e) {
+      return [e.name, e.message, e.detail, e.stack, e instanceof c.CentileError, e instanceof NativeError];
+    }
+  },
 });
 
 const typed = Object.getPrototypeOf(Uint8Array.prototype);
+const NativeError = Error; // the test's own, as the calls may run with the global replaced
 const liar = () => 1e308;
 // [holder, key, replacement]: each lies in a way that would show in an answer.
 const PATCHES = [

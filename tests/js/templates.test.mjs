@@ -33,7 +33,7 @@ test('each entry parses once assembled, with its inlined files and one export pe
     for (const name of entries) {
       const text = entry(name, '// banner\n');
       assert.ok(text.startsWith('// banner\n') && !/centile:(inline|exports|builtins)/.test(text), name);
-      assert.ok(text.includes('function createApi(engine)') && text.includes('function instance(glue, start)'), name);
+      assert.ok(text.includes('function createApi(engine)') && text.includes('function instance(glue, start, detaches = true)'), name);
       for (const n of publicNames()) assert.ok(text.includes(name.endsWith('.cjs') ? `exports.${n} = api.${n};` : `export const ${n} = api.${n};`), `${name}: ${n}`);
       const file = path.join(work, name.replace(/\.js$/, '.mjs'));
       writeFileSync(file, text);
