@@ -149,6 +149,12 @@ fn horner(p: &[f64; 4], u: f64) -> f64 {
     ((p[3] * u + p[2]) * u + p[1]) * u + p[0]
 }
 
+/// [`horner`] on column `j` of side-by-side coefficients.
+#[inline]
+fn horner_column(p: &[[f64; 2]; 4], j: usize, u: f64) -> f64 {
+    horner(&[p[0][j], p[1][j], p[2][j], p[3][j]], u)
+}
+
 /// The cubic through `(x[k], p[k])` with `x[1] = 0` as coefficients of powers of the offset (Newton's divided
 /// differences taken in the order 1, 2, 0, 3, then expanded).
 fn monomial(x: [f64; 4], p: [f64; 4]) -> [f64; 4] {
@@ -199,10 +205,10 @@ fn polynomials(table: &Table) -> Box<[Interval]> {
                     ]
                 }
             };
+            let (m, s) = (column(&table.m), column(&table.s));
             Interval {
                 l: column(&table.l),
-                m: column(&table.m),
-                s: column(&table.s),
+                ms: [0, 1, 2, 3].map(|k| [m[k], s[k]]),
                 start: age[i],
                 inner_end: age[i + 1] - NEAR_ROW,
             }
@@ -236,12 +242,61 @@ impl<'a> Between<'a> {
         })
     }
 
-    /// The interval holding `t` and `t`'s offset in it, where `t` lies in the interval of the row guess or one
-    /// either side of it, [`NEAR_ROW`] or more from both its rows; `None` elsewhere.
+    /// `t`'s row guess: rows from `origin` to nearest, so the row below `t` where rows are evenly spaced. It grows
+    /// with `t` wherever it is less than 2^31 from the first row (every age [`Between::place`] places).
     #[inline(always)] // per value
-    fn interval(self, t: f64) -> Option<(&'a Interval, f64)> {
-        let guess = nearest_index((t - self.origin) * self.rows_per_year);
-        let p = self.intervals.get(guess)?;
+    pub(crate) fn guess(self, t: f64) -> usize {
+        nearest_index((t - self.origin) * self.rows_per_year)
+    }
+
+    /// The intervals of the guesses strictly between those of `low` and `high` (none where either is 2^30 rows or
+    /// more from the first row, or NaN): an age [`Between::place`] places from one of them lies strictly between
+    /// the two, as the guesses of all three grow with age.
+    pub(crate) fn within(self, low: f64, high: f64) -> Within<'a> {
+        const NEAR: f64 = 1_073_741_824.0; // 2^30
+        let rows = |t: f64| (t - self.origin) * self.rows_per_year;
+        let (low, high) = (rows(low), rows(high));
+        let none = Within {
+            first: 0,
+            intervals: &[],
+        };
+        if !(low.abs() < NEAR && high.abs() < NEAR) {
+            return none;
+        }
+        // Whole numbers within ±2^30: exact as i32 (no guess is below 0).
+        let (low, high) = (
+            nearest_index(low) as u32 as i32,
+            nearest_index(high) as u32 as i32,
+        );
+        let (Ok(first), Ok(end)) = (usize::try_from((low + 1).max(0)), usize::try_from(high))
+        else {
+            return none;
+        };
+        match self.intervals.get(first..end.min(self.intervals.len())) {
+            Some(intervals) => Within {
+                first: first as u32,
+                intervals,
+            },
+            None => none,
+        }
+    }
+
+    /// The interval of row `guess`, to be checked by [`Between::place`].
+    #[inline(always)] // per value
+    pub(crate) fn row(self, guess: usize) -> Option<&'a Interval> {
+        self.intervals.get(guess)
+    }
+
+    /// The interval holding `t` and `t`'s offset in it, where `t` lies in `p`, the interval of its row `guess`,
+    /// or one either side of it, [`NEAR_ROW`] or more from both its rows; `None` elsewhere, for [`lms_at`] to
+    /// decide. Every age [`crate::engine::references::lookup_age`] moves lies outside the rows, so is `None`.
+    #[inline(always)] // per value
+    pub(crate) fn place(
+        self,
+        p: &'a Interval,
+        guess: usize,
+        t: f64,
+    ) -> Option<(&'a Interval, f64)> {
         let u = t - p.start;
         if u >= NEAR_ROW && t <= p.inner_end {
             return Some((p, u));
@@ -256,20 +311,94 @@ impl<'a> Between<'a> {
         (u >= NEAR_ROW && t <= p.inner_end).then_some((p, u))
     }
 
-    /// L, M and S at `t` as [`lms_at`] gives them by [`Rule::Fast`], where `t` lies in the interval of the row
-    /// guess or one either side of it, [`NEAR_ROW`] or more from both its rows; `None` elsewhere, for [`lms_at`]
-    /// to decide. Every age [`crate::engine::references::lookup_age`] moves lies outside the rows, so is `None`.
+    /// L, M and S at `t` as [`lms_at`] gives them by [`Rule::Fast`], where [`Between::place`] places `t`; `None`
+    /// elsewhere.
+    #[cfg(test)]
+    fn at(self, t: f64) -> Option<(f64, f64, f64)> {
+        let guess = self.guess(t);
+        let (p, u) = self.place(self.row(guess)?, guess, t)?;
+        Some(p.at(u))
+    }
+}
+
+/// The intervals of a run of row guesses, from [`Between::within`].
+#[derive(Clone, Copy)]
+pub(crate) struct Within<'a> {
+    first: u32,
+    intervals: &'a [Interval],
+}
+
+impl<'a> Within<'a> {
+    /// The interval of row `guess`, where `guess` is one of these.
     #[inline(always)] // per value
-    pub(crate) fn at(self, t: f64) -> Option<(f64, f64, f64)> {
-        let (p, u) = self.interval(t)?;
-        Some((horner(&p.l, u), horner(&p.m, u), horner(&p.s, u)))
+    pub(crate) fn row(self, guess: usize) -> Option<&'a Interval> {
+        self.intervals
+            .get((guess as u32).wrapping_sub(self.first) as usize)
+    }
+}
+
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+impl<'a> Within<'a> {
+    /// [`Interval::m_s`] at the two ages of `t` at once where both have rows among these (each lane exactly the
+    /// value one age alone gives), and a mask of the lanes whose age its row places directly, as
+    /// [`Between::place`] does first (so lies within the span); `None` where either has no row among these.
+    #[inline(always)] // per pair of values
+    pub(crate) fn m_s_pair(
+        self,
+        between: Between<'a>,
+        t: core::arch::wasm32::v128,
+    ) -> Option<(
+        core::arch::wasm32::v128,
+        core::arch::wasm32::v128,
+        core::arch::wasm32::v128,
+    )> {
+        use core::arch::wasm32::*;
+        let rows = f64x2_mul(
+            f64x2_sub(t, f64x2_splat(between.origin)),
+            f64x2_splat(between.rows_per_year),
+        );
+        let (g, h) = crate::engine::rounding::nearest_indices(rows);
+        let (p, q) = (self.row(g)?, self.row(h)?);
+        let u = f64x2_sub(t, f64x2(p.start, q.start));
+        let placed = v128_and(
+            f64x2_ge(u, f64x2_splat(NEAR_ROW)),
+            f64x2_le(t, f64x2(p.inner_end, q.inner_end)),
+        );
+        // M and S side by side for each age, then the two ages' Ms side by side and their Ss.
+        let m_s = |p: &Interval, u: v128| {
+            let c = |k: usize| f64x2(p.ms[k][0], p.ms[k][1]);
+            f64x2_add(
+                f64x2_mul(
+                    f64x2_add(f64x2_mul(f64x2_add(f64x2_mul(c(3), u), c(2)), u), c(1)),
+                    u,
+                ),
+                c(0),
+            )
+        };
+        let (a, b) = (
+            m_s(p, i64x2_shuffle::<0, 0>(u, u)),
+            m_s(q, i64x2_shuffle::<1, 1>(u, u)),
+        );
+        Some((
+            i64x2_shuffle::<0, 2>(a, b),
+            i64x2_shuffle::<1, 3>(a, b),
+            placed,
+        ))
+    }
+}
+
+impl Interval {
+    /// L, M and S at offset `u`, as [`lms_at`] gives them by [`Rule::Fast`] in this interval.
+    #[inline(always)] // per value
+    pub(crate) fn at(&self, u: f64) -> (f64, f64, f64) {
+        let (m, s) = self.m_s(u);
+        (horner(&self.l, u), m, s)
     }
 
-    /// [`Between::at`]'s M and S, for a table whose L is 1 throughout.
+    /// [`Interval::at`]'s M and S, for a table whose L is 1 throughout (its L is then exactly 1).
     #[inline(always)] // per value
-    pub(crate) fn m_s(self, t: f64) -> Option<(f64, f64)> {
-        let (p, u) = self.interval(t)?;
-        Some((horner(&p.m, u), horner(&p.s, u)))
+    pub(crate) fn m_s(&self, u: f64) -> (f64, f64) {
+        (horner_column(&self.ms, 0, u), horner_column(&self.ms, 1, u))
     }
 }
 
@@ -315,8 +444,8 @@ pub(crate) fn lms_at(table: &Table, t: f64, rule: Rule) -> Result<Lms, OutsideTa
         let u = t - table.age[i];
         return Ok(Lms {
             l: horner(&p.l, u),
-            m: horner(&p.m, u),
-            s: horner(&p.s, u),
+            m: horner_column(&p.ms, 0, u),
+            s: horner_column(&p.ms, 1, u),
             sigma: None,
             interpolation: if cubic_here {
                 Interpolation::Cubic
@@ -412,7 +541,11 @@ mod tests {
                 answered += 1;
                 if between.unit_l {
                     assert_eq!(l, 1.0);
-                    assert_eq!(between.m_s(age), Some((m, s)));
+                    let guess = between.guess(age);
+                    let (p, u) = between
+                        .place(between.row(guess).unwrap(), guess, age)
+                        .unwrap();
+                    assert_eq!(p.m_s(u), (m, s));
                 }
                 let lms = lms_at(t, age, Rule::Fast).unwrap();
                 assert_ne!(lms.interpolation, Interpolation::Row, "{age}");
@@ -422,6 +555,43 @@ mod tests {
             }
         }
         assert!(answered > 100_000 && left > 10_000, "{answered} {left}");
+    }
+
+    #[test]
+    fn an_age_placed_from_a_row_within_a_span_lies_in_it() {
+        let mut rng = crate::engine::rng::Rng::new(20261207);
+        let mut uniform = |low: f64, high: f64| {
+            low + (rng.next_u64() >> 11) as f64 / (1u64 << 53) as f64 * (high - low)
+        };
+        let (mut placed, mut spans) = (0, 0);
+        for t in crate::engine::data::every_table() {
+            let Some(between) = Between::of(t) else {
+                continue;
+            };
+            let (first, last) = (t.age[0] - 1.0, t.age[t.age.len() - 1] + 1.0);
+            for _ in 0..100 {
+                let (a, b) = (uniform(first, last), uniform(first, last));
+                let (low, high) = (a.min(b), a.max(b));
+                let within = between.within(low, high);
+                spans += usize::from(within.intervals.len() > 2);
+                let mut ages: Vec<f64> = (0..100).map(|_| uniform(first, last)).collect();
+                for x in [low, high] {
+                    ages.extend([x.next_down(), x, x.next_up(), x - 2e-4, x + 2e-4]);
+                }
+                for age in ages {
+                    let guess = between.guess(age);
+                    if within
+                        .row(guess)
+                        .and_then(|p| between.place(p, guess, age))
+                        .is_some()
+                    {
+                        placed += 1;
+                        assert!(low < age && age < high, "{low} {age} {high}");
+                    }
+                }
+            }
+        }
+        assert!(placed > 10_000 && spans > 1_000, "{placed} {spans}");
     }
 
     #[test]

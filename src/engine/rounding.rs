@@ -24,8 +24,22 @@ pub fn integer<T: TryFrom<i64>>(x: f64) -> Option<T> {
 /// V8 compiles [`integer`]'s conversion to about twenty instructions with its range checks; this to four.
 #[inline(always)] // per value
 pub fn nearest_index(x: f64) -> usize {
-    const MAGIC: f64 = 6_755_399_441_055_744.0; // 1.5 * 2^52
-    (x + MAGIC).to_bits() as u32 as usize
+    (x + NEAREST).to_bits() as u32 as usize
+}
+
+/// 1.5 * 2^52: added to a number within ±2^51, the sum is the nearest whole number plus this, in its low bits.
+const NEAREST: f64 = 6_755_399_441_055_744.0;
+
+/// [`nearest_index`] of both lanes of `x`.
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+#[inline(always)] // per pair of values
+pub(crate) fn nearest_indices(x: core::arch::wasm32::v128) -> (usize, usize) {
+    use core::arch::wasm32::{f64x2_add, f64x2_splat, i64x2_extract_lane};
+    let sum = f64x2_add(x, f64x2_splat(NEAREST));
+    (
+        i64x2_extract_lane::<0>(sum) as u32 as usize,
+        i64x2_extract_lane::<1>(sum) as u32 as usize,
+    )
 }
 
 /// `round(x, 4)` as a whole number of ten-thousandths (an `f64` holding an integer), rounding the exact binary

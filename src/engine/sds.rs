@@ -1,6 +1,6 @@
 //! SDS for a measurement, the measurement for an SDS, and BMI as a percentage of the median, for any reference.
 
-use crate::engine::data::Table;
+use crate::engine::data::{Interval, Table};
 use crate::engine::lms::{self, Interpolation, Lms, OutsideTable, Rule};
 use crate::engine::normal;
 use crate::engine::references::{lookup_age, select, AtJoin, NoData};
@@ -193,37 +193,104 @@ fn plain_run(table: &Table, span: (f64, f64), ages: &[f64], values: &mut [f64]) 
         return 0;
     };
     if between.unit_l {
-        plain_loop(span, ages, values, |t, x| {
-            let (m, s) = between.m_s(t)?;
-            Some(lms::z_score_unit_l(m, s, x))
+        plain_loop(between, span, ages, values, |p, u, x| {
+            let (m, s) = p.m_s(u);
+            lms::z_score_unit_l(m, s, x)
         })
     } else {
-        plain_loop(span, ages, values, |t, x| {
-            let (l, m, s) = between.at(t)?;
-            Some(lms::z_score(l, m, s, x))
+        plain_loop(between, span, ages, values, |p, u, x| {
+            let (l, m, s) = p.at(u);
+            lms::z_score(l, m, s, x)
         })
     }
 }
 
-/// [`plain_run`]'s loop, with `z` the SDS of a value at an age, or `None` to leave it to [`sds_each`].
+/// [`plain_run`]'s loop, with `z` the SDS of a value in an interval at an offset.
 #[inline(always)] // two callers, one per kind of table
 fn plain_loop(
+    between: lms::Between,
     (low, high): (f64, f64),
     ages: &[f64],
     values: &mut [f64],
-    z: impl Fn(f64, f64) -> Option<f64>,
+    z: impl Fn(&Interval, f64, f64) -> f64,
 ) -> usize {
-    for (k, (value, &age)) in values.iter_mut().zip(ages).enumerate() {
-        let x = *value;
-        if !(x > 0.0 && low <= age && age <= high) {
-            return k;
-        }
-        let Some(Ok(z)) = z(age, x).map(finite) else {
-            return k;
+    // An age placed from one of these rows lies in the span without comparing it with both ends.
+    let within = between.within(low, high);
+    let n = values.len().min(ages.len());
+    let mut k = 0;
+    loop {
+        // With SIMD where L is 1 throughout, pairs first, then the pair they stopped at one at a time; else all.
+        #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+        let stop = if between.unit_l {
+            k += unit_l_pairs(between, within, &ages[k..n], &mut values[k..n]);
+            n.min(k + 2)
+        } else {
+            n
         };
-        *value = z;
+        #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+        let stop = n;
+        while k < stop {
+            let (x, age) = (values[k], ages[k]);
+            if x.is_nan() || x <= 0.0 {
+                return k;
+            }
+            let guess = between.guess(age);
+            let row = match within.row(guess) {
+                Some(p) => p,
+                None if low <= age && age <= high => match between.row(guess) {
+                    Some(p) => p,
+                    None => return k,
+                },
+                None => return k,
+            };
+            let Some((p, u)) = between.place(row, guess, age) else {
+                return k;
+            };
+            let Ok(z) = finite(z(p, u, x)) else {
+                return k;
+            };
+            values[k] = z;
+            k += 1;
+        }
+        if k == n {
+            return n;
+        }
     }
-    values.len()
+}
+
+/// [`plain_loop`]'s answers where L is 1 throughout, two values at a time (wasm SIMD, one lane each), for leading
+/// pairs while both ages of a pair are placed directly from their rows among `within`, both values are > 0 and
+/// both SDS finite: each lane the same operations in the same order as one value alone, so the same bits.
+/// Returns how many it answered.
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+fn unit_l_pairs(
+    between: lms::Between,
+    within: lms::Within,
+    ages: &[f64],
+    values: &mut [f64],
+) -> usize {
+    use core::arch::wasm32::*;
+    let n = values.len().min(ages.len());
+    let mut k = 0;
+    while k + 1 < n {
+        let x = f64x2(values[k], values[k + 1]);
+        let Some((m, s, placed)) = within.m_s_pair(between, f64x2(ages[k], ages[k + 1])) else {
+            break;
+        };
+        // lms::z_score_unit_l on each lane.
+        let z = f64x2_div(f64x2_sub(f64x2_div(x, m), f64x2_splat(1.0)), s);
+        let answered = v128_and(
+            v128_and(placed, f64x2_gt(x, f64x2_splat(0.0))),
+            f64x2_le(f64x2_abs(z), f64x2_splat(f64::MAX)),
+        );
+        if i64x2_bitmask(answered) != 3 {
+            break;
+        }
+        values[k] = f64x2_extract_lane::<0>(z);
+        values[k + 1] = f64x2_extract_lane::<1>(z);
+        k += 2;
+    }
+    k
 }
 
 /// WHO SDS interpolate linearly; the others as rcpchgrowth does, from the interval polynomials.

@@ -59,8 +59,8 @@ pub(crate) struct Spec {
 #[derive(Clone, Copy, Debug)]
 pub struct Interval {
     pub(crate) l: [f64; 4],
-    pub(crate) m: [f64; 4],
-    pub(crate) s: [f64; 4],
+    /// M's and S's coefficients side by side, `[m_k, s_k]`: the pair of them is one read.
+    pub(crate) ms: [[f64; 2]; 4],
     /// The age of the interval's first row, from which the polynomials' offset is taken.
     pub(crate) start: f64,
     /// The age of its last row less `lms`' margin for matching a row.
