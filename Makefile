@@ -11,11 +11,8 @@ CARGO_HOME ?= $(HOME)/.cargo
 REPRODUCIBLE := --remap-path-prefix=$(CARGO_HOME)=/cargo --remap-path-prefix=$(CURDIR)=/centile
 # The wasm builds inline where LLVM's cost model says 60 rather than opt-level 3's 250 (functions marked #[inline],
 # the engine's hot path, still at 325): the .wasm is 7.6 KB gzip smaller and runs no more instructions per call
-# (docs/speed-and-size.md). Native builds keep opt-level 3's. With SIMD (simd128: Chrome 91, Firefox 89, Safari
-# 16.4, Node 16.4), `sdsForMeasurements` answers two values at a time (engine::sds; centile/js is built without it);
-# LLVM's own vectorising, which it would then do anywhere, is off: 0.3 KB gzip smaller, no fewer instructions.
-WASM_RUSTFLAGS := $(REPRODUCIBLE) -C llvm-args=-inline-threshold=60 -C target-feature=+simd128 -C no-vectorize-loops \
-	-C no-vectorize-slp
+# (docs/speed-and-size.md). Native builds keep opt-level 3's. Node's build adds WebAssembly SIMD (build-pkg.mjs).
+WASM_RUSTFLAGS := $(REPRODUCIBLE) -C llvm-args=-inline-threshold=60
 
 # build-pkg.mjs also compiles centile/js (scripts/build-js.mjs), with the same remapping.
 pkg:

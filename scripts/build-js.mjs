@@ -5,8 +5,7 @@
 // values in a JavaScript array instead of an externref table, which wasm2js cannot translate) and without
 // nontrapping-fptoint (so a float-to-integer conversion saturates as in the wasm build: binaryen's lowering of
 // the saturating instructions gives INT_MIN out of range, and is left only the standard library's; the crate's own
-// conversions are range-checked before they happen, engine::rounding::integer, scripts/float-casts.mjs) and without
-// simd128 (which wasm2js cannot translate: the engine then answers one value at a time, as natively), binaryen lowers
+// conversions are range-checked before they happen, engine::rounding::integer, scripts/float-casts.mjs), binaryen lowers
 // the remaining post-MVP instructions and optimises, wasm2js turns the module into JavaScript (every f64
 // operation keeps its IEEE meaning, so the numbers are the wasm build's to the last bit), and esbuild bundles it
 // with wasm-bindgen's glue and the entry pkg-template/entries/js.js (scripts/entries.mjs) into one synchronous
@@ -110,7 +109,7 @@ export function buildJs({ pkg, entry, banner }) {
   const work = mkdtempSync(path.join(tmpdir(), 'centile-js-'));
   try {
     run('cargo', ['build', '--locked', '--release', '--target', 'wasm32-unknown-unknown', '--lib', '--target-dir', 'target/js'],
-      { RUSTFLAGS: [process.env.RUSTFLAGS, '-C target-feature=-reference-types,-nontrapping-fptoint,-simd128'].filter(Boolean).join(' ') });
+      { RUSTFLAGS: [process.env.RUSTFLAGS, '-C target-feature=-reference-types,-nontrapping-fptoint'].filter(Boolean).join(' ') });
     // wasm2js takes minutes: its output is kept in target/js/wasm2js/, keyed by the module and this script.
     const wasm = path.join(root, 'target/js/wasm32-unknown-unknown/release/centile.wasm');
     const key = createHash('sha256').update(readFileSync(wasm)).update(readFileSync(new URL(import.meta.url))).digest('hex').slice(0, 16);

@@ -7,7 +7,7 @@ import path from 'node:path';
 export const ENTRIES = {
   default: ['bundler/index.js', 'bundler/wasm.js', 'web/centile.js'],
   web: ['web/index.js', 'web/centile.js', 'web/centile_bg.wasm'],
-  node: ['node/index.cjs', 'node/centile.js', 'web/centile_bg.wasm'],
+  node: ['node/index.cjs', 'node/centile.js', 'node/centile_bg.wasm'],
   js: ['js/index.js'],
   chart: ['chart/index.js'],
   element: ['element/index.js'],

@@ -41,6 +41,7 @@ cargo fmt --check
 cargo clippy --locked --all-targets --features cli -- -D warnings
 cargo clippy --locked --target wasm32-unknown-unknown --all-targets -- -D warnings
 cargo clippy --locked --target wasm32-unknown-unknown --lib --features nutrition -- -D warnings
+RUSTFLAGS="-C target-feature=+simd128" cargo clippy --locked --target wasm32-unknown-unknown --lib --target-dir target/simd-lint -- -D warnings
 node scripts/float-casts.mjs
 RUSTDOCFLAGS="-D warnings" cargo doc --locked --no-deps --quiet
 python3 reference-data/generate.py --check

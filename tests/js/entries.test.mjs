@@ -13,9 +13,15 @@ import { Report, attempt, checkCalculation, request } from './compare.mjs';
 const pkg = fileURLToPath(new URL('../../pkg/', import.meta.url));
 const { cases } = JSON.parse(readFileSync(new URL('../vectors/calculation.json', import.meta.url), 'utf8'));
 
-test('the package ships one .wasm, and the default entry carries exactly its bytes', async () => {
-  const wasmFiles = readdirSync(pkg, { recursive: true }).map(String).filter((f) => f.endsWith('.wasm'));
-  assert.deepEqual(wasmFiles, [path.join('web', 'centile_bg.wasm')]);
+test('the package ships two .wasm: the browsers\', without SIMD, whose bytes the default entry carries exactly, and Node\'s, with it', async () => {
+  const wasmFiles = readdirSync(pkg, { recursive: true }).map(String).filter((f) => f.endsWith('.wasm')).sort();
+  assert.deepEqual(wasmFiles, [path.join('node', 'centile_bg.wasm'), path.join('web', 'centile_bg.wasm')]);
+  // A SIMD instruction anywhere in the browsers' module and engines without SIMD (Safari before 16.4) could not
+  // compile it; Node's has them (sdsForMeasurements' pairs, engine::sds).
+  const wasmDis = fileURLToPath(new URL('../../node_modules/.bin/wasm-dis', import.meta.url));
+  const usesSimd = (file) => /\bv128\b/.test(execFileSync(wasmDis, [path.join(pkg, file)], { maxBuffer: 1 << 28 }).toString());
+  assert.equal(usesSimd('web/centile_bg.wasm'), false);
+  assert.equal(usesSimd('node/centile_bg.wasm'), true);
   const { wasmBytes } = await import(path.join(pkg, 'bundler/wasm.js'));
   assert.ok(Buffer.from(wasmBytes()).equals(readFileSync(path.join(pkg, 'web/centile_bg.wasm'))));
   // Nothing a minifier would escape, and no `</script`.
