@@ -255,14 +255,10 @@ function createApi(engine) {
     if (memory === null) memory = raw.linearMemory();
     return memory;
   };
-  // The record, viewed anew when the memory has grown, which detaches the view's buffer and so empties the view: its
-  // length is read inline, where reading a WebAssembly memory's buffer is a call into the engine each time.
-  // (Without detaching, centile/js's, the buffers are compared.)
+  // The record, viewed anew when the memory has grown (instance.js's stale).
   const detaches = engine.detaches;
   const record = () => {
-    if (view === null || view.length === 0 || (!detaches && view.buffer !== linear().buffer)) {
-      view = new Float64Array(linear().buffer, raw.recordOffset(), RECORD_LEN);
-    }
+    if (stale(view, linear(), detaches)) view = new Float64Array(memory.buffer, raw.recordOffset(), RECORD_LEN);
     return view;
   };
   // Texts by kind and code: codes 0-32767 in pages of 256 (128 a kind), each made on first use (an array of 32768

@@ -22,10 +22,7 @@ const LARGE_MEMORY = 16 * 2 ** 20;
 function instance(glue, start, detaches = true) {
   const raw = {}, forget = [];
   let memory = null; // the live instance's memory; null when there is none
-  // A view of the memory's buffer as `settle` last saw it: growing the memory detaches that buffer and so empties
-  // the view, whose length is read inline, where reading a WebAssembly memory's buffer is a call into the engine
-  // each time. (Without detaching, the buffers are compared.)
-  let probe = null;
+  let probe = null; // a view of the memory's buffer as `settle` last saw it (see stale)
   // Asked of the broken instance before a new one replaces it (a leaf that reads one flag; false if even that fails).
   const allocationFailed = () => {
     try {
@@ -64,10 +61,20 @@ function instance(glue, start, detaches = true) {
     };
   }
   const settle = () => {
-    if (memory === null || (probe !== null && probe.length !== 0 && (detaches || probe.buffer === memory.buffer))) return;
+    if (memory === null || !stale(probe, memory, detaches)) return;
     const { buffer } = memory;
     if (buffer.byteLength > LARGE_MEMORY) memory = null;
     else probe = new Uint8Array(buffer, 0, 1);
   };
   return { raw, live, settle, detaches, onStart: (f) => { forget.push(f); } };
+}
+
+/**
+ * Whether `view` (null, or a view of `memory`'s buffer) no longer shows that buffer: growing a WebAssembly memory
+ * detaches its old buffer and so empties the view, whose length is read inline, where reading a memory's buffer is
+ * a call into the engine each time. Where growing does not detach (`detaches` false: wasm2js's memory, in
+ * centile/js), the buffers are compared.
+ */
+function stale(view, memory, detaches) {
+  return view === null || view.length === 0 || (!detaches && view.buffer !== memory.buffer);
 }
