@@ -17,6 +17,7 @@ import { chromium } from 'playwright-core';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
+import { userTiming } from '../tests/browser/coldstart.mjs';
 import { startServer } from '../www-demo/serve.mjs';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
@@ -62,15 +63,7 @@ export async function chartBench({ runs = 15, edits = 60 } = {}) {
      * (the trace's thread clock) from the page's mark 'draw' to 'drawn', null if the trace missed either.
      */
     const traced = async (draw) => {
-      const events = [];
-      const collect = ({ value }) => events.push(...value);
-      cdp.on('Tracing.dataCollected', collect);
-      const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-      await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['blink.user_timing'] }, transferMode: 'ReportEvents' });
-      const result = await draw();
-      await cdp.send('Tracing.end');
-      await complete;
-      cdp.off('Tracing.dataCollected', collect);
+      const { result, events } = await userTiming(cdp, draw);
       const at = (name) => events.find((e) => e.cat === 'blink.user_timing' && e.name === name && e.tts !== undefined);
       const [from, to] = [at('draw'), at('drawn')];
       return { result, cpuMs: from && to && from.tid === to.tid ? (to.tts - from.tts) / 1000 : null };

@@ -114,6 +114,26 @@ export const PHASES = {
   ],
 };
 
+/**
+ * What `run()` resolves to, as `result`, and the `blink.user_timing` trace events recorded through the CDP session
+ * `cdp` meanwhile, as `events` (each mark's `tts` is its thread's clock: CPU time).
+ */
+export async function userTiming(cdp, run) {
+  const events = [];
+  const collect = ({ value }) => events.push(...value);
+  cdp.on('Tracing.dataCollected', collect);
+  try {
+    const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+    await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['blink.user_timing'] }, transferMode: 'ReportEvents' });
+    const result = await run();
+    await cdp.send('Tracing.end');
+    await complete;
+    return { result, events };
+  } finally {
+    cdp.off('Tracing.dataCollected', collect);
+  }
+}
+
 /** The main thread's CPU time (ms) between each page's stamps, from the `blink.user_timing` trace of one load. */
 function mainThreadCpu(events) {
   const stamps = events.filter((e) => e.cat === 'blink.user_timing' && e.tts !== undefined).sort((a, b) => a.ts - b.ts);
@@ -180,24 +200,14 @@ export async function coldStart({ throttle = 4, runs = 7, cpuRuns = 0, pkg = pat
       // A renderer already running (as for a user opening the app in a browser that is open): about:blank first.
       await page.goto('about:blank');
       await cdp.send('Emulation.setCPUThrottlingRate', { rate });
-      const events = [];
-      const collect = ({ value }) => events.push(...value);
-      let complete = null;
-      if (traced) {
-        tracer.on('Tracing.dataCollected', collect);
-        complete = new Promise((resolve) => tracer.once('Tracing.tracingComplete', resolve));
-        await tracer.send('Tracing.start', { traceConfig: { includedCategories: ['blink.user_timing'] }, transferMode: 'ReportEvents' });
-      }
       const answered = page.waitForEvent('console', { predicate: (message) => message.text() === DONE, timeout: 60000 });
       let wasmRequests = 0;
       page.on('request', (request) => { if (request.url().endsWith('.wasm')) wasmRequests++; });
-      await page.goto(address, { waitUntil: 'commit' });
-      await answered;
-      if (traced) {
-        await tracer.send('Tracing.end');
-        await complete;
-        tracer.off('Tracing.dataCollected', collect);
-      }
+      const go = async () => {
+        await page.goto(address, { waitUntil: 'commit' });
+        await answered;
+      };
+      const events = traced ? (await userTiming(tracer, go)).events : (await go(), []);
       return { page, body: page.locator('body'), wasmRequests, events };
     };
     for (let i = 0; i < Math.max(runs, cpuRuns); i++) {
