@@ -255,10 +255,10 @@ function createApi(engine) {
     if (memory === null) memory = raw.linearMemory();
     return memory;
   };
-  // The record, viewed anew when the memory has grown (instance.js's stale).
+  // The record, viewed anew when the memory has grown (instance.js's stale; `memory` is set while `view` is).
   const detaches = engine.detaches;
   const record = () => {
-    if (stale(view, linear(), detaches)) view = new Float64Array(memory.buffer, raw.recordOffset(), RECORD_LEN);
+    if (stale(view, memory, detaches)) view = new Float64Array(linear().buffer, raw.recordOffset(), RECORD_LEN);
     return view;
   };
   // Texts by kind and code: codes 0-32767 in pages of 256 (128 a kind), each made on first use (an array of 32768
