@@ -22,6 +22,7 @@ import { buildSync, transformSync } from 'esbuild';
 import { buildJs } from './build-js.mjs';
 import { entry } from './entries.mjs';
 import { ENTRIES, kb, size } from './sizes.mjs';
+import { eagerCompile } from './eager-compile.mjs';
 import { wasmModuleSource } from './wasm-text.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -160,10 +161,11 @@ write('web/index.js', entry('web.js', banner));
 
 // What a browser fetches is shipped minified (esbuild: no comments or white space, local names shortened;
 // pkg-template/ holds the commented source), 6.5 KB gzip less for each entry. CentileError sets its own `name`,
-// so nothing depends on a function's name. The CommonJS Node build keeps its comments.
+// so nothing depends on a function's name. Its functions are then written in the form V8 compiles while it parses
+// the script, off the page's main thread (scripts/eager-compile.mjs). The CommonJS Node build keeps its comments.
 function minified(file) {
   const { code } = transformSync(read(file), { format: 'esm', legalComments: 'none', minify: true, treeShaking: true });
-  write(file, (file.endsWith('index.js') ? banner : '') + code);
+  write(file, (file.endsWith('index.js') ? banner : '') + eagerCompile(code));
 }
 for (const file of ['web/centile.js', 'web/index.js', 'bundler/index.js']) minified(file);
 

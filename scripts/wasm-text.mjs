@@ -11,15 +11,18 @@
 // Decoding: TextEncoder copies the text into the memory of a small WebAssembly decoder (DECODER below, built with
 // binaryen's wasm-as for each .wasm, its code tables in its data segment), whose loop turns it into the bytes in
 // place; the bytes are returned as a view of that memory, which nothing else holds (no copy). A JavaScript loop over the same 300,000
-// characters ran mostly before the engine had optimised it, about four times as long on a cold page. The decoder
-// is called once per CHUNK characters rather than once for all: an engine that starts with a quick baseline
-// compile and optimises a function once it has run hot (V8 does) cannot switch a running call over, so the later
-// calls run the optimised loop.
+// characters ran mostly before the engine had optimised it, about four times as long on a cold page. The loop is
+// never optimised: V8 runs a function's first calls as baseline (Liftoff) code and, once the function has run a
+// given amount of code, optimises it on a background thread. For this loop that job (2.6-3.6 ms of CPU, traced)
+// began as the decoding ended, so nothing ran the optimised code, and it took the page's other core while the
+// module compiled and the first calculation ran. So the decoder has one copy of the loop per CHUNK characters,
+// each called once, and none of them runs long enough to be optimised.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { transformSync } from 'esbuild';
+import { eagerCompile } from './eager-compile.mjs';
 
 const ALPHABET = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).filter((c) => !`'\\<`.includes(c)).join('');
 const ESCAPES = 2;
@@ -29,21 +32,27 @@ const SINGLES = ALPHABET.length - ESCAPES;
 // characters). The escape characters are the last two of ALPHABET, the only characters at or above ESCAPE_AT.
 const SINGLE = 0, ESCAPED = 128, TEXT_AT = 384;
 const ESCAPE_AT = ALPHABET.charCodeAt(SINGLES);
-const CHUNK = 8192;
-/** The decoder's text: `single` (the byte of each single character) and `escaped` (of each escape and character). */
-const decoder = (single, escaped) => `(module
+const CHUNK = 32768;
+/**
+ * The decoder's text: `single` (the byte of each single character) and `escaped` (of each escape and character);
+ * `copies` functions, exported as "0", "1", …
+ */
+const decoder = (single, escaped, copies) => `(module
   (import "m" "m" (memory 1))
   (data (i32.const ${SINGLE}) "${wat(single)}")
   (data (i32.const ${ESCAPED}) "${wat(escaped)}")
   ;; Where the next call goes on: the next character to read and the next byte to write.
   (global $in (mut i32) (i32.const ${TEXT_AT}))
   (global $out (mut i32) (i32.const ${TEXT_AT}))
-  ;; Decodes the characters before address $end (a code that starts before it is read whole); returns the number
+${Array.from({ length: copies }, (_, k) => copy(k)).join('\n')})`;
+
+/** Copy `k` of the decoding loop. */
+const copy = (k) => `  ;; Decodes the characters before address $end (a code that starts before it is read whole); returns the number
   ;; of bytes written so far. Four characters at a time while none of them is an escape (adding 128 - ESCAPE_AT to
   ;; each byte of the word sets the high bit of an escape's alone, as characters are below 128 and no byte carries
   ;; into the next), otherwise one: 0.8 -> 0.63 ms median in a cold Chromium page, unthrottled (its loop runs as
   ;; Liftoff code), against one character a step through two tables.
-  (func (export "d") (param $end i32) (result i32)
+  (func (export "${k}") (param $end i32) (result i32)
     (local $i i32) (local $o i32) (local $w i32) (local $c i32)
     (local.set $i (global.get $in))
     (local.set $o (global.get $out))
@@ -78,7 +87,7 @@ const decoder = (single, escaped) => `(module
         (br $next)))
     (global.set $in (local.get $i))
     (global.set $out (local.get $o))
-    (i32.sub (local.get $o) (i32.const ${TEXT_AT}))))`;
+    (i32.sub (local.get $o) (i32.const ${TEXT_AT})))`;
 
 /** `bytes` as a WebAssembly text string's contents. */
 const wat = (bytes) => Array.from(bytes, (b) => `\\${b.toString(16).padStart(2, '0')}`).join('');
@@ -87,8 +96,11 @@ const wat = (bytes) => Array.from(bytes, (b) => `\\${b.toString(16).padStart(2, 
 const codeOf = (rank) => (rank < SINGLES ? ALPHABET[rank]
   : ALPHABET[SINGLES + Math.floor((rank - SINGLES) / ALPHABET.length)] + ALPHABET[(rank - SINGLES) % ALPHABET.length]);
 
-/** The decoder for `byRank` (the byte of each rank), assembled by binaryen's wasm-as (`wasmAs`, its path). */
-function decoderBytes(byRank, wasmAs) {
+/**
+ * The decoder for `byRank` (the byte of each rank) with `copies` copies of its loop, assembled by binaryen's wasm-as
+ * (`wasmAs`, its path).
+ */
+function decoderBytes(byRank, wasmAs, copies) {
   const single = new Uint8Array(ESCAPED - SINGLE), escaped = new Uint8Array(TEXT_AT - ESCAPED);
   byRank.forEach((byte, rank) => {
     const code = codeOf(rank);
@@ -97,7 +109,7 @@ function decoderBytes(byRank, wasmAs) {
   });
   const dir = mkdtempSync(path.join(tmpdir(), 'centile-decoder-'));
   try {
-    writeFileSync(path.join(dir, 'decoder.wat'), decoder(single, escaped));
+    writeFileSync(path.join(dir, 'decoder.wat'), decoder(single, escaped, copies));
     execFileSync(wasmAs, [path.join(dir, 'decoder.wat'), '-o', path.join(dir, 'decoder.wasm')], { stdio: 'inherit' });
     return readFileSync(path.join(dir, 'decoder.wasm'));
   } finally {
@@ -122,19 +134,19 @@ export function wasmModuleSource(bytes, banner, wasmAs) {
   const text = Array.from(bytes, (b) => code[b]).join('');
   // A character of the first SINGLES in ALPHABET is the byte of that rank; either of the last ESCAPES starts a
   // two-character code for the rarer ones. Shipped minified like the package's other browser files (esbuild keeps
-  // the text as it is, which is checked).
+  // the text as it is, which is checked), its function compiled with the script (scripts/eager-compile.mjs).
   const source = `const SIZE = ${bytes.length};
-const DECODER = [${[...decoderBytes(byRank, wasmAs)].join(',')}];
+const DECODER = [${[...decoderBytes(byRank, wasmAs, Math.max(1, Math.ceil(text.length / CHUNK)))].join(',')}];
 const TEXT = '${text}';
 
 export function wasmBytes() {
   const memory = new WebAssembly.Memory({ initial: Math.ceil((${TEXT_AT} + TEXT.length) / 65536) });
   const heap = new Uint8Array(memory.buffer);
   const { read, written } = new TextEncoder().encodeInto(TEXT, heap.subarray(${TEXT_AT}));
-  const decode = new WebAssembly.Instance(new WebAssembly.Module(new Uint8Array(DECODER)), { m: { m: memory } }).exports.d;
+  const decode = new WebAssembly.Instance(new WebAssembly.Module(new Uint8Array(DECODER)), { m: { m: memory } }).exports;
   let n = -1;
   if (read === TEXT.length && written === TEXT.length) {
-    for (let end = ${TEXT_AT}; end < ${TEXT_AT} + written;) n = decode(end = Math.min(end + ${CHUNK}, ${TEXT_AT} + written));
+    for (let k = 0, end = ${TEXT_AT}; end < ${TEXT_AT} + written; k++) n = decode[k](end = Math.min(end + ${CHUNK}, ${TEXT_AT} + written));
   }
   if (n !== SIZE) throw new Error(\`centile: the embedded WebAssembly module is damaged (\${n} of \${SIZE} bytes)\`);
   return heap.subarray(${TEXT_AT}, ${TEXT_AT} + SIZE);
@@ -142,5 +154,5 @@ export function wasmBytes() {
 `;
   const { code: minified } = transformSync(source, { format: 'esm', legalComments: 'none', minify: true });
   if (!minified.includes(`'${text}'`)) throw new Error('esbuild rewrote the .wasm text');
-  return banner + minified;
+  return banner + eagerCompile(minified);
 }

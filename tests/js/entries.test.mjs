@@ -32,8 +32,9 @@ test('the text code carries any bytes exactly: every byte value, escapes across 
   const rand = xorshift32(20261207);
   const wasmAs = fileURLToPath(new URL('../../node_modules/.bin/wasm-as', import.meta.url));
   // Every byte value, then bytes skewed so that some are rare (two characters each) and some runs have none of
-  // them; lengths around the decoder's chunk (8,192 characters) and its four-character step.
-  for (const n of [0, 1, 2, 3, 7936, 7937, 8192, 30001]) {
+  // them; lengths around the decoder's chunk (32,768 characters, one copy of its loop each) and its four-character
+  // step.
+  for (const n of [0, 1, 2, 3, 32512, 32513, 32768, 70001]) {
     const bytes = Uint8Array.from({ length: 256 + n }, (_, i) => (i < 256 ? i : Math.floor(256 * rand() ** 3)));
     const source = wasmModuleSource(bytes, '', wasmAs);
     const { wasmBytes } = await import(`data:text/javascript,${encodeURIComponent(source)}`);
