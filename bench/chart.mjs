@@ -17,7 +17,7 @@ import { chromium } from 'playwright-core';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { userTiming } from '../tests/browser/coldstart.mjs';
+import { NO_BROWSER_UI, userTiming } from '../tests/browser/coldstart.mjs';
 import { startServer } from '../www-demo/serve.mjs';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
@@ -53,7 +53,7 @@ export async function chartBench({ runs = 15, edits = 60 } = {}) {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium', headless: true, viewport: { width: 800, height: 600 },
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
-      '--js-flags=--expose-gc'],
+      '--js-flags=--expose-gc', NO_BROWSER_UI],
   });
   try {
     const page = context.pages()[0] ?? await context.newPage();

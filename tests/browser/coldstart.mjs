@@ -92,6 +92,19 @@ const server = createServer((req, res) => {
 });
 server.listen(0, '127.0.0.1', () => console.log(server.address().port));`;
 
+// Chromium's switch off for its own pages (browser UI in WebUI) that headless Chromium would otherwise load beside
+// each measured page, in a renderer of their own: preloaded top-chrome WebUI, and the omnibox popup and its AI Mode
+// variant (Chromium 156 loads both for every new tab unless both are off, whatever the preload feature says). For
+// every Chromium that bench/ times.
+export const NO_BROWSER_UI = '--disable-features=PreloadTopChromeWebUI,WebUIOmniboxPopup,WebUIOmniboxAimPopup';
+
+/** Throws if the browser has any page of its own UI open (`cdp`: a browser-level CDP session): its renderer would share the cores. */
+async function browserUi(cdp) {
+  const { targetInfos } = await cdp.send('Target.getTargets');
+  const own = targetInfos.filter((t) => t.type !== 'page' && t.type !== 'browser' || t.url.startsWith('chrome:'));
+  if (own.length > 0) throw new Error(`headless Chromium opened pages of its own beside the measured one (${own.map((t) => `${t.type} ${t.url}`).join(', ')}): turn them off in NO_BROWSER_UI`);
+}
+
 /** The phases of a cold start of each entry, each `[label, from, to]` in the marks the page reports. */
 export const PHASES = {
   default: [
@@ -162,10 +175,12 @@ export async function coldStart({ throttle = 4, runs = 7, cpuRuns = 0, pkg = pat
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync',
       '--no-first-run', '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
-      // Headless Chromium otherwise loads its omnibox popup (a WebUI page, in a renderer of its own) for every new
-      // page: hundreds of ms of CPU while the measured page loads, on cores the page's renderer needs.
-      '--disable-features=PreloadTopChromeWebUI'] });
+      // Headless Chromium otherwise loads its omnibox popups for every new page: tens to hundreds of ms of CPU while
+      // the measured page loads, on cores the page's renderer needs. Checked after each load (browserUi).
+      NO_BROWSER_UI] });
   const context = await browser.newContext();
+  // The browser's own CDP session: tracing (cpuRuns) and its list of pages.
+  const browserCdp = await browser.newBrowserCDPSession();
   let server = null;
   try {
     mkdirSync(path.join(work, 'node_modules'));
@@ -187,7 +202,6 @@ export async function coldStart({ throttle = 4, runs = 7, cpuRuns = 0, pkg = pat
     });
     const marks = [], blanks = [], clocks = [], unthrottled = [];
     let sds = null;
-    const tracer = cpuRuns > 0 ? await browser.newBrowserCDPSession() : null;
     /**
      * Loads `address` cold (a fresh page, no HTTP cache, the CPU slowed `rate` times) and returns its body element
      * and, if `traced`, its `blink.user_timing` trace events.
@@ -207,7 +221,8 @@ export async function coldStart({ throttle = 4, runs = 7, cpuRuns = 0, pkg = pat
         await page.goto(address, { waitUntil: 'commit' });
         await answered;
       };
-      const events = traced ? (await userTiming(tracer, go)).events : (await go(), []);
+      const events = traced ? (await userTiming(browserCdp, go)).events : (await go(), []);
+      await browserUi(browserCdp);
       return { page, body: page.locator('body'), wasmRequests, events };
     };
     for (let i = 0; i < Math.max(runs, cpuRuns); i++) {
