@@ -25,14 +25,24 @@ function bindsLexically(fn) {
   return uses;
 }
 
+/** The names that assigning to `target` (an identifier or a destructuring pattern) sets, pushed onto `names`. */
+function targets(target, names) {
+  if (target === null) return;
+  if (target.type === 'Identifier') names.push(target);
+  else if (target.type === 'ObjectPattern') for (const p of target.properties) targets(p.type === 'RestElement' ? p.argument : p.value, names);
+  else if (target.type === 'ArrayPattern') for (const e of target.elements) targets(e, names);
+  else if (target.type === 'RestElement') targets(target.argument, names);
+  else if (target.type === 'AssignmentPattern') targets(target.left, names);
+}
+
 /** ES module `code` with its functions in the form V8 compiles with the script (above); throws if it cannot parse. */
 export function eagerCompile(code) {
   const ast = parse(code, options);
   // A declaration whose name is assigned to in its scope stays one: the expression's own name inside it would not
   // follow the assignment. (Assignments to the same name in scopes nested in it count too, which only leaves more.)
   const assignments = [];
-  simple(ast, { AssignmentExpression(n) { if (n.left.type === 'Identifier') assignments.push(n.left); },
-    UpdateExpression(n) { if (n.argument.type === 'Identifier') assignments.push(n.argument); } });
+  simple(ast, { AssignmentExpression(n) { targets(n.left, assignments); }, UpdateExpression(n) { targets(n.argument, assignments); },
+    ForInStatement(n) { targets(n.left, assignments); }, ForOfStatement(n) { targets(n.left, assignments); } });
   const assigned = (name, scope) => assignments.some((id) => id.name === name && id.start >= scope.start && id.end <= scope.end);
   const edits = [];
   /** The declarations among the statements of `scope` (a program or a function body), moved to `at`, after any directive prologue. */

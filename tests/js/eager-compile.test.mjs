@@ -43,6 +43,11 @@ test('a rewritten module does what it did: hoisting, recursion, parameters, bodi
     let later = function () { return 1; };
     function reassigned() { return 'first'; }
     reassigned = () => 'second';
+    function destructured() { return destructured.name; }
+    const original = destructured;
+    [destructured] = [function other() { return 'third'; }];
+    function looped() { return 1; }
+    for (looped of [() => 'fourth']);
     const pick = ({ a, b = (() => 5)() }, [c, ...rest], ...more) => [a, b, c, rest, more];
     const object = (k) => ({ k, list: [k] });
     const sequence = (a) => (a += 1, a * 10);
@@ -57,12 +62,12 @@ test('a rewritten module does what it did: hoisting, recursion, parameters, bodi
     function* gen() { yield 1; yield 2; }
     export default async () => JSON.stringify([early, fact(5), later(), reassigned(), pick({ a: 1 }, [2, 3, 4], 5, 6),
       object('x'), sequence(1), nested(1)(2)(3), holder.get(), holder.doubled, holder.plain(), args(1, 2, 3), next(), next(),
-      await wait(8), await asyncArrow(1), [...gen()], typeof twice, twice.name, fact.name]);`;
+      await wait(8), await asyncArrow(1), [...gen()], typeof twice, twice.name, fact.name, destructured(), original(), looped()]);`;
   const rewritten = eagerCompile(source);
   assert.notEqual(rewritten, source);
   assert.equal(await (await run(rewritten))(), await (await run(source))());
-  // Left lazy: the declaration assigned to (and methods, and arrows using this or arguments, which lazy() skips).
-  assert.deepEqual(lazy(rewritten).map((f) => f.replace(/@\d+$/, '')), ['declaration reassigned']);
+  // Left lazy: the declarations assigned to (and methods, and arrows using this or arguments, which lazy() skips).
+  assert.deepEqual(lazy(rewritten).map((f) => f.replace(/@\d+$/, '')), ['declaration reassigned', 'declaration destructured', 'declaration looped']);
 });
 
 test('the shipped browser files are rewritten: no function of theirs waits for its first call to be compiled', () => {
