@@ -101,7 +101,7 @@ export const NO_BROWSER_UI = '--disable-features=PreloadTopChromeWebUI,WebUIOmni
 /** Throws if the browser has any page of its own UI open (`cdp`: a browser-level CDP session): its renderer would share the cores. */
 async function browserUi(cdp) {
   const { targetInfos } = await cdp.send('Target.getTargets');
-  const own = targetInfos.filter((t) => t.type !== 'page' && t.type !== 'browser' || t.url.startsWith('chrome:'));
+  const own = targetInfos.filter((t) => (t.type !== 'page' && t.type !== 'browser') || t.url.startsWith('chrome:'));
   if (own.length > 0) throw new Error(`headless Chromium opened pages of its own beside the measured one (${own.map((t) => `${t.type} ${t.url}`).join(', ')}): turn them off in NO_BROWSER_UI`);
 }
 
