@@ -11,7 +11,7 @@ const own = (c, is = '') => `**${f(c.runMedian)} ms ${is}centile's own share** (
 /** The cold-start paragraph, from results.json's `cold`. */
 export const coldLine = (cold) => {
   const { chromium: d, chromiumWeb: w, chromiumWebUnhinted: u } = cold;
-  return `Cold start, navigation to the first \`calculation\` answered, bundled by esbuild, headless Chromium with the CPU throttled ${d.throttle}×, ${d.runs} loads each (medians). ` +
+  return `Cold start, navigation to the first \`calculation\` answered, bundled by esbuild, headless Chromium with the CPU throttled ${d.throttle}×, each load in a fresh browser context driven over a bare DevTools pipe with no domain enabled in the page, ${d.runs} loads each (medians). ` +
     `**Default entry** (\`import { calculation } from 'centile'\`): ${f(d.median)} ms (fastest ${f(d.min)} ms), of which ${own(d, 'is ')} and ${f(d.ownMedian)} ms after the page's first script ran; ` +
     `phases: ${phases(d)}. ` +
     `**\`centile/web\`** (\`await init()\`, the .wasm preloaded by the page and compiled while it streams): ${f(w.median)} ms, ${own(w)} and ${f(w.ownMedian)} ms after the page's first script ran; phases: ${phases(w)}. ` +

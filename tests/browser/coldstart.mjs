@@ -1,35 +1,34 @@
 // Cold start as a user meets it: a page whose production bundle (esbuild, `import { calculation } from 'centile'`,
 // the default entry, or `centile/web` with `await init()`, which fetches the .wasm and compiles it while it streams,
 // on a page that preloads the .wasm as docs/speed-and-size.md tells integrators to) is served from 127.0.0.1, loaded
-// in headless Chromium with the CPU throttled (DevTools Emulation.setCPUThrottlingRate) and the HTTP cache off;
-// measured from navigation to the first calculation answered (performance.now() in the page, whose origin is the
-// navigation), and the part of it after the page's first script ran (centile's own share: fetching, compiling,
-// instantiating, answering). Used by tests/browser/run.mjs and bench/run.mjs; reported, not asserted (timings on a
-// shared machine are not results), except that a centile/web page must fetch its .wasm once (the preload is what
-// init() fetches).
+// in headless Chromium with the CPU throttled (DevTools Emulation.setCPUThrottlingRate), each load in a fresh browser
+// context (an empty HTTP cache); measured from navigation to the first calculation answered (performance.now() in
+// the page, whose origin is the navigation), and the part of it after the page's first script ran (centile's own
+// share: fetching, compiling, instantiating, answering). Chromium is driven over a bare DevTools pipe
+// (cdp-pipe.mjs) that enables no domain in the page: DevTools' Runtime domain, which Playwright turns on, makes a
+// page's fetch() cost main-thread time no user's page spends. Used by tests/browser/run.mjs and bench/run.mjs;
+// reported, not asserted (timings on a shared machine are not results), except that a centile/web page must fetch
+// its .wasm once (the preload is what init() fetches).
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
 import { buildSync } from 'esbuild';
-import { chromium } from 'playwright-core';
+import { launch } from './cdp-pipe.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 
-// What a page logs once it has answered. Waiting for this message, rather than for an element (Playwright's
-// waitForSelector injects its script into the page and polls it), puts nothing in the page's main thread while
-// it loads.
-const DONE = 'centile cold start: answered';
+// A page reports once it has answered, after its last mark: its marks (and the SDS it computed) posted to its
+// server as a beacon, which the server prints. Nothing polls the page or listens in it while it loads.
+const report = (fields) => `navigator.sendBeacon('/report', JSON.stringify({ ${fields} }));`;
 
 const PAGES = {
   default: `import { calculation } from 'centile';
 const result = calculation('uk-who', { birth_date: '2020-01-01', observation_date: '2021-01-01', observation_value: 75,
   sex: 'male', measurement_method: 'height' });
 stamp('answer');
-document.body.dataset.coldStart = String(marks.answer);
-document.body.dataset.marks = JSON.stringify({ navigation: 0, html: performance.getEntriesByType('navigation')[0].responseEnd, ...marks });
-document.body.dataset.sds = String(result.measurement_calculated_values.corrected_sds);
-console.log('${DONE}');
+${report("marks: { navigation: 0, html: performance.getEntriesByType('navigation')[0].responseEnd, ...marks }, sds: result.measurement_calculated_values.corrected_sds")}
 `,
 };
 // centile/web's page as docs/speed-and-size.md has an integrator write it: the .wasm preloaded from the HTML's head,
@@ -41,7 +40,7 @@ PAGES.web = `import init from 'centile/web';\nawait init();\nstamp('instantiateE
 
 // The floor: the same page with a module that does nothing but report, i.e. what the browser itself takes from
 // navigation to running a page's module script under the same throttle.
-const BLANK = `document.body.dataset.coldStart = String(performance.now());\nconsole.log('${DONE}');`;
+const BLANK = report('marks: { answer: performance.now() }');
 
 // The page's first script: notes when it ran and times WebAssembly.Module (compiling) and WebAssembly.Instance
 // (instantiating) by wrapping them, so the figure can be broken down (see PHASES); the last call of each counts
@@ -74,12 +73,24 @@ for (const name of ['instantiateStreaming', 'instantiate']) {
 }`;
 
 // The page's server, a process of its own so that nothing this one does (driving Chromium over CDP) delays a
-// response: the files in the folder it is given, with their content types; it prints its port.
+// response: the files in the folder it is given, with their content types. It prints its port, then a line for
+// each file requested (`GET name`) and each page's report (`REPORT json`).
 const SERVER = `import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 const server = createServer((req, res) => {
+  if (req.method === 'POST' && req.url === '/report') {
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk) => { body += chunk; });
+    req.on('end', () => {
+      res.end();
+      console.log('REPORT ' + body);
+    });
+    return;
+  }
   const file = req.url === '/' ? 'index.html' : req.url.slice(1).replace(/[^\\w.-]/g, '');
+  console.log('GET ' + file);
   try {
     const body = readFileSync(path.join(process.argv[1], file));
     const type = file.endsWith('.html') ? 'text/html' : file.endsWith('.wasm') ? 'application/wasm' : 'text/javascript';
@@ -98,7 +109,7 @@ server.listen(0, '127.0.0.1', () => console.log(server.address().port));`;
 // every Chromium that bench/ times.
 export const NO_BROWSER_UI = '--disable-features=PreloadTopChromeWebUI,WebUIOmniboxPopup,WebUIOmniboxAimPopup';
 
-/** Throws if the browser has any page of its own UI open (`cdp`: a browser-level CDP session): its renderer would share the cores. */
+/** Throws if the browser has any page of its own UI open (`cdp`: the browser's CDP session): its renderer would share the cores. */
 async function browserUi(cdp) {
   const { targetInfos } = await cdp.send('Target.getTargets');
   const own = targetInfos.filter((t) => (t.type !== 'page' && t.type !== 'browser') || t.url.startsWith('chrome:'));
@@ -172,15 +183,11 @@ function mainThreadCpu(events) {
  */
 export async function coldStart({ throttle = 4, runs = 7, cpuRuns = 0, pkg = path.join(root, 'pkg'), entry = 'default', preload = entry === 'web' } = {}) {
   const work = mkdtempSync(path.join(tmpdir(), 'centile-coldstart-'));
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      '--no-first-run', '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
-      // Headless Chromium otherwise loads its omnibox popups for every new page: tens to hundreds of ms of CPU while
-      // the measured page loads, on cores the page's renderer needs. Checked after each load (browserUi).
-      NO_BROWSER_UI] });
-  const context = await browser.newContext();
-  // The browser's own CDP session: tracing (cpuRuns) and its list of pages.
-  const browserCdp = await browser.newBrowserCDPSession();
+  const browser = await launch(['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+    '--disable-sync', '--no-first-run', '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
+    // Headless Chromium otherwise loads its omnibox popups for every new page: tens to hundreds of ms of CPU while
+    // the measured page loads, on cores the page's renderer needs. Checked after each load (browserUi).
+    NO_BROWSER_UI]);
   let server = null;
   try {
     mkdirSync(path.join(work, 'node_modules'));
@@ -196,51 +203,66 @@ export async function coldStart({ throttle = 4, runs = 7, cpuRuns = 0, pkg = pat
     writeFileSync(path.join(work, 'dist/blank.js'), BLANK);
     writeFileSync(path.join(work, 'dist/blank.html'), html('blank.js'));
     server = spawn(process.execPath, ['--input-type=module', '-e', SERVER, path.join(work, 'dist')], { stdio: ['ignore', 'pipe', 'inherit'] });
+    // The server's lines: its port first, then what it was asked for (`requested`) and the pages' reports.
+    const requested = [];
+    let reported = null;
+    const lines = createInterface({ input: server.stdout });
     const url = await new Promise((resolve, reject) => {
-      server.stdout.once('data', (port) => resolve(`http://127.0.0.1:${String(port).trim()}/`));
+      lines.once('line', (port) => resolve(`http://127.0.0.1:${port.trim()}/`));
       server.once('exit', (code) => reject(new Error(`the cold-start server exited (${code})`)));
+    });
+    lines.on('line', (line) => {
+      if (line.startsWith('GET ')) requested.push(line.slice(4));
+      else if (line.startsWith('REPORT ')) reported?.(JSON.parse(line.slice(7)));
     });
     const marks = [], blanks = [], clocks = [], unthrottled = [];
     let sds = null;
     /**
-     * Loads `address` cold (a fresh page, no HTTP cache, the CPU slowed `rate` times) and returns its body element
-     * and, if `traced`, its `blink.user_timing` trace events.
+     * Loads `address` cold (a fresh page in a fresh browser context, so an empty HTTP cache, the CPU slowed `rate`
+     * times) and returns what the page reported, the files it requested and, if `traced`, its `blink.user_timing`
+     * trace events.
      */
     const load = async (address, { rate = throttle, traced = false } = {}) => {
-      const page = await context.newPage();
-      const cdp = await context.newCDPSession(page);
-      await cdp.send('Network.enable');
-      await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-      // A renderer already running (as for a user opening the app in a browser that is open): about:blank first.
-      await page.goto('about:blank');
-      await cdp.send('Emulation.setCPUThrottlingRate', { rate });
-      const answered = page.waitForEvent('console', { predicate: (message) => message.text() === DONE, timeout: 60000 });
-      let wasmRequests = 0;
-      page.on('request', (request) => { if (request.url().endsWith('.wasm')) wasmRequests++; });
-      const go = async () => {
-        await page.goto(address, { waitUntil: 'commit' });
-        await answered;
-      };
-      const events = traced ? (await userTiming(browserCdp, go)).events : (await go(), []);
-      await browserUi(browserCdp);
-      return { page, body: page.locator('body'), wasmRequests, events };
+      const { browserContextId } = await browser.send('Target.createBrowserContext');
+      try {
+        // A renderer already running (as for a user opening the app in a browser that is open): about:blank first.
+        const { targetId } = await browser.send('Target.createTarget', { url: 'about:blank', browserContextId });
+        const { sessionId } = await browser.send('Target.attachToTarget', { targetId, flatten: true });
+        await browser.send('Emulation.setCPUThrottlingRate', { rate }, sessionId);
+        requested.length = 0;
+        const answered = new Promise((resolve, reject) => {
+          const timeout = setTimeout(() => reject(new Error(`no report from ${address} within 60 s`)), 60000);
+          reported = (body) => {
+            clearTimeout(timeout);
+            resolve(body);
+          };
+        });
+        const go = async () => {
+          const { errorText } = await browser.send('Page.navigate', { url: address }, sessionId);
+          if (errorText) throw new Error(`loading ${address}: ${errorText}`);
+          return answered;
+        };
+        const { result, events } = traced ? await userTiming(browser, go) : { result: await go(), events: [] };
+        reported = null;
+        await browserUi(browser);
+        return { ...result, requested: [...requested], events };
+      } finally {
+        await browser.send('Target.disposeBrowserContext', { browserContextId });
+      }
     };
     for (let i = 0; i < Math.max(runs, cpuRuns); i++) {
       if (i < cpuRuns) {
-        const { page, body, events } = await load(`${url}traced.html`, { rate: 1, traced: true });
-        clocks.push(mainThreadCpu(events));
-        unthrottled.push(JSON.parse(await body.getAttribute('data-marks')));
-        await page.close();
+        const traced = await load(`${url}traced.html`, { rate: 1, traced: true });
+        clocks.push(mainThreadCpu(traced.events));
+        unthrottled.push(traced.marks);
       }
       if (i >= runs) continue;
-      const { page, body, wasmRequests } = await load(url);
+      const loaded = await load(url);
+      const wasmRequests = loaded.requested.filter((file) => file.endsWith('.wasm')).length;
       if (entry === 'web' && wasmRequests !== 1) throw new Error(`the centile/web page requested its .wasm ${wasmRequests} times (the preload must be what init() fetches)`);
-      marks.push(JSON.parse(await body.getAttribute('data-marks')));
-      sds = Number(await body.getAttribute('data-sds'));
-      await page.close();
-      const blank = await load(`${url}blank.html`);
-      blanks.push(Number(await blank.body.getAttribute('data-cold-start')));
-      await blank.page.close();
+      marks.push(loaded.marks);
+      sds = loaded.sds;
+      blanks.push((await load(`${url}blank.html`)).marks.answer);
     }
     const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     const times = marks.map((m) => m.answer);
