@@ -224,6 +224,8 @@ export async function coldStart({ throttle = 4, runs = 7, cpuRuns = 0, pkg = pat
      */
     const load = async (address, { rate = throttle, traced = false } = {}) => {
       const { browserContextId } = await browser.send('Target.createBrowserContext');
+      // Cleared however the load ends, so a load that fails first leaves no timer to reject later.
+      let timeout = null;
       try {
         // A renderer already running (as for a user opening the app in a browser that is open): about:blank first.
         const { targetId } = await browser.send('Target.createTarget', { url: 'about:blank', browserContextId });
@@ -231,11 +233,8 @@ export async function coldStart({ throttle = 4, runs = 7, cpuRuns = 0, pkg = pat
         await browser.send('Emulation.setCPUThrottlingRate', { rate }, sessionId);
         requested.length = 0;
         const answered = new Promise((resolve, reject) => {
-          const timeout = setTimeout(() => reject(new Error(`no report from ${address} within 60 s`)), 60000);
-          reported = (body) => {
-            clearTimeout(timeout);
-            resolve(body);
-          };
+          timeout = setTimeout(() => reject(new Error(`no report from ${address} within 60 s`)), 60000);
+          reported = resolve;
         });
         const go = async () => {
           const { errorText } = await browser.send('Page.navigate', { url: address }, sessionId);
@@ -243,10 +242,11 @@ export async function coldStart({ throttle = 4, runs = 7, cpuRuns = 0, pkg = pat
           return answered;
         };
         const { result, events } = traced ? await userTiming(browser, go) : { result: await go(), events: [] };
-        reported = null;
         await browserUi(browser);
         return { ...result, requested: [...requested], events };
       } finally {
+        clearTimeout(timeout);
+        reported = null;
         await browser.send('Target.disposeBrowserContext', { browserContextId });
       }
     };
