@@ -123,10 +123,9 @@ pub fn sds_for_measurements(
 
 /// Replaces each of `values` by its SDS, `NaN` where it has none, and tells why the last of those has none.
 ///
-/// The table is looked up again only for an age outside the span of ages already seen to select it: `select`
-/// reads each table over one interval of ages (tested in `references`), so every age in between selects it too.
-/// Within the span, [`plain_run`] answers the ordinary values; the first value of all (so any single value) and
-/// every other come here.
+/// A table is looked up again only for an age outside every one of [`Spans`] (ages known to select a table).
+/// Within the current span, [`plain_run`] answers the ordinary values; an age another span holds makes that span
+/// current, and the first value of all (so any single value) and every other come here.
 fn sds_each(
     reference: Reference,
     method: Method,
@@ -135,33 +134,31 @@ fn sds_each(
     values: &mut [f64],
 ) -> Option<CalcError> {
     let rule = sds_rule(reference);
-    let plain = is_plain(reference, method);
+    let mut spans = Spans::new(is_plain(reference, method));
     let mut why = None;
-    // The table of the last age looked up, and the least and greatest ages seen to select it.
-    let mut span: Option<(&Table, f64, f64)> = None;
     let n = values.len().min(ages.len());
     let mut k = 0;
     while k < n {
-        if let (true, Some((table, low, high))) = (plain, span) {
-            k += plain_run(table, (low, high), &ages[k..n], &mut values[k..n]);
+        if let Some(span) = spans.current() {
+            k += plain_run(span, &ages[k..n], &mut values[k..n]);
             if k == n {
                 break;
             }
         }
         let (value, age) = (&mut values[k], ages[k]);
+        let held = spans.hold(age);
+        if held == Some(Held::Moved) && spans.plain {
+            continue;
+        }
         k += 1;
         let sds = positive(*value).and_then(|value| {
-            let table = match span {
-                Some((table, low, high)) if low <= age && age <= high => table,
+            let table = match (held, spans.current().map(|span| span.table)) {
+                (Some(_), Some(table)) => table,
                 _ => {
                     let table = select(reference, age, method, sex, AtJoin::OlderTable)?;
-                    span = Some(match span {
-                        Some((seen, low, high)) if std::ptr::eq(seen, table) => (
-                            table,
-                            if age < low { age } else { low },
-                            if age > high { age } else { high },
-                        ),
-                        _ => (table, age, age),
+                    spans.learn(table, age, &|t| {
+                        select(reference, t, method, sex, AtJoin::OlderTable)
+                            .is_ok_and(|seen| std::ptr::eq(seen, table))
                     });
                     table
                 }
@@ -177,45 +174,164 @@ fn sds_each(
     why
 }
 
+/// The ages from `low` to `high` are known to select `table` (each an age seen or probed that does).
+#[derive(Clone, Copy)]
+struct Span<'t> {
+    table: &'t Table,
+    low: f64,
+    high: f64,
+    /// For [`plain_run`], where the reference and measurement are [`is_plain`]: the table's intervals, and those
+    /// of the rows from `low` to `high`.
+    plain: Option<(lms::Between<'t>, lms::Within<'t>)>,
+}
+
+/// Where [`Spans::hold`] found an age.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Held {
+    /// In the current span.
+    Current,
+    /// In another, now current.
+    Moved,
+}
+
+/// The span of each table [`sds_each`] has read, one of them current: ages that change table, e.g. a cohort in no
+/// order across UK-WHO's four tables, find theirs without a lookup. `select` reads each table over one interval of
+/// ages (tested in `references`), so every age between two that select a table selects it too.
+struct Spans<'t> {
+    /// Whether the reference and measurement are [`is_plain`].
+    plain: bool,
+    /// UK-WHO reads at most four tables for one measurement and sex (a fifth would replace the first).
+    spans: [Option<Span<'t>>; 4],
+    current: usize,
+}
+
+/// Probes with which [`Spans::learn`] halves the gap toward a table's end row, at most: the span then reaches
+/// within 1/4096 of that gap from where the table stops being selected.
+const PROBES: usize = 12;
+
+impl<'t> Spans<'t> {
+    fn new(plain: bool) -> Self {
+        Spans {
+            plain,
+            spans: [None; 4],
+            current: 0,
+        }
+    }
+
+    fn current(&self) -> Option<&Span<'t>> {
+        self.spans.get(self.current)?.as_ref()
+    }
+
+    /// Makes the span holding `age` current, if one does.
+    fn hold(&mut self, age: f64) -> Option<Held> {
+        let holds = |s: &Option<Span>| s.is_some_and(|s| s.low <= age && age <= s.high);
+        if self.spans.get(self.current).is_some_and(holds) {
+            return Some(Held::Current);
+        }
+        self.current = self.spans.iter().position(holds)?;
+        Some(Held::Moved)
+    }
+
+    /// Notes that `age` (outside every span) selects `table`, as `selects` tells of any age, and makes its span
+    /// current. A table seen again is read at more than one age, so its span reaches on toward the table's end
+    /// row as far as `selects` confirms, and the ages that follow (in increasing order, say) stay inside it.
+    #[inline(never)] // once a table, or for an age beyond its span
+    fn learn(&mut self, table: &'t Table, age: f64, selects: &dyn Fn(f64) -> bool) {
+        if age.is_nan() {
+            return;
+        }
+        let same = |s: &Option<Span>| s.is_some_and(|s| std::ptr::eq(s.table, table));
+        let (mut low, mut high) = (age, age);
+        self.current = match self.spans.iter().position(same) {
+            Some(i) => {
+                if let (Some(span), Some(&first), Some(&last)) =
+                    (self.spans[i], table.age.first(), table.age.last())
+                {
+                    (low, high) = (span.low.min(age), span.high.max(age));
+                    if age == high && last > age {
+                        high = reach(selects, age, last);
+                    }
+                    if age == low && first < age {
+                        low = reach(selects, age, first);
+                    }
+                }
+                i
+            }
+            None => self.spans.iter().position(Option::is_none).unwrap_or(0),
+        };
+        let plain = self
+            .plain
+            .then(|| lms::Between::of(table).map(|b| (b, b.within(low, high))))
+            .flatten();
+        if let Some(slot) = self.spans.get_mut(self.current) {
+            *slot = Some(Span {
+                table,
+                low,
+                high,
+                plain,
+            });
+        }
+    }
+}
+
+/// The farthest age from `from` (which selects the table) toward `end` found to select it: `end` itself, else the
+/// last of [`PROBES`] halvings of the gap that did.
+fn reach(selects: &dyn Fn(f64) -> bool, from: f64, end: f64) -> f64 {
+    let (mut good, mut bad, mut probe) = (from, end, end);
+    for _ in 0..=PROBES {
+        if selects(probe) {
+            good = probe;
+            if good == end {
+                break;
+            }
+        } else {
+            bad = probe;
+        }
+        probe = good + (bad - good) * 0.5;
+    }
+    good
+}
+
 /// Whether [`sds_from_lms`] is [`lms::z_score`] alone for this reference and measurement, from L, M and S by
 /// [`Rule::Fast`] (not WHO, not CDC BMI).
 fn is_plain(reference: Reference, method: Method) -> bool {
     sds_rule(reference) == Rule::Fast && !(reference == Reference::Cdc && method == Method::Bmi)
 }
 
-/// The SDS of the leading `values` whose ages lie in `span` (ages that select `table`), for a reference and
+/// The SDS of the leading `values` whose ages lie in `span` (ages that select its table), for a reference and
 /// measurement [`is_plain`], up to the first that [`lms::Between`] leaves to [`lms::lms_at`] (every age
 /// `lookup_age` would move among them), whose value is not > 0 or whose SDS is not finite (an infinite value's is
 /// not): exactly [`sds_each`]'s answers, in a loop small enough to keep its state in registers, and without a call
 /// where L is 1 throughout. Returns how many it answered.
-fn plain_run(table: &Table, span: (f64, f64), ages: &[f64], values: &mut [f64]) -> usize {
-    let Some(between) = lms::Between::of(table) else {
+fn plain_run(span: &Span, ages: &[f64], values: &mut [f64]) -> usize {
+    let Some((between, within)) = span.plain else {
         return 0;
     };
+    let span = (span.low, span.high);
     if between.unit_l {
-        plain_loop(between, span, ages, values, |p, u, x| {
+        plain_loop(between, within, span, ages, values, |p, u, x| {
             let (m, s) = p.m_s(u);
             lms::z_score_unit_l(m, s, x)
         })
     } else {
-        plain_loop(between, span, ages, values, |p, u, x| {
+        plain_loop(between, within, span, ages, values, |p, u, x| {
             let (l, m, s) = p.at(u);
             lms::z_score(l, m, s, x)
         })
     }
 }
 
-/// [`plain_run`]'s loop, with `z` the SDS of a value in an interval at an offset.
+/// [`plain_run`]'s loop, with `z` the SDS of a value in an interval at an offset. An age placed from one of the
+/// rows `within` lies in the span (`low` to `high`) without comparing it with both ends.
 #[inline(always)] // two callers, one per kind of table
 fn plain_loop(
     between: lms::Between,
+    within: lms::Within,
     (low, high): (f64, f64),
     ages: &[f64],
     values: &mut [f64],
     z: impl Fn(&Interval, f64, f64) -> f64,
 ) -> usize {
-    // An age placed from one of these rows lies in the span without comparing it with both ends.
-    let within = between.within(low, high);
     let n = values.len().min(ages.len());
     let mut k = 0;
     loop {
@@ -522,6 +638,54 @@ mod tests {
                                 sds.to_bits(),
                                 "{reference:?} {method:?} {sex:?} age {age} value {value}"
                             );
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// A table read at two ages in increasing order is known to be selected from the first to where it stops
+    /// being selected (or its last row), to within 1/4096 of the gap probed, and no further: ages in increasing
+    /// order look each table up twice.
+    #[test]
+    fn a_table_read_twice_is_known_to_its_end() {
+        let grid: Vec<f64> = (-100..=2100).map(|k| f64::from(k) / 100.0).collect();
+        for reference in Reference::ALL {
+            for method in Method::ALL {
+                for sex in Sex::ALL {
+                    let at = |t: f64| select(reference, t, method, sex, AtJoin::OlderTable).ok();
+                    // Each table and the grid's ages that select it, in increasing order.
+                    let mut tables: Vec<(&Table, Vec<f64>)> = Vec::new();
+                    for &t in &grid {
+                        let Some(table) = at(t) else { continue };
+                        match tables.iter_mut().find(|(s, _)| std::ptr::eq(*s, table)) {
+                            Some((_, ages)) => ages.push(t),
+                            None => tables.push((table, vec![t])),
+                        }
+                    }
+                    for (table, ages) in tables {
+                        let (Some(&first), Some(&second), Some(&last), Some(&end)) =
+                            (ages.first(), ages.get(1), ages.last(), table.age.last())
+                        else {
+                            continue;
+                        };
+                        let selects = |t: f64| at(t).is_some_and(|s| std::ptr::eq(s, table));
+                        let mut spans = Spans::new(true);
+                        spans.learn(table, first, &selects);
+                        spans.learn(table, second, &selects);
+                        let span = spans.current().expect("a span once a table is learnt");
+                        let case = format!("{reference:?} {method:?} {sex:?} from {first}");
+                        assert!(span.low == first && selects(span.high), "{case}");
+                        assert!(
+                            span.high >= last.min(end) - (end - second) / 4096.0,
+                            "{case}: known to {}, selected to {last}",
+                            span.high
+                        );
+                        // Tables with sigma (CDC BMI) are read by lms_at alone.
+                        assert_eq!(span.plain.is_some(), table.sigma.is_none(), "{case}");
+                        for &t in grid.iter().filter(|&&t| span.low <= t && t <= span.high) {
+                            assert!(selects(t), "{case}: {t}");
                         }
                     }
                 }
