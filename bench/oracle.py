@@ -49,11 +49,11 @@ out["mixed"] = rate(len(inputs["mixed"]), lambda: measurements(inputs["mixed"]))
 # The arrivals (bench/run.mjs): all of them interleaved, and the answered and refused ones alone; best of three.
 for key in ["arriving", "arrivingValid", "arrivingInvalid"]:
     out[key] = max(rate(len(inputs[key]), lambda: measurements(inputs[key])) for _ in range(3))
-sds = inputs["sds"]
-out["sds"] = rate(len(sds["ages"]), lambda: [
-    sds_for_measurement(sds["reference"], a, sds["measurement_method"], v, sds["sex"])
-    for a, v in zip(sds["ages"], sds["values"])
-])
+for key, sds in [("sds", inputs["sds"]), ("sdsCohort", inputs["sdsCohort"])]:
+    out[key] = rate(len(sds["ages"]), lambda: [
+        sds_for_measurement(sds["reference"], a, sds["measurement_method"], v, sds["sex"])
+        for a, v in zip(sds["ages"], sds["values"])
+    ])
 out["charts"] = {}
 for chart in inputs["charts"]:
     key = f'{chart["reference"]} {chart["sex"]} {chart["measurement_method"]}'

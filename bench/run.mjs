@@ -91,6 +91,12 @@ const children = calculations.map(([reference, body]) => [reference, {
 const N = 1_000_000;
 const ages = new Float64Array(N), values = new Float64Array(N);
 for (let i = 0; i < N; i++) { ages[i] = 4 + rand() * 15; values[i] = 100 + ages[i] * 4 + (rand() - 0.5) * 20; }
+// A cohort as a research team scores one: heights from birth to 19 years, in no order (so consecutive values read
+// different tables, UK-WHO's four), and the same sorted by age (each table's ages in increasing order).
+const cohort = { ages: new Float64Array(N), values: new Float64Array(N) };
+for (let i = 0; i < N; i++) { cohort.ages[i] = rand() * 19; cohort.values[i] = 50 + 125 * (1 - Math.exp(-cohort.ages[i] / 5)) + (rand() - 0.5) * 15; }
+const order = [...cohort.ages.keys()].sort((i, j) => cohort.ages[i] - cohort.ages[j]);
+const sorted = { ages: Float64Array.from(order, (i) => cohort.ages[i]), values: Float64Array.from(order, (i) => cohort.values[i]) };
 const sdsSample = 5000;
 const charts = [['uk-who', 'male', 'height'], ['who', 'female', 'weight'], ['cdc', 'male', 'bmi'], ['trisomy-21', 'female', 'height'],
   ['trisomy-21-aap', 'male', 'weight'], ['turners-syndrome', 'female', 'height']].map(([reference, sex, measurement_method]) => ({ reference, sex, measurement_method }));
@@ -99,9 +105,12 @@ writeFileSync(path.join(dir, 'inputs.json'), JSON.stringify({
   calculations, mixed: mix, arriving, arrivingValid: arrivals.valid, arrivingInvalid: arrivals.invalid, children, charts,
   calculationTexts: calculations.map(([reference, body]) => [reference, JSON.stringify(body)]),
   sds: { reference: 'uk-who', measurement_method: 'height', sex: 'male', ages: [...ages.slice(0, sdsSample)], values: [...values.slice(0, sdsSample)] },
+  sdsCohort: { reference: 'uk-who', measurement_method: 'height', sex: 'male', ages: [...cohort.ages.slice(0, sdsSample)], values: [...cohort.values.slice(0, sdsSample)] },
 }));
-writeFileSync(path.join(dir, 'ages.f64'), new Uint8Array(ages.buffer));
-writeFileSync(path.join(dir, 'values.f64'), new Uint8Array(values.buffer));
+for (const [name, set] of [['', { ages, values }], ['cohort-', cohort], ['sorted-', sorted]]) {
+  writeFileSync(path.join(dir, `${name}ages.f64`), new Uint8Array(set.ages.buffer));
+  writeFileSync(path.join(dir, `${name}values.f64`), new Uint8Array(set.values.buffer));
+}
 
 const lastJson = (text) => JSON.parse(text.trim().split('\n').at(-1));
 console.log('timing rcpchgrowth 4.6.5 ...');
@@ -138,7 +147,8 @@ for (const [name, build] of Object.entries(builds)) {
     ...Object.fromEntries([['arriving', arriving], ['arrivingValid', arrivals.valid], ['arrivingInvalid', arrivals.invalid]].map(([key, list]) =>
       [key, rate(list.length * k, () => { for (let i = 0; i < k; i++) for (const [reference, body] of list) attempt(build, reference, body); })])),
     bulkCalculation: rate(children.length * 20, () => { for (const [reference, body] of children) build.bulkCalculation(reference, body); }, name === 'js' ? 2 : 5),
-    sdsForMeasurements: rate(N, () => build.sdsForMeasurements('uk-who', 'height', 'male', ages, values), name === 'js' ? 2 : 5),
+    ...Object.fromEntries([['sdsForMeasurements', { ages, values }], ['sdsCohort', cohort], ['sdsCohortSorted', sorted]].map(([key, set]) =>
+      [key, rate(N, () => build.sdsForMeasurements('uk-who', 'height', 'male', set.ages, set.values), name === 'js' ? 2 : 5)])),
     charts: Object.fromEntries(charts.map((c) => [`${c.reference} ${c.sex} ${c.measurement_method}`,
       1000 / rate(10, () => { for (let i = 0; i < 10; i++) build.chartCoordinates(c.reference, { sex: c.sex, measurement_method: c.measurement_method }); }, 3)])),
   };
@@ -207,6 +217,9 @@ const results = {
     mixed: { native: null, wasm: ops.wasm.mixed, js: ops.js.mixed, rcpchgrowth: oracle.mixed },
     bulkCalculation: { native: native.bulkCalculation, wasm: ops.wasm.bulkCalculation, js: ops.js.bulkCalculation, rcpchgrowth: oracle.measurement },
     sdsForMeasurements: { native: native.sdsForMeasurements, wasm: ops.wasm.sdsForMeasurements, js: ops.js.sdsForMeasurements, rcpchgrowth: oracle.sds },
+    sdsCohort: { native: native.sdsCohort, wasm: ops.wasm.sdsCohort, js: ops.js.sdsCohort, rcpchgrowth: oracle.sdsCohort },
+    // rcpchgrowth answers one value at a time, so in either order at the same rate (timed on the cohort's first values).
+    sdsCohortSorted: { native: native.sdsCohortSorted, wasm: ops.wasm.sdsCohortSorted, js: ops.js.sdsCohortSorted, rcpchgrowth: oracle.sdsCohort },
   },
   chartsMs: Object.fromEntries(Object.keys(oracle.charts).map((key) => [key,
     { native: native.charts[key], wasm: ops.wasm.charts[key], js: ops.js.charts[key], rcpchgrowth: oracle.charts[key] }])),
@@ -225,7 +238,9 @@ const LABELS = {
   arrivingInvalid: `\`calculation\`, the ${arrivals.invalid.length} of them refused (\`CentileError\`), alone`,
   mixed: `\`calculation\`, realistic mix: ${calculations.length.toLocaleString('en-GB')} valid + ${invalid.length} invalid (15%, each a \`CentileError\`)`,
   bulkCalculation: '`bulkCalculation`, 20 observations a child',
-  sdsForMeasurements: '`sdsForMeasurements`, typed arrays (1 M values)',
+  sdsForMeasurements: '`sdsForMeasurements`, typed arrays (1 M values, UK-WHO height, 4-19 years)',
+  sdsCohort: '`sdsForMeasurements`, a cohort: 1 M heights from birth to 19 years in no order (four tables)',
+  sdsCohortSorted: '`sdsForMeasurements`, the same cohort sorted by age',
 };
 const table = [
   '| operation | native (Rust) | wasm | JavaScript build | rcpchgrowth | wasm ÷ rcpchgrowth | JS ÷ rcpchgrowth | wasm ÷ native |',

@@ -92,16 +92,20 @@ fn main() {
             let _ = black_box(api::bulk_calculation(reference, body));
         }
     });
-    let (ages, values) = (
-        floats(&format!("{dir}/ages.f64")),
-        floats(&format!("{dir}/values.f64")),
-    );
-    let mut out = values.clone();
-    let typed = rate(ages.len(), || {
-        out.copy_from_slice(&values);
-        api::sds_for_measurements(Reference::UkWho, Method::Height, Sex::Male, &ages, &mut out);
-        black_box(&out);
-    });
+    // UK-WHO boys' heights from the files `{set}ages.f64` and `{set}values.f64`.
+    let typed = |set: &str| {
+        let (ages, values) = (
+            floats(&format!("{dir}/{set}ages.f64")),
+            floats(&format!("{dir}/{set}values.f64")),
+        );
+        let mut out = values.clone();
+        rate(ages.len(), || {
+            out.copy_from_slice(&values);
+            api::sds_for_measurements(Reference::UkWho, Method::Height, Sex::Male, &ages, &mut out);
+            black_box(&out);
+        })
+    };
+    let (typed, cohort, sorted) = (typed(""), typed("cohort-"), typed("sorted-"));
     let charts: Vec<String> = list(field(&inputs, "charts"))
         .iter()
         .map(|c| {
@@ -124,7 +128,7 @@ fn main() {
         })
         .collect();
     println!(
-        "{{\"calculation\":{single},\"calculationFromText\":{from_text},\"bulkCalculation\":{bulk},\"sdsForMeasurements\":{typed},\"charts\":{{{}}}}}",
+        "{{\"calculation\":{single},\"calculationFromText\":{from_text},\"bulkCalculation\":{bulk},\"sdsForMeasurements\":{typed},\"sdsCohort\":{cohort},\"sdsCohortSorted\":{sorted},\"charts\":{{{}}}}}",
         charts.join(",")
     );
 }
