@@ -1,7 +1,8 @@
 // Benchmarks (not tests), as one report: every operation on the same inputs through centile natively (Rust,
 // benches/native.rs), the WebAssembly build (pkg/node), the pure-JavaScript build (pkg/js) and rcpchgrowth 4.6.5
-// (bench/oracle.py), with ratios; every named chart; the CLI (bench/cli.py); each entry's download; cold starts;
-// the spreadsheet functions on a 10,000-row column (bench/sheets.mjs).
+// (bench/oracle.py), each in a process of its own (bench/builds.mjs for the two builds), with ratios; every named
+// chart; the CLI (bench/cli.py); each entry's download; cold starts; the spreadsheet functions on a 10,000-row
+// column (bench/sheets.mjs).
 // Writes bench/results.md and bench/results.json and regenerates the README's speed table from them. `make bench`.
 // Rates are the best of several rounds on one core of a 2-core machine that may be shared: compare within a run.
 import { execFileSync } from 'node:child_process';
@@ -20,8 +21,8 @@ const require = createRequire(import.meta.url);
 // The 1-minute load average when the run starts (and, below, ends): other work on the machine slows every rate.
 const loadAtStart = loadavg()[0];
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-const builds = { wasm: require(path.join(root, 'pkg/node/index.cjs')), js: require(path.join(root, 'pkg/js/index.cjs')) };
-const api = builds.wasm;
+// The wasm build, through which the inputs are generated (the builds are timed elsewhere: bench/builds.mjs).
+const api = require(path.join(root, 'pkg/node/index.cjs'));
 
 // Deterministic inputs: xorshift, valid requests across references, methods, sexes and gestations.
 const rand = xorshift32(20261123);
@@ -102,7 +103,7 @@ const charts = [['uk-who', 'male', 'height'], ['who', 'female', 'weight'], ['cdc
   ['trisomy-21-aap', 'male', 'weight'], ['turners-syndrome', 'female', 'height']].map(([reference, sex, measurement_method]) => ({ reference, sex, measurement_method }));
 const dir = mkdtempSync(path.join(tmpdir(), 'centile-bench-'));
 writeFileSync(path.join(dir, 'inputs.json'), JSON.stringify({
-  calculations, mixed: mix, arriving, arrivingValid: arrivals.valid, arrivingInvalid: arrivals.invalid, children, charts,
+  calculations, mixed: mix, invalid, arriving, arrivingValid: arrivals.valid, arrivingInvalid: arrivals.invalid, children, charts,
   calculationTexts: calculations.map(([reference, body]) => [reference, JSON.stringify(body)]),
   sds: { reference: 'uk-who', measurement_method: 'height', sex: 'male', ages: [...ages.slice(0, sdsSample)], values: [...values.slice(0, sdsSample)] },
   sdsCohort: { reference: 'uk-who', measurement_method: 'height', sex: 'male', ages: [...cohort.ages.slice(0, sdsSample)], values: [...cohort.values.slice(0, sdsSample)] },
@@ -122,53 +123,13 @@ console.log('timing the Python package, one core (bench/python.py) ...');
 const python = lastJson(execFileSync(path.join(root, 'target/python-venv/bin/python'), [path.join(root, 'bench/python.py'), dir],
   { cwd: root, encoding: 'utf8', env: { ...process.env, RAYON_NUM_THREADS: '1' }, stdio: ['ignore', 'pipe', 'inherit'] }));
 
-const rate = (n, fn, rounds = 5) => {
-  fn();
-  let best = 0;
-  for (let r = 0; r < rounds; r++) {
-    const t = process.hrtime.bigint();
-    fn();
-    best = Math.max(best, n / (Number(process.hrtime.bigint() - t) / 1e9));
-  }
-  return best;
-};
-// Per build: how many passes over the inputs one timed round makes (the JavaScript build is slower).
-const passes = { wasm: 20, js: 2 };
-const attempt = (build, reference, body) => { try { build.calculation(reference, body); } catch (e) { if (!(e instanceof build.CentileError)) throw e; } };
+// Each build timed in a process of its own (bench/builds.mjs), as the native build and rcpchgrowth are.
 const ops = {};
-for (const [name, build] of Object.entries(builds)) {
-  console.log(`timing the ${name} build ...`);
-  const k = passes[name];
-  ops[name] = {
-    calculation: rate(calculations.length * k, () => { for (let i = 0; i < k; i++) for (const [reference, body] of calculations) build.calculation(reference, body); }),
-    mixed: rate(mix.length * k, () => { for (let i = 0; i < k; i++) for (const [reference, body] of mix) attempt(build, reference, body); }),
-    invalid: rate(invalid.length * k, () => { for (let i = 0; i < k; i++) for (const [reference, body] of invalid) attempt(build, reference, body); }),
-    // The arrivals' three rates, each timed the same way right after the others (any order gives the same).
-    ...Object.fromEntries([['arriving', arriving], ['arrivingValid', arrivals.valid], ['arrivingInvalid', arrivals.invalid]].map(([key, list]) =>
-      [key, rate(list.length * k, () => { for (let i = 0; i < k; i++) for (const [reference, body] of list) attempt(build, reference, body); })])),
-    bulkCalculation: rate(children.length * 20, () => { for (const [reference, body] of children) build.bulkCalculation(reference, body); }, name === 'js' ? 2 : 5),
-    ...Object.fromEntries([['sdsForMeasurements', { ages, values }], ['sdsCohort', cohort], ['sdsCohortSorted', sorted]].map(([key, set]) =>
-      [key, rate(N, () => build.sdsForMeasurements('uk-who', 'height', 'male', set.ages, set.values), name === 'js' ? 2 : 5)])),
-    charts: Object.fromEntries(charts.map((c) => [`${c.reference} ${c.sex} ${c.measurement_method}`,
-      1000 / rate(10, () => { for (let i = 0; i < 10; i++) build.chartCoordinates(c.reference, { sex: c.sex, measurement_method: c.measurement_method }); }, 3)])),
-  };
+for (const name of ['wasm', 'js']) {
+  console.log(`timing the ${name} build (bench/builds.mjs) ...`);
+  ops[name] = lastJson(execFileSync(process.execPath, [path.join(root, 'bench/builds.mjs'), dir, name], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }));
 }
-
-// Every named chart the references support, in the wasm build.
-const formats = ['cole-nine-centiles', 'three-percent-centiles', 'five-percent-centiles', 'eighty-five-percent-centiles', 'extended-who-centiles'];
-const chartTimes = [];
-for (const reference of ['uk-who', 'who', 'cdc', 'trisomy-21', 'trisomy-21-aap', 'turners-syndrome']) {
-  for (const sex of reference === 'turners-syndrome' ? ['female'] : ['male', 'female']) {
-    for (const measurement_method of reference === 'turners-syndrome' ? ['height'] : ['height', 'weight', 'ofc', 'bmi']) {
-      for (const centile_format of formats) {
-        const request = { sex, measurement_method, centile_format };
-        chartTimes.push([1000 / rate(10, () => { for (let k = 0; k < 10; k++) api.chartCoordinates(reference, request); }, 3), `${reference} ${sex} ${measurement_method} ${centile_format}`]);
-      }
-    }
-  }
-}
-chartTimes.sort((a, b) => b[0] - a[0]);
-const allCharts = { count: chartTimes.length, meanMs: chartTimes.reduce((a, t) => a + t[0], 0) / chartTimes.length, slowestMs: chartTimes[0][0], slowest: chartTimes[0][1] };
+const { allCharts } = ops.wasm;
 
 // Cold starts: Node (a fresh process each: require, instantiate, first answer) and Chromium (throttled 4x).
 const nodeCold = (file) => {
