@@ -11,8 +11,8 @@ const [dir, name] = process.argv.slice(2);
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const build = createRequire(import.meta.url)(path.join(root, `pkg/${name === 'js' ? 'js' : 'node'}/index.cjs`));
 const inputs = JSON.parse(readFileSync(path.join(dir, 'inputs.json'), 'utf8'));
-/** The bench's million-value arrays `{set}ages.f64` and `{set}values.f64`. */
-const floats = (set) => Object.fromEntries(['ages', 'values'].map((k) => [k, new Float64Array(readFileSync(path.join(dir, `${set}${k}.f64`)).buffer)]));
+/** The bench's million-value arrays `{prefix}ages.f64` and `{prefix}values.f64`. */
+const floats = (prefix) => Object.fromEntries(['ages', 'values'].map((k) => [k, new Float64Array(readFileSync(path.join(dir, `${prefix}${k}.f64`)).buffer)]));
 
 const rate = (n, fn, rounds = 5) => {
   fn();
@@ -36,8 +36,8 @@ const ops = {
   ...Object.fromEntries(['arriving', 'arrivingValid', 'arrivingInvalid'].map((key) =>
     [key, rate(inputs[key].length * k, () => { for (let i = 0; i < k; i++) for (const [reference, body] of inputs[key]) attempt(reference, body); })])),
   bulkCalculation: rate(children.length * 20, () => { for (const [reference, body] of children) build.bulkCalculation(reference, body); }, name === 'js' ? 2 : 5),
-  ...Object.fromEntries([['sdsForMeasurements', ''], ['sdsCohort', 'cohort-'], ['sdsCohortSorted', 'sorted-']].map(([key, set]) => {
-    const { ages, values } = floats(set);
+  ...Object.fromEntries(Object.entries(inputs.typed).map(([key, prefix]) => {
+    const { ages, values } = floats(prefix);
     return [key, rate(ages.length, () => build.sdsForMeasurements('uk-who', 'height', 'male', ages, values), name === 'js' ? 2 : 5)];
   })),
   charts: Object.fromEntries(charts.map((c) => [`${c.reference} ${c.sex} ${c.measurement_method}`,

@@ -98,6 +98,8 @@ const cohort = { ages: new Float64Array(N), values: new Float64Array(N) };
 for (let i = 0; i < N; i++) { cohort.ages[i] = rand() * 19; cohort.values[i] = 50 + 125 * (1 - Math.exp(-cohort.ages[i] / 5)) + (rand() - 0.5) * 15; }
 const order = [...cohort.ages.keys()].sort((i, j) => cohort.ages[i] - cohort.ages[j]);
 const sorted = { ages: Float64Array.from(order, (i) => cohort.ages[i]), values: Float64Array.from(order, (i) => cohort.values[i]) };
+// Each million, timed as an operation of its own: its key, and the prefix of its files (`{prefix}ages.f64`, values).
+const typed = { sdsForMeasurements: ['', { ages, values }], sdsCohort: ['cohort-', cohort], sdsCohortSorted: ['sorted-', sorted] };
 const sdsSample = 5000;
 const charts = [['uk-who', 'male', 'height'], ['who', 'female', 'weight'], ['cdc', 'male', 'bmi'], ['trisomy-21', 'female', 'height'],
   ['trisomy-21-aap', 'male', 'weight'], ['turners-syndrome', 'female', 'height']].map(([reference, sex, measurement_method]) => ({ reference, sex, measurement_method }));
@@ -107,10 +109,11 @@ writeFileSync(path.join(dir, 'inputs.json'), JSON.stringify({
   calculationTexts: calculations.map(([reference, body]) => [reference, JSON.stringify(body)]),
   sds: { reference: 'uk-who', measurement_method: 'height', sex: 'male', ages: [...ages.slice(0, sdsSample)], values: [...values.slice(0, sdsSample)] },
   sdsCohort: { reference: 'uk-who', measurement_method: 'height', sex: 'male', ages: [...cohort.ages.slice(0, sdsSample)], values: [...cohort.values.slice(0, sdsSample)] },
+  typed: Object.fromEntries(Object.entries(typed).map(([key, [prefix]]) => [key, prefix])),
 }));
-for (const [name, set] of [['', { ages, values }], ['cohort-', cohort], ['sorted-', sorted]]) {
-  writeFileSync(path.join(dir, `${name}ages.f64`), new Uint8Array(set.ages.buffer));
-  writeFileSync(path.join(dir, `${name}values.f64`), new Uint8Array(set.values.buffer));
+for (const [prefix, set] of Object.values(typed)) {
+  writeFileSync(path.join(dir, `${prefix}ages.f64`), new Uint8Array(set.ages.buffer));
+  writeFileSync(path.join(dir, `${prefix}values.f64`), new Uint8Array(set.values.buffer));
 }
 
 const lastJson = (text) => JSON.parse(text.trim().split('\n').at(-1));

@@ -40,6 +40,13 @@ fn text(v: &Value) -> &str {
     }
 }
 
+fn entries(v: &Value) -> &[(String, Value)] {
+    match v {
+        Value::Object(entries) => entries,
+        _ => &[],
+    }
+}
+
 fn list(v: &Value) -> &[Value] {
     match v {
         Value::Array(items) => items,
@@ -92,20 +99,31 @@ fn main() {
             let _ = black_box(api::bulk_calculation(reference, body));
         }
     });
-    // UK-WHO boys' heights from the files `{set}ages.f64` and `{set}values.f64`.
-    let typed = |set: &str| {
-        let (ages, values) = (
-            floats(&format!("{dir}/{set}ages.f64")),
-            floats(&format!("{dir}/{set}values.f64")),
-        );
-        let mut out = values.clone();
-        rate(ages.len(), || {
-            out.copy_from_slice(&values);
-            api::sds_for_measurements(Reference::UkWho, Method::Height, Sex::Male, &ages, &mut out);
-            black_box(&out);
+    // Each million UK-WHO boys' heights (`typed`: its key, and the prefix of its files `{prefix}ages.f64` and
+    // `{prefix}values.f64`), as `,"key":rate`.
+    let typed: Vec<String> = entries(field(&inputs, "typed"))
+        .iter()
+        .map(|(key, prefix)| {
+            let prefix = text(prefix);
+            let (ages, values) = (
+                floats(&format!("{dir}/{prefix}ages.f64")),
+                floats(&format!("{dir}/{prefix}values.f64")),
+            );
+            let mut out = values.clone();
+            let rate = rate(ages.len(), || {
+                out.copy_from_slice(&values);
+                api::sds_for_measurements(
+                    Reference::UkWho,
+                    Method::Height,
+                    Sex::Male,
+                    &ages,
+                    &mut out,
+                );
+                black_box(&out);
+            });
+            format!(",\"{key}\":{rate}")
         })
-    };
-    let (typed, cohort, sorted) = (typed(""), typed("cohort-"), typed("sorted-"));
+        .collect();
     let charts: Vec<String> = list(field(&inputs, "charts"))
         .iter()
         .map(|c| {
@@ -128,7 +146,8 @@ fn main() {
         })
         .collect();
     println!(
-        "{{\"calculation\":{single},\"calculationFromText\":{from_text},\"bulkCalculation\":{bulk},\"sdsForMeasurements\":{typed},\"sdsCohort\":{cohort},\"sdsCohortSorted\":{sorted},\"charts\":{{{}}}}}",
+        "{{\"calculation\":{single},\"calculationFromText\":{from_text},\"bulkCalculation\":{bulk}{},\"charts\":{{{}}}}}",
+        typed.concat(),
         charts.join(",")
     );
 }
