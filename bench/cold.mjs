@@ -15,6 +15,7 @@ export const coldLine = (cold) => {
     `**Default entry** (\`import { calculation } from 'centile'\`): ${f(d.median)} ms (fastest ${f(d.min)} ms), of which ${own(d, 'is ')} and ${f(d.ownMedian)} ms after the page's first script ran; ` +
     `phases: ${phases(d)}. ` +
     `**\`centile/web\`** (\`await init()\`, the .wasm preloaded by the page and compiled while it streams): ${f(w.median)} ms, ${own(w)} and ${f(w.ownMedian)} ms after the page's first script ran; phases: ${phases(w)}. ` +
+    (w.floor ? `The same page with a module of one function in centile's place, preloaded, fetched and compiled while it streams as \`init()\` does it (what the browser itself takes to start any module that way): ${f(w.floor.runMedian)} ms from its bundle to its answer${w.floor.cpu ? ` (main-thread CPU ${w.floor.cpu.runMs.toFixed(2)} ms, ×${w.throttle} = ${f(w.throttle * w.floor.cpu.runMs)} ms)` : ''}, so centile's part of \`centile/web\`'s own share is ${f(w.runMedian - w.floor.runMedian)} ms. ` : '') +
     `The same \`centile/web\` page without the preload: ${f(u.median)} ms, ${f(u.runMedian)} ms centile's own share and ${f(u.ownMedian)} ms after the page's first script ran; phases: ${phases(u)}. ` +
     `The same page with an empty module: ${f(d.blankMedian)} ms. ` +
     (d.cpu && w.cpu ? `The CPU figures are the renderer's main-thread CPU time (the trace's thread clock at the page's marks) over ${d.cpu.runs} more loads of each page, unthrottled (medians; ` +

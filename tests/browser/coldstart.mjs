@@ -42,6 +42,23 @@ PAGES.web = `import init from 'centile/web';\nawait init();\nstamp('instantiateE
 // navigation to running a page's module script under the same throttle.
 const BLANK = report('marks: { answer: performance.now() }');
 
+// centile/web's floor: its page with a module of one function, `(func (export "f") (param f64) (result f64)
+// local.get 0)`, in place of centile's (preloaded, fetched and compiled while it streams as init() does it, then
+// called once), i.e. what the browser itself takes to start any module that way under the same throttle.
+const FLOOR_WASM = Uint8Array.of(0, 97, 115, 109, 1, 0, 0, 0, // "\0asm", version 1
+  1, 6, 1, 96, 1, 124, 1, 124, // types: (f64) -> f64
+  3, 2, 1, 0, // functions: one, of type 0
+  7, 5, 1, 1, 102, 0, 0, // exports: "f", function 0
+  10, 6, 1, 4, 0, 32, 0, 11); // code: no locals, local.get 0, end
+const FLOOR = `stamp('bundle');
+const response = await fetch('floor.wasm');
+const { instance } = await WebAssembly.instantiateStreaming(response, {});
+stamp('instantiateEnd');
+const sds = instance.exports.f(-0.5);
+stamp('answer');
+${report('marks, sds')}
+`;
+
 // The page's first script: notes when it ran and times WebAssembly.Module (compiling) and WebAssembly.Instance
 // (instantiating) by wrapping them, so the figure can be broken down (see PHASES); the last call of each counts
 // (the default entry compiles and instantiates its text decoder first). centile/web's init() compiles and
@@ -174,6 +191,8 @@ function mainThreadCpu(events) {
  * the CPU slowed `throttle` times, in a Chromium of its own; the median of each phase (PHASES); and `blankMedian`,
  * the same page with an empty module (the browser's own share). `pkg` is the package directory (pkg/), `entry`
  * 'default' or 'web'; `preload` (web only, on by default) puts the documented preload of the .wasm in the page.
+ * centile/web with the preload also gives `floor`: the same measures of its page with FLOOR's module in centile's
+ * place, loaded alternately with it (`runMedian` and `run`, from its bundle to its answer; with `cpuRuns`, `cpu`).
  *
  * With `cpuRuns`, also `cpu`: the renderer's main-thread CPU time (the trace's thread clock at the page's marks)
  * over that many more fresh loads of the same page, unthrottled, each traced (`blink.user_timing` alone),
@@ -202,6 +221,14 @@ export async function coldStart({ throttle = 4, runs = 7, cpuRuns = 0, pkg = pat
     if (entry === 'web') writeFileSync(path.join(work, 'dist/centile_bg.wasm'), readFileSync(path.join(pkg, 'web/centile_bg.wasm')));
     writeFileSync(path.join(work, 'dist/blank.js'), BLANK);
     writeFileSync(path.join(work, 'dist/blank.html'), html('blank.js'));
+    const floor = entry === 'web' && preload;
+    if (floor) {
+      writeFileSync(path.join(work, 'dist/floor.wasm'), FLOOR_WASM);
+      writeFileSync(path.join(work, 'dist/floor.js'), FLOOR);
+      const head = PRELOAD.web.replace('centile_bg.wasm', 'floor.wasm');
+      writeFileSync(path.join(work, 'dist/floor.html'), html('floor.js', head));
+      writeFileSync(path.join(work, 'dist/floor-traced.html'), html('floor.js', head, true));
+    }
     server = spawn(process.execPath, ['--input-type=module', '-e', SERVER, path.join(work, 'dist')], { stdio: ['ignore', 'pipe', 'inherit'] });
     // The server's lines: its port first, then what it was asked for (`requested`) and the pages' reports.
     const requested = [];
@@ -215,7 +242,7 @@ export async function coldStart({ throttle = 4, runs = 7, cpuRuns = 0, pkg = pat
       if (line.startsWith('GET ')) requested.push(line.slice(4));
       else if (line.startsWith('REPORT ')) reported?.(JSON.parse(line.slice(7)));
     });
-    const marks = [], blanks = [], clocks = [], unthrottled = [];
+    const marks = [], blanks = [], clocks = [], unthrottled = [], floors = [], floorClocks = [];
     let sds = null;
     /**
      * Loads `address` cold (a fresh page in a fresh browser context, so an empty HTTP cache, the CPU slowed `rate`
@@ -255,6 +282,7 @@ export async function coldStart({ throttle = 4, runs = 7, cpuRuns = 0, pkg = pat
         const traced = await load(`${url}traced.html`, { rate: 1, traced: true });
         clocks.push(mainThreadCpu(traced.events));
         unthrottled.push(traced.marks);
+        if (floor) floorClocks.push(mainThreadCpu((await load(`${url}floor-traced.html`, { rate: 1, traced: true })).events));
       }
       if (i >= runs) continue;
       const loaded = await load(url);
@@ -263,6 +291,7 @@ export async function coldStart({ throttle = 4, runs = 7, cpuRuns = 0, pkg = pat
       marks.push(loaded.marks);
       sds = loaded.sds;
       blanks.push((await load(`${url}blank.html`)).marks.answer);
+      if (floor) floors.push((await load(`${url}floor.html`)).marks);
     }
     const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     const times = marks.map((m) => m.answer);
@@ -278,7 +307,10 @@ export async function coldStart({ throttle = 4, runs = 7, cpuRuns = 0, pkg = pat
       run: clocks.map((c) => c.answer - c.bundle),
     } : null;
     return { entry, preload, throttle, runs, median: median(times), min: Math.min(...times), ownMedian: median(own), runMedian: median(run),
-      blankMedian: median(blanks), phases, times, own, run, blanks, sds, cpu };
+      blankMedian: median(blanks), phases, times, own, run, blanks, sds, cpu, floor: floor ? {
+        runMedian: median(floors.map((m) => m.answer - m.bundle)), run: floors.map((m) => m.answer - m.bundle),
+        cpu: cpuRuns > 0 ? { runs: cpuRuns, runMs: median(floorClocks.map((c) => c.answer - c.bundle)) } : null,
+      } : null };
   } finally {
     await browser.close();
     server?.kill();
