@@ -1,6 +1,7 @@
 //! Rules of the repository that a reader relies on, checked over its text files: no citation of an issue number,
 //! and guides that hold what they promise (the README a user guide of at most 300 lines; ARCHITECTURE.md and
-//! CONTRIBUTING.md with their sections; every `make` target and file the guides name, there).
+//! CONTRIBUTING.md with their sections; every `make` target and file the guides name, there); and no Cargo profile
+//! that sets a panic strategy.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -258,4 +259,17 @@ fn what_the_guides_name_exists() {
         "the guides name what is not there:\n{}",
         missing.join("\n")
     );
+}
+
+/// `cargo test --release --features cli` needs one build of the library for the binary and the tests alike: with
+/// `panic = "abort"` in a profile Cargo built it twice (aborting for the binary, unwinding for the tests) to one file
+/// name, as a cdylib's has no hash, and the tests failed to link or to compile. The wasm build aborts on panic anyway.
+#[test]
+fn no_cargo_profile_sets_a_panic_strategy() {
+    let manifest = read("Cargo.toml");
+    let set: Vec<&str> = manifest
+        .lines()
+        .filter(|l| l.split('=').next().map(str::trim) == Some("panic"))
+        .collect();
+    assert!(set.is_empty(), "Cargo.toml sets a panic strategy: {set:?}");
 }
