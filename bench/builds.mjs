@@ -27,13 +27,14 @@ const rate = (n, fn, rounds = 5) => {
 // How many passes over the inputs one timed round makes (the JavaScript build is slower).
 const k = name === 'js' ? 2 : 20;
 const attempt = (reference, body) => { try { build.calculation(reference, body); } catch (e) { if (!(e instanceof build.CentileError)) throw e; } };
-const { calculations, mixed, invalid, children, charts } = inputs;
+/** Milliseconds a chart of `reference` takes to draw from `request`. */
+const chartMs = (reference, request) => 1000 / rate(10, () => { for (let i = 0; i < 10; i++) build.chartCoordinates(reference, request); }, 3);
+const { calculations, children, charts } = inputs;
 const ops = {
   calculation: rate(calculations.length * k, () => { for (let i = 0; i < k; i++) for (const [reference, body] of calculations) build.calculation(reference, body); }),
-  mixed: rate(mixed.length * k, () => { for (let i = 0; i < k; i++) for (const [reference, body] of mixed) attempt(reference, body); }),
-  invalid: rate(invalid.length * k, () => { for (let i = 0; i < k; i++) for (const [reference, body] of invalid) attempt(reference, body); }),
-  // The arrivals' three rates, each timed the same way right after the others (any order gives the same).
-  ...Object.fromEntries(['arriving', 'arrivingValid', 'arrivingInvalid'].map((key) =>
+  // The lists with refusals among them, each a `CentileError` caught; the arrivals' three rates each timed the same
+  // way right after the others (any order gives the same).
+  ...Object.fromEntries(['mixed', 'invalid', 'arriving', 'arrivingValid', 'arrivingInvalid'].map((key) =>
     [key, rate(inputs[key].length * k, () => { for (let i = 0; i < k; i++) for (const [reference, body] of inputs[key]) attempt(reference, body); })])),
   bulkCalculation: rate(children.length * 20, () => { for (const [reference, body] of children) build.bulkCalculation(reference, body); }, name === 'js' ? 2 : 5),
   ...Object.fromEntries(Object.entries(inputs.typed).map(([key, prefix]) => {
@@ -41,7 +42,7 @@ const ops = {
     return [key, rate(ages.length, () => build.sdsForMeasurements('uk-who', 'height', 'male', ages, values), name === 'js' ? 2 : 5)];
   })),
   charts: Object.fromEntries(charts.map((c) => [`${c.reference} ${c.sex} ${c.measurement_method}`,
-    1000 / rate(10, () => { for (let i = 0; i < 10; i++) build.chartCoordinates(c.reference, { sex: c.sex, measurement_method: c.measurement_method }); }, 3)])),
+    chartMs(c.reference, { sex: c.sex, measurement_method: c.measurement_method })])),
 };
 
 // Every named chart the references support, in the wasm build: the mean and the slowest.
@@ -52,8 +53,7 @@ if (name === 'wasm') {
     for (const sex of reference === 'turners-syndrome' ? ['female'] : ['male', 'female']) {
       for (const measurement_method of reference === 'turners-syndrome' ? ['height'] : ['height', 'weight', 'ofc', 'bmi']) {
         for (const centile_format of formats) {
-          const request = { sex, measurement_method, centile_format };
-          chartTimes.push([1000 / rate(10, () => { for (let i = 0; i < 10; i++) build.chartCoordinates(reference, request); }, 3), `${reference} ${sex} ${measurement_method} ${centile_format}`]);
+          chartTimes.push([chartMs(reference, { sex, measurement_method, centile_format }), `${reference} ${sex} ${measurement_method} ${centile_format}`]);
         }
       }
     }
