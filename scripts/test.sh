@@ -10,6 +10,16 @@ export CENTILE_GIT_COMMIT=$(git rev-parse HEAD 2>/dev/null || echo unknown)
 
 OUT=$(mktemp); trap 'rm -f "$OUT"' EXIT
 T0=$SECONDS
+
+# Free space, in GiB, on the file system holding the folder $1.
+free_gib() { df -P -BG "$1" | awk 'NR == 2 { sub("G", "", $4); print $4 }'; }
+# A cold run writes about NEED_GIB here and in $TMPDIR (docs/testing.md); a full disk shows up only as a failed cargo
+# deep inside some layer, so say it up front, and again beside the failures.
+NEED_GIB=7
+disk() { echo "free disk: $(free_gib .) GiB here, $(free_gib "${TMPDIR:-/tmp}") GiB in ${TMPDIR:-/tmp}"; }
+disk
+[ "$(free_gib .)" -ge "$NEED_GIB" ] && [ "$(free_gib "${TMPDIR:-/tmp}")" -ge "$NEED_GIB" ] ||
+  echo "WARNING: a cold run needs about $NEED_GIB GiB free; builds may fail for want of space"
 PASSED=0 FAILED=0 FAILED_LAYERS=()
 
 # The sum of the first (or, with `last`, the last) number of each match of the pattern in the layer's output.
@@ -112,5 +122,6 @@ bash scripts/test-python.sh'
 
 echo "=== [$((SECONDS - T0))s] done"
 for l in "${FAILED_LAYERS[@]}"; do echo "failed: $l"; done
+[ "$FAILED" -eq 0 ] || disk
 echo "$PASSED passed, $FAILED failed"
 [ "$FAILED" -eq 0 ]
