@@ -13,12 +13,12 @@ T0=$SECONDS
 
 # Free space, in GiB, on the file system holding the folder $1.
 free_gib() { df -P -BG "$1" | awk 'NR == 2 { sub("G", "", $4); print $4 }'; }
-# A cold run writes about NEED_GIB here and in $TMPDIR (docs/testing.md); a full disk shows up only as a failed cargo
-# deep inside some layer, so say it up front, and again beside the failures.
-NEED_GIB=7
-disk() { echo "free disk: $(free_gib .) GiB here, $(free_gib "${TMPDIR:-/tmp}") GiB in ${TMPDIR:-/tmp}"; }
+# A cold run needs about NEED_GIB free (docs/testing.md: its build output, and a fresh machine's caches); a full
+# disk shows up only as a failed cargo deep inside some layer, so say it up front, and again beside the failures.
+NEED_GIB=7 TMP=${TMPDIR:-/tmp}
+disk() { HERE_GIB=$(free_gib .) TMP_GIB=$(free_gib "$TMP"); echo "free disk: $HERE_GIB GiB here, $TMP_GIB GiB in $TMP"; }
 disk
-[ "$(free_gib .)" -ge "$NEED_GIB" ] && [ "$(free_gib "${TMPDIR:-/tmp}")" -ge "$NEED_GIB" ] ||
+[ "$HERE_GIB" -ge "$NEED_GIB" ] && [ "$TMP_GIB" -ge "$NEED_GIB" ] ||
   echo "WARNING: a cold run needs about $NEED_GIB GiB free; builds may fail for want of space"
 PASSED=0 FAILED=0 FAILED_LAYERS=()
 
