@@ -303,19 +303,21 @@ export async function coldStart({ throttle = 4, runs = 7, cpuRuns = 0, pkg = pat
     const times = marks.map((m) => m.answer);
     // `own`: from the page's first (inline) script to the answer, i.e. fetching, compiling and running centile.
     // `run`: from the bundle's first statement to the answer (decoding, compiling, instantiating, computing).
-    const own = marks.map((m) => m.answer - m.script), run = marks.map((m) => m.answer - m.bundle);
+    const fromBundle = (m) => m.answer - m.bundle;
+    const own = marks.map((m) => m.answer - m.script), run = marks.map(fromBundle);
     // Each phase's median over the loads (the medians need not add up to the median total).
     const phases = PHASES[entry].map(([label, from, to]) => ({ label, ms: median(marks.map((m) => m[to] - m[from])) }));
     // The phases after the page's first script, whose ends are all stamps on the main thread.
+    const cpuRun = clocks.map(fromBundle), floorRun = floors.map(fromBundle);
     const cpu = cpuRuns > 0 ? {
-      runs: cpuRuns, runMs: median(clocks.map((c) => c.answer - c.bundle)), wallMs: median(unthrottled.map((m) => m.answer - m.bundle)),
+      runs: cpuRuns, runMs: median(cpuRun), wallMs: median(unthrottled.map(fromBundle)),
       phases: PHASES[entry].filter(([, from]) => from in clocks[0]).map(([label, from, to]) => ({ label, ms: median(clocks.map((c) => c[to] - c[from])) })),
-      run: clocks.map((c) => c.answer - c.bundle),
+      run: cpuRun,
     } : null;
     return { entry, preload, throttle, runs, median: median(times), min: Math.min(...times), ownMedian: median(own), runMedian: median(run),
       blankMedian: median(blanks), phases, times, own, run, blanks, sds, cpu, floor: floor ? {
-        runMedian: median(floors.map((m) => m.answer - m.bundle)), run: floors.map((m) => m.answer - m.bundle),
-        cpu: cpuRuns > 0 ? { runs: cpuRuns, runMs: median(floorClocks.map((c) => c.answer - c.bundle)) } : null,
+        runMedian: median(floorRun), run: floorRun,
+        cpu: cpuRuns > 0 ? { runs: cpuRuns, runMs: median(floorClocks.map(fromBundle)) } : null,
       } : null };
   } finally {
     await browser.close();
